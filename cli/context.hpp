@@ -1,0 +1,45 @@
+#pragma once
+// What every command gets: the I/O interfaces (real ones in main, fakes in tests) and the global
+// options. Commands report their outcome through exit_code rather than exiting themselves.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "io/environment.hpp"
+#include "io/file_system.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace runback::cli {
+
+// Exit statuses shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;    // something outside the user's input went wrong
+inline constexpr int kExitBadInput = 2;   // the user's input (flags, files) is wrong
+
+struct Context {
+  const FileSystem& fs;
+  const Environment& env;
+  const Clock& clock;
+  std::ostream& out;  // data
+  std::ostream& err;  // diagnostics
+  std::string executable_path;  // absolute path of the running binary, for build-tree lookups
+
+  // Global options (set before any command's callback runs).
+  std::vector<std::string> protocol_dirs{};  // --protocol-dir, repeatable
+  std::vector<std::string> plugin_dirs{};    // --plugin-dir, repeatable
+  std::string db_path{};                     // --db
+  std::string runner{};                      // --runner
+
+  int exit_code = kExitOk;
+};
+
+void register_protocol_commands(CLI::App& app, Context& context);
+void register_plugin_commands(CLI::App& app, Context& context);
+void register_record_commands(CLI::App& app, Context& context);
+void register_plan_commands(CLI::App& app, Context& context);
+
+}  // namespace runback::cli

@@ -1,0 +1,9 @@
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace runback::cli {
+
+void register_plan_commands(CLI::App& /*app*/, Context& /*context*/) {}
+
+}  // namespace runback::cli

@@ -1,0 +1,32 @@
+#pragma once
+// Files behind a tiny interface so tests can use an in-memory fake (tests/support/fake_file_system).
+
+#include <string>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace runback {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Reads at most max_bytes; a larger file is an error that says so, so callers never load a
+  // runaway file into memory.
+  virtual Result<std::string> read_file(const std::string& path, std::size_t max_bytes) const = 0;
+  virtual bool is_file(const std::string& path) const = 0;
+  virtual bool is_directory(const std::string& path) const = 0;
+  // Names (not paths) of the entries of a directory, sorted; empty if it is not one.
+  virtual std::vector<std::string> list_directory(const std::string& path) const = 0;
+};
+
+// The machine's real file system.
+class RealFileSystem final : public FileSystem {
+ public:
+  Result<std::string> read_file(const std::string& path, std::size_t max_bytes) const override;
+  bool is_file(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& path) const override;
+};
+
+}  // namespace runback

@@ -1,0 +1,79 @@
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "io/environment.hpp"
+#include "io/file_system.hpp"
+
+namespace runback {
+
+Result<std::string> RealFileSystem::read_file(const std::string& path,
+                                              std::size_t max_bytes) const {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a directory, not a file"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const bool exists = std::filesystem::exists(path, ec);
+    return Error{path + (exists ? ": cannot be read (check its permissions)" : ": no such file")};
+  }
+  std::string content;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (content.size() > max_bytes) {
+      return Error{path + ": the file is larger than " + std::to_string(max_bytes / 1024) +
+                   " KiB, more than runback reads"};
+    }
+  }
+  return content;
+}
+
+bool RealFileSystem::is_file(const std::string& path) const {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+bool RealFileSystem::is_directory(const std::string& path) const {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+std::vector<std::string> RealFileSystem::list_directory(const std::string& path) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    names.push_back(it->path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<std::string> RealEnvironment::get(const std::string& name) const {
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+Date SystemClock::today() const {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return make_date(local.tm_year + 1900, unsigned(local.tm_mon + 1), unsigned(local.tm_mday));
+}
+
+std::optional<std::string> xdg_config_home(const Environment& env) {
+  if (auto dir = env.get("XDG_CONFIG_HOME")) return dir;
+  if (auto home = env.get("HOME")) return *home + "/.config";
+  return std::nullopt;
+}
+
+std::optional<std::string> xdg_data_home(const Environment& env) {
+  if (auto dir = env.get("XDG_DATA_HOME")) return dir;
+  if (auto home = env.get("HOME")) return *home + "/.local/share";
+  return std::nullopt;
+}
+
+}  // namespace runback

@@ -1,0 +1,89 @@
+#pragma once
+// What the planner asks of a plugin. The plugin host (plugin/) adapts each loaded shared library
+// to this interface, catching anything the library throws and checking what it returns; the
+// planner then clamps every verdict so a plugin can only make a plan more cautious.
+//
+// Kept free of the SDK's ABI types on purpose: the planner and its tests use fakes of this
+// interface and never load a library.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic/diagnostic.hpp"
+#include "protocol/protocol.hpp"
+#include "records/records.hpp"
+#include "util/result.hpp"
+
+namespace runback {
+
+// A checkpoint decided so far, as the planner saw it: enough for a plugin to progress a dose
+// only after symptom-clean weeks.
+struct CheckpointSummary {
+  Date date;
+  int stage_index = 0;
+  ActionKind outcome = ActionKind::repeat;
+};
+
+struct ExtensionContext {
+  const Protocol& protocol;
+  const Programme& programme;
+  Date date;                // the day being planned (exercises, cues) or the checkpoint's day
+  int stage_index = 0;      // the runner's stage on that day
+  int days_at_stage = 0;    // whole days since the runner reached this stage
+  const std::vector<DayLog>& logs;                     // up to and including `date`
+  const std::vector<CheckpointSummary>& checkpoints;  // decided before `date`
+};
+
+// A cue shown with a run session, e.g. "cadence 172 steps/min (metronome 172 bpm)".
+struct SessionCue {
+  std::string text;                     // required, shown as is
+  std::optional<double> cadence_spm;    // steps per minute, when the cue is a cadence target
+  std::optional<double> metronome_bpm;  // beats per minute for a metronome
+};
+
+// An extra question asked at a checkpoint, answered with `runback log --answer KEY=VALUE`.
+struct CheckpointQuestion {
+  enum class Kind { number, yes_no };
+  std::string key;   // [a-z0-9-_], unique within the plugin
+  std::string text;  // the question as the runner reads it
+  Kind kind = Kind::number;
+  double min = 0;  // for numbers
+  double max = 10;
+  TimePoint when = TimePoint::next_morning;
+};
+
+struct Verdict {
+  Action action;    // proceed means "nothing against it"
+  std::string why;  // required when the action is not proceed
+};
+
+class PlanExtension {
+ public:
+  virtual ~PlanExtension() = default;
+  virtual std::string name() const = 0;
+  virtual std::string version() const = 0;
+  // Checks the protocol's `plugin.params` and the programme's `--param`s; diagnostics point at
+  // the YAML location of the offending parameter.
+  virtual std::vector<Diagnostic> validate(const PluginRef& ref) const = 0;
+  // Exercises for the day, with that week's dose.
+  virtual Result<std::vector<Exercise>> exercises(const ExtensionContext& context) const = 0;
+  // Cues added to a run session on the day.
+  virtual Result<std::vector<SessionCue>> session_cues(const ExtensionContext& context) const = 0;
+  virtual Result<std::vector<CheckpointQuestion>> questions(
+      const ExtensionContext& context) const = 0;
+  // The plugin's view of the checkpoint of context.date, from the day's log (answers included).
+  virtual Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const = 0;
+};
+
+// Finds loaded extensions by name; implemented by the plugin host and by test fakes.
+class ExtensionCatalog {
+ public:
+  virtual ~ExtensionCatalog() = default;
+  // The extension, or an error saying why it is not available (not found: with "did you mean";
+  // failed to load: with the reason and the path).
+  virtual Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const = 0;
+};
+
+}  // namespace runback

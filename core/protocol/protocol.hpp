@@ -1,0 +1,249 @@
+#pragma once
+// The protocol model: what a physiotherapist's YAML file says, checked and normalised by the
+// loader (protocol/loader.hpp). Every field names the YAML key it comes from; docs/protocol-format.md
+// is the user-facing description of the same keys and must stay in step with this file.
+//
+// Conventions in the YAML:
+//   - durations are strings with a unit: "90s", "1min", "1.5 min", "2 min 30 s", "1h";
+//   - distances are strings with a unit: "400m", "1.2km", "0.25mi";
+//   - pain is on the 0-10 numeric rating scale;
+//   - stages are referred to by their `id`.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic/diagnostic.hpp"
+
+namespace runback {
+
+// A run or walk segment: a time or a distance.
+struct Amount {
+  enum class Kind { time, distance };
+  Kind kind = Kind::time;
+  double value = 0;  // seconds for time, metres for distance
+  bool operator==(const Amount&) const = default;
+};
+
+// `{run: 2min, walk: 1min, repeat: 5}`; continuous running is `{run: 20min}` (no walk).
+struct IntervalBlock {
+  Amount run;                 // `run`: required, > 0
+  std::optional<Amount> walk;  // `walk`: optional, > 0 when given
+  int repeat = 1;             // `repeat`: 1..100, default 1
+};
+
+struct Session {
+  std::optional<Amount> warmup_walk;    // `warmup_walk`
+  std::vector<IntervalBlock> blocks;    // `blocks`: one or more, done in order
+  std::optional<Amount> cooldown_walk;  // `cooldown_walk`
+};
+
+struct Intensity {
+  std::optional<int> rpe_min;  // `rpe: [3, 5]` (Borg CR10, 0..10) or `rpe: 4`
+  std::optional<int> rpe_max;
+  bool talk_test = false;  // `talk_test: true`: "you can talk in full sentences"
+  std::string cue;         // `cue`: free text shown with the session
+};
+
+// `frequency:` at the top level (the default) or in a stage (overrides it, key by key).
+struct Frequency {
+  int sessions_min = 3;   // `sessions_per_week: {min: 3, max: 4}` (or a single number), 1..7
+  int sessions_max = 3;
+  int min_rest_days = 1;  // `min_rest_days`: whole days without running between two runs, 0..6
+};
+
+enum class Period { day, week };
+
+// An adjunct exercise: `{name, sets, reps | hold_s, times, per, tempo, load, progression, ref}`.
+struct Exercise {
+  std::string name;              // `name`: required
+  int sets = 1;                  // `sets`: 1..20
+  std::optional<int> reps;       // `reps`: 1..200; exactly one of reps / hold_s
+  std::optional<int> hold_s;     // `hold_s`: seconds, 1..600
+  int times = 1;                 // `times`: sessions per period, 1..14 (twice a day: times 2)
+  Period per = Period::day;      // `per`: day | week
+  std::string tempo;             // `tempo`: e.g. "3 s down, 3 s up"
+  std::string load;              // `load`: e.g. "body weight"
+  std::string progression;       // `progression`: how the load rises, in words
+  std::string ref;               // `ref`: a references[].id
+  SourceLocation where;          // for plugin and planner diagnostics
+};
+
+enum class RecoveryWhen { after_run, rest_day, daily, evening, weekly };
+
+// A recovery routine item: `{name, when, duration, times_per_week, details, ref}`.
+struct RecoveryItem {
+  std::string name;                  // `name`: required
+  RecoveryWhen when = RecoveryWhen::daily;  // `when`: after_run | rest_day | daily | evening | weekly
+  std::optional<Amount> duration;    // `duration`: a time
+  std::optional<int> times_per_week;  // `times_per_week`: 1..7 (for `weekly`)
+  std::string details;               // `details`
+  std::string ref;                   // `ref`
+};
+
+struct Stage {
+  std::string id;    // `id`: required, unique, [a-z0-9-]
+  std::string name;  // `name`: shown to the runner; defaults to the id
+  Session session;   // `session`: required
+  Intensity intensity;          // `intensity`
+  std::string surface;          // `surface`
+  std::string notes;            // `notes`
+  Frequency frequency;          // `frequency`: resolved (stage keys over protocol defaults)
+  int sessions_to_advance = 2;  // `sessions_to_advance`: resolved (stage over progression default)
+  std::vector<Exercise> exercises;  // `exercises`: this stage's own (the protocol-wide list is
+                                    // kept apart in Protocol::exercises)
+  SourceLocation where;
+};
+
+// A pain limit at one time point. Either bound may be absent; at least one is present.
+struct PainLimit {
+  std::optional<int> max;       // `max`: the highest acceptable score, 0..10
+  std::optional<int> max_rise;  // `max_rise`: the most it may be above the runner's baseline
+                                // (their last next-morning score before the session), 0..10
+};
+
+struct PainLimits {
+  std::optional<PainLimit> during;        // `pain.during`
+  std::optional<PainLimit> after;         // `pain.after`, measured `after_minutes` after the run
+  int after_minutes = 60;                 // `pain.after.after_minutes`: 10..1440
+  std::optional<PainLimit> next_morning;  // `pain.next_morning`
+};
+
+// What a checkpoint can decide, from most permissive to most cautious.
+enum class ActionKind { proceed, repeat, step_back, stop };
+
+struct Action {
+  ActionKind kind = ActionKind::repeat;  // `action`: proceed | repeat | step_back | stop
+  int stages = 0;                        // `stages`: for step_back, 1..10
+  int rest_days = 0;                     // `rest_days`: 0..14, days without running first
+};
+
+// A comparison of a logged number: `{above: 2}`, `{at_least: 3}`, `{below: 1}`, `{at_most: 2}`.
+struct NumberTest {
+  enum class Op { above, at_least, below, at_most };
+  Op op = Op::above;
+  double value = 0;
+};
+
+enum class SessionOutcome { done, partial, skipped };
+enum class TimePoint { during, after, next_morning };
+
+// `when:` of a response. All given conditions must hold (and). At least one is given.
+struct Condition {
+  std::optional<NumberTest> pain_during;        // `pain_during`
+  std::optional<NumberTest> pain_after;         // `pain_after`
+  std::optional<NumberTest> pain_next_morning;  // `pain_next_morning`
+  std::optional<NumberTest> stiffness_minutes;  // `stiffness_minutes`: morning stiffness
+  std::optional<bool> swelling;                 // `swelling: true`
+  std::optional<bool> limp;                     // `limp: true`
+  std::optional<SessionOutcome> session;        // `session: done | partial | skipped`
+  std::optional<TimePoint> exceeds;             // `exceeds: during | after | next_morning`: that
+                                                // pain limit was passed
+};
+
+// `responses[]`: `{name, when, then, why}`. Every response whose `when` holds applies; the most
+// cautious action wins. A pain limit passed with no response for it means `repeat`.
+struct Response {
+  std::string name;  // `name`: required, unique
+  Condition when;    // `when`: required
+  Action then;       // `then`: required
+  std::string why;   // `why`: the plain-words reason shown to the runner
+  std::string ref;   // `ref`
+  SourceLocation where;
+};
+
+// `progression.breaks[]`: `{days: 7, step_back: 1}` or `{days: 28, restart: true}`.
+struct BreakRule {
+  int days = 0;  // `days`: days since the last run, 2..365
+  int step_back = 0;
+  bool restart = false;
+};
+
+enum class PartialSession { repeat, counts };
+
+struct Progression {
+  int sessions_to_advance = 2;     // `sessions_to_advance`: the default for stages, 1..20
+  int max_stages_per_7_days = 2;   // `max_stages_per_7_days`: 1..2 (core limit; see safety.hpp)
+  PartialSession partial_session = PartialSession::repeat;  // `partial_session`
+  std::vector<BreakRule> breaks;  // `breaks`: sorted by days on load
+};
+
+struct RedFlag {
+  std::string id;    // `id`: [a-z0-9-]
+  std::string text;  // `text`: the question or description shown to the runner
+  bool built_in = false;  // the core's own flags are always present (see safety.hpp)
+};
+
+struct EntryCriterion {
+  std::string id;    // `id`
+  std::string text;  // `text`: what the runner confirms, e.g. "Brisk 30-minute walk without pain"
+  std::string ref;   // `ref`
+};
+
+// `start.entry_test.bands[]`: a value at least `at_least` starts at `stage`.
+struct StartBand {
+  double at_least = 0;
+  std::string stage;
+};
+
+struct EntryTest {
+  std::string question;  // `question`: asked of the runner
+  std::string unit;      // `unit`: minutes | km | m | mi | count | score
+  std::vector<StartBand> bands;  // `bands`: ascending by at_least, first at 0
+};
+
+struct StartRule {
+  std::string default_stage;            // `start.default_stage`: defaults to the first stage
+  std::optional<EntryTest> entry_test;  // `start.entry_test`
+};
+
+struct Reference {
+  std::string id;        // `id`: used by `ref:` keys elsewhere
+  std::string citation;  // `citation`: required
+  std::string url;       // `url`
+  std::string note;      // `note`: e.g. "[2nd] secondary source"
+};
+
+// A plugin parameter value as written in the YAML, with where it was written, so the plugin's
+// own validation can report at the right place. Parameters are scalars.
+struct PluginParam {
+  std::string text;
+  SourceLocation where;
+};
+
+struct PluginRef {
+  std::string name;  // `plugin.name`
+  std::map<std::string, PluginParam> params;  // `plugin.params`: scalar values
+  SourceLocation where;
+};
+
+struct Protocol {
+  int format = 1;             // `format`: 1
+  std::string id;             // `id`: required, [a-z0-9-]
+  std::string title;          // `title`: required
+  std::string version;        // `version`: required, e.g. "1.0.0"
+  std::string condition;      // `condition`: required
+  std::string summary;        // `summary`
+  std::vector<std::string> authors;      // `authors`
+  std::vector<Reference> references;     // `references`
+  std::vector<EntryCriterion> entry_criteria;  // `entry_criteria`
+  StartRule start;                       // `start`
+  Frequency frequency;                   // `frequency`: the defaults for stages
+  Progression progression;               // `progression`
+  PainLimits pain;                       // `pain`
+  std::vector<Response> responses;       // `responses`
+  std::vector<RedFlag> red_flags;        // `red_flags`: the core's built-ins first, then these
+  std::vector<Stage> stages;             // `stages`: one or more, in order
+  std::vector<Exercise> exercises;       // `exercises`: done at every stage
+  std::vector<RecoveryItem> recovery;    // `recovery`
+  std::optional<PluginRef> plugin;       // `plugin`
+
+  std::string source_path;  // where it was loaded from (not a YAML key)
+  std::string source_text;  // the YAML as loaded, so a programme can keep a snapshot
+
+  // Index of the stage with this id, or -1.
+  int stage_index(const std::string& stage_id) const;
+};
+
+}  // namespace runback

@@ -1,0 +1,68 @@
+#pragma once
+// What the runner's records hold: the programme they started and what they logged. The store
+// (store/) keeps these in SQLite; the planner (plan/) reads them. Plain values, no I/O.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/protocol.hpp"
+#include "util/date.hpp"
+
+namespace runback {
+
+struct Runner {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct Programme {
+  std::int64_t id = 0;
+  std::int64_t runner_id = 0;
+  std::string protocol_id;
+  std::string protocol_version;
+  std::string protocol_snapshot;  // the YAML text as started: the plan follows this, not the file
+  std::string plugin_name;        // empty when the protocol names none
+  std::string plugin_version;
+  Date start_date;
+  int starting_stage = 0;  // 0-based index into Protocol::stages
+  std::map<std::string, std::string> params;      // `--param KEY=VALUE`, e.g. baseline_cadence
+  std::vector<std::chrono::weekday> run_days;     // `--days mon,wed,fri`; empty: spread out
+  bool active = true;
+};
+
+// What the runner logged for one day. Values refer to the session of `date`; the next-morning
+// score is the morning after `date` (it may be logged the next day, for the previous day).
+// Absent values were not logged.
+struct DayLog {
+  Date date;
+  std::optional<SessionOutcome> session;      // no value: no run logged that day
+  std::optional<int> pain_during;             // 0..10
+  std::optional<int> pain_after;              // 0..10
+  std::optional<int> pain_next_morning;       // 0..10
+  std::optional<int> stiffness_minutes;       // morning stiffness, 0..1440
+  bool swelling = false;
+  bool limp = false;
+  std::vector<std::string> red_flags;              // RedFlag ids
+  std::map<std::string, std::string> answers;      // plugin checkpoint answers, KEY -> VALUE
+  std::string note;
+};
+
+// A clinician's clearance after a red flag: running may resume from the day after.
+struct Clearance {
+  Date date;
+  std::string by;
+  std::string note;
+};
+
+struct RunnerRecords {
+  Runner runner;
+  Programme programme;
+  std::vector<DayLog> logs;  // ascending by date, at most one per date
+  std::vector<Clearance> clearances;  // ascending by date
+};
+
+}  // namespace runback

@@ -1,0 +1,64 @@
+#include "util/date.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+namespace runback {
+namespace {
+constexpr std::array<const char*, 7> kShort = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+constexpr std::array<const char*, 7> kLong = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                              "Thursday", "Friday", "Saturday"};
+
+bool parse_digits(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  out = 0;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+}  // namespace
+
+Result<Date> parse_date(std::string_view text) {
+  const std::string shown(text);
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !parse_digits(text.substr(0, 4), y) ||
+      !parse_digits(text.substr(5, 2), m) || !parse_digits(text.substr(8, 2), d)) {
+    return Error{"'" + shown + "' is not a date; expected YYYY-MM-DD, e.g. 2026-11-24"};
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                        std::chrono::day{unsigned(d)}};
+  if (!ymd.ok()) return Error{"'" + shown + "' is not a day on the calendar"};
+  return Date{ymd};
+}
+
+std::string format_date(Date date) {
+  const std::chrono::year_month_day ymd{date};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()));
+  return buffer;
+}
+
+std::string weekday_short(std::chrono::weekday day) { return kShort[day.c_encoding()]; }
+std::string weekday_long(std::chrono::weekday day) { return kLong[day.c_encoding()]; }
+
+std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += char(std::tolower(static_cast<unsigned char>(c)));
+  for (unsigned i = 0; i < 7; ++i) {
+    std::string full = kLong[i];
+    for (char& c : full) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == kShort[i] || lower == full) return std::chrono::weekday{i};
+  }
+  return std::nullopt;
+}
+
+Date monday_of(Date date) {
+  const std::chrono::weekday wd{date};
+  return date - (wd - std::chrono::Monday);
+}
+
+}  // namespace runback

@@ -1,0 +1,14 @@
+#include <catch2/catch.hpp>
+
+#include "diagnostic/diagnostic.hpp"
+
+using namespace runback;
+
+TEST_CASE("diagnostics print as file:line:column: severity: path: message", "[diagnostic]") {
+  Diagnostic d{Severity::error, {"p.yaml", 3, 7}, "stages[0].id", "must not be empty"};
+  CHECK(format_diagnostic(d) == "p.yaml:3:7: error: stages[0].id: must not be empty");
+  d.key_path.clear();
+  d.severity = Severity::warning;
+  CHECK(format_diagnostic(d) == "p.yaml:3:7: warning: must not be empty");
+  CHECK_FALSE(has_errors({d}));
+}
