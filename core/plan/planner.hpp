@@ -1,0 +1,30 @@
+#pragma once
+// The planner: protocol + plugin + programme + symptom history + date -> the decisions so far and
+// the plan for the days asked for. Pure and deterministic: no I/O, no clock; the same inputs give
+// the same plan. It walks the history once, so its cost grows linearly with the history.
+
+#include <vector>
+
+#include "plan/extension.hpp"
+#include "plan/plan.hpp"
+#include "protocol/protocol.hpp"
+#include "records/records.hpp"
+
+namespace runback {
+
+struct PlanRequest {
+  const Protocol& protocol;
+  const PlanExtension* extension;  // the protocol's plugin; null when it names none (when it
+                                   // names one and this is null, checkpoints cannot pass)
+  const Programme& programme;
+  const std::vector<DayLog>& logs;           // ascending by date, one per date
+  const std::vector<Clearance>& clearances;  // ascending by date
+  Date today;                                // decisions use logs up to and including this day
+  Date from;                                 // the first day to lay out
+  int days = 7;                              // how many days to lay out (0: none)
+  int projection_days = 730;                 // how far to look for the projected completion
+};
+
+Plan make_plan(const PlanRequest& request);
+
+}  // namespace runback
