@@ -114,7 +114,10 @@ EffectivePainLimits effective_pain_limits(const Protocol& protocol) {
   EffectivePainLimits limits;
   limits.during = clamp_limit(protocol.pain.during.value_or(PainLimit{}));
   if (!limits.during.max) limits.during.max = safety::kMaxPainLimit;
-  if (protocol.pain.after) limits.after = clamp_limit(*protocol.pain.after);
+  if (protocol.pain.after) {
+    limits.after = clamp_limit(*protocol.pain.after);
+    if (!limits.after->max) limits.after->max = safety::kMaxPainLimit;
+  }
   limits.after_minutes = protocol.pain.after_minutes;
   if (protocol.pain.next_morning) {
     limits.next_morning = clamp_limit(*protocol.pain.next_morning);

@@ -118,6 +118,7 @@ class Planner {
   std::vector<Reason> plugin_reasons(const DayLog& log);
   void start_projection(Date first_day);
   bool projected_run_fits(Date day) const;
+  int stage_after_break(Date date) const;
   PlannedDay lay_out(Date day, const std::optional<PlannedRun>& run, bool run_yesterday,
                      const std::vector<Reminder>& morning_reminders);
   void note(std::string text) {
@@ -281,11 +282,10 @@ int Planner::on_session(const DayLog& log, bool later_session) {
                         {ActionKind::repeat, 0, 0}};
     reasons.push_back(reason);
     action = most_cautious(action, reason.action);
-  } else {
-    for (Reason& reason : plugin_reasons(log)) {
-      action = most_cautious(action, reason.action);
-      reasons.push_back(std::move(reason));
-    }
+  }
+  for (Reason& reason : plugin_reasons(log)) {
+    action = most_cautious(action, reason.action);
+    reasons.push_back(std::move(reason));
   }
 
   if (ran) {
@@ -404,11 +404,26 @@ void Planner::apply(const DayLog& log, int from, Action action,
   decide(std::move(decision));
 }
 
+int Planner::stage_after_break(Date date) const {
+  const Date since = last_run_.value_or(r_.programme.start_date);
+  const int gap = int((date - since).count());
+  const BreakRule* rule = nullptr;
+  for (const BreakRule& candidate : p_.progression.breaks) {
+    if (gap >= candidate.days && (!rule || candidate.days > rule->days)) rule = &candidate;
+  }
+  if (!rule) return stage_;
+  return rule->restart ? 0 : std::max(0, stage_ - std::max(0, rule->step_back));
+}
+
 bool Planner::projected_run_fits(Date day) const {
   if (stopped_ || complete_ || day < r_.programme.start_date) return false;
   if (rest_through_ && day <= *rest_through_) return false;
-  if (last_run_ && (day - *last_run_).count() < min_rest() + 1) return false;
-  return runs_this_week_ < std::clamp(stage().frequency.sessions_max, 1, 7);
+  // A break may put the run at a lower stage: the stricter of the two stages' rules applies.
+  const Frequency& now = stage().frequency;
+  const Frequency& then = p_.stages[std::size_t(stage_after_break(day))].frequency;
+  const int rest = std::clamp(std::max(now.min_rest_days, then.min_rest_days), 0, 6);
+  if (last_run_ && (day - *last_run_).count() < rest + 1) return false;
+  return runs_this_week_ < std::clamp(std::min(now.sessions_max, then.sessions_max), 1, 7);
 }
 
 PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool run_yesterday,

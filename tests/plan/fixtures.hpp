@@ -28,6 +28,8 @@ Protocol knee_protocol();
 Protocol soreness_protocol();
 // Every protocol above.
 std::vector<Protocol> all_fixture_protocols();
+// The protocols shipped in the source tree's protocols/ (loaded with the real loader).
+std::vector<Protocol> shipped_protocols();
 
 Programme programme_for(const Protocol& protocol, Date start, int starting_stage = 0);
 
