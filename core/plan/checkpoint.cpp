@@ -47,22 +47,23 @@ std::string score(int value) {
   return std::to_string(value) + "/10";
 }
 
+bool limit_passed(const PainLimit& limit, int value, std::optional<int> baseline) {
+  return (limit.max && value > *limit.max) ||
+         (limit.max_rise && value - baseline.value_or(0) > *limit.max_rise);
+}
+
 // "pain during the run was 4/10 on 2026-11-24; this protocol allows 2/10"
-std::optional<std::string> limit_passed(const PainLimit& limit, int value,
-                                        std::optional<int> baseline, const std::string& what,
-                                        Date date) {
+std::string limit_text(const PainLimit& limit, int value, std::optional<int> baseline,
+                       const std::string& what, Date date) {
   const std::string on = " on " + format_date(date);
   if (limit.max && value > *limit.max) {
     return what + " was " + score(value) + on + "; this protocol allows " + score(*limit.max);
   }
   const int base = baseline.value_or(0);
-  if (limit.max_rise && value - base > *limit.max_rise) {
-    const std::string allows =
-        *limit.max_rise == 0 ? "no rise" : "a rise of " + std::to_string(*limit.max_rise);
-    return what + " was " + score(value) + on + ", up from " + score(base) +
-           " the morning before; this protocol allows " + allows;
-  }
-  return std::nullopt;
+  const std::string allows =
+      limit.max_rise.value_or(0) == 0 ? "no rise" : "a rise of " + std::to_string(*limit.max_rise);
+  return what + " was " + score(value) + on + ", up from " + score(base) +
+         " the morning before; this protocol allows " + allows;
 }
 
 // The logged values a condition looked at, for the explanation.
@@ -158,13 +159,18 @@ bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& e
 }
 
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
-                                     std::optional<int> baseline) {
+                                     std::optional<int> baseline, bool explain) {
+  return evaluate_checkpoint(protocol, effective_pain_limits(protocol), needed_logs(protocol), log,
+                             baseline, explain);
+}
+
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
+                                     const NeededLogs& needed, const DayLog& log,
+                                     std::optional<int> baseline, bool explain) {
   CheckpointResult result;
   const SessionOutcome outcome = log.session.value_or(SessionOutcome::done);
-  const std::string day = format_date(log.date);
 
   if (outcome != SessionOutcome::skipped) {
-    const NeededLogs needed = needed_logs(protocol);
     if (needed.during && !log.pain_during) result.missing.push_back("pain during the run");
     if (needed.after && !log.pain_after) {
       result.missing.push_back("pain " + std::to_string(protocol.pain.after_minutes) +
@@ -178,59 +184,84 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log
   }
   result.complete = result.missing.empty();
 
-  auto add = [&](std::string rule, std::string text, Action action) {
+  // Texts are built only when asked for: a caseload's plans need only the latest ones.
+  auto add = [&](const char* rule, auto text, Action action) {
     if (action.kind == ActionKind::proceed && action.rest_days == 0) return;
-    result.reasons.push_back({std::move(rule), std::move(text), action});
+    result.reasons.push_back({rule, explain ? text() : std::string(), action});
     result.action = most_cautious(result.action, action);
   };
+  auto day = [&] { return format_date(log.date); };
+  const Action repeat{ActionKind::repeat, 0, 0};
 
   Exceeded exceeded;
-  const EffectivePainLimits limits = effective_pain_limits(protocol);
-  if (log.pain_during) {
-    if (auto text = limit_passed(limits.during, *log.pain_during, baseline, "pain during the run",
-                                 log.date)) {
-      exceeded.during = true;
-      add("pain.during", *text, {ActionKind::repeat, 0, 0});
-    }
+  if (log.pain_during && limit_passed(limits.during, *log.pain_during, baseline)) {
+    exceeded.during = true;
+    add(
+        "pain.during",
+        [&] {
+          return limit_text(limits.during, *log.pain_during, baseline, "pain during the run",
+                            log.date);
+        },
+        repeat);
   }
-  if (limits.after && log.pain_after) {
-    const std::string what =
-        "pain " + std::to_string(limits.after_minutes) + " minutes after the run";
-    if (auto text = limit_passed(*limits.after, *log.pain_after, baseline, what, log.date)) {
-      exceeded.after = true;
-      add("pain.after", *text, {ActionKind::repeat, 0, 0});
-    }
+  if (limits.after && log.pain_after && limit_passed(*limits.after, *log.pain_after, baseline)) {
+    exceeded.after = true;
+    add(
+        "pain.after",
+        [&] {
+          return limit_text(
+              *limits.after, *log.pain_after, baseline,
+              "pain " + std::to_string(limits.after_minutes) + " minutes after the run", log.date);
+        },
+        repeat);
   }
-  if (log.pain_next_morning) {
-    if (auto text = limit_passed(limits.next_morning, *log.pain_next_morning, baseline,
-                                 "next-morning pain after the run", log.date)) {
-      exceeded.next_morning = true;
-      add("pain.next_morning", *text, {ActionKind::repeat, 0, 0});
-    }
+  if (log.pain_next_morning &&
+      limit_passed(limits.next_morning, *log.pain_next_morning, baseline)) {
+    exceeded.next_morning = true;
+    add(
+        "pain.next_morning",
+        [&] {
+          return limit_text(limits.next_morning, *log.pain_next_morning, baseline,
+                            "next-morning pain after the run", log.date);
+        },
+        repeat);
   }
 
   // Every response whose `when` holds applies; the most cautious wins (protocol.hpp).
   for (const Response& response : protocol.responses) {
     if (!condition_holds(response.when, log, exceeded)) continue;
-    std::string text = response.why.empty() ? response.name : response.why;
-    text += " (" + condition_values(response.when, log) + ")";
-    add("response '" + response.name + "'", text, response.then);
+    if (response.then.kind == ActionKind::proceed && response.then.rest_days == 0) continue;
+    result.reasons.push_back({"response '" + response.name + "'",
+                              explain ? (response.why.empty() ? response.name : response.why) +
+                                            " (" + condition_values(response.when, log) + ")"
+                                      : std::string(),
+                              response.then});
+    result.action = most_cautious(result.action, response.then);
   }
 
   if (outcome == SessionOutcome::skipped) {
-    add("session skipped", "you skipped the session on " + day + ", so it does not count",
-        {ActionKind::repeat, 0, 0});
+    add(
+        "session skipped",
+        [&] { return "you skipped the session on " + day() + ", so it does not count"; }, repeat);
   } else if (outcome == SessionOutcome::partial &&
              protocol.progression.partial_session == PartialSession::repeat) {
-    add("progression.partial_session",
-        "you did part of the session on " + day + "; this protocol repeats a partial session",
-        {ActionKind::repeat, 0, 0});
+    add(
+        "progression.partial_session",
+        [&] {
+          return "you did part of the session on " + day() +
+                 "; this protocol repeats a partial session";
+        },
+        repeat);
   }
   // A limp or swelling at the site is a warning sign in every source ([1], "Red flags"): the
   // session never counts, whatever the protocol's responses say.
-  if (log.limp) add("core: limp", "you logged a limp on " + day, {ActionKind::repeat, 0, 0});
-  if (log.swelling)
-    add("core: swelling", "you logged swelling on " + day, {ActionKind::repeat, 0, 0});
+  if (log.limp)
+    add(
+        "core: limp", [&] { return "you logged a limp on " + day(); }, repeat);
+  if (log.swelling) {
+    add(
+        "core: swelling", [&] { return "you logged swelling on " + day(); }, repeat);
+  }
 
   std::stable_sort(result.reasons.begin(), result.reasons.end(),
                    [](const Reason& a, const Reason& b) {

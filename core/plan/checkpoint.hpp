@@ -46,9 +46,15 @@ struct CheckpointResult {
 };
 
 // `baseline` is the runner's last next-morning score before the session (none: 0 is assumed).
-// Red flags are not judged here (the planner stops on them whatever the session).
+// Red flags are not judged here (the planner stops on them whatever the session). With `explain`
+// false the reasons carry their rule and action but no text (cheaper, for plans nobody reads in
+// full).
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
-                                     std::optional<int> baseline);
+                                     std::optional<int> baseline, bool explain = true);
+// The same with the protocol's limits and needs worked out once, for a walk over a history.
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
+                                     const NeededLogs& needed, const DayLog& log,
+                                     std::optional<int> baseline, bool explain);
 
 // Does a response's `when` hold for this log? `exceeded` says which pain limits were passed.
 struct Exceeded {

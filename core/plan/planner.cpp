@@ -85,8 +85,13 @@ const std::string kClearHint = " Once they clear you, record it with `runback cl
 
 class Planner {
  public:
-  explicit Planner(const PlanRequest& request)
-      : r_(request), p_(request.protocol), stage_count_(int(p_.stages.size())) {}
+  Planner(const PlanRequest& request, Date explain_from)
+      : r_(request),
+        p_(request.protocol),
+        stage_count_(int(p_.stages.size())),
+        limits_(effective_pain_limits(p_)),
+        needed_(needed_logs(p_)),
+        explain_from_(explain_from) {}
 
   Plan run();
 
@@ -129,6 +134,8 @@ class Planner {
   const PlanRequest& r_;
   const Protocol& p_;
   const int stage_count_;
+  const EffectivePainLimits limits_;
+  const NeededLogs needed_;
   Plan plan_;
 
   int stage_ = 0;
@@ -146,6 +153,8 @@ class Planner {
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
   bool projecting_ = false;
+  bool explain_ = true;          // build texts for the decisions being taken now
+  Date explain_from_;            // real decisions before this date get no text
   std::vector<Date> week_runs_;  // the projection's run days for the current week
   int runs_this_week_ = 0;
 };
@@ -157,10 +166,11 @@ void Planner::on_clearance(const Clearance& clearance) {
   rest_through_ = std::max(rest_through_.value_or(clearance.date), clearance.date);
   Decision decision =
       make_decision(clearance.date, DecisionKind::resume, stage_, stage_, "clearance");
-  decision.explanation = "Cleared to run again" +
-                         (clearance.by.empty() ? std::string() : " by " + clearance.by) + " on " +
-                         format_date(clearance.date) + ": running starts again from " +
-                         format_date(clearance.date + Days{1}) + " at " + stage_words(stage_) + ".";
+  if (explain_)
+    decision.explanation =
+        "Cleared to run again" + (clearance.by.empty() ? std::string() : " by " + clearance.by) +
+        " on " + format_date(clearance.date) + ": running starts again from " +
+        format_date(clearance.date + Days{1}) + " at " + stage_words(stage_) + ".";
   decide(std::move(decision));
 }
 
@@ -174,8 +184,9 @@ void Planner::on_red_flags(const DayLog& log) {
   clean_ = 0;
   Decision decision = make_decision(log.date, DecisionKind::stop, stage_, stage_,
                                     "red flag '" + log.red_flags.front() + "'");
-  decision.explanation = "Stop running for now and see your physiotherapist: you logged " + flags +
-                         " on " + format_date(log.date) + "." + kClearHint;
+  if (explain_)
+    decision.explanation = "Stop running for now and see your physiotherapist: you logged " +
+                           flags + " on " + format_date(log.date) + "." + kClearHint;
   decide(std::move(decision));
   summarise(log.date, stage_, ActionKind::stop);
 }
@@ -192,15 +203,17 @@ void Planner::apply_break(Date date) {
   if (to == stage_ && clean_ == 0) return;
   Decision decision = make_decision(date, DecisionKind::break_back, stage_, to,
                                     "progression.breaks (" + std::to_string(rule->days) + " days)");
-  const std::string what = last_run_ ? "your last run on " + format_date(*last_run_)
-                                     : "you started on " + format_date(since);
+  const std::string what = !explain_   ? std::string()
+                           : last_run_ ? "your last run on " + format_date(*last_run_)
+                                       : "you started on " + format_date(since);
   const std::string does = rule->restart ? "starts again from the first stage"
                                          : "steps back " + count_words(rule->step_back, "stage");
-  decision.explanation =
-      (to == stage_ ? "Stay at " + stage_words(to) + " and count again"
-                    : (rule->restart ? "Start again at " : "Back to ") + stage_words(to)) +
-      ": it has been " + count_words(gap, "day") + " since " + what + "; after " +
-      count_words(rule->days, "day") + " without running this protocol " + does + ".";
+  if (explain_)
+    decision.explanation =
+        (to == stage_ ? "Stay at " + stage_words(to) + " and count again"
+                      : (rule->restart ? "Start again at " : "Back to ") + stage_words(to)) +
+        ": it has been " + count_words(gap, "day") + " since " + what + "; after " +
+        count_words(rule->days, "day") + " without running this protocol " + does + ".";
   if (to != stage_) stage_since_ = date;
   stage_ = to;
   clean_ = 0;
@@ -247,9 +260,10 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   if (complete_) return stage_;
   if (stopped_) {
     Decision decision = make_decision(date, DecisionKind::stop, stage_, stage_, "stopped");
-    decision.explanation = "Running is on hold since " + format_date(*stopped_on_) +
-                           ", so the session on " + format_date(date) +
-                           " does not count. Please see your physiotherapist." + kClearHint;
+    if (explain_)
+      decision.explanation = "Running is on hold since " + format_date(*stopped_on_) +
+                             ", so the session on " + format_date(date) +
+                             " does not count. Please see your physiotherapist." + kClearHint;
     decide(std::move(decision));
     summarise(date, stage_, ActionKind::stop);
     if (ran) last_run_ = date;
@@ -257,28 +271,32 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   }
   if (ran) apply_break(date);
   const int from = stage_;
-  CheckpointResult result = evaluate_checkpoint(p_, log, baseline_);
+  CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
   std::vector<Reason> reasons = result.reasons;
   Action action = result.action;
 
   if (!result.complete) {
     std::string missing;
-    for (const auto& item : result.missing) missing += (missing.empty() ? "" : " and ") + item;
+    if (explain_)
+      for (const auto& item : result.missing) missing += (missing.empty() ? "" : " and ") + item;
     if (!later_session || projecting_) {
       pending_ = date;
       pending_missing_ = result.missing;
       Decision decision =
           make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
       decision.missing = result.missing;
-      decision.explanation = "Waiting for your " + missing + " for " + format_date(date) +
-                             " before deciding; you stay at " + stage_words(from) + " until then.";
+      if (explain_)
+        decision.explanation = "Waiting for your " + missing + " for " + format_date(date) +
+                               " before deciding; you stay at " + stage_words(from) +
+                               " until then.";
       decide(std::move(decision));
       if (ran) last_run_ = date;
       return from;
     }
     const Reason reason{"missing logs",
-                        "no " + missing + " was logged for the session on " + format_date(date) +
-                            ", so it cannot count",
+                        !explain_ ? std::string()
+                                  : "no " + missing + " was logged for the session on " +
+                                        format_date(date) + ", so it cannot count",
                         {ActionKind::repeat, 0, 0}};
     reasons.push_back(reason);
     action = most_cautious(action, reason.action);
@@ -293,13 +311,14 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     const int gap = last_run_ ? int((date - *last_run_).count()) : 1000;
     if (rest_day || gap < min_rest() + 1) {
       const std::string text =
-          rest_day ? "the run on " + format_date(date) +
-                         " fell on a rest day, so it does not "
-                         "count towards moving up"
-                   : "the run on " + format_date(date) + " came only " + count_words(gap, "day") +
-                         " after the one before; this protocol asks for " +
-                         count_words(min_rest(), "rest day") +
-                         " between runs, so it does not count towards moving up";
+          !explain_  ? std::string()
+          : rest_day ? "the run on " + format_date(date) +
+                           " fell on a rest day, so it does not "
+                           "count towards moving up"
+                     : "the run on " + format_date(date) + " came only " + count_words(gap, "day") +
+                           " after the one before; this protocol asks for " +
+                           count_words(min_rest(), "rest day") +
+                           " between runs, so it does not count towards moving up";
       const Reason reason{"frequency.min_rest_days", text, {ActionKind::repeat, 0, 0}};
       reasons.push_back(reason);
       action = most_cautious(action, reason.action);
@@ -320,25 +339,27 @@ void Planner::apply(const DayLog& log, int from, Action action,
       make_decision(date, DecisionKind::repeat, from, from,
                     reasons.empty() ? std::string("all limits met") : reasons.front().rule);
   decision.rest_days = action.rest_days;
-  const std::string why = join_reasons(reasons);
+  const std::string why = explain_ ? join_reasons(reasons) : std::string();
   switch (action.kind) {
     case ActionKind::stop:
       decision.kind = DecisionKind::stop;
       stopped_ = true;
       stopped_on_ = date;
       clean_ = 0;
-      decision.explanation =
-          "Stop running for now and see your physiotherapist: " + why + "." + kClearHint;
+      if (explain_)
+        decision.explanation =
+            "Stop running for now and see your physiotherapist: " + why + "." + kClearHint;
       break;
     case ActionKind::step_back: {
       decision.kind = DecisionKind::step_back;
       const int to = std::max(0, stage_ - std::max(1, action.stages));
       decision.to_stage = to;
-      decision.explanation =
-          (to == stage_
-               ? "Repeat " + stage_words(to) + " (it is the first stage)"
-               : "Step back " + count_words(stage_ - to, "stage") + " to " + stage_words(to)) +
-          rest_words(action.rest_days) + ": " + why + ".";
+      if (explain_)
+        decision.explanation =
+            (to == stage_
+                 ? "Repeat " + stage_words(to) + " (it is the first stage)"
+                 : "Step back " + count_words(stage_ - to, "stage") + " to " + stage_words(to)) +
+            rest_words(action.rest_days) + ": " + why + ".";
       if (to != stage_) stage_since_ = date;
       stage_ = to;
       clean_ = 0;
@@ -347,42 +368,49 @@ void Planner::apply(const DayLog& log, int from, Action action,
     case ActionKind::repeat:
       decision.kind = DecisionKind::repeat;
       clean_ = 0;
-      decision.explanation =
-          "Repeat " + stage_words(stage_) + rest_words(action.rest_days) + ": " + why + ".";
+      if (explain_)
+        decision.explanation =
+            "Repeat " + stage_words(stage_) + rest_words(action.rest_days) + ": " + why + ".";
       break;
     case ActionKind::proceed: {
       ++clean_;
-      const std::string values = logged_values(log);
-      const std::string went_well = "the session on " + format_date(date) + " went well" +
-                                    (values.empty() ? "" : " (" + values + ")");
+      const std::string values = explain_ ? logged_values(log) : std::string();
+      const std::string went_well = !explain_
+                                        ? std::string()
+                                        : "the session on " + format_date(date) + " went well" +
+                                              (values.empty() ? "" : " (" + values + ")");
       const std::string rest =
           action.rest_days > 0 ? " Rest " + count_words(action.rest_days, "day") + " first." : "";
       while (!advances_.empty() && advances_.front() <= date - Days{7}) advances_.pop_front();
       if (clean_ < sessions_needed()) {
         decision.kind = DecisionKind::keep_going;
-        decision.explanation = "Keep going at " + stage_words(stage_) + ": " + went_well + "; " +
-                               std::to_string(clean_) + " of " +
-                               count_words(sessions_needed(), "good session") +
-                               " in a row needed to move up." + rest;
+        if (explain_)
+          decision.explanation = "Keep going at " + stage_words(stage_) + ": " + went_well + "; " +
+                                 std::to_string(clean_) + " of " +
+                                 count_words(sessions_needed(), "good session") +
+                                 " in a row needed to move up." + rest;
       } else if (int(advances_.size()) >= stages_per_7_days()) {
         decision.kind = DecisionKind::keep_going;
         decision.rule = "progression.max_stages_per_7_days";
-        decision.explanation = "Stay at " + stage_words(stage_) + " for now: " + went_well +
-                               ", but you have moved up " +
-                               count_words(int(advances_.size()), "stage") +
-                               " in the last 7 days, the most this protocol allows." + rest;
+        if (explain_)
+          decision.explanation = "Stay at " + stage_words(stage_) + " for now: " + went_well +
+                                 ", but you have moved up " +
+                                 count_words(int(advances_.size()), "stage") +
+                                 " in the last 7 days, the most this protocol allows." + rest;
       } else if (stage_ + 1 >= stage_count_) {
         decision.kind = DecisionKind::complete;
         complete_ = true;
-        decision.explanation = "Programme complete: " + count_words(clean_, "good session") +
-                               " in a row at the last stage, the last on " + format_date(date) +
-                               ". Well done.";
+        if (explain_)
+          decision.explanation = "Programme complete: " + count_words(clean_, "good session") +
+                                 " in a row at the last stage, the last on " + format_date(date) +
+                                 ". Well done.";
       } else {
         decision.kind = DecisionKind::advance;
         decision.rule = "sessions_to_advance";
-        decision.explanation = "Move up to " + stage_words(stage_ + 1) + ": " +
-                               count_words(clean_, "good session") + " in a row at " +
-                               stage_words(stage_) + "; " + went_well + "." + rest;
+        if (explain_)
+          decision.explanation = "Move up to " + stage_words(stage_ + 1) + ": " +
+                                 count_words(clean_, "good session") + " in a row at " +
+                                 stage_words(stage_) + "; " + went_well + "." + rest;
         advances_.push_back(date);
         ++stage_;
         stage_since_ = date;
@@ -511,7 +539,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
     }
   }
   if (run && !run->logged) {
-    const NeededLogs needed = needed_logs(p_);
+    const NeededLogs& needed = needed_;
     out.reminders.push_back({TimePoint::during, day, "pain during the run (0-10)", ""});
     if (needed.after) {
       out.reminders.push_back(
@@ -556,6 +584,8 @@ Plan Planner::run() {
     if (it->session) last_session = &*it;
   }
   seen_.reserve(std::size_t(logs_end - r_.logs.begin()) + 64);
+  plan_.decisions.reserve(std::size_t(logs_end - r_.logs.begin()) + 8);
+  summaries_.reserve(std::size_t(logs_end - r_.logs.begin()) + 64);
 
   const Date window_begin = r_.from;
   const Date window_end = r_.from + Days{std::max(0, r_.days)};
@@ -568,10 +598,11 @@ Plan Planner::run() {
   bool logged_today = false;
   bool ran_yesterday = false;
   std::vector<Reminder> morning_reminders;
-  const NeededLogs needed = needed_logs(p_);
+  const NeededLogs& needed = needed_;
 
   for (;; day += Days{1}) {
     std::optional<PlannedRun> run;
+    explain_ = day >= explain_from_;
     if (day <= r_.today) {
       while (clearance_it != clearances_end && clearance_it->date <= day) {
         if (clearance_it->date == day) on_clearance(*clearance_it);
@@ -609,6 +640,7 @@ Plan Planner::run() {
     const Date first_projected = r_.today + Days{logged_today ? 1 : 0};
     if (day >= first_projected) {
       if (!projecting_) start_projection(day);
+      explain_ = day < window_end;
       if (day == first_projected || std::chrono::weekday{day} == std::chrono::Monday) {
         if (std::chrono::weekday{day} == std::chrono::Monday) runs_this_week_ = 0;
         WeekConstraints week{.monday = monday_of(day),
@@ -675,7 +707,28 @@ Plan Planner::run() {
 }  // namespace
 
 Plan make_plan(const PlanRequest& request) {
-  return Planner(request).run();
+  const Date everything = Date::min();
+  if (request.explain_last < 0) return Planner(request, everything).run();
+  // Guess where the last N decisions start: each logged session or red flag takes at least one.
+  Date from = everything;
+  int events = 0;
+  for (auto it = request.logs.rbegin(); it != request.logs.rend(); ++it) {
+    if (it->date > request.today || (!it->session && it->red_flags.empty())) continue;
+    if (++events >= request.explain_last) {
+      from = it->date;
+      break;
+    }
+  }
+  Plan plan = Planner(request, from).run();
+  // After a completed programme (or with clearances) the guess can fall short: plan again from
+  // the exact date. Rare, and still linear.
+  const std::size_t wanted =
+      std::min(plan.decisions.size(), std::size_t(std::max(0, request.explain_last)));
+  const std::size_t first = plan.decisions.size() - wanted;
+  if (wanted > 0 && plan.decisions[first].explanation.empty()) {
+    return Planner(request, plan.decisions[first].date).run();
+  }
+  return plan;
 }
 
 }  // namespace runback

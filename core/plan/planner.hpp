@@ -23,6 +23,10 @@ struct PlanRequest {
   Date from;                                 // the first day to lay out
   int days = 7;                              // how many days to lay out (0: none)
   int projection_days = 730;                 // how far to look for the projected completion
+  // Explain (build the text of) only the last N decisions from the logs, and the projected ones
+  // in the days laid out; -1: every decision. Texts are most of the planner's cost, and a
+  // caseload's weekly plans show only the latest.
+  int explain_last = -1;
 };
 
 Plan make_plan(const PlanRequest& request);

@@ -48,9 +48,7 @@ class SymptomGenerator {
     log.pain_after = after;
     log.pain_next_morning = morning;
   }
-  void steady(DayLog& log) {
-    set(log, pick(0, 9) < 7 ? pick(0, 1) : 2, pick(0, 1), 0);
-  }
+  void steady(DayLog& log) { set(log, pick(0, 9) < 7 ? pick(0, 1) : 2, pick(0, 1), 0); }
 
   SymptomProfile profile_;
   std::mt19937_64 rng_;
