@@ -79,10 +79,10 @@ std::string condition_values(const Condition& when, const DayLog& log) {
   if (when.swelling) parts.push_back(log.swelling ? "swelling" : "no swelling");
   if (when.limp) parts.push_back(log.limp ? "a limp" : "no limp");
   if (when.session && log.session) parts.push_back("session " + outcome_name(*log.session));
-  if (when.exceeds) parts.push_back("pain " + time_point_words(*when.exceeds) + " over the limit");
+  // `exceeds` is explained by the limit's own reason.
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
-  return out + " on " + format_date(log.date);
+  return out.empty() ? out : "you logged " + out + " on " + format_date(log.date);
 }
 
 }  // namespace
@@ -187,7 +187,7 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
   // Texts are built only when asked for: a caseload's plans need only the latest ones.
   auto add = [&](const char* rule, auto text, Action action) {
     if (action.kind == ActionKind::proceed && action.rest_days == 0) return;
-    result.reasons.push_back({rule, explain ? text() : std::string(), action});
+    result.reasons.push_back({rule, explain ? text() : std::string(), action, ""});
     result.action = most_cautious(result.action, action);
   };
   auto day = [&] { return format_date(log.date); };
@@ -231,11 +231,15 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
   for (const Response& response : protocol.responses) {
     if (!condition_holds(response.when, log, exceeded)) continue;
     if (response.then.kind == ActionKind::proceed && response.then.rest_days == 0) continue;
-    result.reasons.push_back({"response '" + response.name + "'",
-                              explain ? (response.why.empty() ? response.name : response.why) +
-                                            " (" + condition_values(response.when, log) + ")"
-                                      : std::string(),
-                              response.then});
+    Reason reason{"response '" + response.name + "'", "", response.then, ""};
+    if (explain) {
+      reason.text = condition_values(response.when, log);
+      reason.why = response.why;
+      if (reason.text.empty() && reason.why.empty()) {
+        reason.text = "the protocol's response '" + response.name + "' applies";
+      }
+    }
+    result.reasons.push_back(std::move(reason));
     result.action = most_cautious(result.action, response.then);
   }
 

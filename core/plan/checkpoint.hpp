@@ -36,6 +36,7 @@ struct Reason {
   std::string rule;  // "pain.during", "response 'sore-next-day'", "partial_session", ...
   std::string text;  // "pain during the run was 4/10 on 2026-11-24; this protocol allows 2/10"
   Action action;
+  std::string why;  // a response's `why`: the protocol author's own sentences
 };
 
 struct CheckpointResult {

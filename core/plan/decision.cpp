@@ -37,20 +37,6 @@ std::string decision_kind_name(DecisionKind kind) {
   return "repeat";
 }
 
-std::string action_kind_name(ActionKind kind) {
-  switch (kind) {
-    case ActionKind::proceed:
-      return "proceed";
-    case ActionKind::repeat:
-      return "repeat";
-    case ActionKind::step_back:
-      return "step_back";
-    case ActionKind::stop:
-      return "stop";
-  }
-  return "repeat";
-}
-
 int caution_rank(ActionKind kind) {
   switch (kind) {
     case ActionKind::proceed:

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "protocol/describe.hpp"  // action_kind_name
 #include "protocol/protocol.hpp"
 #include "util/date.hpp"
 
@@ -40,7 +41,6 @@ bool is_checkpoint(DecisionKind kind);
 // The session passed: it counts towards moving up.
 bool is_pass(DecisionKind kind);
 std::string decision_kind_name(DecisionKind kind);  // "keep_going", "advance", ... (for JSON)
-std::string action_kind_name(ActionKind kind);      // "proceed", "repeat", "step_back", "stop"
 
 // How cautious an action is: stop > step_back > repeat > proceed; within a kind, more stages back
 // and more rest days are more cautious.

@@ -50,10 +50,20 @@ std::string logged_values(const DayLog& log) {
   return out;
 }
 
+// "fact; fact. The protocol's why." -- the logged facts first, then the author's words.
 std::string join_reasons(const std::vector<Reason>& reasons) {
-  std::string out;
-  for (const Reason& reason : reasons) out += (out.empty() ? "" : "; ") + reason.text;
-  return out;
+  std::string facts, whys;
+  for (const Reason& reason : reasons) {
+    if (!reason.text.empty()) facts += (facts.empty() ? "" : "; ") + reason.text;
+    if (!reason.why.empty() && whys.find(reason.why) == std::string::npos) {
+      std::string why = reason.why;
+      while (!why.empty() && (why.back() == ' ' || why.back() == '\n')) why.pop_back();
+      if (!why.empty() && why.back() != '.' && why.back() != '!' && why.back() != '?') why += '.';
+      whys += (whys.empty() ? "" : " ") + why;
+    }
+  }
+  if (facts.empty()) return whys;
+  return facts + "." + (whys.empty() ? "" : " " + whys);
 }
 
 std::string rest_words(int rest_days) {
@@ -231,7 +241,7 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
                            "' plugin this protocol uses is not available, so the "
                            "session on " +
                            format_date(log.date) + " cannot count",
-                       repeat});
+                       repeat, ""});
     return reasons;
   }
   auto verdict = r_.extension->verdict(context(log.date), log);
@@ -239,7 +249,7 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
     reasons.push_back({"plugin '" + name + "'",
                        "the " + name + " plugin could not check the session on " +
                            format_date(log.date) + " (" + verdict.error() + ")",
-                       repeat});
+                       repeat, ""});
     return reasons;
   }
   // A plugin can only make things more cautious: its action is clamped to the core's ranges and
@@ -250,7 +260,7 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
   if (action.kind == ActionKind::proceed && action.rest_days == 0) return reasons;
   const std::string why =
       verdict->why.empty() ? "the " + name + " plugin advised it" : verdict->why;
-  reasons.push_back({"plugin '" + name + "'", why, action});
+  reasons.push_back({"plugin '" + name + "'", "the " + name + " plugin advised it", action, why});
   return reasons;
 }
 
@@ -297,7 +307,8 @@ int Planner::on_session(const DayLog& log, bool later_session) {
                         !explain_ ? std::string()
                                   : "no " + missing + " was logged for the session on " +
                                         format_date(date) + ", so it cannot count",
-                        {ActionKind::repeat, 0, 0}};
+                        {ActionKind::repeat, 0, 0},
+                        ""};
     reasons.push_back(reason);
     action = most_cautious(action, reason.action);
   }
@@ -319,7 +330,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
                            " after the one before; this protocol asks for " +
                            count_words(min_rest(), "rest day") +
                            " between runs, so it does not count towards moving up";
-      const Reason reason{"frequency.min_rest_days", text, {ActionKind::repeat, 0, 0}};
+      const Reason reason{"frequency.min_rest_days", text, {ActionKind::repeat, 0, 0}, ""};
       reasons.push_back(reason);
       action = most_cautious(action, reason.action);
     }
@@ -348,7 +359,7 @@ void Planner::apply(const DayLog& log, int from, Action action,
       clean_ = 0;
       if (explain_)
         decision.explanation =
-            "Stop running for now and see your physiotherapist: " + why + "." + kClearHint;
+            "Stop running for now and see your physiotherapist: " + why + kClearHint;
       break;
     case ActionKind::step_back: {
       decision.kind = DecisionKind::step_back;
@@ -359,7 +370,7 @@ void Planner::apply(const DayLog& log, int from, Action action,
             (to == stage_
                  ? "Repeat " + stage_words(to) + " (it is the first stage)"
                  : "Step back " + count_words(stage_ - to, "stage") + " to " + stage_words(to)) +
-            rest_words(action.rest_days) + ": " + why + ".";
+            rest_words(action.rest_days) + ": " + why;
       if (to != stage_) stage_since_ = date;
       stage_ = to;
       clean_ = 0;
@@ -370,7 +381,7 @@ void Planner::apply(const DayLog& log, int from, Action action,
       clean_ = 0;
       if (explain_)
         decision.explanation =
-            "Repeat " + stage_words(stage_) + rest_words(action.rest_days) + ": " + why + ".";
+            "Repeat " + stage_words(stage_) + rest_words(action.rest_days) + ": " + why;
       break;
     case ActionKind::proceed: {
       ++clean_;

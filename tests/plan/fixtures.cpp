@@ -55,7 +55,7 @@ Protocol achilles_protocol() {
   Condition rise;
   rise.exceeds = TimePoint::next_morning;
   p.responses.push_back(response("morning-rise", rise, {ActionKind::step_back, 1, 0},
-                                 "your pain was up the next morning, so the load comes down"));
+                                 "Your pain was up the next morning, so the load comes down."));
   p.progression.breaks = {BreakRule{7, 1, false}, BreakRule{28, 0, true}};
   Exercise drops;
   drops.name = "Eccentric heel drops, knee straight";
@@ -87,11 +87,12 @@ Protocol soreness_protocol() {
   Condition during;
   during.pain_during = NumberTest{NumberTest::Op::above, 0};
   p.responses.push_back(response("sore-during", during, {ActionKind::step_back, 1, 1},
-                                 "you were sore during the run"));
+                                 "You were sore during the run: one step down, after a day off."));
   Condition next_day;
   next_day.pain_next_morning = NumberTest{NumberTest::Op::above, 0};
-  p.responses.push_back(response("sore-next-day", next_day, {ActionKind::repeat, 0, 1},
-                                 "you were sore the next day"));
+  p.responses.push_back(
+      response("sore-next-day", next_day, {ActionKind::repeat, 0, 1},
+               "You were sore the next day: a day off, then the same stage again."));
   return p;
 }
 
