@@ -13,6 +13,9 @@
 
 namespace runback {
 
+// What a reminder asks the runner to log.
+enum class LogValue { pain_during, pain_after, pain_next_morning, stiffness, answer };
+
 // Something to log on a day: pain during or after the day's run, or the next-morning pain for
 // the day before; plugin questions come with their key for `runback log --answer KEY=VALUE`.
 struct Reminder {
@@ -20,6 +23,7 @@ struct Reminder {
   Date session_date;       // the session the value belongs to
   std::string what;        // "pain during the run (0-10)"
   std::string answer_key;  // a plugin question's key; empty for the core's own values
+  LogValue value = LogValue::pain_during;
 };
 
 struct PlannedRun {

@@ -160,6 +160,7 @@ class Planner {
   std::optional<int> baseline_;
   std::optional<Date> pending_;
   std::vector<std::string> pending_missing_;
+  NeededLogs pending_needs_;  // which of the needed values the waiting session lacks
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
   bool projecting_ = false;
@@ -292,6 +293,10 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     if (!later_session || projecting_) {
       pending_ = date;
       pending_missing_ = result.missing;
+      pending_needs_ =
+          NeededLogs{needed_.during && !log.pain_during, needed_.after && !log.pain_after,
+                     needed_.next_morning && !log.pain_next_morning,
+                     needed_.stiffness && !log.stiffness_minutes};
       Decision decision =
           make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
       decision.missing = result.missing;
@@ -543,19 +548,39 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
   if (run_yesterday) {
     out.reminders.insert(out.reminders.end(), morning_reminders.begin(), morning_reminders.end());
   }
-  if (day == r_.today && plan_.status.waiting_for && *plan_.status.waiting_for != day - Days{1}) {
-    for (const auto& missing : plan_.status.missing) {
-      out.reminders.push_back(
-          {TimePoint::next_morning, *plan_.status.waiting_for, missing + " (0-10)", ""});
+  if (day == r_.today && plan_.status.waiting_for) {
+    // The logs a session is still waiting for, whichever day it was.
+    const Date session = *plan_.status.waiting_for;
+    const std::string on = " for " + format_date(session);
+    if (pending_needs_.during) {
+      out.reminders.push_back({TimePoint::during, session, "pain during the run" + on + " (0-10)",
+                               "", LogValue::pain_during});
+    }
+    if (pending_needs_.after) {
+      out.reminders.push_back({TimePoint::after, session,
+                               "pain " + std::to_string(p_.pain.after_minutes) +
+                                   " minutes after the run" + on + " (0-10)",
+                               "", LogValue::pain_after});
+    }
+    if (pending_needs_.next_morning) {
+      out.reminders.push_back({TimePoint::next_morning, session,
+                               "next-morning pain after the run" + on + " (0-10)", "",
+                               LogValue::pain_next_morning});
+    }
+    if (pending_needs_.stiffness) {
+      out.reminders.push_back({TimePoint::next_morning, session,
+                               "morning stiffness after the run" + on + " (minutes)", "",
+                               LogValue::stiffness});
     }
   }
   if (run && !run->logged) {
-    const NeededLogs& needed = needed_;
-    out.reminders.push_back({TimePoint::during, day, "pain during the run (0-10)", ""});
-    if (needed.after) {
+    out.reminders.push_back(
+        {TimePoint::during, day, "pain during the run (0-10)", "", LogValue::pain_during});
+    if (needed_.after) {
       out.reminders.push_back(
           {TimePoint::after, day,
-           "pain " + std::to_string(p_.pain.after_minutes) + " minutes after the run (0-10)", ""});
+           "pain " + std::to_string(p_.pain.after_minutes) + " minutes after the run (0-10)", "",
+           LogValue::pain_after});
     }
   }
   return out;
@@ -609,7 +634,6 @@ Plan Planner::run() {
   bool logged_today = false;
   bool ran_yesterday = false;
   std::vector<Reminder> morning_reminders;
-  const NeededLogs& needed = needed_;
 
   for (;; day += Days{1}) {
     std::optional<PlannedRun> run;
@@ -679,23 +703,25 @@ Plan Planner::run() {
     }
     ran_yesterday = run && (!run->outcome || *run->outcome != SessionOutcome::skipped);
     morning_reminders.clear();
-    if (ran_yesterday && day >= r_.today - Days{1}) {
-      morning_reminders.push_back(
-          {TimePoint::next_morning, day, "next-morning pain after yesterday's run (0-10)", ""});
-      if (needed.stiffness) {
+    const bool planned_run = run && !run->logged;
+    const bool remind = planned_run && day + Days{1} >= window_begin && day + Days{1} < window_end;
+    if (remind) {
+      morning_reminders.push_back({TimePoint::next_morning, day,
+                                   "next-morning pain after yesterday's run (0-10)", "",
+                                   LogValue::pain_next_morning});
+      if (needed_.stiffness) {
         morning_reminders.push_back(
-            {TimePoint::next_morning, day, "morning stiffness (minutes)", ""});
+            {TimePoint::next_morning, day, "morning stiffness (minutes)", "", LogValue::stiffness});
       }
     }
-    if (ran_yesterday && r_.extension && day >= r_.today - Days{1} &&
-        day + Days{1} >= window_begin && day + Days{1} < window_end) {
+    if (remind && r_.extension) {
       auto questions = r_.extension->questions(context(day));
       if (questions.ok()) {
         for (const CheckpointQuestion& q : *questions) {
-          Reminder reminder{q.when, day, q.text, q.key};
+          Reminder reminder{q.when, day, q.text, q.key, LogValue::answer};
           if (q.when == TimePoint::next_morning) {
             morning_reminders.push_back(reminder);
-          } else if (!plan_.days.empty() && plan_.days.back().date == day && day >= r_.today) {
+          } else if (!plan_.days.empty() && plan_.days.back().date == day) {
             plan_.days.back().reminders.push_back(reminder);
           }
         }
