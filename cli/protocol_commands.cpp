@@ -72,14 +72,17 @@ void run_list(Context& context, const Options& options) {
   TextTable table({"ID", "VERSION", "TITLE", "FROM"});
   for (const auto& e : entries) {
     if (!e.valid) {
-      table.add_row({e.id, "-", "(has errors: runback protocol lint " + e.path + ")",
-                     e.origin + ": " + e.path});
+      table.add_row({e.id, "-", "(has errors)", e.origin + ": " + e.path});
       continue;
     }
     table.add_row({e.id, e.version, e.title, e.origin + ": " + e.path});
   }
   table.print(context.out);
   for (const auto& e : entries) {
+    if (!e.valid) {
+      context.out << "note: " << e.path << " has errors; 'runback protocol lint " << e.path
+                  << "' shows them\n";
+    }
     for (const auto& shadowed : e.shadows) {
       context.out << "note: " << shadowed << " also has the id '" << e.id << "' and is not used; "
                   << e.path << " comes first\n";
