@@ -141,9 +141,8 @@ TEST_CASE("shipped protocols keep to the core's safety limits", "[shipped]") {
       // Every built-in red flag is present, whatever the protocol adds.
       for (const auto& builtin : safety::kBuiltInRedFlags) {
         INFO(builtin.id);
-        CHECK(std::any_of(p.red_flags.begin(), p.red_flags.end(), [&](const RedFlag& f) {
-          return f.built_in && f.id == builtin.id;
-        }));
+        CHECK(std::any_of(p.red_flags.begin(), p.red_flags.end(),
+                          [&](const RedFlag& f) { return f.built_in && f.id == builtin.id; }));
       }
       // No response lets a runner move up on a sign of overload.
       for (const auto& r : p.responses) {
@@ -165,8 +164,8 @@ TEST_CASE("no shipped stage more than doubles the running of the stage before", 
         for (std::size_t i = 1; i < p.stages.size(); ++i) {
           const double before = run_seconds(p.stages[i - 1].session, pace);
           const double now = run_seconds(p.stages[i].session, pace);
-          INFO(p.stages[i - 1].id << " -> " << p.stages[i].id << " at " << pace << " s/km: "
-                                  << before << " s -> " << now << " s");
+          INFO(p.stages[i - 1].id << " -> " << p.stages[i].id << " at " << pace
+                                  << " s/km: " << before << " s -> " << now << " s");
           CHECK(before > 0);
           CHECK(now <= 2 * before);
         }
@@ -248,9 +247,8 @@ TEST_CASE("each shipped protocol holds its source's pain rules", "[shipped]") {
     REQUIRE(p.plugin);
     CHECK(p.plugin->name == "achilles");
     // "If pain rises overall, a week off running" (Nutrients 2019).
-    CHECK(std::any_of(p.responses.begin(), p.responses.end(), [](const Response& r) {
-      return r.then.rest_days == 7;
-    }));
+    CHECK(std::any_of(p.responses.begin(), p.responses.end(),
+                      [](const Response& r) { return r.then.rest_days == 7; }));
   }
   SECTION("patellofemoral: TREK, 2/10 during, back to baseline within 60 min, no rise") {
     const Protocol p = load_shipped("patellofemoral");
@@ -285,9 +283,8 @@ TEST_CASE("each shipped protocol holds its source's pain rules", "[shipped]") {
     CHECK(run_seconds(last.session, 360) >= 20 * 60);
     // Sore in the warm-up and it stays: stop, 2 days off, one step lower.
     CHECK(std::any_of(p.responses.begin(), p.responses.end(), [](const Response& r) {
-      return r.when.session == SessionOutcome::partial &&
-             r.when.exceeds == TimePoint::during && r.then.kind == ActionKind::step_back &&
-             r.then.rest_days == 2;
+      return r.when.session == SessionOutcome::partial && r.when.exceeds == TimePoint::during &&
+             r.then.kind == ActionKind::step_back && r.then.rest_days == 2;
     }));
     // Bone stress: pain lingering beyond 24 h is a red flag of this protocol.
     CHECK(std::any_of(p.red_flags.begin(), p.red_flags.end(),
@@ -354,7 +351,8 @@ TEST_CASE("between them the shipped protocols use every part of the format", "[s
       if (r.then.kind == ActionKind::step_back && r.then.rest_days > 0) {
         used.insert("step back with rest");
       }
-      if (r.then.kind == ActionKind::repeat && r.then.rest_days > 0) used.insert("repeat with rest");
+      if (r.then.kind == ActionKind::repeat && r.then.rest_days > 0)
+        used.insert("repeat with rest");
     }
     for (const auto& f : p.red_flags) {
       if (!f.built_in) used.insert("own red flags");
@@ -384,14 +382,39 @@ TEST_CASE("between them the shipped protocols use every part of the format", "[s
       }
     }
   }
-  const std::vector<std::string> expected = {
-      "entry test bands", "breaks", "break restart", "pain after", "protocol exercises",
-      "swelling response", "limp response", "partial condition", "skipped condition",
-      "pain number condition", "stop", "step back with rest", "repeat with rest",
-      "own red flags", "recovery 0", "recovery 1", "recovery 2", "recovery 3", "recovery 4",
-      "warm-up", "cool-down", "continuous", "time block", "distance block", "rpe", "talk test",
-      "cue", "surface", "notes", "stage exercises", "sessions range",
-      "stage frequency override", "stage sessions_to_advance override"};
+  const std::vector<std::string> expected = {"entry test bands",
+                                             "breaks",
+                                             "break restart",
+                                             "pain after",
+                                             "protocol exercises",
+                                             "swelling response",
+                                             "limp response",
+                                             "partial condition",
+                                             "skipped condition",
+                                             "pain number condition",
+                                             "stop",
+                                             "step back with rest",
+                                             "repeat with rest",
+                                             "own red flags",
+                                             "recovery 0",
+                                             "recovery 1",
+                                             "recovery 2",
+                                             "recovery 3",
+                                             "recovery 4",
+                                             "warm-up",
+                                             "cool-down",
+                                             "continuous",
+                                             "time block",
+                                             "distance block",
+                                             "rpe",
+                                             "talk test",
+                                             "cue",
+                                             "surface",
+                                             "notes",
+                                             "stage exercises",
+                                             "sessions range",
+                                             "stage frequency override",
+                                             "stage sessions_to_advance override"};
   for (const auto& feature : expected) {
     INFO(feature);
     CHECK(used.count(feature) == 1);
