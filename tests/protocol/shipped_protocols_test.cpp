@@ -261,7 +261,7 @@ TEST_CASE("each shipped protocol holds its source's pain rules", "[shipped]") {
     CHECK(p.pain.next_morning->max_rise == 0);
     REQUIRE(p.plugin);
     CHECK(p.plugin->name == "knee");
-    CHECK(p.plugin->params.at("max_percent").text == "10");  // never above +10% step rate
+    CHECK(p.plugin->params.at("target_percent").text == "10");  // never above +10% step rate
   }
   SECTION("hip: conservative limits") {
     const Protocol p = load_shipped("hip-gluteal");
