@@ -167,9 +167,9 @@ std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
   std::vector<Diagnostic> out = check_protocol_params(info_.name, info_.params, ref);
   if (has_errors(out) || api_->validate == nullptr) return out;
 
-  auto resolved = resolve_params(info_.name, info_.params, &ref, {}, false);
+  auto resolved = resolve_params(info_.params, &ref, {}, false);
   if (!resolved) {
-    out.push_back({Severity::error, ref.where, "plugin.params", resolved.error()});
+    out.push_back({Severity::error, ref.where, "plugin.params", label() + ": " + resolved.error()});
     return out;
   }
   CallData data;
@@ -207,7 +207,7 @@ std::vector<std::string> LoadedPlugin::check_programme_params(
 Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayLog* log,
                           HookCollector& collector) const {
   const PluginRef* ref = context.protocol.plugin ? &*context.protocol.plugin : nullptr;
-  auto resolved = resolve_params(info_.name, info_.params, ref, context.programme.params, true);
+  auto resolved = resolve_params(info_.params, ref, context.programme.params, true);
   if (!resolved) return Error{label() + ": " + resolved.error()};
 
   CallData data;

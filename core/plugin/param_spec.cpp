@@ -272,8 +272,7 @@ std::vector<std::string> check_programme_params(const std::string& plugin_name,
   return out;
 }
 
-Result<ParamValues> resolve_params(const std::string& plugin_name,
-                                   const std::vector<ParamSpec>& specs, const PluginRef* ref,
+Result<ParamValues> resolve_params(const std::vector<ParamSpec>& specs, const PluginRef* ref,
                                    const std::map<std::string, std::string>& programme_params,
                                    bool with_programme) {
   ParamValues values;
@@ -294,10 +293,10 @@ Result<ParamValues> resolve_params(const std::string& plugin_name,
     }
     if (value) {
       if (auto problem = check_param_value(spec, *value)) {
-        return Error{"plugin '" + plugin_name + "': parameter '" + spec.name + "': " + *problem};
+        return Error{"parameter '" + spec.name + "': " + *problem};
       }
     } else if (spec.required) {
-      return Error{"plugin '" + plugin_name + "' needs the parameter '" + spec.name + "'" +
+      return Error{"it needs the parameter '" + spec.name + "'" +
                    (spec.scope == ParamScope::programme
                         ? " (set it when starting the programme: --param " + spec.name + "=VALUE)"
                         : " in the protocol's plugin.params")};

@@ -59,9 +59,8 @@ using ParamValues = std::vector<std::pair<std::string, std::string>>;
 
 // The values hooks see: protocol-scope ones from `ref`, programme-scope ones from
 // `programme_params` (when `with_programme`), defaults otherwise. An error when a value is
-// invalid or a required one is missing.
-Result<ParamValues> resolve_params(const std::string& plugin_name,
-                                   const std::vector<ParamSpec>& specs, const PluginRef* ref,
+// invalid or a required one is missing ("parameter 'x': ...", "it needs the parameter 'x' ...").
+Result<ParamValues> resolve_params(const std::vector<ParamSpec>& specs, const PluginRef* ref,
                                    const std::map<std::string, std::string>& programme_params,
                                    bool with_programme);
 

@@ -56,13 +56,6 @@ struct Knee {
                    "'avoid downhill and stairs until <=2/10' (TREK; line 33)"),
   };
 
-  static void validate(const sdk::Params& params, const sdk::Diagnostics& out) {
-    if (params.number("step_percent") > params.number("target_percent")) {
-      out.error("step_percent", "the weekly step is larger than target_percent (" +
-                                    params.text("target_percent") + "%)");
-    }
-  }
-
   static double cadence_percent(const sdk::Context& context) {
     const double target = std::min(kCeilingPercent, context.number("target_percent"));
     return std::min(target, context.number("step_percent") * (1 + level(context)));
