@@ -102,20 +102,21 @@ struct Achilles {
                   "alfredson: eccentric heel drops, knee straight and bent, 3 x 15 each, twice "
                   "a day, every day (Alfredson 1998; clinical-basis.md lines 64-67). hsr: heavy "
                   "slow resistance, 3 sessions a week, 3 x 15RM down to 4 x 6RM over 12 weeks "
-                  "(Beyer 2015; lines 72-76)"),
+                  "(Beyer 2015; clinical-basis.md lines 72-76)"),
       sdk::number("start_load_kg", "0", 0, 60, "kg",
                   "Extra load on the heel drops in the first week; 0 is body weight, as in "
-                  "Alfredson 1998 (lines 64-68)"),
-      sdk::number("load_step_kg", "5", 0, 5, "kg",
-                  "Load added to the heel drops after each week the symptoms stayed settled: "
-                  "'add 5 kg a week' (Alfredson 1998; line 68). 0 holds the load"),
+                  "Alfredson 1998 (clinical-basis.md lines 64-68)"),
+      sdk::number(
+          "load_step_kg", "5", 0, 5, "kg",
+          "Load added to the heel drops after each week the symptoms stayed settled: "
+          "'add 5 kg a week' (Alfredson 1998; clinical-basis.md line 68). 0 holds the load"),
       sdk::number("max_load_kg", "60", 0, 60, "kg",
                   "The most extra load on the heel drops: 'up to 60 kg' (Alfredson 1998; "
-                  "line 68)"),
+                  "clinical-basis.md line 68)"),
       sdk::integer("min_heel_raises", "10", 1, 30, "raises",
                    "Fewer single-leg heel raises than this at a checkpoint keeps the runner at "
                    "their stage: 'trouble doing 10 single-leg heel raises' marks the first "
-                   "phase of Silbernagel's programme (line 79)"),
+                   "phase of Silbernagel's programme (clinical-basis.md line 79)"),
   };
 
   static void validate(const sdk::Params& params, const sdk::Diagnostics& out) {
@@ -149,7 +150,8 @@ struct Achilles {
   static sdk::Verdict verdict(const sdk::Context& context, const sdk::DayLog& log) {
     sdk::Verdict verdict = sdk::Verdict::proceed();
     // "Pain and stiffness must not rise from week to week" is widely quoted but unconfirmed
-    // (line 28, [U]); it is used only to hold the runner where they are, the cautious side.
+    // (clinical-basis.md line 28, [U]); it is used only to hold the runner where they are, the
+    // cautious side.
     auto stiffness = log.number("morning-stiffness");
     if (!stiffness && log.stiffness_minutes()) stiffness = *log.stiffness_minutes();
     const auto before = context.previous_answer("morning-stiffness");

@@ -1,7 +1,7 @@
 #pragma once
 // The gluteal and hip strength progression of the LEAP trial, shared by the hip and knee
 // plugins. Source: Mellor et al., BMJ 2018; protocol BMC Musculoskelet Disord 2016, Table 3
-// (../shared/clinical-basis.md §4, lines 113-117) [V]:
+// (../shared/clinical-basis.md §4, clinical-basis.md lines 113-117) [V]:
 //   week 1: double-leg bridge 1x10 daily, squat 1x10, side-stepping 10 each way daily;
 //   week 2: adds an offset (single-leg-biased) bridge and squat 1x5;
 //   weeks 3-8: single-leg-biased bridge and squat 2x5-10, side-stepping, band side-slides

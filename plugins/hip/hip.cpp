@@ -21,13 +21,15 @@ struct Hip {
   static constexpr rb_param_spec params[] = {
       sdk::integer("stretch_hold_s", "30", 20, 60, "s",
                    "Each hold of the kneeling hip-flexor stretch, back glute squeezed: "
-                   "1-2 x 30 s per side after running (line 118-119)"),
+                   "1-2 x 30 s per side after running (clinical-basis.md line 118-119)"),
       sdk::integer("stretch_sets", "2", 1, 3, "sets",
-                   "Holds per side: 1-2 x 30 s (line 118); static hip stretches >=30 s x 3 "
-                   "after activity (line 119)"),
+                   "Holds per side: 1-2 x 30 s (clinical-basis.md line 118); static hip stretches "
+                   ">=30 s x 3 "
+                   "after activity (clinical-basis.md line 119)"),
       sdk::integer("side_lying_pain_max", "3", 0, 5, "/10",
                    "Pain lying on the sore side above this at a checkpoint keeps the runner at "
-                   "their stage: 0-3 is the safe zone (line 27), and never above 5 (line 24)"),
+                   "their stage: 0-3 is the safe zone (clinical-basis.md line 27), and never above "
+                   "5 (clinical-basis.md line 24)"),
   };
 
   static void exercises(const sdk::Context& context, const sdk::Exercises& out) {
@@ -46,7 +48,8 @@ struct Hip {
              .text = "How much did your hip hurt lying on the sore side last night? (0-10)",
              .min = 0,
              .max = 10});
-    // Single-leg balance for 10 s is a readiness test before running (Goom 2019; line 135).
+    // Single-leg balance for 10 s is a readiness test before running (Goom 2019; clinical-basis.md
+    // line 136).
     out.add({.key = "single-leg-stance",
              .text = "Can you stand on the sore leg for 10 seconds without pain? (yes/no)",
              .kind = RB_QUESTION_YES_NO});
@@ -66,7 +69,8 @@ struct Hip {
                                  "/10. Stay at this stage until it "
                                  "settles.");
       } else if (before && *pain > *before) {
-        // "If pain is up the next day, lower the load" (Silbernagel 2007; line 25): here, hold.
+        // "If pain is up the next day, lower the load" (Silbernagel 2007; clinical-basis.md line
+        // 25): here, hold.
         verdict = sdk::Verdict::repeat(
             "Lying on your hip hurt more last night than the time "
             "before. Stay at this stage until it settles.");

@@ -16,7 +16,8 @@ namespace sdk = runback::sdk;
 namespace {
 
 // The core's own ceiling: whatever a protocol says, never more than +10% above baseline
-// (Heiderscheit 2011, Lenhart 2014, Bramah 2019 all stop at +10%; lines 100-102, 107).
+// (Heiderscheit 2011, Lenhart 2014, Bramah 2019 all stop at +10%; clinical-basis.md lines 100-102,
+// 107).
 constexpr double kCeilingPercent = 10;
 
 int level(const sdk::Context& context) {
@@ -46,14 +47,17 @@ struct Knee {
       sdk::number("step_percent", "5", 1, 5, "%",
                   "How much the cadence target rises after each week the symptoms stayed "
                   "settled; the first week is at +step. +5% already lowers the energy the knee "
-                  "absorbs (Heiderscheit 2011; line 100). No published ramp exists (line 108), "
+                  "absorbs (Heiderscheit 2011; clinical-basis.md line 100). No published ramp "
+                  "exists (clinical-basis.md line 108), "
                   "so steps are bounded to 5%"),
       sdk::number("target_percent", "10", 5, 10, "%",
-                  "The final cadence increase above baseline: 5-10% (line 107); +10% lowered "
-                  "peak patellofemoral force by 14% (Lenhart 2014; line 101). Never above 10%"),
+                  "The final cadence increase above baseline: 5-10% (clinical-basis.md line 107); "
+                  "+10% lowered "
+                  "peak patellofemoral force by 14% (Lenhart 2014; clinical-basis.md line 101). "
+                  "Never above 10%"),
       sdk::integer("stairs_pain_max", "2", 0, 5, "/10",
                    "Pain on stairs above this at a checkpoint keeps the runner at their stage: "
-                   "'avoid downhill and stairs until <=2/10' (TREK; line 33)"),
+                   "'avoid downhill and stairs until <=2/10' (TREK; clinical-basis.md line 33)"),
   };
 
   static double cadence_percent(const sdk::Context& context) {
@@ -74,7 +78,8 @@ struct Knee {
 
   static void exercises(const sdk::Context& context, const sdk::Exercises& out) {
     // Hip and knee strengthening alongside cadence work (Ferber 2015, Fukuda 2012, Dolak 2011;
-    // line 110). The basis gives no dose for those programmes, so the LEAP dosing is used.
+    // clinical-basis.md line 110). The basis gives no dose for those programmes, so the LEAP dosing
+    // is used.
     runback_plugins::add_leap_strength(level(context), out);
   }
 
@@ -95,7 +100,7 @@ struct Knee {
                                   "/10. Stay at this stage, and avoid stairs "
                                   "and downhills where you can, until it settles.");
     }
-    // "No increase next morning" (TREK; line 31).
+    // "No increase next morning" (TREK; clinical-basis.md line 31).
     const auto before = context.previous_answer("stairs-pain");
     if (before && *stairs > *before) {
       return sdk::Verdict::repeat("Stairs hurt more this morning (" + whole(*stairs) +
