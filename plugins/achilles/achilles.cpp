@@ -119,10 +119,10 @@ struct Achilles {
                    "phase of Silbernagel's programme (clinical-basis.md line 79)"),
   };
 
-  static void validate(const sdk::Params& params, const sdk::Diagnostics& out) {
-    if (params.number("start_load_kg") > params.number("max_load_kg")) {
+  static void validate(const sdk::Params& values, const sdk::Diagnostics& out) {
+    if (values.number("start_load_kg") > values.number("max_load_kg")) {
       out.error("start_load_kg",
-                "the starting load is above max_load_kg (" + params.text("max_load_kg") + " kg)");
+                "the starting load is above max_load_kg (" + values.text("max_load_kg") + " kg)");
     }
   }
 
