@@ -37,6 +37,11 @@ foreach(expected "hello 1.0.0  (plugin ABI 1.0)  ${work}/hello/hello.so"
     message(FATAL_ERROR "runback plugin list does not show '${expected}':\n${listing}")
   endif()
 endforeach()
+# The shipped plugins come from the prefix, found next to the installed runback.
+if(NOT listing MATCHES "achilles 1\\.0\\.0  \\(plugin ABI 1\\.0\\)  ${prefix}/[^\n]*runback/plugins/achilles\\.so")
+  file(REMOVE_RECURSE "${work}")
+  message(FATAL_ERROR "the installed achilles plugin is not loaded from ${prefix}:\n${listing}")
+endif()
 string(FIND "${listing}" "could not be loaded" failed)
 if(NOT failed EQUAL -1)
   file(REMOVE_RECURSE "${work}")
