@@ -40,6 +40,7 @@
 // the call; everything you add to a sink is copied at once.
 
 #include <cmath>
+#include <concepts>
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
@@ -352,8 +353,46 @@ int32_t guarded(const rb_sink* sink, F&& body) noexcept {
   return RB_FAILED;
 }
 
+// A hook with the right name but the wrong signature would otherwise be silently ignored.
+template <class P>
+constexpr bool check_hook_signatures() {
+  if constexpr (requires { &P::validate; }) {
+    static_assert(
+        requires(const Params& in, Diagnostics& out) { P::validate(in, out); },
+        "validate must be: static void validate(const sdk::Params&, "
+        "const sdk::Diagnostics&)");
+  }
+  if constexpr (requires { &P::exercises; }) {
+    static_assert(
+        requires(const Context& in, Exercises& out) { P::exercises(in, out); },
+        "exercises must be: static void exercises(const sdk::Context&, "
+        "const sdk::Exercises&)");
+  }
+  if constexpr (requires { &P::session_cues; }) {
+    static_assert(
+        requires(const Context& in, Cues& out) { P::session_cues(in, out); },
+        "session_cues must be: static void session_cues(const sdk::Context&, "
+        "const sdk::Cues&)");
+  }
+  if constexpr (requires { &P::questions; }) {
+    static_assert(
+        requires(const Context& in, Questions& out) { P::questions(in, out); },
+        "questions must be: static void questions(const sdk::Context&, "
+        "const sdk::Questions&)");
+  }
+  if constexpr (requires { &P::verdict; }) {
+    static_assert(
+        requires(const Context& in, const DayLog& log) {
+          { P::verdict(in, log) } -> std::convertible_to<Verdict>;
+        },
+        "verdict must be: static sdk::Verdict verdict(const sdk::Context&, const sdk::DayLog&)");
+  }
+  return true;
+}
+
 template <class P>
 const rb_plugin* describe() noexcept {
+  static_assert(check_hook_signatures<P>());
   static const rb_plugin plugin = [] {
     rb_plugin p{};
     p.abi_major = RUNBACK_PLUGIN_ABI_MAJOR;
