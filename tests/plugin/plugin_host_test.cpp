@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "plugin/plugin_host.hpp"
 #include "plugin_fixture.hpp"
@@ -196,6 +197,28 @@ TEST_CASE("a plugin's library stays loaded while an object it created is alive")
   REQUIRE(cues.ok());
   REQUIRE(cues->size() == 1);
   CHECK(knee->name() == "knee");
+}
+
+TEST_CASE("a plugin's library is unloaded once nothing that came from it is alive") {
+  // twin-a.so has no STB_GNU_UNIQUE symbols, which would pin it in memory for good.
+  const std::string path = broken_dir("twins") + "/twin-a.so";
+  auto mapped = [&] {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+      if (line.find(path) != std::string::npos) return true;
+    }
+    return false;
+  };
+  std::shared_ptr<const PlanExtension> twin;
+  {
+    PluginHost host(real_fs, {{broken_dir("twins"), "--plugin-dir"}});
+    twin = *host.find("twin");
+  }
+  CHECK(mapped());
+  CHECK(twin->version() == "1.0.0");
+  twin.reset();
+  CHECK_FALSE(mapped());
 }
 
 TEST_CASE("a hook that throws is contained and reported") {
