@@ -13,8 +13,6 @@ namespace runback::cli {
 
 namespace {
 
-constexpr int kJsonVersion = 1;
-
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
@@ -61,18 +59,18 @@ void list_plugins(Context& context, const std::string& format) {
   const auto& plugins = host.plugins();
   const auto& failures = host.failures();
   if (format == "json") {
-    nlohmann::json out{{"version", kJsonVersion},
+    nlohmann::json out{{"schema", "runback.plugin-list/1"},
                        {"abi_version", to_string(host_abi_version())},
                        {"plugins", nlohmann::json::array()},
                        {"failed", nlohmann::json::array()},
-                       {"search_path", nlohmann::json::array()}};
+                       {"searched", nlohmann::json::array()}};
     for (const auto& plugin : plugins) out["plugins"].push_back(plugin_json(plugin->info()));
     for (const auto& failure : failures) {
       out["failed"].push_back(
           {{"name", failure.name}, {"path", failure.path}, {"error", failure.reason}});
     }
     for (const auto& dir : host.dirs()) {
-      out["search_path"].push_back({{"path", dir.path}, {"origin", dir.origin}});
+      out["searched"].push_back({{"path", dir.path}, {"origin", dir.origin}});
     }
     context.out << out.dump(2) << "\n";
     return;
@@ -114,7 +112,7 @@ void show_plugin(Context& context, const std::string& name, const std::string& f
     nlohmann::json plugin = plugin_json(info);
     plugin["parameters"] = nlohmann::json::array();
     for (const auto& spec : info.params) plugin["parameters"].push_back(param_json(spec));
-    context.out << nlohmann::json{{"version", kJsonVersion}, {"plugin", plugin}}.dump(2) << "\n";
+    context.out << nlohmann::json{{"schema", "runback.plugin-info/1"}, {"plugin", plugin}}.dump(2) << "\n";
     return;
   }
   context.out << info.name << " " << info.version << " (plugin ABI " << to_string(info.abi) << ")\n"

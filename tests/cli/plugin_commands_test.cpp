@@ -65,7 +65,7 @@ TEST_CASE("plugin list --format json") {
                   isolated(home));
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
-  CHECK(json["version"] == 1);
+  CHECK(json["schema"] == "runback.plugin-list/1");
   CHECK(json["abi_version"] == "1.0");
   REQUIRE(json["plugins"].size() == 3);
   CHECK(json["plugins"][2]["name"] == "knee");
@@ -75,7 +75,7 @@ TEST_CASE("plugin list --format json") {
   CHECK(json["failed"][0]["name"] == "abi-minor");
   CHECK(json["failed"][0]["path"] == kBroken + "/abi-minor/abi-minor.so");
   CHECK_THAT(json["failed"][0]["error"].get<std::string>(), Contains("ABI 1.99"));
-  CHECK(json["search_path"][0]["origin"] == "--plugin-dir");
+  CHECK(json["searched"][0]["origin"] == "--plugin-dir");
 }
 
 TEST_CASE("plugin info describes the parameters with types - defaults and meaning") {
@@ -91,7 +91,7 @@ TEST_CASE("plugin info describes the parameters with types - defaults and meanin
   const auto knee = run_runback({"plugin", "info", "knee", "--format", "json"}, isolated(home));
   REQUIRE(knee.exit_code == 0);
   const auto json = nlohmann::json::parse(knee.out);
-  CHECK(json["version"] == 1);
+  CHECK(json["schema"] == "runback.plugin-info/1");
   const auto& baseline = json["plugin"]["parameters"][0];
   CHECK(baseline["name"] == "baseline_cadence");
   CHECK(baseline["scope"] == "programme");
