@@ -50,12 +50,29 @@ std::string logged_values(const DayLog& log) {
   return out;
 }
 
-// "fact; fact. The protocol's why." -- the logged facts first, then the author's words.
-std::string join_reasons(const std::vector<Reason>& reasons) {
+// "fact; fact. The protocol's why." -- the logged facts first, then the author's words for the
+// action taken (when several responses applied, those that chose the action that won).
+std::string join_reasons(const std::vector<Reason>& reasons, const Action& taken) {
+  auto is_response = [](const Reason& r) { return r.rule.rfind("response '", 0) == 0; };
+  const bool limits_passed = std::any_of(reasons.begin(), reasons.end(), [](const Reason& r) {
+    return r.rule.rfind("pain.", 0) == 0;
+  });
+  auto chose_taken = [&](const Reason& r) {
+    return r.action.kind == taken.kind && r.action.stages == taken.stages &&
+           r.action.rest_days == taken.rest_days;
+  };
+  const bool exact = std::any_of(reasons.begin(), reasons.end(),
+                                 [&](const Reason& r) { return !r.why.empty() && chose_taken(r); });
   std::string facts, whys;
   for (const Reason& reason : reasons) {
-    if (!reason.text.empty()) facts += (facts.empty() ? "" : "; ") + reason.text;
-    if (!reason.why.empty() && whys.find(reason.why) == std::string::npos) {
+    const bool shown_why =
+        !reason.why.empty() && (exact ? chose_taken(reason) : reason.action.kind == taken.kind);
+    // A response's own facts repeat the pain limits' when those were passed too.
+    const bool fact = !reason.text.empty() && (!is_response(reason) || !limits_passed);
+    if (fact && facts.find(reason.text) == std::string::npos) {
+      facts += (facts.empty() ? "" : "; ") + reason.text;
+    }
+    if (shown_why && whys.find(reason.why) == std::string::npos) {
       std::string why = reason.why;
       while (!why.empty() && (why.back() == ' ' || why.back() == '\n')) why.pop_back();
       if (!why.empty() && why.back() != '.' && why.back() != '!' && why.back() != '?') why += '.';
@@ -355,7 +372,7 @@ void Planner::apply(const DayLog& log, int from, Action action,
       make_decision(date, DecisionKind::repeat, from, from,
                     reasons.empty() ? std::string("all limits met") : reasons.front().rule);
   decision.rest_days = action.rest_days;
-  const std::string why = explain_ ? join_reasons(reasons) : std::string();
+  const std::string why = explain_ ? join_reasons(reasons, action) : std::string();
   switch (action.kind) {
     case ActionKind::stop:
       decision.kind = DecisionKind::stop;

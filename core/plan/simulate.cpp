@@ -17,7 +17,7 @@ class SymptomGenerator {
   DayLog next() {
     DayLog log;
     log.session = SessionOutcome::done;
-    log.stiffness_minutes = pick(0, 5);
+    log.stiffness_minutes = 0;
     switch (profile_) {
       case SymptomProfile::steady:
         steady(log);
@@ -26,6 +26,7 @@ class SymptomGenerator {
         if (settling_ > 0) {
           --settling_;
           set(log, pick(2, 3), pick(1, 2), pick(1, 2));
+          log.stiffness_minutes = 10;
         } else if (pick(0, 99) < 12) {
           settling_ = 2;
           set(log, pick(5, 7), pick(4, 6), pick(3, 4));
@@ -48,7 +49,7 @@ class SymptomGenerator {
     log.pain_after = after;
     log.pain_next_morning = morning;
   }
-  void steady(DayLog& log) { set(log, pick(0, 9) < 7 ? pick(0, 1) : 2, pick(0, 1), 0); }
+  void steady(DayLog& log) { set(log, pick(0, 9) < 7 ? pick(0, 1) : 2, 0, 0); }
 
   SymptomProfile profile_;
   std::mt19937_64 rng_;
@@ -77,6 +78,7 @@ Simulation simulate(const SimulationRequest& r) {
   programme.protocol_version = r.protocol.version;
   programme.start_date = r.start;
   programme.starting_stage = r.starting_stage;
+  programme.params = r.params;
   const std::vector<Clearance> no_clearances;
   SymptomGenerator generator(r.profile, r.seed);
   std::size_t scripted = 0;
@@ -100,21 +102,7 @@ Simulation simulate(const SimulationRequest& r) {
     const Date run = *plan.next_run;
     DayLog log = scripted < r.script.size() ? r.script[scripted++] : generator.next();
     log.date = run;
-    if (r.extension) {
-      // Plugin questions the script does not answer get the best answer: all goes well.
-      const std::vector<CheckpointSummary> none;
-      const ExtensionContext context{r.protocol, programme, run, plan.status.stage_index,
-                                     0,          sim.logs,  none};
-      auto questions = r.extension->questions(context);
-      if (questions.ok()) {
-        for (const CheckpointQuestion& q : *questions) {
-          if (log.answers.count(q.key)) continue;
-          log.answers[q.key] = q.kind == CheckpointQuestion::Kind::yes_no
-                                   ? std::string("no")
-                                   : std::to_string(int(q.min));
-        }
-      }
-    }
+    // Plugin questions are left to the script: an unanswered question holds nobody back.
     sim.logs.push_back(std::move(log));
     day = run + Days{1};
   }

@@ -4,6 +4,7 @@
 // protocol behaves before giving it to anyone.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct SimulationRequest {
   SymptomProfile profile = SymptomProfile::steady;
   std::uint64_t seed = 1;
   int max_days = 365;
+  std::map<std::string, std::string> params;  // the programme's `--param`s, for the plugin
 };
 
 // A stretch of days at one stage.
