@@ -79,6 +79,7 @@ Simulation simulate(const SimulationRequest& r) {
   programme.start_date = r.start;
   programme.starting_stage = r.starting_stage;
   programme.params = r.params;
+  programme.run_days = r.run_days;
   const std::vector<Clearance> no_clearances;
   SymptomGenerator generator(r.profile, r.seed);
   std::size_t scripted = 0;

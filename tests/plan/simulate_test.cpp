@@ -10,7 +10,7 @@ using namespace runback::test;
 namespace {
 const Date kStart = make_date(2026, 11, 2);
 SimulationRequest request_for(const Protocol& p) {
-  return SimulationRequest{p, nullptr, kStart, 0, {}, SymptomProfile::steady, 1, 365, {}};
+  return SimulationRequest{p, nullptr, kStart, 0, {}, SymptomProfile::steady, 1, 365, {}, {}};
 }
 }  // namespace
 
