@@ -110,7 +110,7 @@ void run_simulate(Context& context, const SimulateOptions& o) {
                                  : o.profile == "stall" ? SymptomProfile::stall
                                                         : SymptomProfile::steady;
   SimulationRequest request{protocol, extension.get(), start,  o.stage - 1, script,
-                            profile,  o.seed,          o.days, params};
+                            profile,  o.seed,          o.days, params,      {}};
   const Simulation simulation = simulate(request);
 
   std::string symptoms = profile_name(profile) + " symptoms (seed " + std::to_string(o.seed) + ")";
