@@ -44,9 +44,11 @@ const Decision* last_real(const Plan& plan, bool skip_waiting) {
 void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
   const Stage& stage = stage_at(protocol, day.run->stage_index);
   out << "  " << capitalise(describe_session(stage.session)) << ".\n";
-  out << "  In all: " << describe_totals(session_totals(stage.session)) << ".\n";
-  const std::string intensity = describe_intensity(stage.intensity);
-  if (!intensity.empty()) out << "  Effort: " << intensity << ".\n";
+  out << "  " << capitalise(describe_totals(session_totals(stage.session))) << ".\n";
+  std::string intensity = describe_intensity(stage.intensity);
+  while (!intensity.empty() && (intensity.back() == '.' || intensity.back() == ' '))
+    intensity.pop_back();
+  if (!intensity.empty()) out << "  " << capitalise(intensity) << ".\n";
   for (const SessionCue& cue : day.cues) out << "  Cue: " << cue.text << ".\n";
   if (!stage.surface.empty()) out << "  Surface: " << stage.surface << "\n";
   if (!stage.notes.empty()) out << "  Note: " << stage.notes << "\n";
@@ -87,7 +89,7 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
   }
   if (day.date < today) return;
   for (const Exercise& exercise : day.exercises) {
-    out << "  Exercise: " << exercise.name << ", " << describe_exercise_dose(exercise) << "\n";
+    out << "  Exercise: " << exercise.name << ": " << describe_exercise_dose(exercise) << "\n";
   }
   for (const RecoveryItem& item : day.recovery) {
     out << "  Recovery: " << item.name;
@@ -96,7 +98,7 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
     out << "\n";
   }
   for (const Reminder& reminder : day.reminders) {
-    out << "  Log: " << reminder.what << ": " << log_command(reminder) << "\n";
+    out << "  Log " << reminder.what << "\n      " << log_command(reminder) << "\n";
   }
 }
 

@@ -72,7 +72,7 @@ std::string join_reasons(const std::vector<Reason>& reasons, const Action& taken
     if (fact && facts.find(reason.text) == std::string::npos) {
       facts += (facts.empty() ? "" : "; ") + reason.text;
     }
-    if (shown_why && whys.find(reason.why) == std::string::npos) {
+    if (shown_why && whys.empty()) {  // the first response that chose it speaks for all
       std::string why = reason.why;
       while (!why.empty() && (why.back() == ' ' || why.back() == '\n')) why.pop_back();
       if (!why.empty() && why.back() != '.' && why.back() != '!' && why.back() != '?') why += '.';
@@ -505,6 +505,14 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
     out.rest = RestKind::imposed;
   }
   if (out.rest == RestKind::before_start || out.rest == RestKind::stopped) return out;
+  const bool future = day >= r_.today;
+  if (!r_.day_details) {
+    if (future && run && !run->logged) {
+      out.reminders.push_back(
+          {TimePoint::during, day, "pain during the run (0-10)", "", LogValue::pain_during});
+    }
+    return out;
+  }
 
   // Exercises: the protocol's, the stage's, then the plugin's with that week's dose (a plugin
   // exercise replaces the protocol's exercise of the same name).
@@ -522,7 +530,6 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
     for (const Exercise& exercise : p_.stages[std::size_t(out.stage_index)].exercises)
       add_exercise(exercise);
   }
-  const bool future = day >= r_.today;
   if (r_.extension && out.rest != RestKind::finished) {
     auto extra = r_.extension->exercises(context(day));
     if (extra.ok()) {
@@ -731,7 +738,7 @@ Plan Planner::run() {
             {TimePoint::next_morning, day, "morning stiffness (minutes)", "", LogValue::stiffness});
       }
     }
-    if (remind && r_.extension) {
+    if (remind && r_.extension && r_.day_details) {
       auto questions = r_.extension->questions(context(day));
       if (questions.ok()) {
         for (const CheckpointQuestion& q : *questions) {

@@ -27,6 +27,9 @@ struct PlanRequest {
   // in the days laid out; -1: every decision. Texts are most of the planner's cost, and a
   // caseload's weekly plans show only the latest.
   int explain_last = -1;
+  // Each day's exercises, recovery items, plugin cues and plugin questions. A caseload overview
+  // leaves them out: they cost plugin calls and nobody reads them for ten thousand runners.
+  bool day_details = true;
 };
 
 Plan make_plan(const PlanRequest& request);
