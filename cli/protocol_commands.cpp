@@ -35,6 +35,13 @@ void print_diagnostic(std::ostream& err, const Diagnostic& d) {
   }
 }
 
+// Whether `path` names a file directly inside `dir` (as the catalog builds its paths).
+bool directly_in(const std::string& path, std::string dir) {
+  if (dir.empty() || dir.back() != '/') dir += '/';
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path.find('/', dir.size()) == std::string::npos;
+}
+
 std::vector<ProtocolDir> search_dirs(const Context& context) {
   return protocol_search_dirs(context.fs, context.env, context.protocol_dirs,
                               context.executable_path);
@@ -69,20 +76,27 @@ void run_list(Context& context, const Options& options) {
     context.out << "Add a directory with --protocol-dir DIR.\n";
     return;
   }
-  TextTable table({"ID", "VERSION", "TITLE", "FROM"});
-  for (const auto& e : entries) {
-    if (!e.valid) {
-      table.add_row({e.id, "-", "(has errors)", e.origin + ": " + e.path});
-      continue;
+  // Grouped by directory, in search order, so each path is printed once.
+  for (const auto& dir : dirs) {
+    std::vector<const CatalogEntry*> here;
+    for (const auto& e : entries) {
+      if (directly_in(e.path, dir.path)) here.push_back(&e);
     }
-    table.add_row({e.id, e.version, e.title, e.origin + ": " + e.path});
+    if (here.empty()) continue;
+    context.out << dir.path << " (" << dir.origin << ")\n";
+    TextTable table({"  ID", "VERSION", "TITLE"});
+    for (const CatalogEntry* e : here) {
+      if (e->valid) {
+        table.add_row({"  " + e->id, e->version, e->title});
+      } else {
+        table.add_row(
+            {"  " + e->id, "-", "has errors; 'runback protocol lint " + e->path + "' shows them"});
+      }
+    }
+    table.print(context.out);
+    context.out << '\n';
   }
-  table.print(context.out);
   for (const auto& e : entries) {
-    if (!e.valid) {
-      context.out << "note: " << e.path << " has errors; 'runback protocol lint " << e.path
-                  << "' shows them\n";
-    }
     for (const auto& shadowed : e.shadows) {
       context.out << "note: " << shadowed << " also has the id '" << e.id << "' and is not used; "
                   << e.path << " comes first\n";
