@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "protocol/corpus.hpp"
 #include "support/run_process.hpp"
@@ -59,10 +60,10 @@ TEST_CASE("protocol lint passes valid files and sums up several", "[cli][protoco
       run_runback({"protocol", "lint", kValid + "minimal.yaml", kValid + "maximal.yaml"});
   CHECK(ok.exit_code == 0);
   CHECK(ok.out == "2 files checked: 2 valid (0 errors, 1 warning)\n");
-  // The maximal protocol names a plugin that no host can check yet.
+  // The maximal protocol names a plugin that does not exist.
   CHECK_THAT(ok.err, Catch::Contains("maximal.yaml:103:9: warning: plugin.name: plugin "
-                                     "'achilles' is not installed; its parameters were not "
-                                     "checked"));
+                                     "'example' is not available: no plugin named 'example'"));
+  CHECK_THAT(ok.err, Catch::Contains("; its parameters were not checked\n"));
 
   const std::string invalid = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/invalid/";
   const ProcessResult mixed = run_runback({"protocol", "lint", kValid + "minimal.yaml",
@@ -71,6 +72,19 @@ TEST_CASE("protocol lint passes valid files and sums up several", "[cli][protoco
   CHECK_THAT(mixed.err, Catch::Contains("/no/such/file.yaml: error: no such file\n"));
   CHECK_THAT(mixed.err, Catch::EndsWith("3 files checked: 1 valid, 2 with errors (8 errors, 1 "
                                         "warning)\n"));
+}
+
+TEST_CASE("protocol lint has the named plugin check its parameters", "[cli][protocol]") {
+  TempDir dir;
+  std::ifstream minimal(kValid + "minimal.yaml");
+  std::stringstream text;
+  text << minimal.rdbuf() << "plugin:\n  name: achilles\n  params:\n    nonsense: 3\n";
+  write_file(dir.file("p.yaml"), text.str());
+  const ProcessResult result = run_runback({"protocol", "lint", dir.file("p.yaml")});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains(dir.file("p.yaml") +
+                                         ":17:15: error: plugin.params.nonsense: plugin 'achilles' "
+                                         "has no parameter 'nonsense'"));
 }
 
 TEST_CASE("protocol lint --format json prints the documented object", "[cli][protocol]") {

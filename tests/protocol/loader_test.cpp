@@ -186,7 +186,7 @@ TEST_CASE("the maximal protocol holds every value its YAML gives", "[protocol][l
   CHECK(p.recovery[1].when == RecoveryWhen::after_run);
 
   REQUIRE(p.plugin);
-  CHECK(p.plugin->name == "achilles");
+  CHECK(p.plugin->name == "example");
   REQUIRE(p.plugin->params.size() == 2);
   CHECK(p.plugin->params.at("style").text == "alfredson");
   CHECK(p.plugin->params.at("style").where.line == 106);
