@@ -85,13 +85,14 @@ void run_list(Context& context, const Options& options) {
     }
     if (here.empty()) continue;
     context.out << dir.path << " (" << dir.origin << ")\n";
-    TextTable table({"  ID", "VERSION", "TITLE"});
+    TextTable table({"  ID", "VERSION", "FILE", "TITLE"});
     for (const CatalogEntry* e : here) {
+      const std::string file = e->path.substr(e->path.find_last_of('/') + 1);
       if (e->valid) {
-        table.add_row({"  " + e->id, e->version, e->title});
+        table.add_row({"  " + e->id, e->version, file, e->title});
       } else {
-        table.add_row(
-            {"  " + e->id, "-", "has errors; 'runback protocol lint " + e->path + "' shows them"});
+        table.add_row({"  " + e->id, "-", file,
+                       "has errors; 'runback protocol lint " + e->path + "' shows them"});
       }
     }
     table.print(context.out);

@@ -211,11 +211,12 @@ TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]"
   // The source tree's protocols may follow when run from a build tree: check this group only.
   CHECK_THAT(text.out, Catch::StartsWith(dir.file("p") +
                                          " (--protocol-dir)\n"
-                                         "  ID       VERSION  TITLE\n"
-                                         "  broken   -        has errors; 'runback protocol lint " +
+                                         "  ID       VERSION  FILE          TITLE\n"
+                                         "  broken   -        broken.yaml   has errors; 'runback "
+                                         "protocol lint " +
                                          dir.file("p/broken.yaml") +
                                          "' shows them\n"
-                                         "  minimal  1.0      Minimal walk-run\n"
+                                         "  minimal  1.0      minimal.yaml  Minimal walk-run\n"
                                          "\n"));
   CHECK_THAT(text.out,
              Catch::Contains("note: " + dir.file("config/runback/protocols/minimal-copy.yaml") +
