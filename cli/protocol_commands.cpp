@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "diagnostic/diagnostic_json.hpp"
+#include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/lint.hpp"
 #include "protocol/protocol_json.hpp"
@@ -112,9 +113,10 @@ void run_show(Context& context, const Options& options) {
 }
 
 void run_lint(Context& context, const Options& options) {
-  // TODO(plugins): pass the plugin host's ExtensionCatalog once it exists, so that a protocol's
-  // plugin parameters are checked by the plugin itself.
-  const ExtensionCatalog* extensions = nullptr;
+  // A protocol's plugin parameters are checked by the plugin itself. The host loads plugins only
+  // when a protocol names one.
+  const PluginHost plugins = plugin_host_for(context);
+  const ExtensionCatalog* extensions = &plugins;
   nlohmann::json files = nlohmann::json::array();
   int valid = 0, invalid = 0, errors = 0, warnings = 0;
   for (const auto& path : options.files) {
