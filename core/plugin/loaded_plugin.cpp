@@ -178,9 +178,9 @@ std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
   try {
     collector.finish(api_->validate(&data.context.params, collector.sink()));
   } catch (const std::exception& e) {
-    collector.fault(std::string("the validate hook threw an exception: ") + e.what());
+    collector.record_fault(std::string("the validate hook threw an exception: ") + e.what());
   } catch (...) {
-    collector.fault("the validate hook threw an exception");
+    collector.record_fault("the validate hook threw an exception");
   }
   if (collector.fault()) {
     out.push_back({Severity::error, ref.where, "plugin", label() + ": " + *collector.fault()});
@@ -257,9 +257,9 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
         break;
     }
   } catch (const std::exception& e) {
-    collector.fault("the " + hook_name(hook) + " hook threw an exception: " + e.what());
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception: " + e.what());
   } catch (...) {
-    collector.fault("the " + hook_name(hook) + " hook threw an exception");
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception");
   }
   if (collector.fault()) return Error{label() + ": " + *collector.fault()};
   return ok_status();
