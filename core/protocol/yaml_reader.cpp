@@ -267,6 +267,12 @@ std::optional<Amount> Reader::amount(const Field& field, std::optional<Amount::K
     return std::nullopt;
   }
   const bool time = parsed->kind == Amount::Kind::time;
+  // Below a second or a metre, people read "0 s": surely a slip.
+  if (parsed->value < 1) {
+    error(field, std::string("is less than 1 ") + (time ? "s" : "m") + "; expected at least 1 " +
+                     (time ? "s" : "m"));
+    return std::nullopt;
+  }
   if (parsed->value > (time ? kMaxSegmentSeconds : kMaxSegmentMetres)) {
     error(field,
           "is " + format_amount(*parsed) + ", more than runback accepts for one stretch (" +
