@@ -123,8 +123,8 @@ void show_plugin(Context& context, const std::string& name, const std::string& f
     context.out << "\nNo parameters.\n";
     return;
   }
-  context.out << "\nParameters (set in a protocol under plugin.params, except those set per "
-                 "runner with runback start --param NAME=VALUE):\n";
+  context.out << "\nParameters (set in a protocol under plugin.params; those marked per runner\n"
+                 "are set when a programme starts: runback start --param NAME=VALUE):\n";
   for (const auto& spec : info.params) {
     std::string kind = type_name(spec.type);
     if (const std::string range = describe_range(spec); !range.empty()) kind += ", " + range;

@@ -128,9 +128,10 @@ void run_show(Context& context, const Options& options) {
 }
 
 void run_lint(Context& context, const Options& options) {
-  // The installed plugins check their own parameters (plugin.params).
-  const PluginHost host = plugin_host_for(context);
-  const ExtensionCatalog* extensions = &host;
+  // A protocol's plugin parameters are checked by the plugin itself. The host loads plugins only
+  // when a protocol names one.
+  const PluginHost plugins = plugin_host_for(context);
+  const ExtensionCatalog* extensions = &plugins;
   nlohmann::json files = nlohmann::json::array();
   int valid = 0, invalid = 0, errors = 0, warnings = 0;
   for (const auto& path : options.files) {

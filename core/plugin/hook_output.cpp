@@ -65,19 +65,19 @@ HookCollector::HookCollector(Hook hook)
 void HookCollector::finish(std::int32_t status) {
   if (status == RB_OK) return;
   if (status != RB_FAILED) {
-    fault("the " + hook_name(hook_) + " hook returned the unknown status " +
-          std::to_string(status));
+    record_fault("the " + hook_name(hook_) + " hook returned the unknown status " +
+                 std::to_string(status));
   } else if (!fault_) {
-    fault("the " + hook_name(hook_) + " hook failed without saying why");
+    record_fault("the " + hook_name(hook_) + " hook failed without saying why");
   }
 }
 
-void HookCollector::fault(const std::string& message) {
+void HookCollector::record_fault(const std::string& message) {
   if (!fault_) fault_ = message;
 }
 
 void HookCollector::nonsense(const std::string& message) {
-  fault("the " + hook_name(hook_) + " hook returned nonsense: " + message);
+  record_fault("the " + hook_name(hook_) + " hook returned nonsense: " + message);
 }
 
 bool HookCollector::accepts(Hook from, const char* what) {
@@ -97,8 +97,8 @@ bool HookCollector::accepts(Hook from, const char* what) {
 void HookCollector::on_fail(void* host, const char* message) {
   HookCollector& c = self(host);
   auto text = read_text(message);
-  c.fault("the " + hook_name(c.hook_) +
-          " hook failed: " + (text && !blank(*text) ? *text : std::string("(no message)")));
+  c.record_fault("the " + hook_name(c.hook_) +
+                 " hook failed: " + (text && !blank(*text) ? *text : std::string("(no message)")));
 }
 
 void HookCollector::on_diagnostic(void* host, std::int32_t severity, const char* param,

@@ -34,7 +34,7 @@ class HookCollector {
   // Records the hook's return status; RB_FAILED without a message still counts as a failure.
   void finish(std::int32_t status);
   // Records a fault found outside the sink (e.g. an exception that escaped the hook).
-  void fault(const std::string& message);
+  void record_fault(const std::string& message);
   // What went wrong, as "the exercises hook ...", or nothing.
   const std::optional<std::string>& fault() const { return fault_; }
 

@@ -37,6 +37,18 @@ std::optional<std::string> read_line(const char* text) {
   return out;
 }
 
+// The dynamic loader's own words from Boost.DLL's message, which wraps them as
+// "...load() failed (dlerror system message: PATH: WHY): Bad file descriptor".
+std::string loader_reason(const std::string& what, const std::string& path) {
+  const std::string marker = "dlerror system message: ";
+  const auto start = what.find(marker);
+  const auto end = what.rfind("): ");
+  if (start == std::string::npos || end == std::string::npos || end <= start) return what;
+  std::string reason = what.substr(start + marker.size(), end - start - marker.size());
+  if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+  return reason.empty() ? what : reason;
+}
+
 // The smallest rb_plugin an ABI 1.x plugin may declare: everything up to the last 1.0 hook.
 constexpr std::size_t kPluginSizeV1_0 = offsetof(rb_plugin, verdict) + sizeof(rb_plugin::verdict);
 
@@ -106,7 +118,7 @@ Result<std::shared_ptr<const LoadedPlugin>> LoadedPlugin::load(const std::string
     library->load(boost::dll::fs::path(path),
                   boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    return refuse(std::string("it cannot be loaded as a shared library: ") + e.what());
+    return refuse("it cannot be loaded as a shared library: " + loader_reason(e.what(), path));
   }
   if (!library->has(RUNBACK_PLUGIN_ENTRY_SYMBOL)) {
     return refuse("it is a shared library but not a runback plugin: it has no '" +
@@ -178,9 +190,9 @@ std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
   try {
     collector.finish(api_->validate(&data.context.params, collector.sink()));
   } catch (const std::exception& e) {
-    collector.fault(std::string("the validate hook threw an exception: ") + e.what());
+    collector.record_fault(std::string("the validate hook threw an exception: ") + e.what());
   } catch (...) {
-    collector.fault("the validate hook threw an exception");
+    collector.record_fault("the validate hook threw an exception");
   }
   if (collector.fault()) {
     out.push_back({Severity::error, ref.where, "plugin", label() + ": " + *collector.fault()});
@@ -257,9 +269,9 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
         break;
     }
   } catch (const std::exception& e) {
-    collector.fault("the " + hook_name(hook) + " hook threw an exception: " + e.what());
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception: " + e.what());
   } catch (...) {
-    collector.fault("the " + hook_name(hook) + " hook threw an exception");
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception");
   }
   if (collector.fault()) return Error{label() + ": " + *collector.fault()};
   return ok_status();

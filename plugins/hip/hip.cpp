@@ -21,7 +21,7 @@ struct Hip {
   static constexpr rb_param_spec params[] = {
       sdk::integer("stretch_hold_s", "30", 20, 60, "s",
                    "Each hold of the kneeling hip-flexor stretch, back glute squeezed: "
-                   "1-2 x 30 s per side after running (clinical-basis.md line 118-119)"),
+                   "1-2 x 30 s per side after running (clinical-basis.md lines 118-119)"),
       sdk::integer("stretch_sets", "2", 1, 3, "sets",
                    "Holds per side: 1-2 x 30 s (clinical-basis.md line 118); static hip stretches "
                    ">=30 s x 3 "

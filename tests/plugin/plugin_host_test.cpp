@@ -84,11 +84,9 @@ TEST_CASE("the built plugins load with their names - versions and hooks") {
 TEST_CASE("a broken plugin is refused with its name and path - and the others still load") {
   SECTION("a text file named .so") {
     const auto host = host_with("not-a-library");
-    const std::string path = broken_dir("not-a-library") + "/not-a-library.so";
-    CHECK_THAT(only_failure(host),
-               StartsWith("plugin 'not-a-library' (" + path +
-                          "): it cannot be loaded as a shared library: ") &&
-                   (Contains("file too short") || Contains("invalid ELF header")));
+    CHECK(only_failure(host) == "plugin 'not-a-library' (" + broken_dir("not-a-library") +
+                                    "/not-a-library.so): it cannot be loaded as a shared "
+                                    "library: file too short");
   }
   SECTION("a link to a file that is not there") {
     const auto host = host_with("missing");
@@ -133,10 +131,9 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
   }
   SECTION("an unresolved symbol, refused at load rather than at first call") {
     const auto host = host_with("unresolved");
-    CHECK_THAT(only_failure(host),
-               StartsWith("plugin 'unresolved' (" + broken_dir("unresolved") +
-                          "/unresolved.so): it cannot be loaded as a shared library: ") &&
-                   Contains("undefined symbol: runback_test_function_nobody_defines"));
+    CHECK(only_failure(host) == "plugin 'unresolved' (" + broken_dir("unresolved") +
+                                    "/unresolved.so): it cannot be loaded as a shared library: "
+                                    "undefined symbol: runback_test_function_nobody_defines");
   }
   SECTION("a parameter table that contradicts itself") {
     const auto host = host_with("bad-schema");

@@ -186,11 +186,11 @@ TEST_CASE("the maximal protocol holds every value its YAML gives", "[protocol][l
   CHECK(p.recovery[1].when == RecoveryWhen::after_run);
 
   REQUIRE(p.plugin);
-  CHECK(p.plugin->name == "example");
+  CHECK(p.plugin->name == "achilles");
   REQUIRE(p.plugin->params.size() == 2);
-  CHECK(p.plugin->params.at("style").text == "alfredson");
-  CHECK(p.plugin->params.at("style").where.line == 106);
-  CHECK(p.plugin->params.at("style").where.column == 12);
+  CHECK(p.plugin->params.at("programme").text == "alfredson");
+  CHECK(p.plugin->params.at("programme").where.line == 106);
+  CHECK(p.plugin->params.at("programme").where.column == 16);
 }
 
 TEST_CASE("every problem in a file is reported, in file order", "[protocol][loader]") {

@@ -33,7 +33,7 @@
 //   static void questions(const sdk::Context&, sdk::Questions&);   // extra checkpoint questions
 //   static sdk::Verdict verdict(const sdk::Context&, const sdk::DayLog&);
 //       The plugin's view of that day's checkpoint: proceed (no objection), repeat, step back,
-//       stop. It can only hold the runner back; the core ignores nothing else it could say.
+//       stop. It can only hold the runner back: there is no "advance".
 //
 // Errors: throw any std::exception from a hook; it is caught here, at the boundary, and runback
 // reports it with the plugin's name and path. Everything passed to a hook is valid only during
