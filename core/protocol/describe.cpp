@@ -1,0 +1,301 @@
+#include "protocol/describe.hpp"
+
+#include "protocol/amount.hpp"
+
+namespace runback {
+namespace {
+
+std::string plural(int count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string describe_test(const NumberTest& test, const std::string& unit) {
+  std::string op;
+  switch (test.op) {
+    case NumberTest::Op::above:
+      op = "above ";
+      break;
+    case NumberTest::Op::at_least:
+      op = "at least ";
+      break;
+    case NumberTest::Op::below:
+      op = "below ";
+      break;
+    case NumberTest::Op::at_most:
+      op = "at most ";
+      break;
+  }
+  return op + format_number(test.value) + unit;
+}
+
+}  // namespace
+
+std::string join_with_and(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += (i + 1 == parts.size()) ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string describe_block(const IntervalBlock& block) {
+  const std::string run = "run " + format_amount(block.run);
+  if (block.walk) {
+    const std::string pair = run + " / walk " + format_amount(*block.walk);
+    if (block.repeat == 1) return run + ", then walk " + format_amount(*block.walk);
+    return std::to_string(block.repeat) + " × (" + pair + ")";
+  }
+  if (block.repeat == 1) return run + " continuously";
+  return std::to_string(block.repeat) + " × " + run + " (no walk between)";
+}
+
+std::string describe_session(const Session& session) {
+  std::vector<std::string> parts;
+  if (session.warmup_walk)
+    parts.push_back("walk " + format_amount(*session.warmup_walk) + " to warm up");
+  for (const auto& block : session.blocks) parts.push_back(describe_block(block));
+  if (session.cooldown_walk) {
+    parts.push_back("walk " + format_amount(*session.cooldown_walk) + " to cool down");
+  }
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += ", then ";
+    out += parts[i];
+  }
+  return out;
+}
+
+SessionTotals session_totals(const Session& session) {
+  SessionTotals totals;
+  auto add = [](const Amount& amount, int times, double& seconds, double& metres) {
+    (amount.kind == Amount::Kind::time ? seconds : metres) += amount.value * times;
+  };
+  if (session.warmup_walk) add(*session.warmup_walk, 1, totals.walk_seconds, totals.walk_metres);
+  for (const auto& block : session.blocks) {
+    add(block.run, block.repeat, totals.run_seconds, totals.run_metres);
+    if (block.walk) add(*block.walk, block.repeat, totals.walk_seconds, totals.walk_metres);
+  }
+  if (session.cooldown_walk) {
+    add(*session.cooldown_walk, 1, totals.walk_seconds, totals.walk_metres);
+  }
+  return totals;
+}
+
+std::string describe_total(double seconds, double metres) {
+  std::vector<std::string> parts;
+  if (seconds > 0) parts.push_back(format_seconds(seconds));
+  if (metres > 0) parts.push_back(format_metres(metres));
+  if (parts.empty()) return "none";
+  if (parts.size() == 1) return parts[0];
+  return parts[0] + " + " + parts[1];
+}
+
+std::string describe_totals(const SessionTotals& totals) {
+  std::string out = "run " + describe_total(totals.run_seconds, totals.run_metres);
+  if (totals.walk_seconds > 0 || totals.walk_metres > 0) {
+    out += ", walk " + describe_total(totals.walk_seconds, totals.walk_metres);
+  }
+  return out + " in all";
+}
+
+std::string describe_intensity(const Intensity& intensity) {
+  std::vector<std::string> parts;
+  if (intensity.rpe_min && intensity.rpe_max) {
+    if (*intensity.rpe_min == *intensity.rpe_max) {
+      parts.push_back("effort " + std::to_string(*intensity.rpe_min) + " out of 10 (RPE)");
+    } else {
+      parts.push_back("effort " + std::to_string(*intensity.rpe_min) + "-" +
+                      std::to_string(*intensity.rpe_max) + " out of 10 (RPE)");
+    }
+  }
+  if (intensity.talk_test) parts.push_back("you can talk in full sentences");
+  if (!intensity.cue.empty()) parts.push_back(intensity.cue);
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string describe_times(int times, Period per) {
+  const std::string period = per == Period::day ? "day" : "week";
+  if (times == 1) return per == Period::day ? "daily" : "once a week";
+  if (times == 2) return "twice a " + period;
+  return std::to_string(times) + " times a " + period;
+}
+
+std::string describe_exercise_dose(const Exercise& exercise) {
+  std::string out = std::to_string(exercise.sets) + " × ";
+  if (exercise.reps) out += std::to_string(*exercise.reps);
+  if (exercise.hold_s) out += std::to_string(*exercise.hold_s) + " s hold";
+  out += ", " + describe_times(exercise.times, exercise.per);
+  if (!exercise.tempo.empty()) out += ", tempo " + exercise.tempo;
+  if (!exercise.load.empty()) out += ", load " + exercise.load;
+  return out;
+}
+
+std::string describe_frequency(const Frequency& frequency) {
+  std::string out = std::to_string(frequency.sessions_min);
+  if (frequency.sessions_max != frequency.sessions_min) {
+    out += "-" + std::to_string(frequency.sessions_max);
+  }
+  out += frequency.sessions_max == 1 ? " run a week" : " runs a week";
+  if (frequency.min_rest_days > 0) {
+    out +=
+        ", at least " + plural(frequency.min_rest_days, "rest day", "rest days") + " between runs";
+  }
+  return out;
+}
+
+std::string describe_action(const Action& action) {
+  std::string out;
+  switch (action.kind) {
+    case ActionKind::proceed:
+      out = "move up to the next stage";
+      break;
+    case ActionKind::repeat:
+      out = "repeat this stage";
+      break;
+    case ActionKind::step_back:
+      out = "step back " + plural(action.stages, "stage", "stages");
+      break;
+    case ActionKind::stop:
+      out = "stop running and see your physiotherapist";
+      break;
+  }
+  if (action.rest_days > 0 && action.kind != ActionKind::stop) {
+    out += " and rest " + plural(action.rest_days, "day", "days") + " first";
+  }
+  return out;
+}
+
+std::string describe_condition(const Condition& c) {
+  std::vector<std::string> parts;
+  if (c.pain_during) parts.push_back("pain during the run " + describe_test(*c.pain_during, "/10"));
+  if (c.pain_after) parts.push_back("pain after the run " + describe_test(*c.pain_after, "/10"));
+  if (c.pain_next_morning) {
+    parts.push_back("pain the next morning " + describe_test(*c.pain_next_morning, "/10"));
+  }
+  if (c.stiffness_minutes) {
+    parts.push_back("morning stiffness " + describe_test(*c.stiffness_minutes, " min"));
+  }
+  if (c.swelling) parts.push_back(*c.swelling ? "swelling" : "no swelling");
+  if (c.limp) parts.push_back(*c.limp ? "a limp" : "no limp");
+  if (c.session) {
+    switch (*c.session) {
+      case SessionOutcome::done:
+        parts.push_back("the session was done in full");
+        break;
+      case SessionOutcome::partial:
+        parts.push_back("the session was only partly done");
+        break;
+      case SessionOutcome::skipped:
+        parts.push_back("the session was skipped");
+        break;
+    }
+  }
+  if (c.exceeds) {
+    switch (*c.exceeds) {
+      case TimePoint::during:
+        parts.push_back("pain during the run passed its limit");
+        break;
+      case TimePoint::after:
+        parts.push_back("pain after the run passed its limit");
+        break;
+      case TimePoint::next_morning:
+        parts.push_back("pain the next morning passed its limit");
+        break;
+    }
+  }
+  return join_with_and(parts);
+}
+
+std::string describe_pain_limit(const PainLimit& limit) {
+  std::vector<std::string> parts;
+  if (limit.max) parts.push_back("at most " + std::to_string(*limit.max) + "/10");
+  if (limit.max_rise == 0) {
+    parts.push_back("no higher than your usual pain");
+  } else if (limit.max_rise) {
+    parts.push_back("no more than " + plural(*limit.max_rise, "point", "points") +
+                    " above your usual pain");
+  }
+  return join_with_and(parts);
+}
+
+std::string describe_recovery_when(const RecoveryItem& item) {
+  switch (item.when) {
+    case RecoveryWhen::after_run:
+      return "after each run";
+    case RecoveryWhen::rest_day:
+      return "on rest days";
+    case RecoveryWhen::daily:
+      return "daily";
+    case RecoveryWhen::evening:
+      return "in the evening";
+    case RecoveryWhen::weekly:
+      return item.times_per_week ? describe_times(*item.times_per_week, Period::week) : "weekly";
+  }
+  return "";
+}
+
+std::string action_kind_name(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::proceed:
+      return "proceed";
+    case ActionKind::repeat:
+      return "repeat";
+    case ActionKind::step_back:
+      return "step_back";
+    case ActionKind::stop:
+      return "stop";
+  }
+  return "";
+}
+
+std::string time_point_name(TimePoint point) {
+  switch (point) {
+    case TimePoint::during:
+      return "during";
+    case TimePoint::after:
+      return "after";
+    case TimePoint::next_morning:
+      return "next_morning";
+  }
+  return "";
+}
+
+std::string session_outcome_name(SessionOutcome outcome) {
+  switch (outcome) {
+    case SessionOutcome::done:
+      return "done";
+    case SessionOutcome::partial:
+      return "partial";
+    case SessionOutcome::skipped:
+      return "skipped";
+  }
+  return "";
+}
+
+std::string recovery_when_name(RecoveryWhen when) {
+  switch (when) {
+    case RecoveryWhen::after_run:
+      return "after_run";
+    case RecoveryWhen::rest_day:
+      return "rest_day";
+    case RecoveryWhen::daily:
+      return "daily";
+    case RecoveryWhen::evening:
+      return "evening";
+    case RecoveryWhen::weekly:
+      return "weekly";
+  }
+  return "";
+}
+
+std::string period_name(Period period) {
+  return period == Period::day ? "day" : "week";
+}
+
+}  // namespace runback

@@ -1,0 +1,58 @@
+#pragma once
+// The protocol in plain words, for `runback protocol show` and the planner's week: what a runner
+// or a physiotherapist reads, not what the YAML says.
+
+#include <string>
+#include <vector>
+
+#include "protocol/protocol.hpp"
+
+namespace runback {
+
+// "5 × (run 2 min / walk 1 min)", "run 20 min continuously", "run 3 min, walk 1 min".
+std::string describe_block(const IntervalBlock& block);
+// "walk 5 min to warm up, then 5 × (run 2 min / walk 1 min), then walk 5 min to cool down".
+std::string describe_session(const Session& session);
+
+// What one session adds up to. Walking includes the warm-up and cool-down. A session can mix
+// times and distances, so both are kept.
+struct SessionTotals {
+  double run_seconds = 0;
+  double run_metres = 0;
+  double walk_seconds = 0;
+  double walk_metres = 0;
+};
+SessionTotals session_totals(const Session& session);
+// "20 min", "1.2 km", "10 min + 800 m", or "none".
+std::string describe_total(double seconds, double metres);
+// "run 20 min, walk 15 min in all".
+std::string describe_totals(const SessionTotals& totals);
+
+// "effort 3-5 out of 10 (RPE); you can talk in full sentences; easy, relaxed pace"; "" if none.
+std::string describe_intensity(const Intensity& intensity);
+// "3 × 15, twice a day, tempo 3 s down, 3 s up, load body weight"; "5 × 45 s hold, daily".
+std::string describe_exercise_dose(const Exercise& exercise);
+// "daily", "twice a day", "3 times a week".
+std::string describe_times(int times, Period per);
+// "3-4 runs a week, at least 1 rest day between runs".
+std::string describe_frequency(const Frequency& frequency);
+// "step back 1 stage and rest 2 days", "repeat this stage", "move up to the next stage".
+std::string describe_action(const Action& action);
+// "pain during the run above 2/10 and a limp".
+std::string describe_condition(const Condition& condition);
+// "at most 5/10 and no more than 2 points above your usual pain".
+std::string describe_pain_limit(const PainLimit& limit);
+// "after a run", "on rest days", "daily", "in the evening", "3 times a week".
+std::string describe_recovery_when(const RecoveryItem& item);
+
+// The YAML spelling of enumerations, for messages and JSON.
+std::string action_kind_name(ActionKind kind);
+std::string time_point_name(TimePoint point);
+std::string session_outcome_name(SessionOutcome outcome);
+std::string recovery_when_name(RecoveryWhen when);
+std::string period_name(Period period);
+
+// "a, b and c".
+std::string join_with_and(const std::vector<std::string>& parts);
+
+}  // namespace runback

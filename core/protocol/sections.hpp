@@ -1,0 +1,52 @@
+#pragma once
+// The readers of each part of a protocol file, shared by loader.cpp. Each reads one key's value
+// into the model, reporting through the Reader; names that point elsewhere in the file (ref:,
+// stage ids) are collected and checked once everything has been read (cross_checks.cpp).
+
+#include <string>
+#include <vector>
+
+#include "protocol/protocol.hpp"
+#include "protocol/yaml_reader.hpp"
+
+namespace runback::loading {
+
+// A name written in the file, with where it was written.
+struct Mention {
+  std::string name;
+  SourceLocation where;
+  std::string path;
+};
+
+struct Loading {
+  yaml::Reader& reader;
+  Protocol& protocol;
+  std::vector<Mention> ref_mentions;    // every `ref:`
+  std::vector<Mention> stage_mentions;  // start.default_stage, start.entry_test.bands[].stage
+  std::vector<Mention> reference_ids;   // references[].id
+};
+
+// Appends to `mentions` when the optional `ref` key is present and valid.
+void read_ref(Loading& loading, const yaml::MapFields& map, std::string& out);
+
+void read_authors(Loading& loading, const yaml::Field& field);
+void read_references(Loading& loading, const yaml::Field& field);
+void read_entry_criteria(Loading& loading, const yaml::Field& field);
+void read_start(Loading& loading, const yaml::Field& field);
+void read_exercises(Loading& loading, const yaml::Field& field, std::vector<Exercise>& out);
+void read_recovery(Loading& loading, const yaml::Field& field);
+void read_plugin(Loading& loading, const yaml::Field& field);
+
+// `out` holds the defaults on entry; the keys given override them.
+void read_frequency(Loading& loading, const yaml::Field& field, Frequency& out);
+void read_stages(Loading& loading, const yaml::Field& field);
+
+void read_progression(Loading& loading, const yaml::Field& field);
+void read_pain(Loading& loading, const yaml::Field* field, const yaml::Field& root);
+void read_responses(Loading& loading, const yaml::Field& field);
+void read_red_flags(Loading& loading, const yaml::Field& field);
+
+// After everything is read: references, stage names, unused references.
+void cross_check(Loading& loading);
+
+}  // namespace runback::loading

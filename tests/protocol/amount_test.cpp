@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "protocol/amount.hpp"
+
+using namespace runback;
+
+namespace {
+Amount seconds(double s) {
+  return Amount{Amount::Kind::time, s};
+}
+Amount metres(double m) {
+  return Amount{Amount::Kind::distance, m};
+}
+}  // namespace
+
+TEST_CASE("parse_amount reads times in the ways people write them", "[protocol][amount]") {
+  CHECK(parse_amount("90s").value() == seconds(90));
+  CHECK(parse_amount("1min").value() == seconds(60));
+  CHECK(parse_amount("1.5 min").value() == seconds(90));
+  CHECK(parse_amount("2 min 30 s").value() == seconds(150));
+  CHECK(parse_amount("1h").value() == seconds(3600));
+  CHECK(parse_amount("1 hour 15 minutes").value() == seconds(4500));
+  CHECK(parse_amount("45 sec").value() == seconds(45));
+  CHECK(parse_amount("10 Minutes").value() == seconds(600));
+  CHECK(parse_amount("  3 mins ").value() == seconds(180));
+}
+
+TEST_CASE("parse_amount reads distances in metres, kilometres and miles", "[protocol][amount]") {
+  CHECK(parse_amount("400m").value() == metres(400));
+  CHECK(parse_amount("1.2km").value().value == Approx(1200));
+  CHECK(parse_amount("0.25mi").value().value == Approx(402.336));
+  CHECK(parse_amount("2 miles").value().value == Approx(3218.688));
+  CHECK(parse_amount("1 mile").value().value == Approx(1609.344));
+  CHECK(parse_amount("800 metres").value() == metres(800));
+  CHECK(parse_amount("1 km 200 m").value().value == Approx(1200));
+}
+
+TEST_CASE("parse_amount explains what is wrong", "[protocol][amount]") {
+  CHECK(parse_amount("90").error() ==
+        "'90' has no unit; expected a time such as '90 s' or '2 min', or a distance such as "
+        "'400 m' or '1.2 km'");
+  CHECK(parse_amount("2 mn").error().find("unknown unit 'mn' (did you mean 'min'?)") !=
+        std::string::npos);
+  CHECK(parse_amount("-2 min").error().find("is negative") != std::string::npos);
+  CHECK(parse_amount("1 km 5 min").error().find("mixes a time and a distance") !=
+        std::string::npos);
+  CHECK(parse_amount("").error().find("is empty") != std::string::npos);
+  CHECK(parse_amount("fast").error().find("is not a time or distance") != std::string::npos);
+  CHECK(parse_amount("400 m", Amount::Kind::time).error() ==
+        "'400 m' is a distance; expected a time such as '90 s', '2 min' or '1 h 15 min'");
+  CHECK(parse_amount("2 min", Amount::Kind::distance).error().find("is a time") !=
+        std::string::npos);
+  CHECK(parse_amount("1e5 s").error().find("unknown unit 'e'") != std::string::npos);
+  CHECK(parse_amount("2 ! min").error().find("'!' where a unit was expected") != std::string::npos);
+  CHECK_FALSE(parse_amount("2,5 min").ok());
+  CHECK_FALSE(parse_amount("9999999999999 s").ok());
+}
+
+TEST_CASE("format_amount writes what a runner reads", "[protocol][amount]") {
+  CHECK(format_amount(seconds(45)) == "45 s");
+  CHECK(format_amount(seconds(60)) == "1 min");
+  CHECK(format_amount(seconds(90)) == "90 s");
+  CHECK(format_amount(seconds(120)) == "2 min");
+  CHECK(format_amount(seconds(150)) == "2 min 30 s");
+  CHECK(format_amount(seconds(3600)) == "1 h");
+  CHECK(format_amount(seconds(4500)) == "1 h 15 min");
+  CHECK(format_amount(seconds(4520)) == "1 h 15 min");
+  CHECK(format_amount(seconds(59.6)) == "1 min");
+  CHECK(format_amount(metres(400)) == "400 m");
+  CHECK(format_amount(metres(1200)) == "1.2 km");
+  CHECK(format_amount(metres(1000)) == "1 km");
+  CHECK(format_amount(metres(5000)) == "5 km");
+  CHECK(format_amount(metres(1250)) == "1.25 km");
+  CHECK(format_amount(parse_amount("0.25mi").value()) == "0.25 mi");
+  CHECK(format_amount(parse_amount("2 miles").value()) == "2 mi");
+}
+
+TEST_CASE("parsing what was formatted gives the same amount", "[protocol][amount]") {
+  for (double s : {30.0, 90.0, 150.0, 600.0, 3600.0, 4500.0}) {
+    CHECK(parse_amount(format_amount(seconds(s))).value() == seconds(s));
+  }
+  for (double m : {200.0, 400.0, 1200.0, 5000.0}) {
+    CHECK(parse_amount(format_amount(metres(m))).value().value == Approx(m));
+  }
+}
