@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "log_prompt.hpp"
+#include "protocol/loader.hpp"
 #include "protocol/safety.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
@@ -42,14 +43,20 @@ Result<std::optional<int>> parse_pain_flag(const std::string& flag, const std::s
                "; give " + scale};
 }
 
+// The core's red flags, then the programme's own, from the protocol as it was started.
 std::vector<KnownRedFlag> known_red_flags(const std::optional<Programme>& programme) {
   std::vector<KnownRedFlag> flags;
   for (const auto& flag : safety::kBuiltInRedFlags) {
     flags.push_back({std::string(flag.id), std::string(flag.text)});
   }
-  // TODO(loader): add the protocol's own red flags from programme->protocol_snapshot once the
-  // loader is on main (load_protocol_text).
-  (void)programme;
+  if (!programme) return flags;
+  const LoadResult loaded =
+      load_protocol_text(programme->protocol_snapshot, programme->protocol_id + " (as started)");
+  if (!loaded.protocol) return flags;
+  for (const auto& flag : loaded.protocol->red_flags) {
+    if (flag.built_in) continue;
+    flags.push_back({flag.id, flag.text});
+  }
   return flags;
 }
 
