@@ -155,10 +155,11 @@ void run_log(Context& context, LogOptions& o) {
   const Date session_date = date.value_or(today);
   const Date morning_date = date.value_or(today - std::chrono::days{1});
   if (date && *date == today && (morning_row.pain_next_morning || morning_row.stiffness_minutes)) {
-    errors.push_back(std::string(morning_row.pain_next_morning ? "--pain-morning" : "--stiffness-min") +
-                     ": the morning after " + format_date(today) +
-                     " has not come yet; log it tomorrow (without a DATE it goes to the day "
-                     "before)");
+    errors.push_back(
+        std::string(morning_row.pain_next_morning ? "--pain-morning" : "--stiffness-min") +
+        ": the morning after " + format_date(today) +
+        " has not come yet; log it tomorrow (without a DATE it goes to the day "
+        "before)");
   }
   if (!errors.empty()) {
     for (const auto& e : errors) context.err << "runback: " << e << "\n";
@@ -187,9 +188,9 @@ void run_log(Context& context, LogOptions& o) {
     plan.session_recorded = recorded_session->has_value() ? &**recorded_session : nullptr;
     plan.morning_recorded = recorded_morning->has_value() ? &**recorded_morning : nullptr;
     plan.session_day = day_name(session_date, today);
-    plan.morning_day = (morning_date == today - std::chrono::days{1} ? "yesterday's session"
-                                                                     : "the session of " +
-                                                                           format_date(morning_date));
+    plan.morning_day = (morning_date == today - std::chrono::days{1}
+                            ? "yesterday's session"
+                            : "the session of " + format_date(morning_date));
     plan.red_flags = flags;
     ask_missing_values(std::cin, context.err, plan);
   } else if (!given) {
@@ -202,8 +203,10 @@ void run_log(Context& context, LogOptions& o) {
   session_row.date = session_date;
   morning_row.date = morning_date;
   if (session_date == morning_date) {
-    if (morning_row.pain_next_morning) session_row.pain_next_morning = morning_row.pain_next_morning;
-    if (morning_row.stiffness_minutes) session_row.stiffness_minutes = morning_row.stiffness_minutes;
+    if (morning_row.pain_next_morning)
+      session_row.pain_next_morning = morning_row.pain_next_morning;
+    if (morning_row.stiffness_minutes)
+      session_row.stiffness_minutes = morning_row.stiffness_minutes;
     morning_row = LogRow{};
   }
   if (!morning_row.empty()) rows.push_back(morning_row);
@@ -280,8 +283,8 @@ void register_log_command(CLI::App& app, Context& context) {
   log->add_option("--answer", options->answers,
                   "An answer to a plugin's checkpoint question (repeatable)")
       ->type_name("KEY=VALUE");
-  options->note_option = log->add_option("--note", options->note, "A note, kept as typed")
-                             ->type_name("TEXT");
+  options->note_option =
+      log->add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
   log->add_flag("--replace", options->replace,
                 "Replace values already logged (the old ones are kept in the audit trail)");
   log->add_option("--format", options->format, "Output format")

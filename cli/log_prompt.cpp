@@ -114,38 +114,40 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
       out << "  " << i + 1 << ". " << plan.red_flags[i].text << " (" << plan.red_flags[i].id
           << ")\n";
     }
-    const bool more = ask(
-        in, out, "Any of these? (numbers, e.g. 1 3; Enter for none)",
-        "Please give the numbers from the list, separated by spaces, or press Enter for none.",
-        [&](const std::string& a) {
-          std::vector<std::string> chosen;
-          std::string token;
-          std::string text = a + " ";
-          for (char c : text) {
-            if (c != ' ' && c != ',') {
-              token += c;
-              continue;
-            }
-            if (token.empty()) continue;
-            std::string id;
-            if (auto number = parse_score(token, int(plan.red_flags.size())); number && *number > 0) {
-              id = plan.red_flags[std::size_t(*number - 1)].id;
-            } else {
-              for (const auto& flag : plan.red_flags) {
-                if (flag.id == token) id = flag.id;
+    const bool more =
+        ask(in, out, "Any of these? (numbers, e.g. 1 3; Enter for none)",
+            "Please give the numbers from the list, separated by spaces, or press Enter for none.",
+            [&](const std::string& a) {
+              std::vector<std::string> chosen;
+              std::string token;
+              std::string text = a + " ";
+              for (char c : text) {
+                if (c != ' ' && c != ',') {
+                  token += c;
+                  continue;
+                }
+                if (token.empty()) continue;
+                std::string id;
+                if (auto number = parse_score(token, int(plan.red_flags.size()));
+                    number && *number > 0) {
+                  id = plan.red_flags[std::size_t(*number - 1)].id;
+                } else {
+                  for (const auto& flag : plan.red_flags) {
+                    if (flag.id == token) id = flag.id;
+                  }
+                }
+                if (id.empty()) return false;
+                if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
+                  chosen.push_back(id);
+                token.clear();
               }
-            }
-            if (id.empty()) return false;
-            if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
-            token.clear();
-          }
-          for (auto& id : chosen) {
-            if (std::find(s->red_flags.begin(), s->red_flags.end(), id) == s->red_flags.end()) {
-              s->red_flags.push_back(id);
-            }
-          }
-          return true;
-        });
+              for (auto& id : chosen) {
+                if (std::find(s->red_flags.begin(), s->red_flags.end(), id) == s->red_flags.end()) {
+                  s->red_flags.push_back(id);
+                }
+              }
+              return true;
+            });
     if (!more) return;
   }
   if (!s->note && !(done && done->note)) {

@@ -17,7 +17,8 @@ struct KnownRedFlag {
 };
 
 struct PromptPlan {
-  LogRow* session_row = nullptr;  // receives session, pain during/after, swelling, limp, flags, note
+  LogRow* session_row =
+      nullptr;  // receives session, pain during/after, swelling, limp, flags, note
   LogRow* morning_row = nullptr;  // receives next-morning pain and stiffness; may be the same row
   const LogRow* session_recorded = nullptr;  // already in the database (not asked again)
   const LogRow* morning_recorded = nullptr;

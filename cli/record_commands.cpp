@@ -48,13 +48,18 @@ struct HistoryOptions {
   std::string from, to, format = "table";
 };
 
-std::string cell(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
-std::string cell(const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : "-"; }
+std::string cell(const std::optional<int>& v) {
+  return v ? std::to_string(*v) : "-";
+}
+std::string cell(const std::optional<bool>& v) {
+  return v ? (*v ? "yes" : "no") : "-";
+}
 
 void run_history(Context& context, const HistoryOptions& o) {
   std::optional<Date> from, to;
   std::vector<std::string> errors;
-  for (auto [flag, text, out] : {std::tuple{"--from", &o.from, &from}, std::tuple{"--to", &o.to, &to}}) {
+  for (auto [flag, text, out] :
+       {std::tuple{"--from", &o.from, &from}, std::tuple{"--to", &o.to, &to}}) {
     if (text->empty()) continue;
     auto date = parse_date(*text);
     if (!date) {
@@ -92,9 +97,9 @@ void run_history(Context& context, const HistoryOptions& o) {
     for (const auto& c : *clearances) doc["clearances"].push_back(clearance_json(c));
     out = doc.dump(2) + "\n";
   } else if (o.format == "csv") {
-    append_csv_record(out, {"date", "session", "pain_during", "pain_after", "pain_next_morning",
-                            "stiffness_minutes", "swelling", "limp", "red_flags", "answers",
-                            "note"});
+    append_csv_record(out,
+                      {"date", "session", "pain_during", "pain_after", "pain_next_morning",
+                       "stiffness_minutes", "swelling", "limp", "red_flags", "answers", "note"});
     status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
       auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
       auto flag = [](const std::optional<bool>& v) { return v ? (*v ? "1" : "0") : ""; };
@@ -102,7 +107,8 @@ void run_history(Context& context, const HistoryOptions& o) {
       const std::string session = row.session ? session_name(*row.session) : "";
       const std::string d = number(row.pain_during), a = number(row.pain_after),
                         m = number(row.pain_next_morning), s = number(row.stiffness_minutes);
-      const std::string flags = join_red_flags(row.red_flags), answers = answers_to_json(row.answers);
+      const std::string flags = join_red_flags(row.red_flags),
+                        answers = answers_to_json(row.answers);
       append_csv_record(out, {date, session, d, a, m, s, flag(row.swelling), flag(row.limp), flags,
                               answers, row.note.value_or("")});
     });

@@ -88,7 +88,7 @@ void run_import(Context& context, const std::string& file, const std::string& fo
       }
     }
   }
-  if (!report) return fail(context, kExitFailure, report.error() + " Nothing was imported.");
+  if (!report) return fail(context, kExitFailure, report.error());
   if (!report->errors.empty()) {
     for (const auto& error : report->errors) {
       context.err << file << ":" << error.line << ": error: " << error.message << "\n";

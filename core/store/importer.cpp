@@ -98,13 +98,25 @@ Status Importer::add_log(const std::string& runner, const LogRow& row) {
   const std::string answers = answers_to_json(row.answers);
   Statement& s = insert_log_;
   s.bind(1, *id).bind_static(2, date);
-  if (row.session) s.bind(3, session_name(*row.session)); else s.bind_null(3);
+  if (row.session)
+    s.bind(3, session_name(*row.session));
+  else
+    s.bind_null(3);
   s.bind(4, row.pain_during).bind(5, row.pain_after).bind(6, row.pain_next_morning);
   s.bind(7, row.stiffness_minutes);
-  if (row.swelling) s.bind(8, int(*row.swelling)); else s.bind_null(8);
-  if (row.limp) s.bind(9, int(*row.limp)); else s.bind_null(9);
+  if (row.swelling)
+    s.bind(8, int(*row.swelling));
+  else
+    s.bind_null(8);
+  if (row.limp)
+    s.bind(9, int(*row.limp));
+  else
+    s.bind_null(9);
   s.bind_static(10, flags).bind_static(11, answers);
-  if (row.note) s.bind_static(12, *row.note); else s.bind_static(12, "");
+  if (row.note)
+    s.bind_static(12, *row.note);
+  else
+    s.bind_static(12, "");
   if (auto done = s.run(); !done) {
     if ((store_->database().last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"a second log for '" + runner + "' on " + date + "; a day has one log"};
@@ -125,6 +137,8 @@ Status Importer::add_clearance(const std::string& runner, const Clearance& clear
   return insert_clearance_.run();
 }
 
-Status Importer::commit() { return transaction_.commit(); }
+Status Importer::commit() {
+  return transaction_.commit();
+}
 
 }  // namespace runback

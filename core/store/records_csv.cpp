@@ -8,17 +8,41 @@
 
 namespace runback {
 
-const std::vector<std::string_view> kRecordsCsvColumns = {
-    "record",     "runner",    "date",      "session",     "pain_during",
-    "pain_after", "pain_next_morning",      "stiffness_minutes", "swelling",
-    "limp",       "red_flags", "answers",   "note",        "cleared_by",
-    "programme"};
+const std::vector<std::string_view> kRecordsCsvColumns = {"record",
+                                                          "runner",
+                                                          "date",
+                                                          "session",
+                                                          "pain_during",
+                                                          "pain_after",
+                                                          "pain_next_morning",
+                                                          "stiffness_minutes",
+                                                          "swelling",
+                                                          "limp",
+                                                          "red_flags",
+                                                          "answers",
+                                                          "note",
+                                                          "cleared_by",
+                                                          "programme"};
 
 namespace {
 
 enum Column {
-  kRecord, kRunner, kDate, kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
-  kSwelling, kLimp, kRedFlags, kAnswers, kNote, kClearedBy, kProgramme, kColumnCount
+  kRecord,
+  kRunner,
+  kDate,
+  kSession,
+  kPainDuring,
+  kPainAfter,
+  kPainMorning,
+  kStiffness,
+  kSwelling,
+  kLimp,
+  kRedFlags,
+  kAnswers,
+  kNote,
+  kClearedBy,
+  kProgramme,
+  kColumnCount
 };
 
 std::string optional_text(const std::optional<int>& v) {
@@ -56,11 +80,11 @@ Result<Programme> parse_programme_json(std::string_view text) {
     out = it->get<std::string>();
     return ok_status();
   };
-  for (auto [key, out] : {std::pair{"protocol_id", &p.protocol_id},
-                          std::pair{"protocol_version", &p.protocol_version},
-                          std::pair{"plugin_name", &p.plugin_name},
-                          std::pair{"plugin_version", &p.plugin_version},
-                          std::pair{"protocol_snapshot", &p.protocol_snapshot}}) {
+  for (auto [key, out] :
+       {std::pair{"protocol_id", &p.protocol_id},
+        std::pair{"protocol_version", &p.protocol_version},
+        std::pair{"plugin_name", &p.plugin_name}, std::pair{"plugin_version", &p.plugin_version},
+        std::pair{"protocol_snapshot", &p.protocol_snapshot}}) {
     if (auto done = text_of(key, *out); !done) return Error{done.error()};
   }
   if (p.protocol_id.empty()) return Error{"programme: 'protocol_id' is empty"};
@@ -92,8 +116,8 @@ Result<std::optional<int>> parse_bounded(std::string_view text, const char* colu
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) {
-    return Error{std::string(column) + ": '" + std::string(text) + "' is not a whole number from 0 to " +
-                 std::to_string(max)};
+    return Error{std::string(column) + ": '" + std::string(text) +
+                 "' is not a whole number from 0 to " + std::to_string(max)};
   }
   return std::optional<int>(value);
 }
@@ -143,8 +167,9 @@ Result<LogRow> parse_log(const std::vector<std::string>& f, Date date) {
   row.red_flags = split_red_flags(f[kRedFlags]);
   for (const auto& flag : row.red_flags) {
     if (!is_valid_id(flag)) {
-      return Error{"red_flags: '" + flag + "' is not a red flag id (a-z, 0-9, -; ids separated "
-                                           "by commas)"};
+      return Error{"red_flags: '" + flag +
+                   "' is not a red flag id (a-z, 0-9, -; ids separated "
+                   "by commas)"};
     }
     if (std::count(row.red_flags.begin(), row.red_flags.end(), flag) > 1) {
       return Error{"red_flags: '" + flag + "' is listed twice"};
@@ -190,8 +215,8 @@ Status export_records_csv(Store& store, std::int64_t runner_id, std::string& out
           const std::string flags = join_red_flags(row.red_flags);
           const std::string answers = answers_to_json(row.answers);
           const std::string note = row.note.value_or("");
-          fields = {"log",    runner.name, date,     session, during, after, morning, stiffness,
-                    swelling, limp,        flags,    answers, note,   "",    ""};
+          fields = {"log",    runner.name, date,  session, during, after, morning, stiffness,
+                    swelling, limp,        flags, answers, note,   "",    ""};
           append_csv_record(out, fields);
         });
     if (!status) return status;
@@ -271,10 +296,11 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
     } else if (f[kRecord] == "clearance") {
       if (f[kClearedBy].empty()) {
         status = Error{"cleared_by: a clearance needs the clinician's name"};
-      } else if (auto empty = expect_empty(f, {kSession, kPainDuring, kPainAfter, kPainMorning,
-                                               kStiffness, kSwelling, kLimp, kRedFlags, kAnswers,
-                                               kProgramme},
-                                           "clearance");
+      } else if (auto empty =
+                     expect_empty(f,
+                                  {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
+                                   kSwelling, kLimp, kRedFlags, kAnswers, kProgramme},
+                                  "clearance");
                  !empty) {
         status = empty;
       } else if (writing) {
@@ -285,10 +311,11 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
       auto programme = parse_programme_json(f[kProgramme]);
       if (!programme) {
         status = Error{programme.error()};
-      } else if (auto empty = expect_empty(f, {kSession, kPainDuring, kPainAfter, kPainMorning,
-                                               kStiffness, kSwelling, kLimp, kRedFlags, kAnswers,
-                                               kNote, kClearedBy},
-                                           "programme");
+      } else if (auto empty =
+                     expect_empty(f,
+                                  {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
+                                   kSwelling, kLimp, kRedFlags, kAnswers, kNote, kClearedBy},
+                                  "programme");
                  !empty) {
         status = empty;
       } else if (writing) {

@@ -80,7 +80,9 @@ const std::vector<Migration>& schema_migrations() {
   return steps;
 }
 
-int current_schema_version() { return schema_migrations().back().to_version; }
+int current_schema_version() {
+  return schema_migrations().back().to_version;
+}
 
 Result<int> schema_version(Database& db) {
   auto statement = Statement::prepare(db, "PRAGMA user_version");

@@ -27,7 +27,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
@@ -78,7 +80,9 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::column_int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string_view Statement::column_view(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -86,7 +90,9 @@ std::string_view Statement::column_view(int column) const {
   return {text, std::size_t(sqlite3_column_bytes(stmt_, column))};
 }
 
-std::string Statement::column_text(int column) const { return std::string(column_view(column)); }
+std::string Statement::column_text(int column) const {
+  return std::string(column_view(column));
+}
 
 std::optional<int> Statement::column_optional_int(int column) const {
   if (is_null(column)) return std::nullopt;

@@ -124,8 +124,9 @@ Result<std::string> resolve_db_path(const Environment& env, const std::string& f
   if (auto from_env = env.get("RUNBACK_DB")) return *from_env;
   if (auto data = env.get("XDG_DATA_HOME")) return *data + "/runback/runback.db";
   if (auto data = xdg_data_home(env)) return *data + "/runback/runback.db";
-  return Error{"runback cannot tell where to keep your records: neither HOME nor XDG_DATA_HOME "
-               "is set. Give a path with --db PATH or RUNBACK_DB"};
+  return Error{
+      "runback cannot tell where to keep your records: neither HOME nor XDG_DATA_HOME "
+      "is set. Give a path with --db PATH or RUNBACK_DB"};
 }
 
 Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* failure) {
@@ -150,7 +151,8 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* f
                    " for the records database: " + ec.message()};
     }
   }
-  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const int flags =
+      SQLITE_OPEN_READWRITE | (mode == OpenMode::create_if_missing ? SQLITE_OPEN_CREATE : 0);
   auto db = Database::open(path, flags, kBusyTimeoutMs);
   if (!db) return Error{db.error()};
 
@@ -234,9 +236,9 @@ Result<Runner> Store::resolve_runner(const std::string& name_or_empty) {
 }
 
 Result<std::optional<Programme>> Store::active_programme(std::int64_t runner_id) {
-  auto statement = Statement::prepare(
-      db_, std::string("SELECT ") + kProgrammeColumns +
-               " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
+  auto statement =
+      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns +
+                                  " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   auto row = statement->step();
@@ -248,8 +250,9 @@ Result<std::optional<Programme>> Store::active_programme(std::int64_t runner_id)
 }
 
 Result<std::vector<Programme>> Store::programmes(std::int64_t runner_id) {
-  auto statement = Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns +
-                                               " FROM programme p WHERE p.runner_id = ?1 ORDER BY p.id");
+  auto statement =
+      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns +
+                                  " FROM programme p WHERE p.runner_id = ?1 ORDER BY p.id");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   std::vector<Programme> result;
@@ -265,9 +268,8 @@ Result<std::vector<Programme>> Store::programmes(std::int64_t runner_id) {
 }
 
 Result<std::optional<LogRow>> Store::log_for(std::int64_t runner_id, Date date) {
-  auto statement =
-      Statement::prepare(db_, std::string("SELECT ") + kLogColumns +
-                                  " FROM day_log WHERE runner_id = ?1 AND date = ?2");
+  auto statement = Statement::prepare(db_, std::string("SELECT ") + kLogColumns +
+                                               " FROM day_log WHERE runner_id = ?1 AND date = ?2");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id).bind(2, format_date(date));
   auto row = statement->step();
@@ -281,11 +283,10 @@ Result<std::optional<LogRow>> Store::log_for(std::int64_t runner_id, Date date) 
 Status Store::for_each_log(
     std::int64_t runner_id, std::optional<Date> from, std::optional<Date> to,
     const std::function<void(const std::string& runner, const LogRow&)>& visit) {
-  const std::string sql =
-      std::string("SELECT r.name, ") + kLogColumns +
-      " FROM day_log l JOIN runner r ON r.id = l.runner_id"
-      " WHERE (?1 = 0 OR l.runner_id = ?1) AND l.date >= ?2 AND l.date <= ?3"
-      " ORDER BY r.name, l.date";
+  const std::string sql = std::string("SELECT r.name, ") + kLogColumns +
+                          " FROM day_log l JOIN runner r ON r.id = l.runner_id"
+                          " WHERE (?1 = 0 OR l.runner_id = ?1) AND l.date >= ?2 AND l.date <= ?3"
+                          " ORDER BY r.name, l.date";
   auto statement = Statement::prepare(db_, sql);
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
@@ -358,15 +359,15 @@ Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty
   auto programme = active_programme(runner->id);
   if (!programme) return Error{programme.error()};
   if (!*programme) {
-    return Error{runner->name + " has no programme running: start one with `runback start "
-                                "--protocol ID --runner " +
+    return Error{runner->name +
+                 " has no programme running: start one with `runback start "
+                 "--protocol ID --runner " +
                  runner->name + "`"};
   }
   RunnerRecords records{*runner, std::move(**programme), {}, {}};
-  Status status = for_each_log(runner->id, std::nullopt, std::nullopt,
-                               [&](const std::string&, const LogRow& row) {
-                                 records.logs.push_back(to_day_log(row));
-                               });
+  Status status = for_each_log(
+      runner->id, std::nullopt, std::nullopt,
+      [&](const std::string&, const LogRow& row) { records.logs.push_back(to_day_log(row)); });
   if (!status) return Error{status.error()};
   auto cleared = clearances(runner->id, std::nullopt, std::nullopt);
   if (!cleared) return Error{cleared.error()};
@@ -398,8 +399,8 @@ Result<std::vector<RunnerRecords>> Store::all_records() {
   }
   {
     // The primary key orders rows by runner and date: one scan, no sort.
-    auto statement = Statement::prepare(
-        db_, std::string("SELECT runner_id, ") + kLogColumns + " FROM day_log ORDER BY runner_id, date");
+    auto statement = Statement::prepare(db_, std::string("SELECT runner_id, ") + kLogColumns +
+                                                 " FROM day_log ORDER BY runner_id, date");
     if (!statement) return Error{statement.error()};
     std::int64_t current_id = -1;
     RunnerRecords* current = nullptr;
@@ -421,7 +422,8 @@ Result<std::vector<RunnerRecords>> Store::all_records() {
   }
   {
     auto statement = Statement::prepare(
-        db_, "SELECT runner_id, date, cleared_by, note FROM clearance ORDER BY runner_id, date, id");
+        db_,
+        "SELECT runner_id, date, cleared_by, note FROM clearance ORDER BY runner_id, date, id");
     if (!statement) return Error{statement.error()};
     for (;;) {
       auto row = statement->step();
@@ -440,11 +442,12 @@ Result<std::vector<RunnerRecords>> Store::all_records() {
 
 Result<std::vector<RunnerSummary>> Store::caseload() {
   auto statement = Statement::prepare(
-      db_, std::string("SELECT r.id, r.name, (SELECT max(date) FROM day_log WHERE runner_id = r.id),"
-                       " (SELECT count(*) FROM day_log WHERE runner_id = r.id), ") +
-               kProgrammeColumns +
-               " FROM runner r LEFT JOIN programme p ON p.runner_id = r.id AND p.active = 1"
-               " ORDER BY r.name");
+      db_,
+      std::string("SELECT r.id, r.name, (SELECT max(date) FROM day_log WHERE runner_id = r.id),"
+                  " (SELECT count(*) FROM day_log WHERE runner_id = r.id), ") +
+          kProgrammeColumns +
+          " FROM runner r LEFT JOIN programme p ON p.runner_id = r.id AND p.active = 1"
+          " ORDER BY r.name");
   if (!statement) return Error{statement.error()};
   std::vector<RunnerSummary> result;
   for (;;) {
@@ -480,7 +483,8 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
   } else {
     auto insert = Statement::prepare(db_, "INSERT INTO runner (name, created_at) VALUES (?1, ?2)");
     if (!insert) return Error{insert.error()};
-    if (auto done = insert->bind(1, runner_name).bind(2, now_text).run(); !done) return Error{done.error()};
+    if (auto done = insert->bind(1, runner_name).bind(2, now_text).run(); !done)
+      return Error{done.error()};
     runner_id = sqlite3_last_insert_rowid(db_.handle());
   }
   auto current = active_programme(runner_id);
@@ -535,8 +539,7 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
     auto note_change = [&](const std::string& field, const std::optional<std::string>& old_value,
                            const std::optional<std::string>& new_value) {
       if (old_value == new_value) return;
-      outcome.replaced.push_back(
-          {"", "log", change.date, field, old_value, new_value, now_text});
+      outcome.replaced.push_back({"", "log", change.date, field, old_value, new_value, now_text});
     };
     const auto old_fields = scalar_fields(merged);
     const auto new_fields = scalar_fields(change);
@@ -593,13 +596,22 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   if (!upsert) return Error{upsert.error()};
   for (const LogRow& row : merged_rows) {
     upsert->bind(1, runner_id).bind(2, format_date(row.date));
-    if (row.session) upsert->bind(3, session_name(*row.session)); else upsert->bind_null(3);
+    if (row.session)
+      upsert->bind(3, session_name(*row.session));
+    else
+      upsert->bind_null(3);
     upsert->bind(4, row.pain_during)
         .bind(5, row.pain_after)
         .bind(6, row.pain_next_morning)
         .bind(7, row.stiffness_minutes);
-    if (row.swelling) upsert->bind(8, int(*row.swelling)); else upsert->bind_null(8);
-    if (row.limp) upsert->bind(9, int(*row.limp)); else upsert->bind_null(9);
+    if (row.swelling)
+      upsert->bind(8, int(*row.swelling));
+    else
+      upsert->bind_null(8);
+    if (row.limp)
+      upsert->bind(9, int(*row.limp));
+    else
+      upsert->bind_null(9);
     upsert->bind(10, join_red_flags(row.red_flags))
         .bind(11, answers_to_json(row.answers))
         .bind(12, row.note.value_or(""));
@@ -613,8 +625,14 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   for (const AuditEntry& entry : outcome.replaced) {
     audit_insert->bind(1, runner_id).bind(2, entry.subject).bind(3, format_date(*entry.date));
     audit_insert->bind(4, entry.field);
-    if (entry.old_value) audit_insert->bind(5, *entry.old_value); else audit_insert->bind_null(5);
-    if (entry.new_value) audit_insert->bind(6, *entry.new_value); else audit_insert->bind_null(6);
+    if (entry.old_value)
+      audit_insert->bind(5, *entry.old_value);
+    else
+      audit_insert->bind_null(5);
+    if (entry.new_value)
+      audit_insert->bind(6, *entry.new_value);
+    else
+      audit_insert->bind_null(6);
     audit_insert->bind(7, entry.changed_at);
     if (auto done = audit_insert->run(); !done) return Error{done.error()};
   }
@@ -706,7 +724,8 @@ Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text) 
   std::vector<std::chrono::weekday> days;
   for (const auto& part : split_red_flags(text)) {
     auto day = parse_weekday(part);
-    if (!day) return Error{"'" + part + "' is not a weekday; use mon, tue, wed, thu, fri, sat, sun"};
+    if (!day)
+      return Error{"'" + part + "' is not a weekday; use mon, tue, wed, thu, fri, sat, sun"};
     if (std::find(days.begin(), days.end(), *day) != days.end()) {
       return Error{"'" + part + "' is given twice"};
     }

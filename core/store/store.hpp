@@ -66,8 +66,7 @@ class Store {
  public:
   static constexpr int kBusyTimeoutMs = 5000;
 
-  static Result<Store> open(const std::string& path, OpenMode mode,
-                            OpenFailure* failure = nullptr);
+  static Result<Store> open(const std::string& path, OpenMode mode, OpenFailure* failure = nullptr);
 
   Store(Store&&) noexcept = default;
   Store& operator=(Store&&) noexcept = default;

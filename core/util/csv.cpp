@@ -55,15 +55,17 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
         break;
       }
       if (pos_ < size && text_[pos_] != ',' && text_[pos_] != '\r' && text_[pos_] != '\n') {
-        return Error{"unexpected text after a closing quote (quotes inside a field are "
-                     "written twice: \"\")"};
+        return Error{
+            "unexpected text after a closing quote (quotes inside a field are "
+            "written twice: \"\")"};
       }
     } else {
       const std::size_t end = text_.find_first_of(",\r\n\"", pos_);
       const std::size_t stop = end == std::string_view::npos ? size : end;
       if (stop < size && text_[stop] == '"') {
-        return Error{"a quote inside an unquoted field (quote the whole field and double the "
-                     "quote: \"\")"};
+        return Error{
+            "a quote inside an unquoted field (quote the whole field and double the "
+            "quote: \"\")"};
       }
       current.append(text_.substr(pos_, stop - pos_));
       pos_ = stop;

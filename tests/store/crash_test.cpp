@@ -115,10 +115,11 @@ TEST_CASE("four writers at once: no lock error reaches the user, every entry is 
   std::vector<Spawned> lanes(runners.size());
   auto launch = [&](std::size_t lane) {
     const int i = done[lane];
-    lanes[lane] = spawn_runback(
-        {"--db", db, "--runner", runners[lane], "log", format_date(today - std::chrono::days{i}),
-         "--pain-during", std::to_string(i % 11), "--note", runners[lane] + " " + std::to_string(i)},
-        dir.file("err-" + std::to_string(lane)));
+    lanes[lane] =
+        spawn_runback({"--db", db, "--runner", runners[lane], "log",
+                       format_date(today - std::chrono::days{i}), "--pain-during",
+                       std::to_string(i % 11), "--note", runners[lane] + " " + std::to_string(i)},
+                      dir.file("err-" + std::to_string(lane)));
   };
   for (std::size_t lane = 0; lane < runners.size(); ++lane) launch(lane);
   std::size_t active = runners.size();

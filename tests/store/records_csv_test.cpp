@@ -19,8 +19,16 @@ void fill(Store& store) {
   REQUIRE(store.start_programme("ana", knee, true).ok());
   REQUIRE(store.start_programme("Zoë \"Z\", O'Neil", sample_programme(), false).ok());
   const std::int64_t ana = store.resolve_runner("ana")->id;
-  LogRow full{make_date(2026, 1, 6), SessionOutcome::partial, 0, 10, 3, 1440, false, true,
-              {"night-pain", "numbness"}, {{"hop", "yes, \"twice\""}, {"step", "no"}},
+  LogRow full{make_date(2026, 1, 6),
+              SessionOutcome::partial,
+              0,
+              10,
+              3,
+              1440,
+              false,
+              true,
+              {"night-pain", "numbness"},
+              {{"hop", "yes, \"twice\""}, {"step", "no"}},
               std::string("line one\r\nline two, \"quoted\" ;DROP TABLE x;-- ✓")};
   LogRow sparse{make_date(2026, 1, 7), {}, {}, {}, 2, {}, {}, {}, {}, {}, {}};
   REQUIRE(store.record_logs(ana, {full, sparse}, false)->conflicts.empty());
@@ -74,7 +82,8 @@ TEST_CASE("import is all or nothing and names the bad line", "[store][csv]") {
     std::string expected;
   };
   const std::vector<Case> cases = {
-      {"log,bo,2026-01-09,done,11,,,,,,,,,,", "pain_during: '11' is not a whole number from 0 to 10"},
+      {"log,bo,2026-01-09,done,11,,,,,,,,,,",
+       "pain_during: '11' is not a whole number from 0 to 10"},
       {"log,bo,2026-02-30,,,,,,,,,,,,", "date: '2026-02-30' is not a day on the calendar"},
       {"log,bo,2026-03-02,,1,,,,,,,,,,", "is in the future"},
       {"log,bo,2026-01-09,maybe,,,,,,,,,,,", "session: 'maybe'"},

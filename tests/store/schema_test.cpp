@@ -114,5 +114,7 @@ TEST_CASE("a new database uses WAL and foreign keys", "[store][schema]") {
   REQUIRE(keys.ok());
   REQUIRE(*keys->step());
   CHECK(keys->column_int(0) == 1);
-  CHECK_FALSE(store.database().exec("INSERT INTO day_log (runner_id, date) VALUES (42, '2026-01-01')").ok());
+  CHECK_FALSE(store.database()
+                  .exec("INSERT INTO day_log (runner_id, date) VALUES (42, '2026-01-01')")
+                  .ok());
 }

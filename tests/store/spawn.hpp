@@ -22,8 +22,8 @@ struct Spawned {
 };
 
 struct SpawnLimits {
-  uid_t uid = 0;                 // run as this user when non-zero (needs root)
-  rlim_t max_file_bytes = 0;     // RLIMIT_FSIZE when non-zero: files cannot grow past it
+  uid_t uid = 0;              // run as this user when non-zero (needs root)
+  rlim_t max_file_bytes = 0;  // RLIMIT_FSIZE when non-zero: files cannot grow past it
 };
 
 inline Spawned spawn_runback(const std::vector<std::string>& args, const std::string& err_path,

@@ -33,7 +33,8 @@ inline Store open_test_store(const std::string& path) {
 // A database at `path` with these runners, each following the sample programme.
 inline void seed_runners(const std::string& path, const std::vector<std::string>& names) {
   Store store = open_test_store(path);
-  for (const auto& name : names) REQUIRE(store.start_programme(name, sample_programme(), false).ok());
+  for (const auto& name : names)
+    REQUIRE(store.start_programme(name, sample_programme(), false).ok());
 }
 
 // The database's content as SQL text (sqlite3 .dump), to show a command changed nothing.
@@ -43,6 +44,8 @@ inline std::string dump_database(const std::string& path) {
   return result.out;
 }
 
-inline Date real_today() { return SystemClock().today(); }
+inline Date real_today() {
+  return SystemClock().today();
+}
 
 }  // namespace runback::testing

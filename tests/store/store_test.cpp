@@ -11,7 +11,9 @@ using namespace runback;
 using namespace runback::testing;
 
 namespace {
-LogRow day(Date date) { return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}; }
+LogRow day(Date date) {
+  return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+}
 }  // namespace
 
 TEST_CASE("resolve_db_path: flag, then RUNBACK_DB, then XDG data home, then HOME",
@@ -178,8 +180,9 @@ TEST_CASE("all_records loads every runner with one query per table", "[store][re
     }
     REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
   }
-  REQUIRE(store.record_clearance(store.resolve_runner("ben")->id,
-                                 {make_date(2026, 1, 9), "Dr Lee", "ok"})
+  REQUIRE(store
+              .record_clearance(store.resolve_runner("ben")->id,
+                                {make_date(2026, 1, 9), "Dr Lee", "ok"})
               .ok());
   auto all = store.all_records();
   REQUIRE(all.ok());
