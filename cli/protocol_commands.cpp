@@ -1,9 +1,193 @@
+// `runback protocol list | show | lint`.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "context.hpp"
+#include "diagnostic/diagnostic_json.hpp"
+#include "protocol/catalog.hpp"
+#include "protocol/lint.hpp"
+#include "protocol/protocol_json.hpp"
+#include "protocol_show.hpp"
+#include "text_table.hpp"
 
 namespace runback::cli {
+namespace {
 
-void register_protocol_commands(CLI::App& /*app*/, Context& /*context*/) {}
+struct Options {
+  std::string format = "text";
+  std::string id_or_file;
+  std::vector<std::string> files;
+};
+
+CLI::Option* add_format_option(CLI::App& command, std::string& format) {
+  return command.add_option("--format", format, "Output format: text or json (default: text)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+}
+
+void print_diagnostic(std::ostream& err, const Diagnostic& d) {
+  // Problems not tied to a file (an unknown id) read as the program's own message.
+  if (d.where.file.empty()) {
+    err << "runback: " << severity_name(d.severity) << ": " << d.message << '\n';
+  } else {
+    err << format_diagnostic(d) << '\n';
+  }
+}
+
+std::vector<ProtocolDir> search_dirs(const Context& context) {
+  return protocol_search_dirs(context.fs, context.env, context.protocol_dirs,
+                              context.executable_path);
+}
+
+void run_list(Context& context, const Options& options) {
+  const auto dirs = search_dirs(context);
+  const auto entries = list_protocols(context.fs, dirs);
+  if (options.format == "json") {
+    nlohmann::json protocols = nlohmann::json::array();
+    for (const auto& e : entries) {
+      protocols.push_back({{"id", e.id},
+                           {"title", e.title},
+                           {"version", e.version},
+                           {"path", e.path},
+                           {"origin", e.origin},
+                           {"valid", e.valid},
+                           {"shadows", e.shadows}});
+    }
+    nlohmann::json searched = nlohmann::json::array();
+    for (const auto& d : dirs) searched.push_back({{"path", d.path}, {"origin", d.origin}});
+    context.out << nlohmann::json{{"schema", "runback.protocol-list/1"},
+                                  {"protocols", protocols},
+                                  {"searched", searched}}
+                       .dump(2)
+                << '\n';
+    return;
+  }
+  if (entries.empty()) {
+    context.out << "No protocols found. runback looked in:\n";
+    for (const auto& d : dirs) context.out << "  " << d.path << " (" << d.origin << ")\n";
+    context.out << "Add a directory with --protocol-dir DIR.\n";
+    return;
+  }
+  TextTable table({"ID", "VERSION", "TITLE", "FROM"});
+  for (const auto& e : entries) {
+    if (!e.valid) {
+      table.add_row({e.id, "-", "(has errors)", e.origin + ": " + e.path});
+      continue;
+    }
+    table.add_row({e.id, e.version, e.title, e.origin + ": " + e.path});
+  }
+  table.print(context.out);
+  for (const auto& e : entries) {
+    if (!e.valid) {
+      context.out << "note: " << e.path << " has errors; 'runback protocol lint " << e.path
+                  << "' shows them\n";
+    }
+    for (const auto& shadowed : e.shadows) {
+      context.out << "note: " << shadowed << " also has the id '" << e.id << "' and is not used; "
+                  << e.path << " comes first\n";
+    }
+  }
+}
+
+void run_show(Context& context, const Options& options) {
+  LoadResult result = find_protocol(context.fs, search_dirs(context), options.id_or_file);
+  for (const auto& d : result.diagnostics) print_diagnostic(context.err, d);
+  if (!result.protocol) {
+    if (result.diagnostics.size() > 0 && !result.diagnostics.front().where.file.empty()) {
+      context.err << "runback: " << options.id_or_file
+                  << " has errors; fix them before it can be shown\n";
+    }
+    context.exit_code = kExitBadInput;
+    return;
+  }
+  if (options.format == "json") {
+    context.out << nlohmann::json{{"schema", "runback.protocol/1"},
+                                  {"protocol", protocol_to_json(*result.protocol)}}
+                       .dump(2)
+                << '\n';
+    return;
+  }
+  print_protocol(context.out, *result.protocol);
+}
+
+void run_lint(Context& context, const Options& options) {
+  // TODO(plugins): pass the plugin host's ExtensionCatalog once it exists, so that a protocol's
+  // plugin parameters are checked by the plugin itself.
+  const ExtensionCatalog* extensions = nullptr;
+  nlohmann::json files = nlohmann::json::array();
+  int valid = 0, invalid = 0, errors = 0, warnings = 0;
+  for (const auto& path : options.files) {
+    LoadResult result = load_protocol_file(context.fs, path);
+    if (result.protocol) {
+      for (auto& d : lint_protocol(*result.protocol, extensions)) {
+        result.diagnostics.push_back(std::move(d));
+      }
+    }
+    const bool ok = !has_errors(result.diagnostics);
+    ok ? ++valid : ++invalid;
+    nlohmann::json diagnostics = nlohmann::json::array();
+    for (const auto& d : result.diagnostics) {
+      (d.severity == Severity::error ? errors : warnings) += 1;
+      if (options.format == "json") {
+        diagnostics.push_back(diagnostic_to_json(d));
+      } else {
+        print_diagnostic(context.err, d);
+      }
+    }
+    files.push_back({{"path", path}, {"valid", ok}, {"diagnostics", diagnostics}});
+  }
+  auto count = [](int n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string summary = count(int(options.files.size()), "file", "files") +
+                        " checked: " + std::to_string(valid) + " valid";
+  if (invalid > 0) summary += ", " + std::to_string(invalid) + " with errors";
+  if (errors > 0 || warnings > 0) {
+    summary += " (" + count(errors, "error", "errors") + ", " +
+               count(warnings, "warning", "warnings") + ")";
+  }
+  if (options.format == "json") {
+    context.out << nlohmann::json{{"schema", "runback.lint/1"},
+                                  {"files", files},
+                                  {"summary",
+                                   {{"files", options.files.size()},
+                                    {"valid", valid},
+                                    {"invalid", invalid},
+                                    {"errors", errors},
+                                    {"warnings", warnings}}},
+                                  {"text", summary}}
+                       .dump(2)
+                << '\n';
+  } else {
+    (invalid > 0 ? context.err : context.out) << summary << '\n';
+  }
+  if (invalid > 0) context.exit_code = kExitBadInput;
+}
+
+}  // namespace
+
+void register_protocol_commands(CLI::App& app, Context& context) {
+  auto options = std::make_shared<Options>();
+  CLI::App* protocol = app.add_subcommand("protocol", "List, show and check protocols");
+  protocol->require_subcommand(1);
+
+  CLI::App* list = protocol->add_subcommand("list", "List the protocols runback can find");
+  add_format_option(*list, options->format);
+  list->callback([&context, options] { run_list(context, *options); });
+
+  CLI::App* show = protocol->add_subcommand("show", "Show a protocol in plain words");
+  show->add_option("protocol", options->id_or_file, "A protocol id, or the path of a YAML file")
+      ->required()
+      ->type_name("ID|FILE");
+  add_format_option(*show, options->format);
+  show->callback([&context, options] { run_show(context, *options); });
+
+  CLI::App* lint = protocol->add_subcommand(
+      "lint", "Check protocol files; exit status 2 and FILE:LINE:COLUMN diagnostics if not valid");
+  lint->add_option("files", options->files, "Protocol YAML files")->required()->type_name("FILE");
+  add_format_option(*lint, options->format);
+  lint->callback([&context, options] { run_lint(context, *options); });
+}
 
 }  // namespace runback::cli

@@ -99,7 +99,7 @@ struct TreeWalk {
 
 }  // namespace
 
-NestingDepth estimate_nesting_depth(std::string_view text) {
+NestingDepth estimate_nesting_depth(std::string_view text, int stop_above) {
   NestingDepth deepest;
   std::vector<int> indents;      // block levels open, by indentation
   int flow = 0;                  // open [ and { brackets
@@ -146,9 +146,8 @@ NestingDepth estimate_nesting_depth(std::string_view text) {
         if ((c == '[' || c == '{') && (node_start || flow > 0)) {
           ++flow;
           ++depth_here;
-          if (depth_here > deepest.depth) {
-            deepest = {depth_here, line_number, int(i) + 1};
-          }
+          if (depth_here > deepest.depth) deepest = {depth_here, line_number, int(i) + 1};
+          if (deepest.depth > stop_above) return deepest;
           node_start = true;
           continue;
         }
@@ -165,6 +164,7 @@ NestingDepth estimate_nesting_depth(std::string_view text) {
         if ((c == '-' || c == '?') && node_start && flow == 0 && indicator_space) {
           ++depth_here;  // a compact nested entry: "- - x"
           if (depth_here > deepest.depth) deepest = {depth_here, line_number, int(i) + 1};
+          if (deepest.depth > stop_above) return deepest;
           continue;
         }
         if (c == ':' && indicator_space) {
@@ -178,6 +178,7 @@ NestingDepth estimate_nesting_depth(std::string_view text) {
         node_start = false;
       }
       if (depth_here > deepest.depth) deepest = {depth_here, line_number, indent + 1};
+      if (deepest.depth > stop_above) return deepest;
     }
     if (line_end == text.size()) break;
     line_start = line_end + 1;
@@ -247,7 +248,7 @@ std::optional<Diagnostic> check_protocol_text(std::string_view text, const std::
     line_start = line_end + 1;
   }
 
-  const NestingDepth depth = estimate_nesting_depth(text);
+  const NestingDepth depth = estimate_nesting_depth(text, kMaxProtocolDepth);
   if (depth.depth > kMaxProtocolDepth) {
     return file_error(file, depth.line, depth.column,
                       "the YAML nests more than " + std::to_string(kMaxProtocolDepth) +

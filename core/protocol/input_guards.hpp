@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,13 +19,15 @@ namespace runback {
 std::optional<Diagnostic> check_protocol_text(std::string_view text, const std::string& file);
 
 // The deepest nesting the text can produce (flow brackets and block indentation), with where it
-// is reached. An estimate that errs on the high side for odd layouts, never low for real ones.
+// is reached, stopping at the first place deeper than `stop_above`. An estimate that errs on the
+// high side for odd layouts, never low for real ones.
 struct NestingDepth {
   int depth = 0;
   int line = 0;    // 1-based
   int column = 0;  // 1-based
 };
-NestingDepth estimate_nesting_depth(std::string_view text);
+NestingDepth estimate_nesting_depth(std::string_view text,
+                                    int stop_above = std::numeric_limits<int>::max());
 
 // After parsing: the tree, aliases expanded, must stay under kMaxProtocolNodes nodes and
 // kMaxProtocolDepth levels (an alias can nest a document inside itself).

@@ -14,17 +14,38 @@ namespace {
 
 using yaml::Field;
 
+// The text of 1-based line `number`, or "".
+std::string_view line_of(std::string_view text, int number) {
+  std::size_t start = 0;
+  for (int line = 1; line < number; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+bool indented_with_tab(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(' ');
+  return first != std::string_view::npos && line[first] == '\t';
+}
+
 // yaml-cpp's own words, with a hint for the mistakes people make most.
-std::string explain_parser_message(const std::string& message) {
+std::string explain_parser_error(const std::string& message, std::string_view text, int line) {
   std::string out = "the YAML cannot be read: " + message;
-  if (message.find("illegal map value") != std::string::npos ||
-      message.find("end of map not found") != std::string::npos) {
-    out += " (check the indentation and that every 'key: value' is on its own line)";
-  } else if (message.find("end of sequence") != std::string::npos ||
-             message.find("end of map flow") != std::string::npos) {
-    out += " (a '[' or '{' is not closed)";
-  } else if (message.find("tab") != std::string::npos) {
-    out += " (indent with spaces, not tabs)";
+  for (int candidate : {line, line - 1}) {
+    if (candidate >= 1 && indented_with_tab(line_of(text, candidate))) {
+      return out + " (line " + std::to_string(candidate) +
+             " is indented with a tab; YAML needs spaces)";
+    }
+  }
+  auto says = [&](const char* words) { return message.find(words) != std::string::npos; };
+  if (says("flow")) {
+    out += " (a '[' or '{' is not closed, or a ',' is missing)";
+  } else if (says("end of map not found") || says("end of sequence not found") ||
+             says("illegal map value") || says("illegal block entry")) {
+    out += " (check the indentation, and that every quote and bracket is closed)";
   }
   return out;
 }
@@ -135,10 +156,14 @@ LoadResult load_protocol_text(std::string_view text, const std::string& display_
   } catch (const YAML::ParserException& e) {
     const SourceLocation where{display_path, e.mark.is_null() ? 0 : e.mark.line + 1,
                                e.mark.is_null() ? 0 : e.mark.column + 1};
-    return finish({Diagnostic{Severity::error, where, "", explain_parser_message(e.msg)}}, {});
+    return finish(
+        {Diagnostic{Severity::error, where, "", explain_parser_error(e.msg, text, where.line)}},
+        {});
   } catch (const YAML::Exception& e) {
     return finish(
-        {Diagnostic{Severity::error, {display_path, 0, 0}, "", explain_parser_message(e.msg)}}, {});
+        {Diagnostic{
+            Severity::error, {display_path, 0, 0}, "", explain_parser_error(e.msg, text, 0)}},
+        {});
   }
   if (auto problem = check_protocol_tree(root, display_path)) return finish({*problem}, {});
   if (root.IsNull()) {

@@ -7,7 +7,11 @@
 //   - durations are strings with a unit: "90s", "1min", "1.5 min", "2 min 30 s", "1h";
 //   - distances are strings with a unit: "400m", "1.2km", "0.25mi";
 //   - pain is on the 0-10 numeric rating scale;
-//   - stages are referred to by their `id`.
+//   - stages are referred to by their `id`;
+//   - `ref:` names a references[].id: the source of the value it sits beside (exercises,
+//     recovery items, responses, entry criteria, and the `ref` fields added to stages,
+//     intensity, frequency, progression, breaks, pain limits, red flags, the entry test and
+//     the plugin, so that every default threshold or dose can cite its source).
 
 #include <map>
 #include <optional>
@@ -44,6 +48,7 @@ struct Intensity {
   std::optional<int> rpe_max;
   bool talk_test = false;  // `talk_test: true`: "you can talk in full sentences"
   std::string cue;         // `cue`: free text shown with the session
+  std::string ref{};       // `ref`: a references[].id (the source of the cue)
 };
 
 // `frequency:` at the top level (the default) or in a stage (overrides it, key by key).
@@ -51,6 +56,7 @@ struct Frequency {
   int sessions_min = 3;   // `sessions_per_week: {min: 3, max: 4}` (or a single number), 1..7
   int sessions_max = 3;
   int min_rest_days = 1;  // `min_rest_days`: whole days without running between two runs, 0..6
+  std::string ref{};      // `ref`: resolved like the other keys (a stage's own over the default)
 };
 
 enum class Period { day, week };
@@ -94,6 +100,7 @@ struct Stage {
   std::vector<Exercise> exercises;  // `exercises`: this stage's own (the protocol-wide list is
                                     // kept apart in Protocol::exercises)
   SourceLocation where;
+  std::string ref{};  // `ref`: the source of the stage's session (its shape and dose)
 };
 
 // A pain limit at one time point. Either bound may be absent; at least one is present.
@@ -101,6 +108,7 @@ struct PainLimit {
   std::optional<int> max;       // `max`: the highest acceptable score, 0..10
   std::optional<int> max_rise;  // `max_rise`: the most it may be above the runner's baseline
                                 // (their last next-morning score before the session), 0..10
+  std::string ref{};            // `ref`: the source of this limit
 };
 
 struct PainLimits {
@@ -158,6 +166,7 @@ struct BreakRule {
   int days = 0;  // `days`: days since the last run, 2..365
   int step_back = 0;
   bool restart = false;
+  std::string ref{};  // `ref`
 };
 
 enum class PartialSession { repeat, counts };
@@ -167,12 +176,14 @@ struct Progression {
   int max_stages_per_7_days = 2;   // `max_stages_per_7_days`: 1..2 (core limit; see safety.hpp)
   PartialSession partial_session = PartialSession::repeat;  // `partial_session`
   std::vector<BreakRule> breaks;  // `breaks`: sorted by days on load
+  std::string ref{};              // `ref`: the source of the progression gates above
 };
 
 struct RedFlag {
   std::string id;    // `id`: [a-z0-9-]
   std::string text;  // `text`: the question or description shown to the runner
   bool built_in = false;  // the core's own flags are always present (see safety.hpp)
+  std::string ref{};      // `ref` (empty for the built-ins, which safety.hpp cites)
 };
 
 struct EntryCriterion {
@@ -191,6 +202,7 @@ struct EntryTest {
   std::string question;  // `question`: asked of the runner
   std::string unit;      // `unit`: minutes | km | m | mi | count | score
   std::vector<StartBand> bands;  // `bands`: ascending by at_least, first at 0
+  std::string ref{};             // `ref`: the source of the test (and of its bands)
 };
 
 struct StartRule {
@@ -216,6 +228,7 @@ struct PluginRef {
   std::string name;  // `plugin.name`
   std::map<std::string, PluginParam> params;  // `plugin.params`: scalar values
   SourceLocation where;
+  std::string ref{};  // `plugin.ref`: the source of the parameter values chosen
 };
 
 struct Protocol {

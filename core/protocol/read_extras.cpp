@@ -92,7 +92,7 @@ void read_entry_criteria(Loading& loading, const Field& field) {
 namespace {
 
 void read_entry_test(Loading& loading, const Field& field) {
-  auto map = loading.reader.map(field, {"question", "unit", "bands"}, "an entry test");
+  auto map = loading.reader.map(field, {"question", "unit", "bands", "ref"}, "an entry test");
   if (!map) return;
   EntryTest test;
   if (const Field* question =
@@ -143,6 +143,7 @@ void read_entry_test(Loading& loading, const Field& field) {
       }
     }
   }
+  read_ref(loading, *map, test.ref);
   loading.protocol.start.entry_test = std::move(test);
 }
 
@@ -255,7 +256,7 @@ void read_recovery(Loading& loading, const Field& field) {
 }
 
 void read_plugin(Loading& loading, const Field& field) {
-  auto map = loading.reader.map(field, {"name", "params"}, "a plugin");
+  auto map = loading.reader.map(field, {"name", "params", "ref"}, "a plugin");
   if (!map) return;
   PluginRef plugin;
   plugin.where = field.where;
@@ -296,6 +297,7 @@ void read_plugin(Loading& loading, const Field& field) {
       }
     }
   }
+  read_ref(loading, *map, plugin.ref);
   loading.protocol.plugin = std::move(plugin);
 }
 

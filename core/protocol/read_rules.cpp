@@ -17,9 +17,10 @@ std::optional<int> read_pain_score(Loading& loading, const Field& field) {
 
 std::optional<PainLimit> read_pain_limit(Loading& loading, const Field& field, bool during,
                                          int* after_minutes) {
-  auto map = after_minutes != nullptr
-                 ? loading.reader.map(field, {"max", "max_rise", "after_minutes"}, "a pain limit")
-                 : loading.reader.map(field, {"max", "max_rise"}, "a pain limit");
+  auto map =
+      after_minutes != nullptr
+          ? loading.reader.map(field, {"max", "max_rise", "after_minutes", "ref"}, "a pain limit")
+          : loading.reader.map(field, {"max", "max_rise", "ref"}, "a pain limit");
   if (!map) return std::nullopt;
   PainLimit limit;
   if (const Field* max = map->get("max")) {
@@ -59,6 +60,7 @@ std::optional<PainLimit> read_pain_limit(Loading& loading, const Field& field, b
                          "gives no limit; expected max (0 to 10), max_rise (0 to 10) or both");
     return std::nullopt;
   }
+  read_ref(loading, *map, limit.ref);
   return limit;
 }
 
@@ -227,7 +229,7 @@ void read_response(Loading& loading, const Field& field, std::set<std::string>& 
 }
 
 void read_break(Loading& loading, const Field& field, std::set<int>& days_seen) {
-  auto map = loading.reader.map(field, {"days", "step_back", "restart"}, "a break rule");
+  auto map = loading.reader.map(field, {"days", "step_back", "restart", "ref"}, "a break rule");
   if (!map) return;
   BreakRule rule;
   bool good = true;
@@ -269,6 +271,7 @@ void read_break(Loading& loading, const Field& field, std::set<int>& days_seen) 
                          "restart: true");
     good = false;
   }
+  read_ref(loading, *map, rule.ref);
   if (good) loading.protocol.progression.breaks.push_back(rule);
 }
 
@@ -276,7 +279,7 @@ void read_break(Loading& loading, const Field& field, std::set<int>& days_seen) 
 
 void read_progression(Loading& loading, const Field& field) {
   auto map = loading.reader.map(
-      field, {"sessions_to_advance", "max_stages_per_7_days", "partial_session", "breaks"},
+      field, {"sessions_to_advance", "max_stages_per_7_days", "partial_session", "breaks", "ref"},
       "a progression");
   if (!map) return;
   Progression& progression = loading.protocol.progression;
@@ -312,6 +315,7 @@ void read_progression(Loading& loading, const Field& field) {
                 [](const BreakRule& a, const BreakRule& b) { return a.days < b.days; });
     }
   }
+  read_ref(loading, *map, progression.ref);
 }
 
 void read_pain(Loading& loading, const Field* field, const Field& root) {
@@ -354,7 +358,7 @@ void read_red_flags(Loading& loading, const Field& field) {
   std::set<std::string> ids;
   for (const auto& flag : safety::kBuiltInRedFlags) ids.insert(std::string(flag.id));
   for (const auto& item : *items) {
-    auto map = loading.reader.map(item, {"id", "text"}, "a red flag");
+    auto map = loading.reader.map(item, {"id", "text", "ref"}, "a red flag");
     if (!map) continue;
     RedFlag flag;
     if (const Field* id = map->require(loading.reader, "id",
@@ -379,6 +383,7 @@ void read_red_flags(Loading& loading, const Field& field) {
             map->require(loading.reader, "text", "the question or sign shown to the runner")) {
       if (auto value = loading.reader.text(*text)) flag.text = *value;
     }
+    read_ref(loading, *map, flag.ref);
     loading.protocol.red_flags.push_back(std::move(flag));
   }
 }

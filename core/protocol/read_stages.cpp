@@ -64,7 +64,7 @@ void read_session(Loading& loading, const Field& field, Session& session) {
 }
 
 void read_intensity(Loading& loading, const Field& field, Intensity& intensity) {
-  auto map = loading.reader.map(field, {"rpe", "talk_test", "cue"}, "an intensity");
+  auto map = loading.reader.map(field, {"rpe", "talk_test", "cue", "ref"}, "an intensity");
   if (!map) return;
   if (const Field* rpe = map->get("rpe")) {
     if (rpe->node.IsSequence()) {
@@ -95,12 +95,13 @@ void read_intensity(Loading& loading, const Field& field, Intensity& intensity) 
   if (const Field* cue = map->get("cue")) {
     if (auto value = loading.reader.text(*cue)) intensity.cue = *value;
   }
+  read_ref(loading, *map, intensity.ref);
 }
 
 void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids) {
   auto map = loading.reader.map(field,
                                 {"id", "name", "session", "intensity", "surface", "notes",
-                                 "frequency", "sessions_to_advance", "exercises"},
+                                 "frequency", "sessions_to_advance", "exercises", "ref"},
                                 "a stage");
   if (!map) return;
   Stage stage;
@@ -149,13 +150,15 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
   if (const Field* exercises = map->get("exercises")) {
     read_exercises(loading, *exercises, stage.exercises);
   }
+  read_ref(loading, *map, stage.ref);
   loading.protocol.stages.push_back(std::move(stage));
 }
 
 }  // namespace
 
 void read_frequency(Loading& loading, const Field& field, Frequency& out) {
-  auto map = loading.reader.map(field, {"sessions_per_week", "min_rest_days"}, "a frequency");
+  auto map =
+      loading.reader.map(field, {"sessions_per_week", "min_rest_days", "ref"}, "a frequency");
   if (!map) return;
   const Field* sessions = map->get("sessions_per_week");
   if (sessions != nullptr) {
@@ -182,6 +185,7 @@ void read_frequency(Loading& loading, const Field& field, Frequency& out) {
   if (rest != nullptr) {
     if (auto value = loading.reader.integer(*rest, 0, 6)) out.min_rest_days = *value;
   }
+  read_ref(loading, *map, out.ref);
   // Only say so where the clash was written (a stage that changes neither key inherits a clash
   // already reported at the top level).
   if ((sessions || rest) && out.sessions_min > most_runs_in_a_week(out.min_rest_days)) {

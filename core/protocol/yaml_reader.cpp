@@ -134,7 +134,11 @@ std::optional<MapFields> Reader::map(const Field& field,
       continue;
     }
     first_line[name] = key_where.line;
-    entries.emplace_back(name, Field{it->second, path, location(it->second, key_where)});
+    // An empty value has no position of its own worth showing (yaml-cpp puts it at the next
+    // token): point at its key.
+    const YAML::Node value = it->second;
+    entries.emplace_back(
+        name, Field{value, path, value.IsNull() ? key_where : location(value, key_where)});
   }
   return MapFields(field, std::move(entries));
 }

@@ -1,0 +1,191 @@
+#include "protocol_show.hpp"
+
+#include <ostream>
+
+#include "protocol/amount.hpp"
+#include "protocol/describe.hpp"
+#include "text_table.hpp"
+
+namespace runback::cli {
+namespace {
+
+std::string cite(const std::string& ref) {
+  return ref.empty() ? "" : " [" + ref + "]";
+}
+
+std::string plural(int count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+void heading(std::ostream& out, const std::string& title) {
+  out << '\n' << title << '\n';
+}
+
+void print_header(std::ostream& out, const Protocol& p) {
+  out << p.title << '\n';
+  out << "  Protocol:  " << p.id << ", version " << p.version << '\n';
+  out << "  Condition: " << p.condition << '\n';
+  if (!p.authors.empty()) out << "  Authors:   " << join_with_and(p.authors) << '\n';
+  if (!p.summary.empty()) out << '\n' << p.summary << '\n';
+}
+
+void print_start(std::ostream& out, const Protocol& p) {
+  if (!p.entry_criteria.empty()) {
+    heading(out, "Before starting, the runner confirms");
+    for (const auto& c : p.entry_criteria) out << "  - " << c.text << cite(c.ref) << '\n';
+  }
+  heading(out, "Where to start");
+  const int index = p.stage_index(p.start.default_stage);
+  const std::string name = index >= 0 ? p.stages[std::size_t(index)].name : p.start.default_stage;
+  if (!p.start.entry_test) {
+    out << "  At stage " << index + 1 << " (" << name << ").\n";
+    return;
+  }
+  const EntryTest& test = *p.start.entry_test;
+  out << "  Asked: \"" << test.question << "\" (answer in " << test.unit << ")\n";
+  for (std::size_t i = 0; i < test.bands.size(); ++i) {
+    const StartBand& band = test.bands[i];
+    const int stage = p.stage_index(band.stage);
+    const std::string range = (i + 1 < test.bands.size())
+                                  ? "from " + format_number(band.at_least) + " to under " +
+                                        format_number(test.bands[i + 1].at_least)
+                                  : format_number(band.at_least) + " or more";
+    out << "    " << range << ": stage " << stage + 1 << " (" << band.stage << ")\n";
+  }
+  out << "  Without an answer: stage " << index + 1 << " (" << name << ").\n";
+}
+
+void print_stages(std::ostream& out, const Protocol& p) {
+  heading(out, "Stages (by default " + describe_frequency(p.frequency) + ")");
+  TextTable table(
+      {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
+  for (std::size_t i = 0; i < p.stages.size(); ++i) {
+    const Stage& s = p.stages[i];
+    const SessionTotals totals = session_totals(s.session);
+    const Frequency& f = s.frequency;
+    table.add_row({std::to_string(i + 1), s.id,
+                   describe_total(totals.run_seconds, totals.run_metres),
+                   describe_total(totals.walk_seconds, totals.walk_metres),
+                   f.sessions_min == f.sessions_max
+                       ? std::to_string(f.sessions_min)
+                       : std::to_string(f.sessions_min) + "-" + std::to_string(f.sessions_max),
+                   "at least " + std::to_string(f.min_rest_days),
+                   plural(s.sessions_to_advance, "session", "sessions")});
+  }
+  table.print(out, "  ");
+  for (std::size_t i = 0; i < p.stages.size(); ++i) {
+    const Stage& s = p.stages[i];
+    out << '\n' << "  " << i + 1 << ". " << s.name;
+    if (s.name != s.id) out << " (" << s.id << ")";
+    out << '\n';
+    out << "     " << describe_session(s.session) << '\n';
+    const std::string intensity = describe_intensity(s.intensity);
+    if (!intensity.empty()) out << "     Intensity: " << intensity << '\n';
+    if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
+    if (!s.notes.empty()) out << "     Notes: " << s.notes << '\n';
+    for (const auto& e : s.exercises) {
+      out << "     Exercise: " << e.name << ", " << describe_exercise_dose(e) << cite(e.ref)
+          << '\n';
+    }
+  }
+}
+
+void print_progression(std::ostream& out, const Protocol& p) {
+  const Progression& g = p.progression;
+  heading(out, "Moving on");
+  out << "  A stage is done when its sessions are done without problems (see each stage).\n";
+  out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages")
+      << " up in any 7 days.\n";
+  out << "  A session done only in part "
+      << (g.partial_session == PartialSession::counts ? "counts towards moving on."
+                                                      : "does not count; it is repeated.")
+      << '\n';
+  for (const auto& b : g.breaks) {
+    out << "  After " << b.days << " days or more without running: "
+        << (b.restart ? "start again from the first stage"
+                      : "step back " + plural(b.step_back, "stage", "stages"))
+        << ".\n";
+  }
+}
+
+void print_pain(std::ostream& out, const Protocol& p) {
+  heading(out, "Pain limits (0-10 scale)");
+  TextTable table(
+      {"During a run:", p.pain.during ? describe_pain_limit(*p.pain.during) : "no limit"});
+  table.add_row({plural(p.pain.after_minutes, "minute", "minutes") + " after:",
+                 p.pain.after ? describe_pain_limit(*p.pain.after) : "no limit"});
+  table.add_row({"Next morning:",
+                 p.pain.next_morning ? describe_pain_limit(*p.pain.next_morning) : "no limit"});
+  table.print(out, "  ");
+  out << "  A limit passed with no response below: repeat the stage.\n";
+
+  if (p.responses.empty()) return;
+  heading(out, "Responses (when several apply, the most cautious wins)");
+  for (const auto& r : p.responses) {
+    out << "  - If " << describe_condition(r.when) << ": " << describe_action(r.then) << "."
+        << cite(r.ref) << '\n';
+    if (!r.why.empty()) out << "    Why: " << r.why << '\n';
+  }
+}
+
+void print_red_flags(std::ostream& out, const Protocol& p) {
+  heading(out, "Red flags: stop running and see a clinician for");
+  for (const auto& f : p.red_flags) out << "  - " << f.text << '\n';
+}
+
+void print_exercises(std::ostream& out, const Protocol& p) {
+  if (p.exercises.empty()) return;
+  heading(out, "Exercises (every stage)");
+  for (const auto& e : p.exercises) {
+    out << "  - " << e.name << ": " << describe_exercise_dose(e) << cite(e.ref) << '\n';
+    if (!e.progression.empty()) out << "    Progression: " << e.progression << '\n';
+  }
+}
+
+void print_recovery(std::ostream& out, const Protocol& p) {
+  if (p.recovery.empty()) return;
+  heading(out, "Recovery routine");
+  for (const auto& r : p.recovery) {
+    out << "  - " << r.name << ", " << describe_recovery_when(r);
+    if (r.duration) out << ", " << format_amount(*r.duration);
+    if (!r.details.empty()) out << ": " << r.details;
+    out << cite(r.ref) << '\n';
+  }
+}
+
+void print_plugin(std::ostream& out, const Protocol& p) {
+  if (!p.plugin) return;
+  heading(out, "Plugin");
+  out << "  " << p.plugin->name << '\n';
+  for (const auto& [key, value] : p.plugin->params) {
+    out << "    " << key << ": " << value.text << '\n';
+  }
+}
+
+void print_references(std::ostream& out, const Protocol& p) {
+  if (p.references.empty()) return;
+  heading(out, "References");
+  for (const auto& r : p.references) {
+    out << "  [" << r.id << "] " << r.citation;
+    if (!r.note.empty()) out << " " << r.note;
+    out << '\n';
+    if (!r.url.empty()) out << "    " << r.url << '\n';
+  }
+}
+
+}  // namespace
+
+void print_protocol(std::ostream& out, const Protocol& p) {
+  print_header(out, p);
+  print_start(out, p);
+  print_stages(out, p);
+  print_progression(out, p);
+  print_pain(out, p);
+  print_red_flags(out, p);
+  print_exercises(out, p);
+  print_recovery(out, p);
+  print_plugin(out, p);
+  print_references(out, p);
+}
+
+}  // namespace runback::cli

@@ -1,0 +1,203 @@
+#include "protocol/protocol_json.hpp"
+
+#include "protocol/amount.hpp"
+#include "protocol/describe.hpp"
+
+namespace runback {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+json optional_value(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json optional_amount(const std::optional<Amount>& amount) {
+  return amount ? amount_to_json(*amount) : json(nullptr);
+}
+
+json frequency_json(const Frequency& f) {
+  return {{"sessions_per_week", {{"min", f.sessions_min}, {"max", f.sessions_max}}},
+          {"min_rest_days", f.min_rest_days},
+          {"text", describe_frequency(f)}};
+}
+
+json pain_limit_json(const std::optional<PainLimit>& limit) {
+  if (!limit) return nullptr;
+  return {{"max", optional_value(limit->max)},
+          {"max_rise", optional_value(limit->max_rise)},
+          {"text", describe_pain_limit(*limit)}};
+}
+
+json number_test_json(const std::optional<NumberTest>& test) {
+  if (!test) return nullptr;
+  static const char* kOps[] = {"above", "at_least", "below", "at_most"};
+  return {{"op", kOps[static_cast<int>(test->op)]}, {"value", test->value}};
+}
+
+json exercise_json(const Exercise& e) {
+  return {{"name", e.name},
+          {"sets", e.sets},
+          {"reps", optional_value(e.reps)},
+          {"hold_s", optional_value(e.hold_s)},
+          {"times", e.times},
+          {"per", period_name(e.per)},
+          {"tempo", e.tempo},
+          {"load", e.load},
+          {"progression", e.progression},
+          {"ref", e.ref},
+          {"text", describe_exercise_dose(e)}};
+}
+
+json exercises_json(const std::vector<Exercise>& exercises) {
+  json out = json::array();
+  for (const auto& e : exercises) out.push_back(exercise_json(e));
+  return out;
+}
+
+json session_json(const Session& session) {
+  json blocks = json::array();
+  for (const auto& b : session.blocks) {
+    blocks.push_back({{"run", amount_to_json(b.run)},
+                      {"walk", optional_amount(b.walk)},
+                      {"repeat", b.repeat},
+                      {"text", describe_block(b)}});
+  }
+  const SessionTotals totals = session_totals(session);
+  return {{"warmup_walk", optional_amount(session.warmup_walk)},
+          {"blocks", blocks},
+          {"cooldown_walk", optional_amount(session.cooldown_walk)},
+          {"totals",
+           {{"run_seconds", totals.run_seconds},
+            {"run_metres", totals.run_metres},
+            {"walk_seconds", totals.walk_seconds},
+            {"walk_metres", totals.walk_metres}}},
+          {"text", describe_session(session)}};
+}
+
+}  // namespace
+
+json amount_to_json(const Amount& amount) {
+  if (amount.kind == Amount::Kind::time) {
+    return {{"seconds", amount.value}, {"text", format_amount(amount)}};
+  }
+  return {{"metres", amount.value}, {"text", format_amount(amount)}};
+}
+
+json protocol_to_json(const Protocol& p) {
+  json references = json::array();
+  for (const auto& r : p.references) {
+    references.push_back(
+        {{"id", r.id}, {"citation", r.citation}, {"url", r.url}, {"note", r.note}});
+  }
+  json criteria = json::array();
+  for (const auto& c : p.entry_criteria) {
+    criteria.push_back({{"id", c.id}, {"text", c.text}, {"ref", c.ref}});
+  }
+  json start = {{"default_stage", p.start.default_stage}, {"entry_test", nullptr}};
+  if (p.start.entry_test) {
+    json bands = json::array();
+    for (const auto& b : p.start.entry_test->bands) {
+      bands.push_back({{"at_least", b.at_least}, {"stage", b.stage}});
+    }
+    start["entry_test"] = {{"question", p.start.entry_test->question},
+                           {"unit", p.start.entry_test->unit},
+                           {"bands", bands}};
+  }
+  json breaks = json::array();
+  for (const auto& b : p.progression.breaks) {
+    breaks.push_back({{"days", b.days}, {"step_back", b.step_back}, {"restart", b.restart}});
+  }
+  json responses = json::array();
+  for (const auto& r : p.responses) {
+    const Condition& c = r.when;
+    responses.push_back(
+        {{"name", r.name},
+         {"when",
+          {{"pain_during", number_test_json(c.pain_during)},
+           {"pain_after", number_test_json(c.pain_after)},
+           {"pain_next_morning", number_test_json(c.pain_next_morning)},
+           {"stiffness_minutes", number_test_json(c.stiffness_minutes)},
+           {"swelling", optional_value(c.swelling)},
+           {"limp", optional_value(c.limp)},
+           {"session", c.session ? json(session_outcome_name(*c.session)) : json(nullptr)},
+           {"exceeds", c.exceeds ? json(time_point_name(*c.exceeds)) : json(nullptr)},
+           {"text", describe_condition(c)}}},
+         {"then",
+          {{"action", action_kind_name(r.then.kind)},
+           {"stages", r.then.stages},
+           {"rest_days", r.then.rest_days},
+           {"text", describe_action(r.then)}}},
+         {"why", r.why},
+         {"ref", r.ref}});
+  }
+  json red_flags = json::array();
+  for (const auto& f : p.red_flags) {
+    red_flags.push_back({{"id", f.id}, {"text", f.text}, {"built_in", f.built_in}});
+  }
+  json stages = json::array();
+  for (const auto& s : p.stages) {
+    const Intensity& i = s.intensity;
+    stages.push_back({{"id", s.id},
+                      {"name", s.name},
+                      {"session", session_json(s.session)},
+                      {"intensity",
+                       {{"rpe_min", optional_value(i.rpe_min)},
+                        {"rpe_max", optional_value(i.rpe_max)},
+                        {"talk_test", i.talk_test},
+                        {"cue", i.cue},
+                        {"text", describe_intensity(i)}}},
+                      {"surface", s.surface},
+                      {"notes", s.notes},
+                      {"frequency", frequency_json(s.frequency)},
+                      {"sessions_to_advance", s.sessions_to_advance},
+                      {"exercises", exercises_json(s.exercises)}});
+  }
+  json recovery = json::array();
+  for (const auto& r : p.recovery) {
+    recovery.push_back({{"name", r.name},
+                        {"when", recovery_when_name(r.when)},
+                        {"duration", optional_amount(r.duration)},
+                        {"times_per_week", optional_value(r.times_per_week)},
+                        {"details", r.details},
+                        {"ref", r.ref}});
+  }
+  json plugin = nullptr;
+  if (p.plugin) {
+    json params = json::object();
+    for (const auto& [key, value] : p.plugin->params) params[key] = value.text;
+    plugin = {{"name", p.plugin->name}, {"params", params}};
+  }
+  return {{"format", p.format},
+          {"id", p.id},
+          {"title", p.title},
+          {"version", p.version},
+          {"condition", p.condition},
+          {"summary", p.summary},
+          {"authors", p.authors},
+          {"references", references},
+          {"entry_criteria", criteria},
+          {"start", start},
+          {"frequency", frequency_json(p.frequency)},
+          {"progression",
+           {{"sessions_to_advance", p.progression.sessions_to_advance},
+            {"max_stages_per_7_days", p.progression.max_stages_per_7_days},
+            {"partial_session",
+             p.progression.partial_session == PartialSession::repeat ? "repeat" : "counts"},
+            {"breaks", breaks}}},
+          {"pain",
+           {{"during", pain_limit_json(p.pain.during)},
+            {"after", pain_limit_json(p.pain.after)},
+            {"after_minutes", p.pain.after_minutes},
+            {"next_morning", pain_limit_json(p.pain.next_morning)}}},
+          {"responses", responses},
+          {"red_flags", red_flags},
+          {"stages", stages},
+          {"exercises", exercises_json(p.exercises)},
+          {"recovery", recovery},
+          {"plugin", plugin},
+          {"source_path", p.source_path}};
+}
+
+}  // namespace runback

@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "protocol/catalog.hpp"
+#include "support/fake_file_system.hpp"
+
+using namespace runback;
+
+namespace {
+
+std::string protocol_yaml(const std::string& id, const std::string& title) {
+  return "id: " + id + "\ntitle: " + title + "\nversion: '1.0'\ncondition: c\n" +
+         "pain: {next_morning: {max_rise: 0}}\n" +
+         "stages: [{id: s1, intensity: {rpe: 3}, session: {blocks: [{run: 1 min}]}}]\n";
+}
+
+const std::string kInstalled = std::string(RUNBACK_INSTALL_DATADIR) + "/runback/protocols";
+
+}  // namespace
+
+TEST_CASE("protocol search dirs: flags, user config, installed, then source tree",
+          "[protocol][catalog]") {
+  testing::FakeFileSystem fs;
+  MapEnvironment env({{"XDG_CONFIG_HOME", "/cfg"}, {"HOME", "/home/r"}});
+  auto dirs = protocol_search_dirs(fs, env, {"/mine", "/other"}, "/usr/bin/runback");
+  REQUIRE(dirs.size() == 4);
+  CHECK(dirs[0].path == "/mine");
+  CHECK(dirs[0].origin == "--protocol-dir");
+  CHECK(dirs[1].path == "/other");
+  CHECK(dirs[2].path == "/cfg/runback/protocols");
+  CHECK(dirs[2].origin == "user config");
+  CHECK(dirs[3].path == kInstalled);
+  CHECK(dirs[3].origin == "installed");
+
+  // Without XDG_CONFIG_HOME, $HOME/.config; from a build tree, the source protocols too.
+  MapEnvironment home_only(std::map<std::string, std::string>{{"HOME", "/home/r"}});
+  fs.add_file("/src/build/CMakeCache.txt", "");
+  dirs = protocol_search_dirs(fs, home_only, {}, "/src/build/cli/runback");
+  REQUIRE(dirs.size() == 3);
+  CHECK(dirs[0].path == "/home/r/.config/runback/protocols");
+  CHECK(dirs[2].path == RUNBACK_SOURCE_PROTOCOL_DIR);
+  CHECK(dirs[2].origin == "source tree");
+
+  // Three levels up at most.
+  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/runback").size() == 3);
+  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/d/runback").size() == 2);
+  CHECK(protocol_search_dirs(fs, MapEnvironment(std::map<std::string, std::string>{}), {}, "")
+            .size() == 1);
+}
+
+TEST_CASE("list_protocols: first id wins, later ones are shadowed, broken files are listed",
+          "[protocol][catalog]") {
+  testing::FakeFileSystem fs;
+  fs.add_file("/a/knee.yaml", protocol_yaml("knee", "Knee A"));
+  fs.add_file("/a/broken.yaml", "id: [");
+  fs.add_file("/a/notes.txt", "not a protocol");
+  fs.add_file("/b/knee-copy.yaml", protocol_yaml("knee", "Knee B"));
+  fs.add_file("/b/hip.yaml", protocol_yaml("hip", "Hip"));
+  const auto entries = list_protocols(
+      fs, {{"/a", "--protocol-dir"}, {"/missing", "user config"}, {"/b", "installed"}});
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].id == "broken");
+  CHECK_FALSE(entries[0].valid);
+  CHECK(entries[0].path == "/a/broken.yaml");
+  CHECK(entries[1].id == "knee");
+  CHECK(entries[1].title == "Knee A");
+  CHECK(entries[1].version == "1.0");
+  CHECK(entries[1].origin == "--protocol-dir");
+  CHECK(entries[1].shadows == std::vector<std::string>{"/b/knee-copy.yaml"});
+  CHECK(entries[2].id == "hip");
+  CHECK(entries[2].origin == "installed");
+}
+
+TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
+          "[protocol][catalog]") {
+  testing::FakeFileSystem fs;
+  fs.add_file("/a/knee.yaml", protocol_yaml("knee-pfp", "Knee"));
+  fs.add_file("/a/hip.yaml", "id: hip\n");
+  const std::vector<ProtocolDir> dirs{{"/a", "--protocol-dir"}, {"/b", "installed"}};
+
+  auto by_id = find_protocol(fs, dirs, "knee-pfp");
+  REQUIRE(by_id.protocol);
+  CHECK(by_id.protocol->source_path == "/a/knee.yaml");
+
+  auto by_file = find_protocol(fs, dirs, "/a/knee.yaml");
+  REQUIRE(by_file.protocol);
+  CHECK(by_file.protocol->id == "knee-pfp");
+
+  // A file named after the id that has errors: its errors are the answer.
+  auto broken = find_protocol(fs, dirs, "hip");
+  CHECK_FALSE(broken.protocol);
+  REQUIRE_FALSE(broken.diagnostics.empty());
+  CHECK(broken.diagnostics[0].where.file == "/a/hip.yaml");
+
+  auto unknown = find_protocol(fs, dirs, "knee-pf");
+  CHECK_FALSE(unknown.protocol);
+  REQUIRE(unknown.diagnostics.size() == 1);
+  CHECK(unknown.diagnostics[0].message ==
+        "no protocol has the id 'knee-pf' (did you mean 'knee-pfp'?); looked in /a "
+        "(--protocol-dir), /b (installed); 'runback protocol list' shows them all");
+
+  auto missing_file = find_protocol(fs, dirs, "nothere.yaml");
+  REQUIRE(missing_file.diagnostics.size() == 1);
+  CHECK(format_diagnostic(missing_file.diagnostics[0]) == "nothere.yaml: error: no such file");
+}
