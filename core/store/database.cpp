@@ -6,6 +6,13 @@
 namespace runback {
 
 Result<Database> Database::open(const std::string& path, int flags, int busy_timeout_ms) {
+  // SQLite's memory statistics take a global mutex on every allocation; runback never reads
+  // them. This must run before SQLite initialises, so it is done once, here.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
