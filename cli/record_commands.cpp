@@ -84,18 +84,27 @@ void run_history(Context& context, const HistoryOptions& o) {
   std::string out;
   Status status = ok_status();
   if (o.format == "json") {
-    nlohmann::ordered_json doc;
-    doc["schema"] = "runback.history/1";
-    doc["runner"] = runner->name;
-    doc["from"] = from ? nlohmann::ordered_json(format_date(*from)) : nullptr;
-    doc["to"] = to ? nlohmann::ordered_json(format_date(*to)) : nullptr;
-    doc["logs"] = nlohmann::ordered_json::array();
+    // Written directly rather than through a JSON tree: years of daily logs stay quick. One
+    // log per line.
+    nlohmann::ordered_json head;
+    head["schema"] = "runback.history/1";
+    head["runner"] = runner->name;
+    head["from"] = from ? nlohmann::ordered_json(format_date(*from)) : nullptr;
+    head["to"] = to ? nlohmann::ordered_json(format_date(*to)) : nullptr;
+    out = head.dump(2);
+    out.pop_back();  // the closing brace
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    out += ",\n  \"logs\": [";
+    bool first = true;
     status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
-      doc["logs"].push_back(log_row_json(row));
+      out += first ? "\n    " : ",\n    ";
+      first = false;
+      append_log_row_json(out, row);
     });
-    doc["clearances"] = nlohmann::ordered_json::array();
-    for (const auto& c : *clearances) doc["clearances"].push_back(clearance_json(c));
-    out = doc.dump(2) + "\n";
+    out += first ? "],\n" : "\n  ],\n";
+    nlohmann::ordered_json cleared = nlohmann::ordered_json::array();
+    for (const auto& c : *clearances) cleared.push_back(clearance_json(c));
+    out += "  \"clearances\": " + cleared.dump() + "\n}\n";
   } else if (o.format == "csv") {
     append_csv_record(out,
                       {"date", "session", "pain_during", "pain_after", "pain_next_morning",

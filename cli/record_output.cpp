@@ -57,6 +57,45 @@ nlohmann::ordered_json log_row_json(const LogRow& row) {
   return j;
 }
 
+void append_log_row_json(std::string& out, const LogRow& row) {
+  auto number = [&](const char* key, const std::optional<int>& v) {
+    out += key;
+    out += v ? std::to_string(*v) : "null";
+  };
+  auto flag = [&](const char* key, const std::optional<bool>& v) {
+    out += key;
+    out += v ? (*v ? "true" : "false") : "null";
+  };
+  auto text = [&](const std::string& value) { out += nlohmann::json(value).dump(); };
+  out += "{\"date\":\"";
+  out += format_date(row.date);
+  out += "\",\"session\":";
+  out += row.session ? "\"" + session_name(*row.session) + "\"" : std::string("null");
+  number(",\"pain_during\":", row.pain_during);
+  number(",\"pain_after\":", row.pain_after);
+  number(",\"pain_next_morning\":", row.pain_next_morning);
+  number(",\"stiffness_minutes\":", row.stiffness_minutes);
+  flag(",\"swelling\":", row.swelling);
+  flag(",\"limp\":", row.limp);
+  out += ",\"red_flags\":[";
+  for (std::size_t i = 0; i < row.red_flags.size(); ++i) {
+    if (i > 0) out += ',';
+    text(row.red_flags[i]);
+  }
+  out += "],\"answers\":{";
+  bool first = true;
+  for (const auto& [key, value] : row.answers) {
+    if (!first) out += ',';
+    first = false;
+    text(key);
+    out += ':';
+    text(value);
+  }
+  out += "},\"note\":";
+  text(row.note.value_or(""));
+  out += '}';
+}
+
 nlohmann::ordered_json clearance_json(const Clearance& clearance) {
   return {{"date", format_date(clearance.date)}, {"by", clearance.by}, {"note", clearance.note}};
 }

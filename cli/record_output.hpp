@@ -23,6 +23,9 @@ std::optional<Store> open_store(Context& context, OpenMode mode);
 std::optional<Runner> resolve_runner(Context& context, Store& store);
 
 nlohmann::ordered_json log_row_json(const LogRow& row);
+// The same object as log_row_json(row).dump(), written straight into `out` (history prints
+// thousands of them).
+void append_log_row_json(std::string& out, const LogRow& row);
 nlohmann::ordered_json clearance_json(const Clearance& clearance);
 nlohmann::ordered_json programme_json(const Programme& programme, bool with_snapshot);
 nlohmann::ordered_json audit_json(const AuditEntry& entry);

@@ -216,6 +216,11 @@ Result<std::optional<Runner>> Store::find_runner(const std::string& name) {
 }
 
 Result<Runner> Store::resolve_runner(const std::string& name_or_empty) {
+  if (!name_or_empty.empty()) {
+    auto found = find_runner(name_or_empty);
+    if (!found) return Error{found.error()};
+    if (*found) return **found;
+  }
   auto all = runners();
   if (!all) return Error{all.error()};
   if (all->empty()) return Error{kNoRecords};
@@ -283,10 +288,13 @@ Result<std::optional<LogRow>> Store::log_for(std::int64_t runner_id, Date date) 
 Status Store::for_each_log(
     std::int64_t runner_id, std::optional<Date> from, std::optional<Date> to,
     const std::function<void(const std::string& runner, const LogRow&)>& visit) {
-  const std::string sql = std::string("SELECT r.name, ") + kLogColumns +
-                          " FROM day_log l JOIN runner r ON r.id = l.runner_id"
-                          " WHERE (?1 = 0 OR l.runner_id = ?1) AND l.date >= ?2 AND l.date <= ?3"
-                          " ORDER BY r.name, l.date";
+  // Two queries rather than "(?1 = 0 OR runner_id = ?1)", which hides the primary key from
+  // SQLite's planner and scans every runner's logs.
+  const std::string select = std::string("SELECT r.name, ") + kLogColumns +
+                             " FROM day_log l JOIN runner r ON r.id = l.runner_id WHERE ";
+  const std::string sql =
+      runner_id != 0 ? select + "l.runner_id = ?1 AND l.date >= ?2 AND l.date <= ?3 ORDER BY l.date"
+                     : select + "?1 = 0 AND l.date >= ?2 AND l.date <= ?3 ORDER BY r.name, l.date";
   auto statement = Statement::prepare(db_, sql);
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
