@@ -45,6 +45,49 @@ Result<LogRow> read_log_row(const Statement& row, int first) {
   return log;
 }
 
+// A stored date, without the error message parse_date builds: this runs for every row loaded.
+std::optional<Date> stored_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                        std::chrono::day{unsigned(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+// The planner's view of a row, read in place (the caseload loads millions of them).
+Status read_day_log(const Statement& row, int first, DayLog& log) {
+  auto date = stored_date(row.column_view(first));
+  if (!date) return Error{"a stored log has a damaged date: " + row.column_text(first)};
+  log.date = *date;
+  if (!row.is_null(first + 1)) log.session = parse_session(row.column_view(first + 1));
+  log.pain_during = row.column_optional_int(first + 2);
+  log.pain_after = row.column_optional_int(first + 3);
+  log.pain_next_morning = row.column_optional_int(first + 4);
+  log.stiffness_minutes = row.column_optional_int(first + 5);
+  log.swelling = row.column_int(first + 6) != 0;  // NULL reads as 0: not logged is no
+  log.limp = row.column_int(first + 7) != 0;
+  const auto flags = row.column_view(first + 8);
+  if (!flags.empty()) log.red_flags = split_red_flags(flags);
+  const auto answers = row.column_view(first + 9);
+  if (!answers.empty()) {
+    auto parsed = answers_from_json(answers);
+    if (!parsed) return Error{"a stored log has damaged answers: " + parsed.error()};
+    log.answers = std::move(*parsed);
+  }
+  log.note = row.column_view(first + 10);
+  return ok_status();
+}
+
 Result<Programme> read_programme(const Statement& row, int first) {
   Programme programme;
   programme.id = row.column_int(first);
@@ -412,20 +455,24 @@ Result<std::vector<RunnerRecords>> Store::all_records() {
     if (!statement) return Error{statement.error()};
     std::int64_t current_id = -1;
     RunnerRecords* current = nullptr;
+    std::size_t last_count = 0;
     for (;;) {
       auto row = statement->step();
       if (!row) return Error{row.error()};
       if (!*row) break;
       const std::int64_t runner_id = statement->column_int(0);
       if (runner_id != current_id) {
+        if (current != nullptr) last_count = current->logs.size();
         current_id = runner_id;
         auto it = index.find(runner_id);
         current = it == index.end() ? nullptr : &all[it->second];
+        // Runners of a caseload tend to have similar histories.
+        if (current != nullptr) current->logs.reserve(last_count);
       }
       if (current == nullptr) continue;
-      auto log = read_log_row(*statement, 1);
-      if (!log) return Error{log.error()};
-      current->logs.push_back(to_day_log(*log));
+      if (auto read = read_day_log(*statement, 1, current->logs.emplace_back()); !read) {
+        return Error{read.error()};
+      }
     }
   }
   {
