@@ -62,6 +62,9 @@ TEST_CASE("every bad input exits 2, names the problem and changes nothing", "[cl
       {{"--runner", "ana", "clear", "--by", " "}, "--by"},
       {{"--runner", "ana", "clear"}, "--by"},
       {{"--runner", "zed", "history"}, "no runner named 'zed'"},
+      {{"--runner", "cleo", "start", "--protocol", "no-such-protocol"}, "no protocol has the id"},
+      {{"--runner", "ana", "start", "--protocol", "general-return"}, "already follows"},
+      {{"import", "--csv", "/dev/null"}, "header must be exactly"},
   };
   for (const auto& c : cases) {
     std::string shown;
@@ -218,4 +221,37 @@ TEST_CASE("the default database lives under XDG_DATA_HOME; RUNBACK_DB overrides 
   result = run_runback({"runners", "--format", "json"},
                        {{"XDG_DATA_HOME", xdg}, {"RUNBACK_DB", dir.file("other.db")}});
   CHECK(nlohmann::json::parse(result.out)["runners"][0]["name"] == "ben");
+}
+
+TEST_CASE("a new user's week: start, log, history, export, wipe, import, the same history",
+          "[cli][records]") {
+  Db db;
+  auto started = db.run({"start", "--protocol", "achilles-midportion", "--start", day(7)});
+  REQUIRE(started.exit_code == 0);
+  for (int i = 7; i >= 2; --i) {
+    const bool run_day = i % 2 == 1;
+    std::vector<std::string> args = {"log", day(i), "--pain-morning", std::to_string(i % 3)};
+    if (run_day) {
+      args.insert(args.end(), {"--session", "done", "--pain-during", "2", "--pain-after", "3"});
+    }
+    if (i == 4) args.insert(args.end(), {"--swelling", "--note", "stairs felt odd"});
+    INFO(i);
+    REQUIRE(db.run(args).exit_code == 0);
+  }
+  REQUIRE(db.run({"log", "--session", "partial", "--pain-during", "4", "--red-flag",
+                  "pinpoint-bone-pain"})
+              .exit_code == 0);
+  REQUIRE(db.run({"log", "--pain-morning", "2"}).exit_code == 0);  // this morning, for yesterday
+  const auto table = db.run({"history"}).out;
+  CHECK(table.find("stairs felt odd") != std::string::npos);
+  CHECK(table.find("RED FLAG pinpoint-bone-pain") != std::string::npos);
+  const auto history = db.run({"history", "--format", "json"}).out;
+  CHECK(nlohmann::json::parse(history)["logs"].size() == 8);
+
+  const std::string file = db.dir.file("week.csv");
+  REQUIRE(db.run({"export", "--csv", file}).exit_code == 0);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.path + suffix);
+  REQUIRE(db.run({"import", "--csv", file}).exit_code == 0);
+  CHECK(db.run({"history", "--format", "json"}).out == history);
+  CHECK(db.run({"history"}).out == table);
 }
