@@ -100,8 +100,9 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
     }
   }
   if (!s) return;
-  for (auto [member, question] : {std::pair{&LogRow::swelling, "Any swelling (y/n)?"},
-                                  std::pair{&LogRow::limp, "Any limp (y/n)?"}}) {
+  for (const auto& [field, question] : {std::pair{&LogRow::swelling, "Any swelling (y/n)?"},
+                                        std::pair{&LogRow::limp, "Any limp (y/n)?"}}) {
+    auto member = field;  // a lambda cannot capture a structured binding in C++20
     if (!missing(member)) continue;
     if (!ask(in, out, question, yes_no_help,
              [&](const std::string& a) { return bool(s->*member = parse_yes_no(a)); })) {

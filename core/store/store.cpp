@@ -204,7 +204,10 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* f
     if (code == SQLITE_NOTADB) why = OpenFailure::not_a_database;
     return Error{message};
   };
-  if (auto done = db->exec("PRAGMA foreign_keys = ON"); !done) return classify(done.error());
+  // FULL: a confirmed log survives a power cut, not only a crash (WAL's default may be NORMAL).
+  if (auto done = db->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !done) {
+    return classify(done.error());
+  }
   auto version = schema_version(*db);
   if (!version) return classify(version.error());
   if (*version > current_schema_version()) {

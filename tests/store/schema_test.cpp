@@ -103,13 +103,17 @@ TEST_CASE("a database from a newer runback is refused, not changed", "[store][sc
   CHECK(*schema_version(*db) == 99);
 }
 
-TEST_CASE("a new database uses WAL and foreign keys", "[store][schema]") {
+TEST_CASE("a new database uses WAL, synchronous=FULL and foreign keys", "[store][schema]") {
   TempDir dir;
   Store store = runback::testing::open_test_store(dir.file("r.db"));
   auto mode = Statement::prepare(store.database(), "PRAGMA journal_mode");
   REQUIRE(mode.ok());
   REQUIRE(*mode->step());
   CHECK(mode->column_text(0) == "wal");
+  auto sync = Statement::prepare(store.database(), "PRAGMA synchronous");
+  REQUIRE(sync.ok());
+  REQUIRE(*sync->step());
+  CHECK(sync->column_int(0) == 2);  // FULL
   auto keys = Statement::prepare(store.database(), "PRAGMA foreign_keys");
   REQUIRE(keys.ok());
   REQUIRE(*keys->step());
