@@ -1,9 +1,251 @@
+// The record commands: log, clear, history, runners, start, program upgrade, export, import.
+// This file holds the small ones and registers the rest from their own files.
+
+#include "record_commands.hpp"
+
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
 
 #include "context.hpp"
+#include "record_output.hpp"
+#include "util/csv.hpp"
 
 namespace runback::cli {
 
-void register_record_commands(CLI::App& /*app*/, Context& /*context*/) {}
+namespace {
+
+struct ClearOptions {
+  std::string by, note, format = "table";
+};
+
+void run_clear(Context& context, const ClearOptions& o) {
+  if (o.by.find_first_not_of(" \t") == std::string::npos) {
+    return fail(context, kExitBadInput, "--by: give the name of the clinician who cleared you");
+  }
+  auto store = open_store(context, OpenMode::existing_only);
+  if (!store) return;
+  auto runner = resolve_runner(context, *store);
+  if (!runner) return;
+  const Clearance clearance{context.clock.today(), o.by, o.note};
+  if (auto done = store->record_clearance(runner->id, clearance); !done) {
+    return fail(context, kExitFailure, done.error());
+  }
+  if (o.format == "json") {
+    nlohmann::ordered_json doc;
+    doc["schema"] = "runback.clear/1";
+    doc["runner"] = runner->name;
+    doc["clearance"] = clearance_json(clearance);
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  context.out << "Recorded: " << o.by << " cleared " << runner->name << " to run on "
+              << format_date(clearance.date) << ". Running resumes from the next day's plan.\n";
+}
+
+struct HistoryOptions {
+  std::string from, to, format = "table";
+};
+
+std::string cell(const std::optional<int>& v) {
+  return v ? std::to_string(*v) : "-";
+}
+std::string cell(const std::optional<bool>& v) {
+  return v ? (*v ? "yes" : "no") : "-";
+}
+
+void run_history(Context& context, const HistoryOptions& o) {
+  std::optional<Date> from, to;
+  std::vector<std::string> errors;
+  for (auto [flag, text, out] :
+       {std::tuple{"--from", &o.from, &from}, std::tuple{"--to", &o.to, &to}}) {
+    if (text->empty()) continue;
+    auto date = parse_date(*text);
+    if (!date) {
+      errors.push_back(std::string(flag) + ": " + date.error());
+    } else {
+      *out = *date;
+    }
+  }
+  if (from && to && *from > *to) errors.push_back("--from: " + o.from + " is after --to " + o.to);
+  if (!errors.empty()) {
+    for (const auto& e : errors) context.err << "runback: " << e << "\n";
+    context.exit_code = kExitBadInput;
+    return;
+  }
+  auto store = open_store(context, OpenMode::existing_only);
+  if (!store) return;
+  auto runner = resolve_runner(context, *store);
+  if (!runner) return;
+  auto clearances = store->clearances(runner->id, from, to);
+  if (!clearances) return fail(context, kExitFailure, clearances.error());
+
+  std::string out;
+  Status status = ok_status();
+  if (o.format == "json") {
+    // Written directly rather than through a JSON tree: years of daily logs stay quick. One
+    // log per line.
+    nlohmann::ordered_json head;
+    head["schema"] = "runback.history/1";
+    head["runner"] = runner->name;
+    head["from"] = from ? nlohmann::ordered_json(format_date(*from)) : nullptr;
+    head["to"] = to ? nlohmann::ordered_json(format_date(*to)) : nullptr;
+    out = head.dump(2);
+    out.pop_back();  // the closing brace
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    out += ",\n  \"logs\": [";
+    bool first = true;
+    status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
+      out += first ? "\n    " : ",\n    ";
+      first = false;
+      append_log_row_json(out, row);
+    });
+    out += first ? "],\n" : "\n  ],\n";
+    nlohmann::ordered_json cleared = nlohmann::ordered_json::array();
+    for (const auto& c : *clearances) cleared.push_back(clearance_json(c));
+    out += "  \"clearances\": " + cleared.dump() + "\n}\n";
+  } else if (o.format == "csv") {
+    append_csv_record(out,
+                      {"date", "session", "pain_during", "pain_after", "pain_next_morning",
+                       "stiffness_minutes", "swelling", "limp", "red_flags", "answers", "note"});
+    status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
+      auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
+      auto flag = [](const std::optional<bool>& v) { return v ? (*v ? "1" : "0") : ""; };
+      const std::string date = format_date(row.date);
+      const std::string session = row.session ? session_name(*row.session) : "";
+      const std::string d = number(row.pain_during), a = number(row.pain_after),
+                        m = number(row.pain_next_morning), s = number(row.stiffness_minutes);
+      const std::string flags = join_red_flags(row.red_flags),
+                        answers = answers_to_json(row.answers);
+      append_csv_record(out, {date, session, d, a, m, s, flag(row.swelling), flag(row.limp), flags,
+                              answers, row.note.value_or("")});
+    });
+  } else {
+    std::ostringstream table;
+    table << "History for " << runner->name;
+    if (from || to) {
+      table << " (" << (from ? format_date(*from) : "start") << " to "
+            << (to ? format_date(*to) : "today") << ")";
+    }
+    table << "\n";
+    std::size_t rows = 0;
+    status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
+      if (rows++ == 0) {
+        table << "Date        Day  Session  During  After  Morning  Stiffness  Swelling  Limp  "
+                 "Details\n";
+      }
+      std::string details;
+      for (const auto& flag : row.red_flags) details += "RED FLAG " + flag + "; ";
+      for (const auto& [key, value] : row.answers) details += key + "=" + value + "; ";
+      if (row.note) details += *row.note;
+      table << format_date(row.date) << "  " << std::left << std::setw(5)
+            << weekday_short(std::chrono::weekday{row.date}) << std::setw(9)
+            << (row.session ? session_name(*row.session) : "-") << std::setw(8)
+            << cell(row.pain_during) << std::setw(7) << cell(row.pain_after) << std::setw(9)
+            << cell(row.pain_next_morning) << std::setw(11) << cell(row.stiffness_minutes)
+            << std::setw(10) << cell(row.swelling) << std::setw(6) << cell(row.limp) << details
+            << "\n";
+    });
+    if (rows == 0) table << "Nothing logged" << (from || to ? " in that range" : " yet") << ".\n";
+    for (const auto& c : *clearances) {
+      table << "Cleared to run on " << format_date(c.date) << " by " << c.by
+            << (c.note.empty() ? "" : ": " + c.note) << "\n";
+    }
+    out = table.str();
+  }
+  if (!status) return fail(context, kExitFailure, status.error());
+  context.out << out;
+}
+
+void run_runners(Context& context, const std::string& format) {
+  auto path = resolve_db_path(context.env, context.db_path);
+  if (!path) return fail(context, kExitBadInput, path.error());
+  std::vector<RunnerSummary> caseload;
+  OpenFailure why = OpenFailure::none;
+  auto store = Store::open(*path, OpenMode::existing_only, &why);
+  if (store) {
+    auto loaded = store->caseload();
+    if (!loaded) return fail(context, kExitFailure, loaded.error());
+    caseload = std::move(*loaded);
+  } else if (why != OpenFailure::no_records) {  // no database yet is an empty caseload
+    return fail(context, why == OpenFailure::not_a_database ? kExitBadInput : kExitFailure,
+                store.error());
+  }
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["schema"] = "runback.runners/1";
+    doc["runners"] = nlohmann::ordered_json::array();
+    for (const auto& s : caseload) {
+      nlohmann::ordered_json j;
+      j["name"] = s.runner.name;
+      j["programme"] = s.programme ? programme_json(*s.programme, false) : nullptr;
+      j["last_log"] = s.last_log ? nlohmann::ordered_json(format_date(*s.last_log)) : nullptr;
+      j["log_count"] = s.log_count;
+      doc["runners"].push_back(j);
+    }
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  if (caseload.empty()) {
+    context.out << "No runners yet: start a programme with `runback start --protocol ID --runner "
+                   "NAME`.\n";
+    return;
+  }
+  std::size_t width = 6;
+  for (const auto& s : caseload) width = std::max(width, s.runner.name.size());
+  context.out << std::left << std::setw(int(width + 2)) << "Runner" << std::setw(28) << "Protocol"
+              << std::setw(12) << "Started" << std::setw(13) << "Start stage" << std::setw(12)
+              << "Last log"
+              << "Logs\n";
+  for (const auto& s : caseload) {
+    context.out << std::setw(int(width + 2)) << s.runner.name;
+    if (s.programme) {
+      context.out << std::setw(28)
+                  << (s.programme->protocol_id + " " + s.programme->protocol_version)
+                  << std::setw(12) << format_date(s.programme->start_date) << std::setw(13)
+                  << s.programme->starting_stage + 1;
+    } else {
+      context.out << std::setw(53) << "(no programme)";
+    }
+    context.out << std::setw(12) << (s.last_log ? format_date(*s.last_log) : "-") << s.log_count
+                << "\n";
+  }
+}
+
+}  // namespace
+
+void register_record_commands(CLI::App& app, Context& context) {
+  register_log_command(app, context);
+
+  auto clear_options = std::make_shared<ClearOptions>();
+  CLI::App* clear =
+      app.add_subcommand("clear", "Record that a clinician cleared you to run after a red flag");
+  clear->add_option("--by", clear_options->by, "Who cleared you (a physiotherapist or doctor)")
+      ->type_name("NAME")
+      ->required();
+  clear->add_option("--note", clear_options->note, "A note, kept as typed")->type_name("TEXT");
+  clear->add_option("--format", clear_options->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}));
+  clear->callback([&context, clear_options] { run_clear(context, *clear_options); });
+
+  auto history_options = std::make_shared<HistoryOptions>();
+  CLI::App* history = app.add_subcommand("history", "Show what you logged");
+  history->add_option("--from", history_options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
+  history->add_option("--to", history_options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
+  history->add_option("--format", history_options->format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  history->callback([&context, history_options] { run_history(context, *history_options); });
+
+  auto runners_format = std::make_shared<std::string>("table");
+  CLI::App* runners = app.add_subcommand(
+      "runners", "List the runners in the database (a caseload): programme, start, last log");
+  runners->add_option("--format", *runners_format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}));
+  runners->callback([&context, runners_format] { run_runners(context, *runners_format); });
+
+  register_programme_commands(app, context);
+  register_transfer_commands(app, context);
+}
 
 }  // namespace runback::cli

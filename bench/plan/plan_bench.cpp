@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
     std::size_t sink = 0;
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < repetitions; ++i) {
-      PlanRequest request{protocol, nullptr, programme, logs, clearances, today,
-                          monday_of(today), 7, 0, explain};
+      PlanRequest request{protocol, nullptr,          programme, logs, clearances,
+                          today,    monday_of(today), 7,         0,    explain};
       sink += make_plan(request).decisions.size();
     }
     const auto t1 = std::chrono::steady_clock::now();

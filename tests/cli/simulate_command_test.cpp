@@ -32,9 +32,9 @@ TEST_CASE("protocol simulate shows the timeline and the days to completion", "[c
   CHECK(contains(result.out, "Stage  Days"));
   CHECK(contains(result.out, "Completed on "));
   // The same planner, the same seed: the same answer.
-  CHECK(run_runback({"protocol", "simulate", "general-return", "--start", "2026-11-23", "--seed",
-                     "4"},
-                    isolated(dir))
+  CHECK(run_runback(
+            {"protocol", "simulate", "general-return", "--start", "2026-11-23", "--seed", "4"},
+            isolated(dir))
             .out == result.out);
 }
 
@@ -43,9 +43,8 @@ TEST_CASE("protocol simulate follows a symptom script, then the profile", "[cli]
   std::ofstream(dir.file("symptoms.txt")) << "# a red flag on the second run\n"
                                              "during=1 after=0 morning=0\n"
                                              "during=2 morning=0 flag=night-pain\n";
-  auto result = run_runback({"protocol", "simulate", "achilles-midportion", "--start",
-                             "2026-11-23", "--symptoms", dir.file("symptoms.txt"), "--format",
-                             "json"},
+  auto result = run_runback({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
+                             "--symptoms", dir.file("symptoms.txt"), "--format", "json"},
                             isolated(dir));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
@@ -60,10 +59,10 @@ TEST_CASE("protocol simulate follows a symptom script, then the profile", "[cli]
 TEST_CASE("protocol simulate flares take longer than steady runs", "[cli][simulate]") {
   TempDir dir;
   auto days = [&](const std::string& profile) {
-    auto result = run_runback({"protocol", "simulate", "achilles-midportion", "--start",
-                               "2026-11-23", "--profile", profile, "--seed", "3", "--format",
-                               "json"},
-                              isolated(dir));
+    auto result =
+        run_runback({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
+                     "--profile", profile, "--seed", "3", "--format", "json"},
+                    isolated(dir));
     REQUIRE(result.exit_code == 0);
     return nlohmann::json::parse(result.out)["days_to_completion"].get<int>();
   };
@@ -74,9 +73,9 @@ TEST_CASE("protocol simulate reports bad input with exit status 2", "[cli][simul
   TempDir dir;
   SECTION("a mistake in the symptom script, where it is") {
     std::ofstream(dir.file("s.txt")) << "during=1\nduring=12\n";
-    auto result = run_runback({"protocol", "simulate", "achilles-midportion", "--symptoms",
-                               dir.file("s.txt")},
-                              isolated(dir));
+    auto result = run_runback(
+        {"protocol", "simulate", "achilles-midportion", "--symptoms", dir.file("s.txt")},
+        isolated(dir));
     CHECK(result.exit_code == 2);
     CHECK(contains(result.err,
                    dir.file("s.txt") + ":2:8: error: during must be a whole number from 0 to 10"));

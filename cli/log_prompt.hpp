@@ -1,0 +1,36 @@
+#pragma once
+// The interactive `runback log`: with a terminal on stdin and values missing, asks for each one
+// in turn. Enter skips a question; a bad answer gets a kind word and the question again.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/log_row.hpp"
+
+namespace runback::cli {
+
+struct KnownRedFlag {
+  std::string id;
+  std::string text;
+};
+
+struct PromptPlan {
+  LogRow* session_row =
+      nullptr;  // receives session, pain during/after, swelling, limp, flags, note
+  LogRow* morning_row = nullptr;  // receives next-morning pain and stiffness; may be the same row
+  const LogRow* session_recorded = nullptr;  // already in the database (not asked again)
+  const LogRow* morning_recorded = nullptr;
+  std::string session_day;  // "today", "Friday 2026-11-20"
+  std::string morning_day;  // whose next morning: "yesterday's (Friday 2026-11-20)"
+  std::vector<KnownRedFlag> red_flags;
+};
+
+// Asks for what is missing; stops quietly at end of input.
+void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& plan);
+
+// Parsing shared with the flags, so answers and flags accept the same things.
+std::optional<int> parse_score(const std::string& text, int max);
+
+}  // namespace runback::cli

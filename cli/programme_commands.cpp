@@ -1,0 +1,384 @@
+// `runback start` records a programme with a snapshot of the protocol as it is today, and
+// `runback program upgrade` moves a running programme to the protocol's current text, showing
+// what changes first.
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <filesystem>
+#include <sstream>
+
+#include "protocol/catalog.hpp"
+#include "protocol/describe.hpp"
+#include "protocol/loader.hpp"
+#include "record_commands.hpp"
+#include "record_output.hpp"
+
+namespace runback::cli {
+
+namespace {
+
+// The name a runner gets when they do not give one and the database has none yet.
+constexpr const char* kDefaultRunnerName = "me";
+
+void print_diagnostics(Context& context, const LoadResult& result) {
+  for (const auto& d : result.diagnostics) {
+    if (d.where.file.empty()) {
+      context.err << "runback: " << severity_name(d.severity) << ": " << d.message << "\n";
+    } else {
+      context.err << format_diagnostic(d) << "\n";
+    }
+  }
+}
+
+std::optional<Protocol> load_by_id(Context& context, const std::string& id, const char* flag) {
+  const auto dirs =
+      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path);
+  LoadResult result = find_protocol(context.fs, dirs, id);
+  print_diagnostics(context, result);
+  if (!result.protocol) {
+    fail(context, kExitBadInput,
+         std::string(flag) + ": cannot use '" + id +
+             "' (see above; `runback protocol list` "
+             "shows the protocols)");
+    return std::nullopt;
+  }
+  return std::move(*result.protocol);
+}
+
+struct StartOptions {
+  std::string protocol, start, stage, entry_test, days, format = "table";
+  std::vector<std::string> params;
+  bool replace = false;
+};
+
+Result<int> choose_stage(const Protocol& protocol, const StartOptions& o) {
+  const int count = int(protocol.stages.size());
+  if (!o.stage.empty()) {
+    int n = 0;
+    const auto [end, ec] = std::from_chars(o.stage.data(), o.stage.data() + o.stage.size(), n);
+    if (ec != std::errc() || end != o.stage.data() + o.stage.size() || n < 1 || n > count) {
+      return Error{"--stage: '" + o.stage + "' is not a stage of " + protocol.id +
+                   "; give a number from 1 to " + std::to_string(count)};
+    }
+    return n - 1;
+  }
+  if (!o.entry_test.empty()) {
+    if (!protocol.start.entry_test) {
+      return Error{"--entry-test: " + protocol.id + " has no entry test; give --stage N (1 to " +
+                   std::to_string(count) + ") or leave both out to start at its first stage"};
+    }
+    const EntryTest& test = *protocol.start.entry_test;
+    double value = 0;
+    const auto [end, ec] =
+        std::from_chars(o.entry_test.data(), o.entry_test.data() + o.entry_test.size(), value);
+    if (ec != std::errc() || end != o.entry_test.data() + o.entry_test.size() || value < 0) {
+      return Error{"--entry-test: '" + o.entry_test + "' is not a number from 0 (" + test.question +
+                   ", in " + test.unit + ")"};
+    }
+    int index = -1;
+    for (const auto& band : test.bands) {
+      if (value >= band.at_least) index = protocol.stage_index(band.stage);
+    }
+    if (index < 0)
+      return Error{"--entry-test: no band of " + protocol.id + " covers " + o.entry_test};
+    return index;
+  }
+  if (!protocol.start.default_stage.empty()) {
+    const int index = protocol.stage_index(protocol.start.default_stage);
+    if (index >= 0) return index;
+  }
+  return 0;
+}
+
+void run_start(Context& context, const StartOptions& o) {
+  std::vector<std::string> errors;
+  Programme programme;
+  programme.start_date = context.clock.today();
+  if (!o.start.empty()) {
+    auto date = parse_date(o.start);
+    if (!date) {
+      errors.push_back("--start: " + date.error());
+    } else {
+      programme.start_date = *date;
+    }
+  }
+  for (const auto& param : o.params) {
+    const auto eq = param.find('=');
+    const std::string key = param.substr(0, eq);
+    if (eq == std::string::npos || !is_valid_id(key)) {
+      errors.push_back("--param: '" + param +
+                       "' is not KEY=VALUE with a KEY of a-z, 0-9, - and _ (e.g. "
+                       "--param baseline_cadence=168)");
+    } else if (programme.params.count(key)) {
+      errors.push_back("--param: '" + key + "' is given twice");
+    } else {
+      programme.params[key] = param.substr(eq + 1);
+    }
+  }
+  if (!o.days.empty()) {
+    auto days = parse_run_days(o.days);
+    if (!days) {
+      errors.push_back("--days: " + days.error() + " (e.g. --days mon,wed,fri)");
+    } else {
+      programme.run_days = std::move(*days);
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) context.err << "runback: " << e << "\n";
+    context.exit_code = kExitBadInput;
+    return;
+  }
+  auto protocol = load_by_id(context, o.protocol, "--protocol");
+  if (!protocol) return;
+  auto stage = choose_stage(*protocol, o);
+  if (!stage) return fail(context, kExitBadInput, stage.error());
+
+  programme.protocol_id = protocol->id;
+  programme.protocol_version = protocol->version;
+  programme.protocol_snapshot = protocol->source_text;
+  programme.plugin_name = protocol->plugin ? protocol->plugin->name : "";
+  // TODO(plugins): record the loaded plugin's version once the plugin host exists, and let the
+  // plugin check --param values.
+  programme.plugin_version = "";
+  programme.starting_stage = *stage;
+
+  auto store = open_store(context, OpenMode::create_if_missing);
+  if (!store) return;
+  std::string runner_name = context.runner;
+  if (runner_name.empty()) {
+    auto runners = store->runners();
+    if (!runners) return fail(context, kExitFailure, runners.error());
+    if (runners->size() > 1) {
+      return fail(context, kExitBadInput,
+                  "this database holds several runners: say whose programme this is with "
+                  "--runner NAME");
+    }
+    runner_name = runners->empty() ? kDefaultRunnerName : runners->front().name;
+  }
+  auto started = store->start_programme(runner_name, programme, o.replace);
+  if (!started) {
+    const bool conflict = started.error().find("already follows") != std::string::npos;
+    return fail(context, conflict ? kExitBadInput : kExitFailure, started.error());
+  }
+  const Stage& first = protocol->stages[std::size_t(*stage)];
+  if (o.format == "json") {
+    nlohmann::ordered_json doc;
+    doc["schema"] = "runback.start/1";
+    doc["runner"] = runner_name;
+    doc["database"] = store->path();
+    doc["programme"] = programme_json(*started, false);
+    doc["stage"] = {{"number", *stage + 1}, {"id", first.id}, {"name", first.name}};
+    doc["entry_criteria"] = nlohmann::ordered_json::array();
+    for (const auto& c : protocol->entry_criteria) {
+      doc["entry_criteria"].push_back({{"id", c.id}, {"text", c.text}});
+    }
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  context.out << "Started " << protocol->title << " (" << protocol->id << " " << protocol->version
+              << ") for " << runner_name << ", from "
+              << weekday_long(std::chrono::weekday{programme.start_date}) << " "
+              << format_date(programme.start_date) << ".\n";
+  context.out << "First stage: " << *stage + 1 << " of " << protocol->stages.size() << ", "
+              << first.name << ": " << describe_session(first.session) << ".\n";
+  if (!protocol->entry_criteria.empty()) {
+    context.out << "\nBefore your first run, check that you can say yes to each of these:\n";
+    for (const auto& c : protocol->entry_criteria) context.out << "  - " << c.text << "\n";
+    context.out << "If not, wait, keep up your exercises, and ask your physiotherapist.\n";
+  }
+  context.out << "\nAfter each run: `runback log --session done --pain-during N --pain-after N`;"
+                 " the next morning: `runback log --pain-morning N`.\n";
+}
+
+// A line diff (longest common subsequence) of two short texts: "-" old, "+" new lines.
+std::vector<std::string> line_diff(const std::string& old_text, const std::string& new_text) {
+  auto split = [](const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  };
+  const auto a = split(old_text), b = split(new_text);
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  std::vector<std::string> out;
+  std::size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] == b[j]) {
+      ++i, ++j;
+    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      out.push_back("+" + std::to_string(j + 1) + ": " + b[j]);
+      ++j;
+    } else {
+      out.push_back("-" + std::to_string(i + 1) + ": " + a[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// The changes a runner cares about, in words.
+std::vector<std::string> describe_changes(const Programme& current, const Protocol& next) {
+  std::vector<std::string> changes;
+  if (current.protocol_version != next.version) {
+    changes.push_back("version " + current.protocol_version + " -> " + next.version);
+  }
+  const std::string next_plugin = next.plugin ? next.plugin->name : "";
+  if (current.plugin_name != next_plugin) {
+    changes.push_back("plugin '" + current.plugin_name + "' -> '" + next_plugin + "'");
+  }
+  const LoadResult old_loaded = load_protocol_text(current.protocol_snapshot, "as started");
+  if (!old_loaded.protocol) {
+    changes.push_back("(the version you started no longer loads, so only the text diff is shown)");
+    return changes;
+  }
+  const Protocol& old = *old_loaded.protocol;
+  for (const auto& stage : old.stages) {
+    const int index = next.stage_index(stage.id);
+    if (index < 0) {
+      changes.push_back("stage " + stage.id + " (" + stage.name + ") is removed");
+      continue;
+    }
+    const Stage& now = next.stages[std::size_t(index)];
+    const std::string before = describe_session(stage.session),
+                      after = describe_session(now.session);
+    if (before != after) {
+      changes.push_back("stage " + stage.id + ": " + before + " -> " + after);
+    }
+    const std::string freq_before = describe_frequency(stage.frequency);
+    const std::string freq_after = describe_frequency(now.frequency);
+    if (freq_before != freq_after) {
+      changes.push_back("stage " + stage.id + ": " + freq_before + " -> " + freq_after);
+    }
+  }
+  for (const auto& stage : next.stages) {
+    if (old.stage_index(stage.id) < 0) {
+      changes.push_back("stage " + stage.id + " (" + stage.name +
+                        ") is new: " + describe_session(stage.session));
+    }
+  }
+  if (old.stages.size() != next.stages.size()) {
+    changes.push_back(std::to_string(old.stages.size()) + " stages -> " +
+                      std::to_string(next.stages.size()));
+  }
+  return changes;
+}
+
+struct UpgradeOptions {
+  bool yes = false;
+  std::string format = "table";
+};
+
+void run_upgrade(Context& context, const UpgradeOptions& o) {
+  auto store = open_store(context, OpenMode::existing_only);
+  if (!store) return;
+  auto runner = resolve_runner(context, *store);
+  if (!runner) return;
+  auto current = store->active_programme(runner->id);
+  if (!current) return fail(context, kExitFailure, current.error());
+  if (!*current) {
+    return fail(context, kExitBadInput,
+                runner->name +
+                    " has no programme running: start one with `runback start "
+                    "--protocol ID`");
+  }
+  auto next = load_by_id(context, (*current)->protocol_id, "program upgrade");
+  if (!next) return;
+  const bool same = next->source_text == (*current)->protocol_snapshot;
+  std::vector<std::string> changes, diff;
+  if (!same) {
+    changes = describe_changes(**current, *next);
+    diff = line_diff((*current)->protocol_snapshot, next->source_text);
+    if ((*current)->starting_stage >= int(next->stages.size())) {
+      return fail(context, kExitBadInput,
+                  "the current version of " + next->id + " has only " +
+                      std::to_string(next->stages.size()) + " stages, fewer than the stage " +
+                      runner->name + " started at; start again with `runback start --replace`");
+    }
+  }
+  const bool switched = !same && o.yes;
+  if (switched) {
+    Status done = store->upgrade_programme(runner->id, next->version, next->source_text,
+                                           next->plugin ? next->plugin->name : "",
+                                           /*plugin_version=*/"");
+    if (!done) return fail(context, kExitFailure, done.error());
+  }
+  if (o.format == "json") {
+    nlohmann::ordered_json doc;
+    doc["schema"] = "runback.program-upgrade/1";
+    doc["runner"] = runner->name;
+    doc["protocol_id"] = next->id;
+    doc["from_version"] = (*current)->protocol_version;
+    doc["to_version"] = next->version;
+    doc["up_to_date"] = same;
+    doc["switched"] = switched;
+    doc["changes"] = changes;
+    doc["diff"] = diff;
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  if (same) {
+    context.out << runner->name << " already follows the current text of " << next->id << " ("
+                << next->version << "); nothing to upgrade.\n";
+    return;
+  }
+  context.out << "Changes from the " << next->id << " " << runner->name << " started with to its "
+              << "current text (" << next->source_path << "):\n";
+  for (const auto& c : changes) context.out << "  - " << c << "\n";
+  context.out << "\nLine by line (- as started, + now):\n";
+  for (const auto& line : diff) context.out << "  " << line << "\n";
+  if (switched) {
+    context.out << "\nSwitched " << runner->name << " to " << next->id << " " << next->version
+                << ". The old text is kept in the audit trail.\n";
+  } else {
+    context.out << "\nNothing was changed. To switch, run `runback program upgrade --yes`.\n";
+  }
+}
+
+}  // namespace
+
+void register_programme_commands(CLI::App& app, Context& context) {
+  auto start_options = std::make_shared<StartOptions>();
+  CLI::App* start = app.add_subcommand("start", "Start a programme from a protocol");
+  start->add_option("--protocol", start_options->protocol, "The protocol's id (or file)")
+      ->type_name("ID")
+      ->required();
+  start->add_option("--start", start_options->start, "The first day (YYYY-MM-DD; default: today)")
+      ->type_name("DATE");
+  auto* stage =
+      start->add_option("--stage", start_options->stage, "Start at this stage (1 = the first)")
+          ->type_name("N");
+  start
+      ->add_option("--entry-test", start_options->entry_test,
+                   "Your result in the protocol's entry test; picks the starting stage")
+      ->type_name("VALUE")
+      ->excludes(stage);
+  start
+      ->add_option("--param", start_options->params,
+                   "A programme parameter, e.g. baseline_cadence=168 (repeatable)")
+      ->type_name("KEY=VALUE");
+  start->add_option("--days", start_options->days, "Preferred run days, e.g. mon,wed,fri")
+      ->type_name("DAYS");
+  start->add_flag("--replace", start_options->replace,
+                  "Replace the runner's current programme (it is kept as history)");
+  start->add_option("--format", start_options->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}));
+  start->callback([&context, start_options] { run_start(context, *start_options); });
+
+  CLI::App* program = app.add_subcommand("program", "Manage the running programme");
+  program->require_subcommand(1);
+  auto upgrade_options = std::make_shared<UpgradeOptions>();
+  CLI::App* upgrade = program->add_subcommand(
+      "upgrade", "Show how the protocol changed since the programme started; --yes to switch");
+  upgrade->add_flag("--yes", upgrade_options->yes, "Switch to the protocol's current text");
+  upgrade->add_option("--format", upgrade_options->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}));
+  upgrade->callback([&context, upgrade_options] { run_upgrade(context, *upgrade_options); });
+}
+
+}  // namespace runback::cli

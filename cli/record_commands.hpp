@@ -1,0 +1,12 @@
+#pragma once
+// The record commands, one family per file, registered together by register_record_commands.
+
+#include "context.hpp"
+
+namespace runback::cli {
+
+void register_log_command(CLI::App& app, Context& context);
+void register_programme_commands(CLI::App& app, Context& context);  // start, program upgrade
+void register_transfer_commands(CLI::App& app, Context& context);   // export, import
+
+}  // namespace runback::cli

@@ -1,0 +1,98 @@
+#include "store/log_row.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace runback {
+
+bool LogRow::empty() const {
+  return !session && !pain_during && !pain_after && !pain_next_morning && !stiffness_minutes &&
+         !swelling && !limp && red_flags.empty() && answers.empty() && !note;
+}
+
+DayLog to_day_log(const LogRow& row) {
+  DayLog log;
+  log.date = row.date;
+  log.session = row.session;
+  log.pain_during = row.pain_during;
+  log.pain_after = row.pain_after;
+  log.pain_next_morning = row.pain_next_morning;
+  log.stiffness_minutes = row.stiffness_minutes;
+  log.swelling = row.swelling.value_or(false);
+  log.limp = row.limp.value_or(false);
+  log.red_flags = row.red_flags;
+  log.answers = row.answers;
+  log.note = row.note.value_or("");
+  return log;
+}
+
+std::string session_name(SessionOutcome outcome) {
+  switch (outcome) {
+    case SessionOutcome::done:
+      return "done";
+    case SessionOutcome::partial:
+      return "partial";
+    case SessionOutcome::skipped:
+      return "skipped";
+  }
+  return "done";
+}
+
+std::optional<SessionOutcome> parse_session(std::string_view text) {
+  if (text == "done") return SessionOutcome::done;
+  if (text == "partial") return SessionOutcome::partial;
+  if (text == "skipped") return SessionOutcome::skipped;
+  return std::nullopt;
+}
+
+std::string join_red_flags(const std::vector<std::string>& flags) {
+  std::string joined;
+  for (const auto& flag : flags) {
+    if (!joined.empty()) joined += ',';
+    joined += flag;
+  }
+  return joined;
+}
+
+std::vector<std::string> split_red_flags(std::string_view text) {
+  std::vector<std::string> flags;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    flags.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return flags;
+}
+
+std::string answers_to_json(const std::map<std::string, std::string>& answers) {
+  if (answers.empty()) return "";
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [key, value] : answers) object[key] = value;
+  return object.dump();
+}
+
+Result<std::map<std::string, std::string>> answers_from_json(std::string_view text) {
+  std::map<std::string, std::string> answers;
+  if (text.empty()) return answers;
+  auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return Error{"answers must be a JSON object of text values, e.g. {\"hop_test\":\"yes\"}"};
+  }
+  for (const auto& [key, value] : parsed.items()) {
+    if (!value.is_string()) return Error{"the answer '" + key + "' is not a text value"};
+    if (!is_valid_id(key)) return Error{"'" + key + "' is not a valid answer name"};
+    answers[key] = value.get<std::string>();
+  }
+  return answers;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace runback

@@ -1,0 +1,53 @@
+#pragma once
+// One day's log as stored: every value optional, because "not logged" and "no" differ (the
+// next-morning score arrives a day later; "no swelling" is an answer). DayLog (records.hpp) is
+// the planner's view of the same row.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/protocol.hpp"
+#include "records/records.hpp"
+#include "util/date.hpp"
+
+namespace runback {
+
+struct LogRow {
+  Date date;
+  std::optional<SessionOutcome> session;
+  std::optional<int> pain_during;
+  std::optional<int> pain_after;
+  std::optional<int> pain_next_morning;
+  std::optional<int> stiffness_minutes;
+  std::optional<bool> swelling;
+  std::optional<bool> limp;
+  std::vector<std::string> red_flags;          // in the order logged, no repeats
+  std::map<std::string, std::string> answers;  // plugin checkpoint answers
+  std::optional<std::string> note;             // stored as '' when absent
+
+  // Nothing to record.
+  bool empty() const;
+  bool operator==(const LogRow&) const = default;
+};
+
+DayLog to_day_log(const LogRow& row);
+
+std::string session_name(SessionOutcome outcome);  // "done" | "partial" | "skipped"
+std::optional<SessionOutcome> parse_session(std::string_view text);
+
+// Red flags are stored as "id,id"; answers as a JSON object ('' when none).
+std::string join_red_flags(const std::vector<std::string>& flags);
+std::vector<std::string> split_red_flags(std::string_view text);
+std::string answers_to_json(const std::map<std::string, std::string>& answers);
+// Fails unless `text` is '' or a JSON object whose values are all strings.
+Result<std::map<std::string, std::string>> answers_from_json(std::string_view text);
+// Red flag and answer-key ids: [a-z0-9-_], 1..64 characters.
+bool is_valid_id(std::string_view id);
+
+// The most a runner can mean by morning stiffness: a whole day.
+inline constexpr int kMaxStiffnessMinutes = 1440;
+
+}  // namespace runback

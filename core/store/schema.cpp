@@ -1,0 +1,127 @@
+#include "store/schema.hpp"
+
+#include <string>
+
+#include "store/statement.hpp"
+#include "store/transaction.hpp"
+
+namespace runback {
+
+namespace {
+
+// Version 1. Dates are ISO text (YYYY-MM-DD) so the file reads plainly in `sqlite3 .dump`; their
+// CHECKs are cheap on purpose (a GLOB per row cost 10% of a large import), runback validates.
+// In day_log, NULL means "not logged", never "no": the next-morning score often comes a day
+// after the rest of the log.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE runner (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE programme (
+  id INTEGER PRIMARY KEY,
+  runner_id INTEGER NOT NULL REFERENCES runner(id),
+  protocol_id TEXT NOT NULL,
+  protocol_version TEXT NOT NULL,
+  protocol_snapshot TEXT NOT NULL,
+  plugin_name TEXT NOT NULL DEFAULT '',
+  plugin_version TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL CHECK (length(start_date) = 10 AND start_date BETWEEN '0' AND '9999-12-31'),
+  starting_stage INTEGER NOT NULL CHECK (starting_stage >= 0),
+  params TEXT NOT NULL DEFAULT '{}',
+  run_days TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX programme_by_runner ON programme(runner_id);
+CREATE UNIQUE INDEX programme_one_active ON programme(runner_id) WHERE active = 1;
+CREATE TABLE day_log (
+  runner_id INTEGER NOT NULL REFERENCES runner(id),
+  date TEXT NOT NULL CHECK (length(date) = 10 AND date BETWEEN '0' AND '9999-12-31'),
+  session TEXT CHECK (session IN ('done', 'partial', 'skipped')),
+  pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+  pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+  pain_next_morning INTEGER CHECK (pain_next_morning BETWEEN 0 AND 10),
+  stiffness_minutes INTEGER CHECK (stiffness_minutes BETWEEN 0 AND 1440),
+  swelling INTEGER CHECK (swelling IN (0, 1)),
+  limp INTEGER CHECK (limp IN (0, 1)),
+  red_flags TEXT NOT NULL DEFAULT '',
+  answers TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (runner_id, date)
+) WITHOUT ROWID;
+CREATE TABLE clearance (
+  id INTEGER PRIMARY KEY,
+  runner_id INTEGER NOT NULL REFERENCES runner(id),
+  date TEXT NOT NULL CHECK (length(date) = 10 AND date BETWEEN '0' AND '9999-12-31'),
+  cleared_by TEXT NOT NULL CHECK (length(cleared_by) > 0),
+  note TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX clearance_by_runner ON clearance(runner_id, date);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  runner_id INTEGER NOT NULL REFERENCES runner(id),
+  subject TEXT NOT NULL CHECK (subject IN ('log', 'programme')),
+  date TEXT,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  changed_at TEXT NOT NULL
+);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& schema_migrations() {
+  static const std::vector<Migration> steps = {
+      {1, kVersion1},
+  };
+  return steps;
+}
+
+int current_schema_version() {
+  return schema_migrations().back().to_version;
+}
+
+Result<int> schema_version(Database& db) {
+  auto statement = Statement::prepare(db, "PRAGMA user_version");
+  if (!statement) return Error{statement.error()};
+  auto row = statement->step();
+  if (!row) return Error{row.error()};
+  return int(statement->column_int(0));
+}
+
+namespace {
+Error newer_schema_error(const Database& db, int version) {
+  return Error{db.path() + " was written by a newer runback (records schema " +
+               std::to_string(version) + "; this runback knows up to " +
+               std::to_string(current_schema_version()) +
+               "). Update runback; it will not change a schema it does not know"};
+}
+}  // namespace
+
+Status migrate(Database& db) {
+  auto version = schema_version(db);
+  if (!version) return Error{version.error()};
+  if (*version == current_schema_version()) return ok_status();
+  if (*version > current_schema_version()) return newer_schema_error(db, *version);
+
+  auto transaction = Transaction::begin(db);
+  if (!transaction) return Error{transaction.error()};
+  // Another process may have migrated while this one waited for the lock.
+  version = schema_version(db);
+  if (!version) return Error{version.error()};
+  if (*version > current_schema_version()) return newer_schema_error(db, *version);
+  for (const Migration& step : schema_migrations()) {
+    if (step.to_version <= *version) continue;
+    if (auto done = db.exec(step.sql); !done) return done;
+    // user_version takes no bound parameter; the value is our own integer.
+    const std::string set_version = "PRAGMA user_version = " + std::to_string(step.to_version);
+    if (auto done = db.exec(set_version.c_str()); !done) return done;
+  }
+  return transaction->commit();
+}
+
+}  // namespace runback

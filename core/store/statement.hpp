@@ -1,0 +1,60 @@
+#pragma once
+// A prepared statement, owned. Values always go in through bind(), never into the SQL text, so a
+// note that reads like SQL is stored as the text it is.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace runback {
+
+class Statement {
+ public:
+  static Result<Statement> prepare(Database& db, std::string_view sql);
+
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  // Parameters are 1-based, as in SQLite. Text is copied (SQLITE_TRANSIENT) unless bind_static
+  // is used for text that outlives the next step().
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
+  Statement& bind(int index, std::optional<int> value);
+  Statement& bind_null(int index);
+  // The text must stay alive and unchanged until the statement is reset.
+  Statement& bind_static(int index, std::string_view text);
+
+  // True while there is a row to read; false when done. A failure is an error sentence and the
+  // code is kept on the Database.
+  Result<bool> step();
+  // Runs a statement that returns no rows (or ignores them) and resets it for reuse.
+  Status run();
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t column_int(int column) const;
+  std::string column_text(int column) const;
+  std::string_view column_view(int column) const;  // valid until the next step()
+  std::optional<int> column_optional_int(int column) const;
+
+ private:
+  Statement(sqlite3_stmt* stmt, Database* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_ = nullptr;
+  Database* db_ = nullptr;
+};
+
+}  // namespace runback

@@ -1,0 +1,131 @@
+#pragma once
+// The runner's records in SQLite. Every write is one BEGIN IMMEDIATE transaction, so a command
+// either records everything it was asked to or nothing; a second process waits for the lock
+// rather than failing. Reads for many runners use one query per table.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/environment.hpp"
+#include "records/records.hpp"
+#include "store/database.hpp"
+#include "store/log_row.hpp"
+#include "util/result.hpp"
+
+namespace runback {
+
+enum class OpenMode {
+  existing_only,      // never creates a database (a missing file is OpenFailure::no_records);
+                      // for commands that read, or add to records that must already exist
+  create_if_missing,  // creates the file (and its folder)
+};
+// Either way, an older schema is brought up to date and the connection may write.
+
+// Why open() failed, so a command can tell the user's mistake (exit 2) from the machine's (1).
+enum class OpenFailure { none, no_records, not_a_database, newer_schema, other };
+
+// The database path: --db, else $RUNBACK_DB, else $XDG_DATA_HOME/runback/runback.db (with the
+// XDG fallback $HOME/.local/share). An error when none of them is available.
+Result<std::string> resolve_db_path(const Environment& env, const std::string& flag);
+
+// A value that was already recorded and that a log tried to set again.
+struct LogConflict {
+  Date date;
+  std::string field;  // "pain_during", "answers.hop_test"...
+  std::string recorded;
+  std::string given;
+};
+
+struct AuditEntry {
+  std::string runner;
+  std::string subject;  // "log" | "programme"
+  std::optional<Date> date;
+  std::string field;
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+  std::string changed_at;  // UTC, "2026-11-21T07:40:00Z"
+};
+
+struct LogOutcome {
+  std::vector<LogConflict> conflicts;  // when not empty, nothing was written
+  std::vector<AuditEntry> replaced;    // values replaced (with `replace`)
+};
+
+// A caseload line: who, on what, and when they last logged.
+struct RunnerSummary {
+  Runner runner;
+  std::optional<Programme> programme;
+  std::optional<Date> last_log;
+  int log_count = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kBusyTimeoutMs = 5000;
+
+  static Result<Store> open(const std::string& path, OpenMode mode, OpenFailure* failure = nullptr);
+
+  Store(Store&&) noexcept = default;
+  Store& operator=(Store&&) noexcept = default;
+  const std::string& path() const { return db_.path(); }
+  Database& database() { return db_; }
+
+  // --- Runners
+  Result<std::vector<Runner>> runners();
+  Result<std::optional<Runner>> find_runner(const std::string& name);
+  // The named runner, or the only one when `name` is empty. The errors say what to do
+  // ("no runner named 'bem' (did you mean 'ben'?)", "choose one with --runner").
+  Result<Runner> resolve_runner(const std::string& name_or_empty);
+  Result<std::vector<RunnerSummary>> caseload();
+
+  // --- Reading records (for the planner)
+  Result<RunnerRecords> records_for(const std::string& runner_name_or_empty);
+  // Every runner with an active programme, by name.
+  Result<std::vector<RunnerRecords>> all_records();
+  Result<std::optional<Programme>> active_programme(std::int64_t runner_id);
+  // Every programme of the runner, oldest first (inactive ones are history).
+  Result<std::vector<Programme>> programmes(std::int64_t runner_id);
+  Result<std::optional<LogRow>> log_for(std::int64_t runner_id, Date date);
+  // Rows of one runner (or of everyone when runner_id is 0), by runner name then date.
+  Status for_each_log(std::int64_t runner_id, std::optional<Date> from, std::optional<Date> to,
+                      const std::function<void(const std::string& runner, const LogRow&)>& visit);
+  Result<std::vector<Clearance>> clearances(std::int64_t runner_id, std::optional<Date> from,
+                                            std::optional<Date> to);
+  Result<std::vector<AuditEntry>> audit(std::int64_t runner_id);
+
+  // --- Writing records (each call is one transaction)
+  // Creates the runner when new. With `replace_active`, an active programme is kept as history
+  // (inactive); without it, a runner who already follows a programme is an error.
+  Result<Programme> start_programme(const std::string& runner_name, Programme programme,
+                                    bool replace_active);
+  // Records each row's values. A value already recorded for that date may change only with
+  // `replace` (the old value goes to the audit table); otherwise nothing is written and the
+  // conflicts are returned. Red flags add to those already logged.
+  Result<LogOutcome> record_logs(std::int64_t runner_id, const std::vector<LogRow>& rows,
+                                 bool replace);
+  Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
+  // Switches the active programme to a newer protocol text, auditing the old version.
+  Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
+                           const std::string& protocol_snapshot, const std::string& plugin_name,
+                           const std::string& plugin_version);
+
+  // The wall-clock time written into created_at/changed_at; tests may fix it.
+  void set_now_for_testing(std::string now) { fixed_now_ = std::move(now); }
+  std::string now() const;
+
+ private:
+  explicit Store(Database db) : db_(std::move(db)) {}
+  Database db_;
+  std::string fixed_now_;
+};
+
+// Serialised programme fields, shared by the store and the CSV import/export.
+std::string params_to_json(const std::map<std::string, std::string>& params);
+Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
+std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
+Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
+
+}  // namespace runback

@@ -1,0 +1,30 @@
+#pragma once
+// A write transaction: BEGIN IMMEDIATE, so the write lock is taken up front and a concurrent
+// writer waits (busy timeout, then retries) instead of failing half-way. Rolled back unless
+// committed, so an early return or an error leaves the database as it was.
+
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace runback {
+
+class Transaction {
+ public:
+  // Waits for the write lock: the connection's busy timeout, retried `attempts` times.
+  static Result<Transaction> begin(Database& db, int attempts = 6);
+
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  Status commit();
+
+ private:
+  explicit Transaction(Database& db) : db_(&db) {}
+  Database* db_ = nullptr;
+  bool open_ = false;
+};
+
+}  // namespace runback

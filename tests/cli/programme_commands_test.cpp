@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "store/store_fixture.hpp"
+#include "support/run_process.hpp"
+
+using namespace runback;
+using namespace runback::testing;
+
+namespace {
+const std::string kProtocols = std::string(RUNBACK_SOURCE_DIR) + "/protocols";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+}  // namespace
+
+TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  auto result = run_runback({"--db", db, "--runner", "ana", "start", "--protocol", "general-return",
+                             "--entry-test", "12", "--start", "2026-11-02", "--days", "mon,wed,fri",
+                             "--param", "baseline_cadence=168", "--format", "json"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto doc = nlohmann::json::parse(result.out);
+  CHECK(doc["schema"] == "runback.start/1");
+  CHECK(doc["stage"]["id"] == "gr-04");  // the band "at_least: 10"
+  CHECK(doc["programme"]["run_days"] == nlohmann::json::array({"mon", "wed", "fri"}));
+  CHECK_FALSE(doc["entry_criteria"].empty());
+
+  Store store = open_test_store(db);
+  auto records = store.records_for("ana");
+  REQUIRE(records.ok());
+  CHECK(records->programme.protocol_snapshot == read_file(kProtocols + "/general-return.yaml"));
+  CHECK(records->programme.params.at("baseline_cadence") == "168");
+  CHECK(records->programme.start_date == make_date(2026, 11, 2));
+  CHECK(records->programme.starting_stage == 3);
+}
+
+TEST_CASE("start: the runner is the default for later commands; the entry criteria are shown",
+          "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  auto started = run_runback({"--db", db, "start", "--protocol", "achilles-midportion"});
+  REQUIRE(started.exit_code == 0);
+  CHECK(started.out.find("Before your first run") != std::string::npos);
+  CHECK(run_runback({"--db", db, "log", "--pain-during", "1"}).exit_code == 0);
+  auto again = run_runback({"--db", db, "start", "--protocol", "achilles-midportion"});
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("--replace") != std::string::npos);
+}
+
+TEST_CASE("start refuses bad input before touching the database", "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"start", "--protocol", "achiles-midportion"}, "did you mean"},
+      {{"start", "--protocol", "achilles-midportion", "--stage", "0"}, "--stage: '0'"},
+      {{"start", "--protocol", "achilles-midportion", "--stage", "99"}, "from 1 to"},
+      {{"start", "--protocol", "achilles-midportion", "--entry-test", "5"}, "has no entry test"},
+      {{"start", "--protocol", "general-return", "--entry-test", "-3"}, "--entry-test"},
+      {{"start", "--protocol", "general-return", "--stage", "2", "--entry-test", "3"}, "excludes"},
+      {{"start", "--protocol", "general-return", "--start", "2026-02-29"}, "--start"},
+      {{"start", "--protocol", "general-return", "--days", "mon,funday"}, "--days"},
+      {{"start", "--protocol", "general-return", "--param", "cadence"}, "--param"},
+  };
+  for (const auto& [args, expected] : cases) {
+    DYNAMIC_SECTION(args.back()) {
+      std::vector<std::string> full = {"--db", db};
+      full.insert(full.end(), args.begin(), args.end());
+      auto result = run_runback(full);
+      INFO(result.err);
+      CHECK(result.exit_code == 2);
+      CHECK(result.err.find(expected) != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(db));
+    }
+  }
+}
+
+TEST_CASE("program upgrade shows what changed and switches only with --yes", "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const std::string protocols = dir.file("protocols");
+  std::filesystem::create_directories(protocols);
+  const std::string file = protocols + "/general-return.yaml";
+  const std::string original = read_file(kProtocols + "/general-return.yaml");
+  std::ofstream(file) << original;
+  auto started = run_runback(
+      {"--db", db, "--protocol-dir", protocols, "start", "--protocol", "general-return"});
+  REQUIRE(started.exit_code == 0);
+
+  auto unchanged = run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade"});
+  CHECK(unchanged.exit_code == 0);
+  CHECK(unchanged.out.find("nothing to upgrade") != std::string::npos);
+
+  std::string edited = original;
+  const auto version = edited.find("version: \"1.0.0\"");
+  REQUIRE(version != std::string::npos);
+  edited.replace(version, 16, "version: \"1.1.0\"");
+  std::ofstream(file) << edited;
+  const std::string before = dump_database(db);
+  auto shown = run_runback(
+      {"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--format", "json"});
+  INFO(shown.err);
+  REQUIRE(shown.exit_code == 0);
+  auto doc = nlohmann::json::parse(shown.out);
+  CHECK(doc["switched"] == false);
+  CHECK(doc["changes"][0] == "version 1.0.0 -> 1.1.0");
+  CHECK(doc["diff"].size() == 2);
+  CHECK(dump_database(db) == before);
+
+  auto switched =
+      run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"});
+  CHECK(switched.exit_code == 0);
+  CHECK(switched.out.find("Switched") != std::string::npos);
+  Store store = open_test_store(db);
+  CHECK(store.records_for("")->programme.protocol_version == "1.1.0");
+  CHECK(store.records_for("")->programme.protocol_snapshot == edited);
+  auto audit = store.audit(store.resolve_runner("")->id);
+  REQUIRE(audit->size() == 2);
+  CHECK((*audit)[0].old_value == "1.0.0");
+}

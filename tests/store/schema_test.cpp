@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "store/schema.hpp"
+#include "store/statement.hpp"
+#include "store/store.hpp"
+#include "store_fixture.hpp"
+
+using namespace runback;
+using runback::testing::TempDir;
+
+namespace {
+
+// Every released schema version with a little data in it. When version 2 comes, add a {2, ...}
+// entry: the test then migrates 0, 1 and 2 to the newest and checks the data survives.
+// Each is built by the migration steps up to `version` (steps are never edited once released),
+// then `data` is written in that version's shape.
+struct OldSchema {
+  int version;
+  const char* data;
+};
+const std::vector<OldSchema> kOldSchemas = {
+    {0, ""},  // a fresh, empty file
+    {1, R"sql(
+      INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (1, 1, 'achilles-midportion', '1.0.0', 'id: x', '', '',
+        '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu', 1, '2026-01-01T00:00:00Z');
+      INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
+        '{"hop":"ok"}', 'fine');
+      INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      PRAGMA user_version = 1;
+    )sql"},
+};
+
+}  // namespace
+
+TEST_CASE("the migration list is numbered 1, 2, 3... and ends at the current version",
+          "[store][schema]") {
+  int expected = 1;
+  for (const auto& step : schema_migrations()) CHECK(step.to_version == expected++);
+  CHECK(current_schema_version() == expected - 1);
+  CHECK(kOldSchemas.back().version == current_schema_version());
+}
+
+TEST_CASE("every earlier schema migrates to the current one and keeps its data",
+          "[store][schema]") {
+  for (const auto& old : kOldSchemas) {
+    DYNAMIC_SECTION("from version " << old.version) {
+      TempDir dir;
+      const std::string path = dir.file("old.db");
+      {
+        auto db = Database::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 100);
+        REQUIRE(db.ok());
+        for (const auto& step : schema_migrations()) {
+          if (step.to_version <= old.version) REQUIRE(db->exec(step.sql).ok());
+        }
+        REQUIRE(db->exec(old.data).ok());
+      }
+      auto store = Store::open(path, OpenMode::existing_only);
+      if (old.version == 0) {
+        // An empty file holds no records: reading it must not turn it into a database.
+        REQUIRE_FALSE(store.ok());
+        store = Store::open(path, OpenMode::create_if_missing);
+      }
+      REQUIRE(store.ok());
+      auto version = schema_version(store->database());
+      REQUIRE(version.ok());
+      CHECK(*version == current_schema_version());
+      if (old.version >= 1) {
+        auto records = store->records_for("ana");
+        REQUIRE(records.ok());
+        CHECK(records->programme.starting_stage == 2);
+        CHECK(records->programme.params.at("baseline_cadence") == "170");
+        REQUIRE(records->logs.size() == 1);
+        CHECK(records->logs[0].pain_after == 3);
+        CHECK(records->logs[0].limp);
+        CHECK(records->logs[0].red_flags == std::vector<std::string>{"night-pain"});
+        CHECK(records->logs[0].answers.at("hop") == "ok");
+        REQUIRE(records->clearances.size() == 1);
+        CHECK(records->clearances[0].by == "Dr Lee");
+      }
+      // Opening again is a no-op.
+      store = Store::open(path, OpenMode::create_if_missing);
+      REQUIRE(store.ok());
+    }
+  }
+}
+
+TEST_CASE("a database from a newer runback is refused, not changed", "[store][schema]") {
+  TempDir dir;
+  const std::string path = dir.file("new.db");
+  {
+    auto db = Database::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 100);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("CREATE TABLE future (x); PRAGMA user_version = 99").ok());
+  }
+  OpenFailure why = OpenFailure::none;
+  auto store = Store::open(path, OpenMode::create_if_missing, &why);
+  REQUIRE_FALSE(store.ok());
+  CHECK(why == OpenFailure::newer_schema);
+  CHECK(store.error().find("newer runback") != std::string::npos);
+  auto db = Database::open(path, SQLITE_OPEN_READWRITE, 100);
+  REQUIRE(db.ok());
+  CHECK(*schema_version(*db) == 99);
+}
+
+TEST_CASE("a new database uses WAL, synchronous=FULL and foreign keys", "[store][schema]") {
+  TempDir dir;
+  Store store = runback::testing::open_test_store(dir.file("r.db"));
+  auto mode = Statement::prepare(store.database(), "PRAGMA journal_mode");
+  REQUIRE(mode.ok());
+  REQUIRE(*mode->step());
+  CHECK(mode->column_text(0) == "wal");
+  auto sync = Statement::prepare(store.database(), "PRAGMA synchronous");
+  REQUIRE(sync.ok());
+  REQUIRE(*sync->step());
+  CHECK(sync->column_int(0) == 2);  // FULL
+  auto keys = Statement::prepare(store.database(), "PRAGMA foreign_keys");
+  REQUIRE(keys.ok());
+  REQUIRE(*keys->step());
+  CHECK(keys->column_int(0) == 1);
+  CHECK_FALSE(store.database()
+                  .exec("INSERT INTO day_log (runner_id, date) VALUES (42, '2026-01-01')")
+                  .ok());
+}

@@ -1,0 +1,216 @@
+#include <catch2/catch.hpp>
+
+#include "store/statement.hpp"
+#include "store/store.hpp"
+#include "store_fixture.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace runback;
+using namespace runback::testing;
+
+namespace {
+LogRow day(Date date) {
+  return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+}
+}  // namespace
+
+TEST_CASE("resolve_db_path: flag, then RUNBACK_DB, then XDG data home, then HOME",
+          "[store][path]") {
+  MapEnvironment all({{"RUNBACK_DB", "/env.db"}, {"XDG_DATA_HOME", "/xdg"}, {"HOME", "/home/a"}});
+  CHECK(*resolve_db_path(all, "/flag.db") == "/flag.db");
+  CHECK(*resolve_db_path(all, "") == "/env.db");
+  MapEnvironment xdg({{"XDG_DATA_HOME", "/xdg"}, {"HOME", "/home/a"}});
+  CHECK(*resolve_db_path(xdg, "") == "/xdg/runback/runback.db");
+  MapEnvironment home(std::map<std::string, std::string>{{"HOME", "/home/a"}});
+  CHECK(*resolve_db_path(home, "") == "/home/a/.local/share/runback/runback.db");
+  MapEnvironment none(std::map<std::string, std::string>{});
+  CHECK_FALSE(resolve_db_path(none, "").ok());
+}
+
+TEST_CASE("opening: missing file, folder creation, not a database", "[store][open]") {
+  TempDir dir;
+  OpenFailure why = OpenFailure::none;
+  auto missing = Store::open(dir.file("none.db"), OpenMode::existing_only, &why);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(why == OpenFailure::no_records);
+  CHECK(missing.error().find("runback start --protocol") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));
+
+  auto nested = Store::open(dir.file("a/b/r.db"), OpenMode::create_if_missing);
+  REQUIRE(nested.ok());
+  CHECK(std::filesystem::exists(dir.file("a/b/r.db")));
+
+  {
+    std::ofstream text(dir.file("notes.txt"));
+    text << "These are my running notes, not a database.\n";
+  }
+  auto text = Store::open(dir.file("notes.txt"), OpenMode::create_if_missing, &why);
+  REQUIRE_FALSE(text.ok());
+  CHECK(why == OpenFailure::not_a_database);
+  CHECK(text.error().find("is not a runback records database") != std::string::npos);
+}
+
+TEST_CASE("runners: the only one is the default; otherwise --runner is needed", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  CHECK(store.resolve_runner("")->name == "ana");
+  REQUIRE(store.start_programme("ben", sample_programme(), false).ok());
+  auto ambiguous = store.resolve_runner("");
+  REQUIRE_FALSE(ambiguous.ok());
+  CHECK(ambiguous.error().find("ana, ben") != std::string::npos);
+  CHECK(ambiguous.error().find("--runner") != std::string::npos);
+  auto typo = store.resolve_runner("bem");
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.error().find("did you mean 'ben'") != std::string::npos);
+}
+
+TEST_CASE("start_programme keeps one active programme; --replace keeps the old as history",
+          "[store]") {
+  TempDir dir;
+  Store store = open_test_store(dir.file("r.db"));
+  REQUIRE(store.start_programme("ana", sample_programme(), false).ok());
+  auto again = store.start_programme("ana", sample_programme("knee"), false);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().find("already follows achilles-midportion") != std::string::npos);
+  REQUIRE(store.start_programme("ana", sample_programme("knee"), true).ok());
+  auto runner = store.resolve_runner("ana");
+  auto all = store.programmes(runner->id);
+  REQUIRE(all->size() == 2);
+  CHECK_FALSE((*all)[0].active);
+  CHECK((*all)[1].active);
+  CHECK((*all)[1].protocol_id == "knee");
+  auto records = store.records_for("ana");
+  REQUIRE(records.ok());
+  CHECK(records->programme.protocol_id == "knee");
+  CHECK(records->programme.params.at("baseline_cadence") == "168");
+  CHECK(records->programme.run_days.size() == 3);
+  CHECK(records->programme.protocol_snapshot == sample_programme("knee").protocol_snapshot);
+}
+
+TEST_CASE("record_logs merges a day, refuses to overwrite, audits a replacement", "[store][log]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  store.set_now_for_testing("2026-01-07T08:00:00Z");
+  const std::int64_t ana = store.resolve_runner("ana")->id;
+  const Date monday = make_date(2026, 1, 5);
+
+  LogRow session = day(monday);
+  session.session = SessionOutcome::done;
+  session.pain_during = 2;
+  session.red_flags = {"night-pain"};
+  session.answers = {{"hop_test", "pain-free"}};
+  session.note = "Felt \"great\" — ünïcödé ✓; DROP TABLE day_log;";
+  REQUIRE(store.record_logs(ana, {session}, false)->conflicts.empty());
+
+  LogRow morning = day(monday);
+  morning.pain_next_morning = 1;
+  morning.red_flags = {"numbness", "night-pain"};
+  REQUIRE(store.record_logs(ana, {morning}, false)->conflicts.empty());
+
+  auto stored = store.log_for(ana, monday);
+  REQUIRE(stored.ok());
+  REQUIRE(stored->has_value());
+  CHECK((*stored)->pain_during == 2);
+  CHECK((*stored)->pain_next_morning == 1);
+  CHECK((*stored)->note == session.note);
+  CHECK((*stored)->red_flags == std::vector<std::string>{"night-pain", "numbness"});
+
+  const std::string before = dump_database(path);
+  LogRow again = day(monday);
+  again.pain_during = 4;
+  again.answers = {{"hop_test", "sore"}};
+  auto refused = store.record_logs(ana, {again}, false);
+  REQUIRE(refused.ok());
+  REQUIRE(refused->conflicts.size() == 2);
+  CHECK(refused->conflicts[0].field == "pain_during");
+  CHECK(refused->conflicts[0].recorded == "2");
+  CHECK(refused->conflicts[1].field == "answers.hop_test");
+  CHECK(dump_database(path) == before);
+
+  auto replaced = store.record_logs(ana, {again}, true);
+  REQUIRE(replaced.ok());
+  CHECK(replaced->conflicts.empty());
+  CHECK((*store.log_for(ana, monday))->pain_during == 4);
+  auto audit = store.audit(ana);
+  REQUIRE(audit.ok());
+  REQUIRE(audit->size() == 2);
+  CHECK((*audit)[0].field == "pain_during");
+  CHECK((*audit)[0].old_value == "2");
+  CHECK((*audit)[0].new_value == "4");
+  CHECK((*audit)[0].changed_at == "2026-01-07T08:00:00Z");
+  CHECK((*audit)[1].field == "answers.hop_test");
+}
+
+TEST_CASE("a conflict on one day leaves the other day of the same command unwritten",
+          "[store][log]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  const std::int64_t ana = store.resolve_runner("ana")->id;
+  LogRow sunday = day(make_date(2026, 1, 4));
+  sunday.pain_next_morning = 1;
+  REQUIRE(store.record_logs(ana, {sunday}, false)->conflicts.empty());
+  LogRow monday = day(make_date(2026, 1, 5));
+  monday.pain_during = 3;
+  sunday.pain_next_morning = 2;
+  auto outcome = store.record_logs(ana, {sunday, monday}, false);
+  REQUIRE(outcome->conflicts.size() == 1);
+  CHECK_FALSE(store.log_for(ana, make_date(2026, 1, 5))->has_value());
+}
+
+TEST_CASE("all_records loads every runner with one query per table", "[store][records]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"cleo", "ana", "ben"});
+  Store store = open_test_store(path);
+  for (const char* name : {"ana", "ben", "cleo"}) {
+    const std::int64_t id = store.resolve_runner(name)->id;
+    std::vector<LogRow> rows;
+    for (int i = 0; i < 5; ++i) {
+      LogRow row = day(make_date(2026, 1, 10) - std::chrono::days{i});
+      row.pain_during = i;
+      rows.push_back(row);
+    }
+    REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
+  }
+  REQUIRE(store
+              .record_clearance(store.resolve_runner("ben")->id,
+                                {make_date(2026, 1, 9), "Dr Lee", "ok"})
+              .ok());
+  auto all = store.all_records();
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 3);
+  CHECK((*all)[0].runner.name == "ana");
+  CHECK((*all)[2].runner.name == "cleo");
+  for (const auto& records : *all) {
+    REQUIRE(records.logs.size() == 5);
+    CHECK(records.logs.front().date == make_date(2026, 1, 6));  // ascending
+    CHECK(records.logs.front().pain_during == 4);
+  }
+  CHECK((*all)[1].clearances.size() == 1);
+  CHECK((*all)[0].clearances.empty());
+}
+
+TEST_CASE("upgrade_programme switches the snapshot and audits the old version", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  const std::int64_t ana = store.resolve_runner("ana")->id;
+  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "").ok());
+  auto records = store.records_for("ana");
+  CHECK(records->programme.protocol_version == "1.1.0");
+  CHECK(records->programme.protocol_snapshot == "id: new");
+  auto audit = store.audit(ana);
+  REQUIRE(audit->size() == 2);
+  CHECK((*audit)[0].field == "protocol_version");
+  CHECK((*audit)[0].old_value == "1.0.0");
+  CHECK((*audit)[1].old_value == sample_programme().protocol_snapshot);
+}
