@@ -19,7 +19,11 @@ long history_count() {
     const long n = std::strtol(text, nullptr, 10);
     if (n > 0) return n;
   }
+#ifdef RUNBACK_PROPERTY_DEFAULT_HISTORIES
+  return RUNBACK_PROPERTY_DEFAULT_HISTORIES;
+#else
   return 100000;
+#endif
 }
 
 std::uint64_t base_seed() {
