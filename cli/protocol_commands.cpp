@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "diagnostic/diagnostic_json.hpp"
+#include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/lint.hpp"
 #include "protocol/protocol_json.hpp"
@@ -33,6 +34,13 @@ void print_diagnostic(std::ostream& err, const Diagnostic& d) {
   } else {
     err << format_diagnostic(d) << '\n';
   }
+}
+
+// Whether `path` names a file directly inside `dir` (as the catalog builds its paths).
+bool directly_in(const std::string& path, std::string dir) {
+  if (dir.empty() || dir.back() != '/') dir += '/';
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path.find('/', dir.size()) == std::string::npos;
 }
 
 std::vector<ProtocolDir> search_dirs(const Context& context) {
@@ -69,20 +77,28 @@ void run_list(Context& context, const Options& options) {
     context.out << "Add a directory with --protocol-dir DIR.\n";
     return;
   }
-  TextTable table({"ID", "VERSION", "TITLE", "FROM"});
-  for (const auto& e : entries) {
-    if (!e.valid) {
-      table.add_row({e.id, "-", "(has errors)", e.origin + ": " + e.path});
-      continue;
+  // Grouped by directory, in search order, so each path is printed once.
+  for (const auto& dir : dirs) {
+    std::vector<const CatalogEntry*> here;
+    for (const auto& e : entries) {
+      if (directly_in(e.path, dir.path)) here.push_back(&e);
     }
-    table.add_row({e.id, e.version, e.title, e.origin + ": " + e.path});
+    if (here.empty()) continue;
+    context.out << dir.path << " (" << dir.origin << ")\n";
+    TextTable table({"  ID", "VERSION", "FILE", "TITLE"});
+    for (const CatalogEntry* e : here) {
+      const std::string file = e->path.substr(e->path.find_last_of('/') + 1);
+      if (e->valid) {
+        table.add_row({"  " + e->id, e->version, file, e->title});
+      } else {
+        table.add_row({"  " + e->id, "-", file,
+                       "has errors; 'runback protocol lint " + e->path + "' shows them"});
+      }
+    }
+    table.print(context.out);
+    context.out << '\n';
   }
-  table.print(context.out);
   for (const auto& e : entries) {
-    if (!e.valid) {
-      context.out << "note: " << e.path << " has errors; 'runback protocol lint " << e.path
-                  << "' shows them\n";
-    }
     for (const auto& shadowed : e.shadows) {
       context.out << "note: " << shadowed << " also has the id '" << e.id << "' and is not used; "
                   << e.path << " comes first\n";
@@ -112,9 +128,10 @@ void run_show(Context& context, const Options& options) {
 }
 
 void run_lint(Context& context, const Options& options) {
-  // TODO(plugins): pass the plugin host's ExtensionCatalog once it exists, so that a protocol's
-  // plugin parameters are checked by the plugin itself.
-  const ExtensionCatalog* extensions = nullptr;
+  // A protocol's plugin parameters are checked by the plugin itself. The host loads plugins only
+  // when a protocol names one.
+  const PluginHost plugins = plugin_host_for(context);
+  const ExtensionCatalog* extensions = &plugins;
   nlohmann::json files = nlohmann::json::array();
   int valid = 0, invalid = 0, errors = 0, warnings = 0;
   for (const auto& path : options.files) {

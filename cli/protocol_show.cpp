@@ -42,7 +42,8 @@ void print_start(std::ostream& out, const Protocol& p) {
     return;
   }
   const EntryTest& test = *p.start.entry_test;
-  out << "  Asked: \"" << test.question << "\" (answer in " << test.unit << ")\n";
+  out << "  Asked: \"" << test.question << "\" (answer in " << test.unit << ")" << cite(test.ref)
+      << '\n';
   for (std::size_t i = 0; i < test.bands.size(); ++i) {
     const StartBand& band = test.bands[i];
     const int stage = p.stage_index(band.stage);
@@ -56,7 +57,8 @@ void print_start(std::ostream& out, const Protocol& p) {
 }
 
 void print_stages(std::ostream& out, const Protocol& p) {
-  heading(out, "Stages (by default " + describe_frequency(p.frequency) + ")");
+  heading(out,
+          "Stages (by default " + describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
   TextTable table(
       {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
@@ -78,9 +80,14 @@ void print_stages(std::ostream& out, const Protocol& p) {
     out << '\n' << "  " << i + 1 << ". " << s.name;
     if (s.name != s.id) out << " (" << s.id << ")";
     out << '\n';
-    out << "     " << describe_session(s.session) << '\n';
+    out << "     " << describe_session(s.session) << cite(s.ref) << '\n';
     const std::string intensity = describe_intensity(s.intensity);
-    if (!intensity.empty()) out << "     Intensity: " << intensity << '\n';
+    if (!intensity.empty()) {
+      out << "     Intensity: " << intensity << cite(s.intensity.ref) << '\n';
+    }
+    if (s.frequency.ref != p.frequency.ref) {
+      out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
+    }
     if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
     if (!s.notes.empty()) out << "     Notes: " << s.notes << '\n';
     for (const auto& e : s.exercises) {
@@ -94,8 +101,8 @@ void print_progression(std::ostream& out, const Protocol& p) {
   const Progression& g = p.progression;
   heading(out, "Moving on");
   out << "  A stage is done when its sessions are done without problems (see each stage).\n";
-  out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages")
-      << " up in any 7 days.\n";
+  out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages") << " up in any 7 days."
+      << cite(g.ref) << '\n';
   out << "  A session done only in part "
       << (g.partial_session == PartialSession::counts ? "counts towards moving on."
                                                       : "does not count; it is repeated.")
@@ -104,18 +111,19 @@ void print_progression(std::ostream& out, const Protocol& p) {
     out << "  After " << b.days << " days or more without running: "
         << (b.restart ? "start again from the first stage"
                       : "step back " + plural(b.step_back, "stage", "stages"))
-        << ".\n";
+        << "." << cite(b.ref) << '\n';
   }
 }
 
 void print_pain(std::ostream& out, const Protocol& p) {
   heading(out, "Pain limits (0-10 scale)");
-  TextTable table(
-      {"During a run:", p.pain.during ? describe_pain_limit(*p.pain.during) : "no limit"});
-  table.add_row({plural(p.pain.after_minutes, "minute", "minutes") + " after:",
-                 p.pain.after ? describe_pain_limit(*p.pain.after) : "no limit"});
-  table.add_row({"Next morning:",
-                 p.pain.next_morning ? describe_pain_limit(*p.pain.next_morning) : "no limit"});
+  const auto limit = [](const std::optional<PainLimit>& l) {
+    return l ? describe_pain_limit(*l) + cite(l->ref) : std::string("no limit");
+  };
+  TextTable table({"During a run:", limit(p.pain.during)});
+  table.add_row(
+      {plural(p.pain.after_minutes, "minute", "minutes") + " after:", limit(p.pain.after)});
+  table.add_row({"Next morning:", limit(p.pain.next_morning)});
   table.print(out, "  ");
   out << "  A limit passed with no response below: repeat the stage.\n";
 
@@ -130,7 +138,7 @@ void print_pain(std::ostream& out, const Protocol& p) {
 
 void print_red_flags(std::ostream& out, const Protocol& p) {
   heading(out, "Red flags: stop running and see a clinician for");
-  for (const auto& f : p.red_flags) out << "  - " << f.text << '\n';
+  for (const auto& f : p.red_flags) out << "  - " << f.text << cite(f.ref) << '\n';
 }
 
 void print_exercises(std::ostream& out, const Protocol& p) {
@@ -156,7 +164,7 @@ void print_recovery(std::ostream& out, const Protocol& p) {
 void print_plugin(std::ostream& out, const Protocol& p) {
   if (!p.plugin) return;
   heading(out, "Plugin");
-  out << "  " << p.plugin->name << '\n';
+  out << "  " << p.plugin->name << cite(p.plugin->ref) << '\n';
   for (const auto& [key, value] : p.plugin->params) {
     out << "    " << key << ": " << value.text << '\n';
   }

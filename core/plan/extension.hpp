@@ -6,6 +6,7 @@
 // Kept free of the SDK's ABI types on purpose: the planner and its tests use fakes of this
 // interface and never load a library.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,14 @@ class PlanExtension {
       const ExtensionContext& context) const = 0;
   // The plugin's view of the checkpoint of context.date, from the day's log (answers included).
   virtual Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const = 0;
+  // Checks a programme's `--param KEY=VALUE`s (e.g. the knee plugin's baseline_cadence) before
+  // the programme starts: one plain message per problem. Added after the first contract, with
+  // a default so existing fakes need not define it.
+  virtual std::vector<std::string> check_programme_params(
+      const std::map<std::string, std::string>& params) const {
+    (void)params;
+    return {};
+  }
 };
 
 // Finds loaded extensions by name; implemented by the plugin host and by test fakes.

@@ -17,7 +17,7 @@ std::vector<Diagnostic> lint_protocol(const Protocol& protocol,
   if (!extension) {
     diagnostics.push_back(Diagnostic{
         Severity::warning, plugin.where, "plugin.name",
-        "plugin '" + plugin.name + "' is not available (" + extension.error() + ")" + unchecked});
+        "plugin '" + plugin.name + "' is not available: " + extension.error() + unchecked});
     return diagnostics;
   }
   for (auto& d : (*extension)->validate(plugin)) diagnostics.push_back(std::move(d));

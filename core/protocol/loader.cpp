@@ -33,7 +33,7 @@ bool indented_with_tab(std::string_view line) {
 
 // yaml-cpp's own words, with a hint for the mistakes people make most.
 std::string explain_parser_error(const std::string& message, std::string_view text, int line) {
-  std::string out = "the YAML cannot be read: " + message;
+  std::string out = "the YAML cannot be read: " + yaml::printable(message);
   for (int candidate : {line, line - 1}) {
     if (candidate >= 1 && indented_with_tab(line_of(text, candidate))) {
       return out + " (line " + std::to_string(candidate) +

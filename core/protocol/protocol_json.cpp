@@ -20,6 +20,7 @@ json optional_amount(const std::optional<Amount>& amount) {
 json frequency_json(const Frequency& f) {
   return {{"sessions_per_week", {{"min", f.sessions_min}, {"max", f.sessions_max}}},
           {"min_rest_days", f.min_rest_days},
+          {"ref", f.ref},
           {"text", describe_frequency(f)}};
 }
 
@@ -27,6 +28,7 @@ json pain_limit_json(const std::optional<PainLimit>& limit) {
   if (!limit) return nullptr;
   return {{"max", optional_value(limit->max)},
           {"max_rise", optional_value(limit->max_rise)},
+          {"ref", limit->ref},
           {"text", describe_pain_limit(*limit)}};
 }
 
@@ -103,11 +105,13 @@ json protocol_to_json(const Protocol& p) {
     }
     start["entry_test"] = {{"question", p.start.entry_test->question},
                            {"unit", p.start.entry_test->unit},
-                           {"bands", bands}};
+                           {"bands", bands},
+                           {"ref", p.start.entry_test->ref}};
   }
   json breaks = json::array();
   for (const auto& b : p.progression.breaks) {
-    breaks.push_back({{"days", b.days}, {"step_back", b.step_back}, {"restart", b.restart}});
+    breaks.push_back(
+        {{"days", b.days}, {"step_back", b.step_back}, {"restart", b.restart}, {"ref", b.ref}});
   }
   json responses = json::array();
   for (const auto& r : p.responses) {
@@ -134,7 +138,7 @@ json protocol_to_json(const Protocol& p) {
   }
   json red_flags = json::array();
   for (const auto& f : p.red_flags) {
-    red_flags.push_back({{"id", f.id}, {"text", f.text}, {"built_in", f.built_in}});
+    red_flags.push_back({{"id", f.id}, {"text", f.text}, {"built_in", f.built_in}, {"ref", f.ref}});
   }
   json stages = json::array();
   for (const auto& s : p.stages) {
@@ -147,12 +151,14 @@ json protocol_to_json(const Protocol& p) {
                         {"rpe_max", optional_value(i.rpe_max)},
                         {"talk_test", i.talk_test},
                         {"cue", i.cue},
+                        {"ref", i.ref},
                         {"text", describe_intensity(i)}}},
                       {"surface", s.surface},
                       {"notes", s.notes},
                       {"frequency", frequency_json(s.frequency)},
                       {"sessions_to_advance", s.sessions_to_advance},
-                      {"exercises", exercises_json(s.exercises)}});
+                      {"exercises", exercises_json(s.exercises)},
+                      {"ref", s.ref}});
   }
   json recovery = json::array();
   for (const auto& r : p.recovery) {
@@ -167,7 +173,7 @@ json protocol_to_json(const Protocol& p) {
   if (p.plugin) {
     json params = json::object();
     for (const auto& [key, value] : p.plugin->params) params[key] = value.text;
-    plugin = {{"name", p.plugin->name}, {"params", params}};
+    plugin = {{"name", p.plugin->name}, {"params", params}, {"ref", p.plugin->ref}};
   }
   return {{"format", p.format},
           {"id", p.id},
@@ -185,7 +191,8 @@ json protocol_to_json(const Protocol& p) {
             {"max_stages_per_7_days", p.progression.max_stages_per_7_days},
             {"partial_session",
              p.progression.partial_session == PartialSession::repeat ? "repeat" : "counts"},
-            {"breaks", breaks}}},
+            {"breaks", breaks},
+            {"ref", p.progression.ref}}},
           {"pain",
            {{"during", pain_limit_json(p.pain.during)},
             {"after", pain_limit_json(p.pain.after)},

@@ -26,23 +26,39 @@ std::string list_names(std::initializer_list<std::string_view> names) {
   return out;
 }
 
-std::string quote(const std::string& text) {
-  // Keep messages one line and short, whatever the file holds.
-  std::string shown;
-  for (char c : text) {
-    if (shown.size() >= 40) {
-      shown += "...";
-      break;
-    }
-    shown += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+std::string quote(std::string_view text) {
+  // Short, and cut only between characters so the message stays valid UTF-8.
+  std::size_t end = text.size();
+  bool cut = false;
+  if (end > 40) {
+    end = 40;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    cut = true;
   }
-  return "'" + shown + "'";
+  return "'" + printable(text.substr(0, end)) + (cut ? "...'" : "'");
+}
+
+bool is_plain_name(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '_' || c == '-';
+  });
 }
 
 }  // namespace
 
+std::string printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) c = ' ';
+  }
+  return out;
+}
+
 std::string child_path(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
+  // A key that is not a plain name (spaces, punctuation, several lines) is shown quoted.
+  const std::string shown = is_plain_name(key) ? std::string(key) : quote(key);
+  return path.empty() ? shown : path + "." + shown;
 }
 
 std::string index_path(const std::string& path, std::size_t index) {
@@ -92,12 +108,12 @@ SourceLocation Reader::location(const YAML::Node& node, const SourceLocation& fa
 }
 
 void Reader::error(const SourceLocation& where, const std::string& path, std::string message) {
-  diagnostics_.push_back(Diagnostic{Severity::error, where, path, std::move(message)});
+  diagnostics_.push_back(Diagnostic{Severity::error, where, printable(path), printable(message)});
   ++errors_;
 }
 
 void Reader::warning(const SourceLocation& where, const std::string& path, std::string message) {
-  diagnostics_.push_back(Diagnostic{Severity::warning, where, path, std::move(message)});
+  diagnostics_.push_back(Diagnostic{Severity::warning, where, printable(path), printable(message)});
 }
 
 std::optional<MapFields> Reader::map(const Field& field,
@@ -267,6 +283,12 @@ std::optional<Amount> Reader::amount(const Field& field, std::optional<Amount::K
     return std::nullopt;
   }
   const bool time = parsed->kind == Amount::Kind::time;
+  // Below a second or a metre, people read "0 s": surely a slip.
+  if (parsed->value < 1) {
+    error(field, std::string("is less than 1 ") + (time ? "s" : "m") + "; expected at least 1 " +
+                     (time ? "s" : "m"));
+    return std::nullopt;
+  }
   if (parsed->value > (time ? kMaxSegmentSeconds : kMaxSegmentMetres)) {
     error(field,
           "is " + format_amount(*parsed) + ", more than runback accepts for one stretch (" +

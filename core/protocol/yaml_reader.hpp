@@ -25,6 +25,10 @@ struct Field {
   SourceLocation where;  // the value's position, or its key's when the value has none
 };
 
+// Control characters (newlines in multi-line keys, terminal escapes) as spaces: a diagnostic is
+// one line of plain text, whatever the file holds.
+std::string printable(std::string_view text);
+// "stages" + "session" -> "stages.session"; a key that is not a plain name is quoted.
 std::string child_path(const std::string& path, std::string_view key);
 std::string index_path(const std::string& path, std::size_t index);
 

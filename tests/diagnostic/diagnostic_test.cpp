@@ -12,3 +12,9 @@ TEST_CASE("diagnostics print as file:line:column: severity: path: message", "[di
   CHECK(format_diagnostic(d) == "p.yaml:3:7: warning: must not be empty");
   CHECK_FALSE(has_errors({d}));
 }
+
+TEST_CASE("a diagnostic stays on one line whatever the file's keys hold", "[diagnostic]") {
+  const Diagnostic d{Severity::error, {"p.yaml", 2, 1}, "Q    a\na\tb", "unknown key 'x\ry\x01'"};
+  CHECK(format_diagnostic(d) ==
+        "p.yaml:2:1: error: Q    a\\na\\tb: unknown key 'x\\ry\\x01'");
+}

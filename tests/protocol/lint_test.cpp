@@ -62,7 +62,7 @@ TEST_CASE("lint warns when a protocol's plugin cannot be checked", "[protocol][l
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].severity == Severity::warning);
   CHECK(missing[0].message ==
-        "plugin 'knee' is not available (no plugin named 'knee'); its parameters were not "
+        "plugin 'knee' is not available: no plugin named 'knee'; its parameters were not "
         "checked");
 }
 

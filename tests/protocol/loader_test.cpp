@@ -188,9 +188,9 @@ TEST_CASE("the maximal protocol holds every value its YAML gives", "[protocol][l
   REQUIRE(p.plugin);
   CHECK(p.plugin->name == "achilles");
   REQUIRE(p.plugin->params.size() == 2);
-  CHECK(p.plugin->params.at("style").text == "alfredson");
-  CHECK(p.plugin->params.at("style").where.line == 106);
-  CHECK(p.plugin->params.at("style").where.column == 12);
+  CHECK(p.plugin->params.at("programme").text == "alfredson");
+  CHECK(p.plugin->params.at("programme").where.line == 106);
+  CHECK(p.plugin->params.at("programme").where.column == 16);
 }
 
 TEST_CASE("every problem in a file is reported, in file order", "[protocol][loader]") {
@@ -255,4 +255,25 @@ TEST_CASE("a file that cannot be read is one diagnostic", "[protocol][loader]") 
   const LoadResult good = load_protocol_file(fs, "/p.yaml");
   CHECK(good.protocol);
   CHECK(good.protocol->source_path == "/p.yaml");
+}
+
+TEST_CASE("amounts in a protocol are at least 1 s or 1 m and at most one long stretch",
+          "[protocol][loader]") {
+  auto first_line = [](const std::string& run) {
+    const auto result = load_protocol_text(
+        "id: t\ntitle: t\nversion: '1'\ncondition: c\npain: {next_morning: {max: 2}}\n"
+        "stages: [{id: a, intensity: {rpe: 3}, session: {blocks: [{run: " +
+            run + "}]}}]\n",
+        "p.yaml");
+    return result.diagnostics.empty() ? std::string() : format_diagnostic(result.diagnostics[0]);
+  };
+  CHECK(first_line("1 s").empty());
+  CHECK(first_line("5 h").empty());
+  CHECK(first_line("50 km").empty());
+  CHECK(first_line("0.5 s") ==
+        "p.yaml:6:64: error: stages[0].session.blocks[0].run: is less than 1 s; expected at "
+        "least 1 s");
+  CHECK(first_line("0.4 m").find("is less than 1 m; expected at least 1 m") != std::string::npos);
+  CHECK(first_line("51 km").find("is 51 km, more than runback accepts for one stretch (50 km)") !=
+        std::string::npos);
 }

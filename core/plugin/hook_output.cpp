@@ -1,0 +1,268 @@
+#include "plugin/hook_output.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <set>
+
+namespace runback {
+
+namespace {
+
+// More than this from one call is a runaway plugin, not a plan.
+constexpr std::size_t kMaxResults = 200;
+constexpr std::size_t kMaxText = 2000;
+
+// Text from the plugin: nothing when absent, an error when it is unreasonably long.
+std::optional<std::string> read_text(const char* text) {
+  if (text == nullptr) return std::string();
+  std::string out;
+  for (const char* c = text; *c != '\0'; ++c) {
+    if (out.size() >= kMaxText) return std::nullopt;
+    out += *c;
+  }
+  return out;
+}
+
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+std::string quoted_number(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) {
+  return value >= low && value <= high;
+}
+
+}  // namespace
+
+std::string hook_name(Hook hook) {
+  switch (hook) {
+    case Hook::validate:
+      return "validate";
+    case Hook::exercises:
+      return "exercises";
+    case Hook::session_cues:
+      return "session_cues";
+    case Hook::questions:
+      return "questions";
+    case Hook::verdict:
+      return "verdict";
+  }
+  return "?";
+}
+
+HookCollector::HookCollector(Hook hook)
+    : hook_(hook), sink_{sizeof(rb_sink), this,    &on_fail,     &on_diagnostic,
+                         &on_exercise,    &on_cue, &on_question, &on_verdict} {}
+
+void HookCollector::finish(std::int32_t status) {
+  if (status == RB_OK) return;
+  if (status != RB_FAILED) {
+    record_fault("the " + hook_name(hook_) + " hook returned the unknown status " +
+                 std::to_string(status));
+  } else if (!fault_) {
+    record_fault("the " + hook_name(hook_) + " hook failed without saying why");
+  }
+}
+
+void HookCollector::record_fault(const std::string& message) {
+  if (!fault_) fault_ = message;
+}
+
+void HookCollector::nonsense(const std::string& message) {
+  record_fault("the " + hook_name(hook_) + " hook returned nonsense: " + message);
+}
+
+bool HookCollector::accepts(Hook from, const char* what) {
+  if (fault_) return false;
+  if (from != hook_) {
+    nonsense(std::string("it reported ") + what + ", which only the " + hook_name(from) +
+             " hook may do");
+    return false;
+  }
+  if (++results_ > kMaxResults) {
+    nonsense("more than " + std::to_string(kMaxResults) + " results from one call");
+    return false;
+  }
+  return true;
+}
+
+void HookCollector::on_fail(void* host, const char* message) {
+  HookCollector& c = self(host);
+  auto text = read_text(message);
+  c.record_fault("the " + hook_name(c.hook_) +
+                 " hook failed: " + (text && !blank(*text) ? *text : std::string("(no message)")));
+}
+
+void HookCollector::on_diagnostic(void* host, std::int32_t severity, const char* param,
+                                  const char* message) {
+  HookCollector& c = self(host);
+  if (!c.accepts(Hook::validate, "a parameter diagnostic")) return;
+  if (severity != RB_ERROR && severity != RB_WARNING) {
+    return c.nonsense("a diagnostic with the unknown severity " + std::to_string(severity));
+  }
+  const auto text = read_text(message);
+  if (!text || blank(*text)) return c.nonsense("a diagnostic without a message");
+  PluginDiagnostic d{severity == RB_ERROR ? Severity::error : Severity::warning, std::nullopt,
+                     *text};
+  if (param != nullptr) {
+    const auto name = read_text(param);
+    if (!name) return c.nonsense("a diagnostic with an overlong parameter name");
+    d.param = *name;
+  }
+  c.diagnostics.push_back(std::move(d));
+}
+
+void HookCollector::on_exercise(void* host, const rb_exercise* e) {
+  HookCollector& c = self(host);
+  if (!c.accepts(Hook::exercises, "an exercise")) return;
+  const std::string which = "exercise " + std::to_string(c.exercises.size() + 1);
+  if (e == nullptr || e->struct_size < sizeof(rb_exercise)) {
+    return c.nonsense(which + " is missing or too small for ABI 1.0");
+  }
+  const auto name = read_text(e->name);
+  if (!name || blank(*name)) return c.nonsense(which + " has an empty name");
+  const std::string what = which + " ('" + *name + "')";
+  if (!in_range(e->sets, 1, 20)) {
+    return c.nonsense(what + " has " + std::to_string(e->sets) + " sets (expected 1..20)");
+  }
+  if (e->reps != 0 && !in_range(e->reps, 1, 200)) {
+    return c.nonsense(what + " has " + std::to_string(e->reps) + " reps (expected 1..200)");
+  }
+  if (e->hold_s != 0 && !in_range(e->hold_s, 1, 600)) {
+    return c.nonsense(what + " has a hold of " + std::to_string(e->hold_s) +
+                      " s (expected 1..600)");
+  }
+  if ((e->reps == 0) == (e->hold_s == 0)) {
+    return c.nonsense(what + " must have exactly one of reps and hold_s");
+  }
+  if (!in_range(e->times, 1, 14)) {
+    return c.nonsense(what + " is done " + std::to_string(e->times) +
+                      " times per period (expected 1..14)");
+  }
+  if (e->per != RB_PER_DAY && e->per != RB_PER_WEEK) {
+    return c.nonsense(what + " has the unknown period " + std::to_string(e->per));
+  }
+  const auto tempo = read_text(e->tempo), load = read_text(e->load),
+             progression = read_text(e->progression);
+  if (!tempo || !load || !progression) return c.nonsense(what + " has overlong text");
+  Exercise out;
+  out.name = *name;
+  out.sets = e->sets;
+  if (e->reps != 0) out.reps = e->reps;
+  if (e->hold_s != 0) out.hold_s = e->hold_s;
+  out.times = e->times;
+  out.per = e->per == RB_PER_DAY ? Period::day : Period::week;
+  out.tempo = *tempo;
+  out.load = *load;
+  out.progression = *progression;
+  c.exercises.push_back(std::move(out));
+}
+
+void HookCollector::on_cue(void* host, const rb_cue* cue) {
+  HookCollector& c = self(host);
+  if (!c.accepts(Hook::session_cues, "a session cue")) return;
+  const std::string which = "cue " + std::to_string(c.cues.size() + 1);
+  if (cue == nullptr || cue->struct_size < sizeof(rb_cue)) {
+    return c.nonsense(which + " is missing or too small for ABI 1.0");
+  }
+  const auto text = read_text(cue->text);
+  if (!text || blank(*text)) return c.nonsense(which + " has no text");
+  SessionCue out{*text, std::nullopt, std::nullopt};
+  if (cue->cadence_spm != 0) {
+    if (!(cue->cadence_spm >= 100 && cue->cadence_spm <= 240)) {
+      return c.nonsense(which + " has a cadence of " + quoted_number(cue->cadence_spm) +
+                        " steps/min (expected 100..240)");
+    }
+    out.cadence_spm = cue->cadence_spm;
+  }
+  if (cue->metronome_bpm != 0) {
+    if (!(cue->metronome_bpm >= 40 && cue->metronome_bpm <= 240)) {
+      return c.nonsense(which + " has a metronome at " + quoted_number(cue->metronome_bpm) +
+                        " bpm (expected 40..240)");
+    }
+    out.metronome_bpm = cue->metronome_bpm;
+  }
+  c.cues.push_back(std::move(out));
+}
+
+void HookCollector::on_question(void* host, const rb_question* q) {
+  HookCollector& c = self(host);
+  if (!c.accepts(Hook::questions, "a question")) return;
+  const std::string which = "question " + std::to_string(c.questions.size() + 1);
+  if (q == nullptr || q->struct_size < sizeof(rb_question)) {
+    return c.nonsense(which + " is missing or too small for ABI 1.0");
+  }
+  const auto key = read_text(q->key);
+  if (!key || key->empty() || key->size() > 64 ||
+      key->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+    return c.nonsense(which + " has no valid key (expected [a-z0-9_-]+)");
+  }
+  for (const auto& earlier : c.questions) {
+    if (earlier.key == *key) return c.nonsense(which + " repeats the key '" + *key + "'");
+  }
+  const auto text = read_text(q->text);
+  if (!text || blank(*text)) return c.nonsense(which + " ('" + *key + "') has no text");
+  if (q->kind != RB_QUESTION_NUMBER && q->kind != RB_QUESTION_YES_NO) {
+    return c.nonsense(which + " ('" + *key + "') has the unknown kind " + std::to_string(q->kind));
+  }
+  if (q->kind == RB_QUESTION_NUMBER &&
+      !(std::isfinite(q->min) && std::isfinite(q->max) && q->min < q->max)) {
+    return c.nonsense(which + " ('" + *key + "') has the range " + quoted_number(q->min) + ".." +
+                      quoted_number(q->max));
+  }
+  if (!in_range(q->when, RB_DURING, RB_NEXT_MORNING)) {
+    return c.nonsense(which + " ('" + *key + "') has the unknown time point " +
+                      std::to_string(q->when));
+  }
+  CheckpointQuestion out;
+  out.key = *key;
+  out.text = *text;
+  out.kind = q->kind == RB_QUESTION_NUMBER ? CheckpointQuestion::Kind::number
+                                           : CheckpointQuestion::Kind::yes_no;
+  out.min = q->kind == RB_QUESTION_NUMBER ? q->min : 0;
+  out.max = q->kind == RB_QUESTION_NUMBER ? q->max : 1;
+  out.when = static_cast<TimePoint>(q->when);
+  c.questions.push_back(std::move(out));
+}
+
+void HookCollector::on_verdict(void* host, const rb_verdict* v) {
+  HookCollector& c = self(host);
+  if (!c.accepts(Hook::verdict, "a verdict")) return;
+  if (c.verdict) return c.nonsense("more than one verdict");
+  if (v == nullptr || v->struct_size < sizeof(rb_verdict)) {
+    return c.nonsense("the verdict is missing or too small for ABI 1.0");
+  }
+  if (!in_range(v->kind, RB_PROCEED, RB_STOP)) {
+    return c.nonsense("the verdict kind " + std::to_string(v->kind) +
+                      " does not exist (expected proceed, repeat, step_back or stop)");
+  }
+  if (v->kind == RB_STEP_BACK ? !in_range(v->stages, 1, 10) : v->stages != 0) {
+    return c.nonsense("a verdict that steps back " + std::to_string(v->stages) +
+                      " stages (expected 1..10 with step_back, else 0)");
+  }
+  if (!in_range(v->rest_days, 0, 14)) {
+    return c.nonsense("a verdict with " + std::to_string(v->rest_days) +
+                      " rest days (expected 0..14)");
+  }
+  const auto why = read_text(v->why);
+  if (!why) return c.nonsense("a verdict with an overlong reason");
+  if (v->kind != RB_PROCEED && blank(*why)) {
+    return c.nonsense("a verdict that holds the runner back without saying why");
+  }
+  Verdict out;
+  out.action.kind = static_cast<ActionKind>(v->kind);
+  out.action.stages = v->stages;
+  out.action.rest_days = v->rest_days;
+  out.why = *why;
+  c.verdict = std::move(out);
+}
+
+}  // namespace runback

@@ -1,0 +1,321 @@
+#include "plugin/loaded_plugin.hpp"
+
+#include <boost/dll/shared_library.hpp>
+#include <cstddef>
+#include <exception>
+#include <filesystem>
+
+#include "runback/plugin_abi.h"
+
+namespace runback {
+
+namespace {
+
+std::int32_t day_number(Date date) {
+  return static_cast<std::int32_t>(date.time_since_epoch().count());
+}
+
+// A plugin's name as it declares it, when it is a valid one ([a-z0-9-]+, at most 64).
+std::optional<std::string> read_name(const char* name) {
+  if (name == nullptr) return std::nullopt;
+  std::string out;
+  for (const char* c = name; *c != '\0'; ++c) {
+    if (out.size() >= 64) return std::nullopt;
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-')) {
+      return std::nullopt;
+    }
+    out += *c;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> read_line(const char* text) {
+  if (text == nullptr || *text == '\0') return std::nullopt;
+  std::string out;
+  for (const char* c = text; *c != '\0' && out.size() < 500; ++c) out += *c;
+  return out;
+}
+
+// The dynamic loader's own words from Boost.DLL's message, which wraps them as
+// "...load() failed (dlerror system message: PATH: WHY): Bad file descriptor".
+std::string loader_reason(const std::string& what, const std::string& path) {
+  const std::string marker = "dlerror system message: ";
+  const auto start = what.find(marker);
+  const auto end = what.rfind("): ");
+  if (start == std::string::npos || end == std::string::npos || end <= start) return what;
+  std::string reason = what.substr(start + marker.size(), end - start - marker.size());
+  if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+  return reason.empty() ? what : reason;
+}
+
+// The smallest rb_plugin an ABI 1.x plugin may declare: everything up to the last 1.0 hook.
+constexpr std::size_t kPluginSizeV1_0 = offsetof(rb_plugin, verdict) + sizeof(rb_plugin::verdict);
+
+// The C view of a PlanExtension call, owning the storage its pointers point into.
+struct CallData {
+  ParamValues values;
+  std::vector<rb_param_value> params;
+  std::vector<std::vector<rb_answer>> answers;
+  std::vector<rb_day_log> logs;
+  std::vector<rb_checkpoint> checkpoints;
+  rb_day_log day{};
+  std::vector<rb_answer> day_answers;
+  rb_context context{};
+
+  void set_params(ParamValues resolved) {
+    values = std::move(resolved);
+    for (const auto& [name, value] : values) params.push_back({name.c_str(), value.c_str()});
+    context.params = {params.data(), params.size()};
+  }
+};
+
+rb_day_log to_c(const DayLog& log, std::vector<rb_answer>& answers) {
+  for (const auto& [key, value] : log.answers) answers.push_back({key.c_str(), value.c_str()});
+  rb_day_log out{};
+  out.struct_size = sizeof(rb_day_log);
+  out.date = day_number(log.date);
+  out.session = log.session ? static_cast<std::int32_t>(*log.session) : RB_SESSION_NONE;
+  out.pain_during = log.pain_during.value_or(-1);
+  out.pain_after = log.pain_after.value_or(-1);
+  out.pain_next_morning = log.pain_next_morning.value_or(-1);
+  out.stiffness_minutes = log.stiffness_minutes.value_or(-1);
+  out.swelling = log.swelling ? 1 : 0;
+  out.limp = log.limp ? 1 : 0;
+  out.red_flag_count = static_cast<std::int32_t>(log.red_flags.size());
+  out.answers = answers.data();
+  out.answer_count = answers.size();
+  return out;
+}
+
+}  // namespace
+
+LoadedPlugin::LoadedPlugin(std::shared_ptr<boost::dll::shared_library> library,
+                           const rb_plugin* api, PluginInfo info)
+    : library_(std::move(library)), api_(api), info_(std::move(info)) {}
+
+std::string LoadedPlugin::label() const {
+  return "plugin '" + info_.name + "' (" + info_.path + ")";
+}
+
+Result<std::shared_ptr<const LoadedPlugin>> LoadedPlugin::load(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::string name = fs::path(path).stem().string();
+  auto refuse = [&](const std::string& why) {
+    return Error{"plugin '" + name + "' (" + path + "): " + why};
+  };
+  std::error_code ec;
+  if (!fs::path(path).is_absolute()) return refuse("the path must be absolute");
+  if (!fs::exists(path, ec)) {
+    return refuse(fs::is_symlink(path, ec) ? "the file is missing (a link to nothing)"
+                                           : "the file is missing");
+  }
+  if (!fs::is_regular_file(path, ec)) return refuse("it is not a file");
+
+  auto library = std::make_shared<boost::dll::shared_library>();
+  try {
+    // rtld_now: a library with an unresolved symbol fails here, not in the middle of a plan.
+    library->load(boost::dll::fs::path(path),
+                  boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    return refuse("it cannot be loaded as a shared library: " + loader_reason(e.what(), path));
+  }
+  if (!library->has(RUNBACK_PLUGIN_ENTRY_SYMBOL)) {
+    return refuse("it is a shared library but not a runback plugin: it has no '" +
+                  std::string(RUNBACK_PLUGIN_ENTRY_SYMBOL) +
+                  "' function (plugins declare one with RUNBACK_DECLARE_PLUGIN)");
+  }
+  const rb_plugin* api = nullptr;
+  try {
+    api = library->get<const rb_plugin*()>(RUNBACK_PLUGIN_ENTRY_SYMBOL)();
+  } catch (const std::exception& e) {
+    return refuse(std::string("its entry function threw an exception: ") + e.what());
+  } catch (...) {
+    return refuse("its entry function threw an exception");
+  }
+  if (api == nullptr) return refuse("its entry function returned nothing");
+
+  // The stable prefix first: name and ABI version, so a refusal can name both.
+  if (auto declared = read_name(api->name)) {
+    name = *declared;
+  } else {
+    return refuse("it declares no valid name (expected [a-z0-9-]+, at most 64 characters)");
+  }
+  const AbiVersion abi{api->abi_major, api->abi_minor};
+  if (auto status = check_abi(abi, host_abi_version()); !status) return refuse(status.error());
+  if (api->struct_size < kPluginSizeV1_0) {
+    return refuse("its descriptor is " + std::to_string(api->struct_size) +
+                  " bytes, smaller than ABI " + to_string(abi) + " requires (" +
+                  std::to_string(kPluginSizeV1_0) + ")");
+  }
+
+  PluginInfo info;
+  info.name = name;
+  info.path = path;
+  info.abi = abi;
+  if (auto version = read_line(api->version)) {
+    info.version = *version;
+  } else {
+    return refuse("it declares no version");
+  }
+  if (auto description = read_line(api->description)) {
+    info.description = *description;
+  } else {
+    return refuse("it declares no description");
+  }
+  auto params = read_param_specs(api->params, api->param_count);
+  if (!params) return refuse(params.error());
+  info.params = std::move(*params);
+  if (api->validate) info.hooks.push_back("validate");
+  if (api->exercises) info.hooks.push_back("exercises");
+  if (api->session_cues) info.hooks.push_back("session_cues");
+  if (api->questions) info.hooks.push_back("questions");
+  if (api->verdict) info.hooks.push_back("verdict");
+  return std::shared_ptr<const LoadedPlugin>(
+      std::make_shared<LoadedPlugin>(std::move(library), api, std::move(info)));
+}
+
+std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
+  std::vector<Diagnostic> out = check_protocol_params(info_.name, info_.params, ref);
+  if (has_errors(out) || api_->validate == nullptr) return out;
+
+  auto resolved = resolve_params(info_.params, &ref, {}, false);
+  if (!resolved) {
+    out.push_back({Severity::error, ref.where, "plugin.params", label() + ": " + resolved.error()});
+    return out;
+  }
+  CallData data;
+  data.set_params(std::move(*resolved));
+  HookCollector collector(Hook::validate);
+  try {
+    collector.finish(api_->validate(&data.context.params, collector.sink()));
+  } catch (const std::exception& e) {
+    collector.record_fault(std::string("the validate hook threw an exception: ") + e.what());
+  } catch (...) {
+    collector.record_fault("the validate hook threw an exception");
+  }
+  if (collector.fault()) {
+    out.push_back({Severity::error, ref.where, "plugin", label() + ": " + *collector.fault()});
+    return out;
+  }
+  for (const auto& d : collector.diagnostics) {
+    Diagnostic diagnostic{d.severity, ref.where, "plugin.params", d.message};
+    if (d.param) {
+      if (auto it = ref.params.find(*d.param); it != ref.params.end()) {
+        diagnostic.where = it->second.where;
+      }
+      diagnostic.key_path = "plugin.params." + *d.param;
+    }
+    out.push_back(std::move(diagnostic));
+  }
+  return out;
+}
+
+std::vector<std::string> LoadedPlugin::check_programme_params(
+    const std::map<std::string, std::string>& params) const {
+  return runback::check_programme_params(info_.name, info_.params, params);
+}
+
+Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayLog* log,
+                          HookCollector& collector) const {
+  const PluginRef* ref = context.protocol.plugin ? &*context.protocol.plugin : nullptr;
+  auto resolved = resolve_params(info_.params, ref, context.programme.params, true);
+  if (!resolved) return Error{label() + ": " + resolved.error()};
+
+  CallData data;
+  data.set_params(std::move(*resolved));
+  data.answers.reserve(context.logs.size());
+  for (const auto& day : context.logs) {
+    data.answers.emplace_back();
+    data.logs.push_back(to_c(day, data.answers.back()));
+  }
+  for (const auto& checkpoint : context.checkpoints) {
+    data.checkpoints.push_back({day_number(checkpoint.date), checkpoint.stage_index,
+                                static_cast<std::int32_t>(checkpoint.outcome)});
+  }
+  const auto& stages = context.protocol.stages;
+  const bool stage_known =
+      context.stage_index >= 0 && static_cast<std::size_t>(context.stage_index) < stages.size();
+  rb_context& c = data.context;
+  c.struct_size = sizeof(rb_context);
+  c.date = day_number(context.date);
+  c.programme_start = day_number(context.programme.start_date);
+  c.stage_index = context.stage_index;
+  c.stage_count = static_cast<std::int32_t>(stages.size());
+  c.days_at_stage = context.days_at_stage;
+  c.stage_id = stage_known ? stages[std::size_t(context.stage_index)].id.c_str() : "";
+  c.protocol_id = context.protocol.id.c_str();
+  c.logs = data.logs.data();
+  c.log_count = data.logs.size();
+  c.checkpoints = data.checkpoints.data();
+  c.checkpoint_count = data.checkpoints.size();
+  if (log != nullptr) data.day = to_c(*log, data.day_answers);
+
+  try {
+    switch (hook) {
+      case Hook::exercises:
+        collector.finish(api_->exercises(&c, collector.sink()));
+        break;
+      case Hook::session_cues:
+        collector.finish(api_->session_cues(&c, collector.sink()));
+        break;
+      case Hook::questions:
+        collector.finish(api_->questions(&c, collector.sink()));
+        break;
+      case Hook::verdict:
+        collector.finish(api_->verdict(&c, &data.day, collector.sink()));
+        break;
+      case Hook::validate:
+        break;
+    }
+  } catch (const std::exception& e) {
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception: " + e.what());
+  } catch (...) {
+    collector.record_fault("the " + hook_name(hook) + " hook threw an exception");
+  }
+  if (collector.fault()) return Error{label() + ": " + *collector.fault()};
+  return ok_status();
+}
+
+Result<std::vector<Exercise>> LoadedPlugin::exercises(const ExtensionContext& context) const {
+  if (api_->exercises == nullptr) return std::vector<Exercise>{};
+  HookCollector collector(Hook::exercises);
+  if (auto status = call(Hook::exercises, context, nullptr, collector); !status) {
+    return Error{status.error()};
+  }
+  for (auto& exercise : collector.exercises) {
+    if (context.protocol.plugin) exercise.where = context.protocol.plugin->where;
+  }
+  return std::move(collector.exercises);
+}
+
+Result<std::vector<SessionCue>> LoadedPlugin::session_cues(const ExtensionContext& context) const {
+  if (api_->session_cues == nullptr) return std::vector<SessionCue>{};
+  HookCollector collector(Hook::session_cues);
+  if (auto status = call(Hook::session_cues, context, nullptr, collector); !status) {
+    return Error{status.error()};
+  }
+  return std::move(collector.cues);
+}
+
+Result<std::vector<CheckpointQuestion>> LoadedPlugin::questions(
+    const ExtensionContext& context) const {
+  if (api_->questions == nullptr) return std::vector<CheckpointQuestion>{};
+  HookCollector collector(Hook::questions);
+  if (auto status = call(Hook::questions, context, nullptr, collector); !status) {
+    return Error{status.error()};
+  }
+  return std::move(collector.questions);
+}
+
+Result<Verdict> LoadedPlugin::verdict(const ExtensionContext& context, const DayLog& log) const {
+  Verdict no_objection{Action{ActionKind::proceed, 0, 0}, ""};
+  if (api_->verdict == nullptr) return no_objection;
+  HookCollector collector(Hook::verdict);
+  if (auto status = call(Hook::verdict, context, &log, collector); !status) {
+    return Error{status.error()};
+  }
+  return collector.verdict.value_or(no_objection);
+}
+
+}  // namespace runback

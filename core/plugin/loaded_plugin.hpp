@@ -1,0 +1,72 @@
+#pragma once
+// One plugin library, loaded with Boost.DLL and adapted to the planner's PlanExtension.
+//
+// The adapter owns a shared_ptr to the library, and everything it hands out owns the adapter,
+// so the library stays loaded as long as anything that came from it is alive (objects a plugin
+// created do not keep its library loaded by themselves). Every hook call is guarded: an
+// exception, a failure or nonsense returned becomes an Error naming the plugin and its path.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plan/extension.hpp"
+#include "plugin/abi_version.hpp"
+#include "plugin/hook_output.hpp"
+#include "plugin/param_spec.hpp"
+#include "util/result.hpp"
+
+namespace boost::dll {
+class shared_library;
+}
+
+struct rb_plugin;
+
+namespace runback {
+
+struct PluginInfo {
+  std::string name;
+  std::string version;
+  std::string description;
+  std::string path;
+  AbiVersion abi;
+  std::vector<std::string> hooks;  // the optional hooks it provides, in ABI order
+  std::vector<ParamSpec> params;
+};
+
+class LoadedPlugin final : public PlanExtension {
+ public:
+  // Loads the library at `path` (absolute), checks the handshake and what the plugin declares.
+  // Errors read "plugin 'NAME' (PATH): ..." (NAME is the file's stem until the plugin has told
+  // its own).
+  static Result<std::shared_ptr<const LoadedPlugin>> load(const std::string& path);
+
+  const PluginInfo& info() const { return info_; }
+  // "plugin 'NAME' (PATH)", how every message about this plugin starts.
+  std::string label() const;
+
+  std::string name() const override { return info_.name; }
+  std::string version() const override { return info_.version; }
+  std::vector<Diagnostic> validate(const PluginRef& ref) const override;
+  Result<std::vector<Exercise>> exercises(const ExtensionContext& context) const override;
+  Result<std::vector<SessionCue>> session_cues(const ExtensionContext& context) const override;
+  Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext& context) const override;
+  Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const override;
+  std::vector<std::string> check_programme_params(
+      const std::map<std::string, std::string>& params) const override;
+
+  LoadedPlugin(std::shared_ptr<boost::dll::shared_library> library, const rb_plugin* api,
+               PluginInfo info);
+
+ private:
+  // Runs a context hook with everything converted to the C ABI; the collector holds results.
+  Status call(Hook hook, const ExtensionContext& context, const DayLog* log,
+              HookCollector& collector) const;
+
+  std::shared_ptr<boost::dll::shared_library> library_;
+  const rb_plugin* api_;
+  PluginInfo info_;
+};
+
+}  // namespace runback

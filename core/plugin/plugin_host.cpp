@@ -1,0 +1,149 @@
+#include "plugin/plugin_host.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "util/suggest.hpp"
+
+namespace runback {
+
+namespace {
+
+std::string absolute(const std::string& path) {
+  std::error_code ec;
+  auto full = std::filesystem::absolute(path, ec);
+  return ec ? path : full.lexically_normal().string();
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The name in a load error ("plugin 'NAME' (PATH): ..."), which is the declared one once the
+// plugin has said it.
+std::string name_in(const std::string& reason, const std::string& fallback) {
+  const std::string start = "plugin '";
+  if (reason.rfind(start, 0) != 0) return fallback;
+  const auto end = reason.find("' (", start.size());
+  return end == std::string::npos ? fallback : reason.substr(start.size(), end - start.size());
+}
+
+}  // namespace
+
+std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environment& env,
+                                          const std::vector<std::string>& extra_dirs,
+                                          const std::string& executable_path) {
+  std::vector<PluginDir> dirs;
+  auto add = [&](const std::string& path, const std::string& origin) {
+    if (path.empty()) return;
+    const std::string full = absolute(path);
+    for (const auto& dir : dirs) {
+      if (dir.path == full) return;
+    }
+    dirs.push_back({full, origin});
+  };
+  for (const auto& dir : extra_dirs) add(dir, "--plugin-dir");
+  if (auto path = env.get("RUNBACK_PLUGIN_PATH")) {
+    std::string::size_type start = 0;
+    while (start <= path->size()) {
+      const auto colon = path->find(':', start);
+      const auto end = colon == std::string::npos ? path->size() : colon;
+      add(path->substr(start, end - start), "RUNBACK_PLUGIN_PATH");
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  if (auto data = xdg_data_home(env)) add(*data + "/runback/plugins", "user data");
+  if (!executable_path.empty()) {
+    std::filesystem::path dir = std::filesystem::path(executable_path).parent_path();
+    for (int level = 0; level <= 3 && !dir.empty(); ++level) {
+      if (fs.is_file((dir / "CMakeCache.txt").string())) {
+        add((dir / "plugins").string(), "build tree");
+        break;
+      }
+      if (dir == dir.parent_path()) break;
+      dir = dir.parent_path();
+    }
+    // Relative to the binary first, so an installation moved with `cmake --install --prefix`
+    // finds its own plugins.
+    const auto bin = std::filesystem::path(executable_path).parent_path();
+    add((bin / RUNBACK_PLUGIN_DIR_FROM_BINDIR).lexically_normal().string(), "installed");
+  }
+  add(std::string(RUNBACK_INSTALL_LIBDIR) + "/runback/plugins", "installed");
+  return dirs;
+}
+
+PluginHost::PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs)
+    : fs_(fs), dirs_(std::move(dirs)) {}
+
+void PluginHost::load_all() const {
+  if (loaded_) return;
+  loaded_ = true;
+  for (const auto& dir : dirs_) {
+    if (!fs_.is_directory(dir.path)) {
+      // Only a directory the user named is worth a word; the defaults often do not exist.
+      if (dir.origin == "--plugin-dir" || dir.origin == "RUNBACK_PLUGIN_PATH") {
+        failures_.push_back(
+            {"", dir.path,
+             dir.path + ": the plugin directory (from " + dir.origin + ") does not exist"});
+      }
+      continue;
+    }
+    for (const auto& file : fs_.list_directory(dir.path)) {
+      if (!ends_with(file, ".so")) continue;
+      const std::string path = dir.path + "/" + file;
+      auto loaded = LoadedPlugin::load(path);
+      if (!loaded) {
+        failures_.push_back({name_in(loaded.error(), std::filesystem::path(file).stem().string()),
+                             path, loaded.error()});
+        continue;
+      }
+      const auto& plugin = *loaded;
+      auto first = std::find_if(plugins_.begin(), plugins_.end(),
+                                [&](const auto& p) { return p->name() == plugin->name(); });
+      if (first != plugins_.end()) {
+        failures_.push_back({plugin->name(), path,
+                             plugin->label() + ": another plugin named '" + plugin->name() +
+                                 "' was found first, at " + (*first)->info().path +
+                                 "; this one is not used"});
+        continue;
+      }
+      plugins_.push_back(plugin);
+    }
+  }
+}
+
+const std::vector<std::shared_ptr<const LoadedPlugin>>& PluginHost::plugins() const {
+  load_all();
+  return plugins_;
+}
+
+const std::vector<PluginFailure>& PluginHost::failures() const {
+  load_all();
+  return failures_;
+}
+
+Result<std::shared_ptr<const LoadedPlugin>> PluginHost::find_plugin(const std::string& name) const {
+  load_all();
+  for (const auto& plugin : plugins_) {
+    if (plugin->name() == name) return plugin;
+  }
+  for (const auto& failure : failures_) {
+    if (failure.name == name) return Error{failure.reason};
+  }
+  std::vector<std::string> names;
+  for (const auto& plugin : plugins_) names.push_back(plugin->name());
+  std::string looked;
+  for (const auto& dir : dirs_) looked += (looked.empty() ? "" : ", ") + dir.path;
+  return Error{"no plugin named '" + name + "'" + did_you_mean(name, names) + " (looked in " +
+               looked + ")"};
+}
+
+Result<std::shared_ptr<const PlanExtension>> PluginHost::find(const std::string& name) const {
+  auto plugin = find_plugin(name);
+  if (!plugin) return Error{plugin.error()};
+  return std::shared_ptr<const PlanExtension>(*plugin);
+}
+
+}  // namespace runback

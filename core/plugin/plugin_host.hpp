@@ -1,0 +1,63 @@
+#pragma once
+// Finds and loads plugins, and serves them to the planner by name (ExtensionCatalog).
+//
+// Search order: --plugin-dir (repeatable, in the order given), $RUNBACK_PLUGIN_PATH (':'
+// separated), $XDG_DATA_HOME/runback/plugins, the build tree's plugins/ when runback runs from a
+// build tree (so a fresh build finds its own plugins before an older installed copy), then the
+// installed libdir/runback/plugins. Every *.so in those directories is a candidate. The first
+// plugin with a name wins; a later one with the same name is reported as failed.
+//
+// Failure is contained: a plugin that cannot be loaded is listed with why, and only a protocol
+// that names it is affected.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/environment.hpp"
+#include "io/file_system.hpp"
+#include "plan/extension.hpp"
+#include "plugin/loaded_plugin.hpp"
+
+namespace runback {
+
+struct PluginDir {
+  std::string path;    // absolute
+  std::string origin;  // "--plugin-dir", "RUNBACK_PLUGIN_PATH", "user data", "build tree",
+                       // "installed"
+};
+
+// `executable_path` is the running binary; a build tree is recognised by a CMakeCache.txt in
+// its directory or up to three levels above.
+std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environment& env,
+                                          const std::vector<std::string>& extra_dirs,
+                                          const std::string& executable_path);
+
+struct PluginFailure {
+  std::string name;  // as declared, or the file's stem when it never said
+  std::string path;
+  std::string reason;  // the whole message: "plugin 'NAME' (PATH): why"
+};
+
+class PluginHost final : public ExtensionCatalog {
+ public:
+  PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs);
+
+  // Loads every candidate once; later calls do nothing.
+  void load_all() const;
+  const std::vector<PluginDir>& dirs() const { return dirs_; }
+  const std::vector<std::shared_ptr<const LoadedPlugin>>& plugins() const;
+  const std::vector<PluginFailure>& failures() const;
+
+  Result<std::shared_ptr<const LoadedPlugin>> find_plugin(const std::string& name) const;
+  Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override;
+
+ private:
+  const FileSystem& fs_;
+  std::vector<PluginDir> dirs_;
+  mutable bool loaded_ = false;
+  mutable std::vector<std::shared_ptr<const LoadedPlugin>> plugins_;
+  mutable std::vector<PluginFailure> failures_;
+};
+
+}  // namespace runback

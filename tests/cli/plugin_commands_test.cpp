@@ -1,0 +1,130 @@
+// `runback plugin list` and `runback plugin info`, run as a user would.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/run_process.hpp"
+
+using namespace runback::testing;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+const std::string kBuilt = RUNBACK_BUILT_PLUGIN_DIR;
+const std::string kBroken = RUNBACK_BROKEN_PLUGIN_DIR;
+
+// Keeps the user's own plugin directories out of the test.
+std::map<std::string, std::string> isolated(const TempDir& home) {
+  return {{"HOME", home.path()}, {"XDG_DATA_HOME", home.path()}, {"RUNBACK_PLUGIN_PATH", ""}};
+}
+
+}  // namespace
+
+TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up") {
+  TempDir home;
+  const auto result = run_runback({"plugin", "list"}, isolated(home));
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  CHECK_THAT(result.out,
+             StartsWith("achilles 1.0.0  (plugin ABI 1.0)  " + kBuilt + "/achilles.so\n"));
+  CHECK_THAT(result.out, Contains("hip 1.0.0  (plugin ABI 1.0)  " + kBuilt + "/hip.so\n"));
+  CHECK_THAT(result.out, Contains("knee 1.0.0  (plugin ABI 1.0)  " + kBuilt + "/knee.so\n"));
+  CHECK_THAT(result.out, Contains("    hooks: exercises, session_cues, questions, verdict\n"));
+  CHECK_THAT(result.out, !Contains("could not be loaded"));
+}
+
+TEST_CASE("plugin list shows plugins that failed to load and why - without crashing") {
+  TempDir home;
+  std::vector<std::string> args;
+  for (const char* which : {"not-a-library", "missing", "no-entry", "abi-major", "abi-minor",
+                            "unresolved", "twins", "nameless", "bad-schema"}) {
+    args.push_back("--plugin-dir");
+    args.push_back(kBroken + "/" + which);
+  }
+  args.push_back("plugin");
+  args.push_back("list");
+  const auto result = run_runback(args, isolated(home));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("achilles 1.0.0") && Contains("knee 1.0.0") &&
+                             Contains("hip 1.0.0") && Contains("twin 1.0.0"));
+  CHECK_THAT(result.out, Contains("\n9 plugins could not be loaded:\n"));
+  CHECK_THAT(result.out, Contains("  plugin 'abi-major' (" + kBroken +
+                                  "/abi-major/abi-major.so): it was built for plugin ABI 2.0, "
+                                  "but this runback speaks plugin ABI 1.0"));
+  CHECK_THAT(result.out, Contains("  plugin 'gone' (" + kBroken +
+                                  "/missing/gone.so): the file "
+                                  "is missing (a link to nothing)"));
+  CHECK_THAT(result.out, Contains("undefined symbol: runback_test_function_nobody_defines"));
+  CHECK_THAT(result.out, Contains("another plugin named 'twin' was found first"));
+}
+
+TEST_CASE("plugin list --format json") {
+  TempDir home;
+  const auto result =
+      run_runback({"--plugin-dir", kBroken + "/abi-minor", "plugin", "list", "--format", "json"},
+                  isolated(home));
+  REQUIRE(result.exit_code == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["schema"] == "runback.plugin-list/1");
+  CHECK(json["abi_version"] == "1.0");
+  REQUIRE(json["plugins"].size() == 3);
+  CHECK(json["plugins"][2]["name"] == "knee");
+  CHECK(json["plugins"][2]["path"] == kBuilt + "/knee.so");
+  CHECK(json["plugins"][2]["hooks"].size() == 4);
+  REQUIRE(json["failed"].size() == 1);
+  CHECK(json["failed"][0]["name"] == "abi-minor");
+  CHECK(json["failed"][0]["path"] == kBroken + "/abi-minor/abi-minor.so");
+  CHECK_THAT(json["failed"][0]["error"].get<std::string>(), Contains("ABI 1.99"));
+  CHECK(json["searched"][0]["origin"] == "--plugin-dir");
+}
+
+TEST_CASE("plugin info describes the parameters with types - defaults and meaning") {
+  TempDir home;
+  const auto result = run_runback({"plugin", "info", "achilles"}, isolated(home));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out,
+             StartsWith("achilles 1.0.0 (plugin ABI 1.0)\n" + kBuilt + "/achilles.so\n"));
+  CHECK_THAT(result.out, Contains("  programme  (enum, alfredson | hsr; default alfredson)\n"));
+  CHECK_THAT(result.out, Contains("  load_step_kg  (number, 0..5 kg; default 5)\n"));
+  CHECK_THAT(result.out, Contains("Alfredson 1998"));
+
+  const auto knee = run_runback({"plugin", "info", "knee", "--format", "json"}, isolated(home));
+  REQUIRE(knee.exit_code == 0);
+  const auto json = nlohmann::json::parse(knee.out);
+  CHECK(json["schema"] == "runback.plugin-info/1");
+  const auto& baseline = json["plugin"]["parameters"][0];
+  CHECK(baseline["name"] == "baseline_cadence");
+  CHECK(baseline["scope"] == "programme");
+  CHECK(baseline["required"] == true);
+  CHECK(baseline["default"].is_null());
+  CHECK(baseline["min"] == 120);
+  CHECK(baseline["unit"] == "steps/min");
+}
+
+TEST_CASE("plugin info for an unknown name suggests the closest") {
+  TempDir home;
+  const auto result = run_runback({"plugin", "info", "achiles"}, isolated(home));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err,
+             StartsWith("runback: no plugin named 'achiles' (did you mean 'achilles'?)"));
+}
+
+TEST_CASE("plugin info for a plugin that failed to load says why") {
+  TempDir home;
+  const auto result = run_runback(
+      {"--plugin-dir", kBroken + "/no-entry", "plugin", "info", "no-entry"}, isolated(home));
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, StartsWith("runback: plugin 'no-entry' (" + kBroken +
+                                    "/no-entry/no-entry.so): it is a shared library but not a "
+                                    "runback plugin"));
+}
+
+TEST_CASE("RUNBACK_PLUGIN_PATH is searched") {
+  TempDir home;
+  auto env = isolated(home);
+  env["RUNBACK_PLUGIN_PATH"] = kBroken + "/twins";
+  const auto result = run_runback({"plugin", "list"}, env);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out,
+             StartsWith("twin 1.0.0  (plugin ABI 1.0)  " + kBroken + "/twins/twin-a.so"));
+}
