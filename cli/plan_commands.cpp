@@ -1,9 +1,27 @@
+// The plan commands: `runback week`, `runback status`, and `runback protocol simulate` (in
+// simulate_command.cpp).
+#include "plan_commands.hpp"
+
 #include <CLI/CLI.hpp>
+#include <ostream>
 
 #include "context.hpp"
 
 namespace runback::cli {
 
-void register_plan_commands(CLI::App& /*app*/, Context& /*context*/) {}
+void print_plan_diagnostic(std::ostream& err, const Diagnostic& d) {
+  if (d.where.file.empty()) {
+    err << "runback: " << severity_name(d.severity) << ": " << d.message << '\n';
+  } else {
+    err << format_diagnostic(d) << '\n';
+  }
+}
+
+void register_plan_commands(CLI::App& app, Context& context) {
+  CLI::App* protocol = app.get_subcommand("protocol");
+  register_simulate_command(*protocol, context);
+  register_week_commands(app, context);
+  register_demo_command(app, context);
+}
 
 }  // namespace runback::cli

@@ -30,10 +30,10 @@ struct CheckpointSummary {
 struct ExtensionContext {
   const Protocol& protocol;
   const Programme& programme;
-  Date date;                // the day being planned (exercises, cues) or the checkpoint's day
-  int stage_index = 0;      // the runner's stage on that day
-  int days_at_stage = 0;    // whole days since the runner reached this stage
-  const std::vector<DayLog>& logs;                     // up to and including `date`
+  Date date;              // the day being planned (exercises, cues) or the checkpoint's day
+  int stage_index = 0;    // the runner's stage on that day
+  int days_at_stage = 0;  // whole days since the runner reached this stage
+  const std::vector<DayLog>& logs;                    // up to and including `date`
   const std::vector<CheckpointSummary>& checkpoints;  // decided before `date`
 };
 

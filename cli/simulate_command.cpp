@@ -1,0 +1,168 @@
+// `runback protocol simulate ID|FILE`: the protocol under a scripted or generated symptom
+// sequence, with the same planner as a runner's week and no database.
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/plan_text.hpp"
+#include "plan/simulate.hpp"
+#include "plan/symptom_script.hpp"
+#include "plan_commands.hpp"
+#include "plugin_host_for.hpp"
+#include "protocol/catalog.hpp"
+
+namespace runback::cli {
+namespace {
+
+struct SimulateOptions {
+  std::string protocol;
+  std::string symptoms;
+  std::string profile;
+  std::uint64_t seed = 1;
+  std::string start;
+  int stage = 1;
+  int days = 365;
+  std::string format = "text";
+  std::vector<std::string> params;
+};
+
+void run_simulate(Context& context, const SimulateOptions& o) {
+  Date start = context.clock.today();
+  if (!o.start.empty()) {
+    auto parsed = parse_date(o.start);
+    if (!parsed) {
+      context.err << "runback: --start: " << parsed.error() << "\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    start = *parsed;
+  }
+  LoadResult loaded = find_protocol(
+      context.fs,
+      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path),
+      o.protocol);
+  for (const auto& d : loaded.diagnostics) {
+    if (d.severity == Severity::error || !loaded.protocol) print_plan_diagnostic(context.err, d);
+  }
+  if (!loaded.protocol) {
+    context.exit_code = kExitBadInput;
+    return;
+  }
+  const Protocol& protocol = *loaded.protocol;
+  if (o.stage < 1 || o.stage > int(protocol.stages.size())) {
+    context.err << "runback: --stage: " << protocol.id << " has stages 1 to "
+                << protocol.stages.size() << ", not " << o.stage << "\n";
+    context.exit_code = kExitBadInput;
+    return;
+  }
+
+  std::vector<DayLog> script;
+  if (!o.symptoms.empty()) {
+    auto text = context.fs.read_file(o.symptoms, 1024 * 1024);
+    if (!text) {
+      context.err << "runback: --symptoms: " << text.error() << "\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    SymptomScript parsed = parse_symptom_script(*text, o.symptoms);
+    if (!parsed.diagnostics.empty()) {
+      for (const auto& d : parsed.diagnostics) context.err << format_diagnostic(d) << "\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    script = std::move(parsed.sessions);
+  }
+
+  PluginHost host = plugin_host_for(context);
+  std::shared_ptr<const PlanExtension> extension;
+  if (protocol.plugin) {
+    auto found = host.find(protocol.plugin->name);
+    if (!found) {
+      context.err << "runback: " << protocol.id << " uses the plugin '" << protocol.plugin->name
+                  << "', which is not available: " << found.error() << "\n";
+      context.exit_code = kExitFailure;
+      return;
+    }
+    extension = *found;
+  }
+
+  std::map<std::string, std::string> params;
+  for (const std::string& param : o.params) {
+    const auto equals = param.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      context.err << "runback: --param: expected KEY=VALUE, e.g. baseline_cadence=164, not '"
+                  << param << "'\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    params[param.substr(0, equals)] = param.substr(equals + 1);
+  }
+  if (extension) {
+    const auto problems = extension->check_programme_params(params);
+    for (const auto& problem : problems) context.err << "runback: --param: " << problem << "\n";
+    if (!problems.empty()) {
+      context.exit_code = kExitBadInput;
+      return;
+    }
+  }
+
+  const SymptomProfile profile = o.profile == "flare"   ? SymptomProfile::flare
+                                 : o.profile == "stall" ? SymptomProfile::stall
+                                                        : SymptomProfile::steady;
+  SimulationRequest request{protocol, extension.get(), start,  o.stage - 1, script,
+                            profile,  o.seed,          o.days, params,      {}};
+  const Simulation simulation = simulate(request);
+
+  std::string symptoms = profile_name(profile) + " symptoms (seed " + std::to_string(o.seed) + ")";
+  if (!script.empty()) {
+    symptoms =
+        std::to_string(script.size()) + " scripted runs from " + o.symptoms + ", then " + symptoms;
+  }
+  if (o.format == "json") {
+    auto doc = simulation_json(protocol, simulation, profile_name(profile), o.seed);
+    doc["scripted_runs"] = script.size();
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  context.out << simulation_text(protocol, simulation, symptoms);
+}
+
+}  // namespace
+
+void register_simulate_command(CLI::App& protocol, Context& context) {
+  auto o = std::make_shared<SimulateOptions>();
+  CLI::App* simulate = protocol.add_subcommand(
+      "simulate",
+      "Run a protocol against scripted or generated symptoms and show its stage-by-stage "
+      "timeline (no records are read or written)");
+  simulate->add_option("protocol", o->protocol, "A protocol id, or the path of a YAML file")
+      ->required()
+      ->type_name("ID|FILE");
+  simulate
+      ->add_option("--symptoms", o->symptoms,
+                   "A file with one line per run, e.g. 'during=2 after=1 morning=0'; the profile "
+                   "takes over when it ends")
+      ->type_name("FILE");
+  simulate
+      ->add_option("--profile", o->profile, "Generated symptoms: steady (default), flare or stall")
+      ->check(CLI::IsMember({"steady", "flare", "stall"}))
+      ->type_name("PROFILE");
+  simulate->add_option("--seed", o->seed, "Seed for the generated symptoms (default: 1)")
+      ->type_name("N");
+  simulate->add_option("--start", o->start, "First day (default: today)")->type_name("DATE");
+  simulate->add_option("--stage", o->stage, "Starting stage, from 1 (default: 1)")->type_name("N");
+  simulate->add_option("--days", o->days, "How many days to simulate at most (default: 365)")
+      ->check(CLI::Range(1, 3650))
+      ->type_name("N");
+  simulate
+      ->add_option("--param", o->params,
+                   "A plugin parameter for the simulated runner, as `runback start` takes it, "
+                   "e.g. baseline_cadence=164 (repeatable)")
+      ->type_name("KEY=VALUE");
+  simulate->add_option("--format", o->format, "Output format: text or json (default: text)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  simulate->callback([&context, o] { run_simulate(context, *o); });
+}
+
+}  // namespace runback::cli

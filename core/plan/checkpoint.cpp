@@ -1,0 +1,277 @@
+#include "plan/checkpoint.hpp"
+
+#include <algorithm>
+
+#include "plan/decision.hpp"
+#include "protocol/safety.hpp"
+
+namespace runback {
+namespace {
+
+PainLimit clamp_limit(PainLimit limit) {
+  if (limit.max) limit.max = std::clamp(*limit.max, 0, safety::kMaxPainLimit);
+  if (limit.max_rise) limit.max_rise = std::clamp(*limit.max_rise, 0, safety::kMaxPainRise);
+  return limit;
+}
+
+bool test_holds(const NumberTest& test, double value) {
+  switch (test.op) {
+    case NumberTest::Op::above:
+      return value > test.value;
+    case NumberTest::Op::at_least:
+      return value >= test.value;
+    case NumberTest::Op::below:
+      return value < test.value;
+    case NumberTest::Op::at_most:
+      return value <= test.value;
+  }
+  return false;
+}
+
+bool optional_test_holds(const std::optional<NumberTest>& test, const std::optional<int>& value) {
+  if (!test) return true;
+  return value && test_holds(*test, *value);
+}
+
+bool uses(const Protocol& protocol, std::optional<NumberTest> Condition::*field) {
+  return std::any_of(protocol.responses.begin(), protocol.responses.end(),
+                     [&](const Response& r) { return (r.when.*field).has_value(); });
+}
+
+bool uses_exceeds(const Protocol& protocol, TimePoint point) {
+  return std::any_of(protocol.responses.begin(), protocol.responses.end(),
+                     [&](const Response& r) { return r.when.exceeds == point; });
+}
+
+std::string score(int value) {
+  return std::to_string(value) + "/10";
+}
+
+bool limit_passed(const PainLimit& limit, int value, std::optional<int> baseline) {
+  return (limit.max && value > *limit.max) ||
+         (limit.max_rise && value - baseline.value_or(0) > *limit.max_rise);
+}
+
+// "pain during the run was 4/10 on 2026-11-24; this protocol allows 2/10"
+std::string limit_text(const PainLimit& limit, int value, std::optional<int> baseline,
+                       const std::string& what, Date date) {
+  const std::string on = " on " + format_date(date);
+  if (limit.max && value > *limit.max) {
+    return what + " was " + score(value) + on + "; this protocol allows " + score(*limit.max);
+  }
+  const int base = baseline.value_or(0);
+  const std::string allows =
+      limit.max_rise.value_or(0) == 0 ? "no rise" : "a rise of " + std::to_string(*limit.max_rise);
+  return what + " was " + score(value) + on + ", up from " + score(base) +
+         " the morning before; this protocol allows " + allows;
+}
+
+// The logged values a condition looked at, for the explanation.
+std::string condition_values(const Condition& when, const DayLog& log) {
+  std::vector<std::string> parts;
+  if (when.pain_during && log.pain_during)
+    parts.push_back("pain during " + score(*log.pain_during));
+  if (when.pain_after && log.pain_after) parts.push_back("pain after " + score(*log.pain_after));
+  if (when.pain_next_morning && log.pain_next_morning)
+    parts.push_back("next-morning pain " + score(*log.pain_next_morning));
+  if (when.stiffness_minutes && log.stiffness_minutes)
+    parts.push_back("morning stiffness " + std::to_string(*log.stiffness_minutes) + " min");
+  if (when.swelling) parts.push_back(log.swelling ? "swelling" : "no swelling");
+  if (when.limp) parts.push_back(log.limp ? "a limp" : "no limp");
+  if (when.session && log.session) parts.push_back("session " + outcome_name(*log.session));
+  // `exceeds` is explained by the limit's own reason.
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out.empty() ? out : "you logged " + out + " on " + format_date(log.date);
+}
+
+}  // namespace
+
+std::string time_point_words(TimePoint point) {
+  switch (point) {
+    case TimePoint::during:
+      return "during the run";
+    case TimePoint::after:
+      return "after the run";
+    case TimePoint::next_morning:
+      return "the next morning";
+  }
+  return "";
+}
+
+std::string outcome_name(SessionOutcome outcome) {
+  switch (outcome) {
+    case SessionOutcome::done:
+      return "done";
+    case SessionOutcome::partial:
+      return "partial";
+    case SessionOutcome::skipped:
+      return "skipped";
+  }
+  return "done";
+}
+
+EffectivePainLimits effective_pain_limits(const Protocol& protocol) {
+  EffectivePainLimits limits;
+  limits.during = clamp_limit(protocol.pain.during.value_or(PainLimit{}));
+  if (!limits.during.max) limits.during.max = safety::kMaxPainLimit;
+  if (protocol.pain.after) {
+    limits.after = clamp_limit(*protocol.pain.after);
+    if (!limits.after->max) limits.after->max = safety::kMaxPainLimit;
+  }
+  limits.after_minutes = protocol.pain.after_minutes;
+  if (protocol.pain.next_morning) {
+    limits.next_morning = clamp_limit(*protocol.pain.next_morning);
+  } else {
+    limits.next_morning.max_rise = 0;
+  }
+  if (!limits.next_morning.max) limits.next_morning.max = safety::kMaxPainLimit;
+  return limits;
+}
+
+NeededLogs needed_logs(const Protocol& protocol) {
+  NeededLogs needed;
+  needed.after = protocol.pain.after.has_value() || uses(protocol, &Condition::pain_after) ||
+                 uses_exceeds(protocol, TimePoint::after);
+  needed.stiffness = uses(protocol, &Condition::stiffness_minutes);
+  return needed;
+}
+
+bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded) {
+  if (!optional_test_holds(when.pain_during, log.pain_during)) return false;
+  if (!optional_test_holds(when.pain_after, log.pain_after)) return false;
+  if (!optional_test_holds(when.pain_next_morning, log.pain_next_morning)) return false;
+  if (!optional_test_holds(when.stiffness_minutes, log.stiffness_minutes)) return false;
+  if (when.swelling && *when.swelling != log.swelling) return false;
+  if (when.limp && *when.limp != log.limp) return false;
+  if (when.session && log.session != when.session) return false;
+  if (when.exceeds) {
+    switch (*when.exceeds) {
+      case TimePoint::during:
+        return exceeded.during;
+      case TimePoint::after:
+        return exceeded.after;
+      case TimePoint::next_morning:
+        return exceeded.next_morning;
+    }
+  }
+  return true;
+}
+
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
+                                     std::optional<int> baseline, bool explain) {
+  return evaluate_checkpoint(protocol, effective_pain_limits(protocol), needed_logs(protocol), log,
+                             baseline, explain);
+}
+
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
+                                     const NeededLogs& needed, const DayLog& log,
+                                     std::optional<int> baseline, bool explain) {
+  CheckpointResult result;
+  const SessionOutcome outcome = log.session.value_or(SessionOutcome::done);
+
+  if (outcome != SessionOutcome::skipped) {
+    if (needed.during && !log.pain_during) result.missing.push_back("pain during the run");
+    if (needed.after && !log.pain_after) {
+      result.missing.push_back("pain " + std::to_string(protocol.pain.after_minutes) +
+                               " minutes after the run");
+    }
+    if (needed.next_morning && !log.pain_next_morning)
+      result.missing.push_back("next-morning pain");
+    if (needed.stiffness && !log.stiffness_minutes) {
+      result.missing.push_back("morning stiffness (minutes)");
+    }
+  }
+  result.complete = result.missing.empty();
+
+  // Texts are built only when asked for: a caseload's plans need only the latest ones.
+  auto add = [&](const char* rule, auto text, Action action) {
+    if (action.kind == ActionKind::proceed && action.rest_days == 0) return;
+    result.reasons.push_back({rule, explain ? text() : std::string(), action, ""});
+    result.action = most_cautious(result.action, action);
+  };
+  auto day = [&] { return format_date(log.date); };
+  const Action repeat{ActionKind::repeat, 0, 0};
+
+  Exceeded exceeded;
+  if (log.pain_during && limit_passed(limits.during, *log.pain_during, baseline)) {
+    exceeded.during = true;
+    add(
+        "pain.during",
+        [&] {
+          return limit_text(limits.during, *log.pain_during, baseline, "pain during the run",
+                            log.date);
+        },
+        repeat);
+  }
+  if (limits.after && log.pain_after && limit_passed(*limits.after, *log.pain_after, baseline)) {
+    exceeded.after = true;
+    add(
+        "pain.after",
+        [&] {
+          return limit_text(
+              *limits.after, *log.pain_after, baseline,
+              "pain " + std::to_string(limits.after_minutes) + " minutes after the run", log.date);
+        },
+        repeat);
+  }
+  if (log.pain_next_morning &&
+      limit_passed(limits.next_morning, *log.pain_next_morning, baseline)) {
+    exceeded.next_morning = true;
+    add(
+        "pain.next_morning",
+        [&] {
+          return limit_text(limits.next_morning, *log.pain_next_morning, baseline,
+                            "next-morning pain after the run", log.date);
+        },
+        repeat);
+  }
+
+  // Every response whose `when` holds applies; the most cautious wins (protocol.hpp).
+  for (const Response& response : protocol.responses) {
+    if (!condition_holds(response.when, log, exceeded)) continue;
+    if (response.then.kind == ActionKind::proceed && response.then.rest_days == 0) continue;
+    Reason reason{"response '" + response.name + "'", "", response.then, ""};
+    if (explain) {
+      reason.text = condition_values(response.when, log);
+      reason.why = response.why;
+      if (reason.text.empty() && reason.why.empty()) {
+        reason.text = "the protocol's response '" + response.name + "' applies";
+      }
+    }
+    result.reasons.push_back(std::move(reason));
+    result.action = most_cautious(result.action, response.then);
+  }
+
+  if (outcome == SessionOutcome::skipped) {
+    add(
+        "session skipped",
+        [&] { return "you skipped the session on " + day() + ", so it does not count"; }, repeat);
+  } else if (outcome == SessionOutcome::partial &&
+             protocol.progression.partial_session == PartialSession::repeat) {
+    add(
+        "progression.partial_session",
+        [&] {
+          return "you did part of the session on " + day() +
+                 "; this protocol repeats a partial session";
+        },
+        repeat);
+  }
+  // A limp or swelling at the site is a warning sign in every source ([1], "Red flags"): the
+  // session never counts, whatever the protocol's responses say.
+  if (log.limp)
+    add(
+        "core: limp", [&] { return "you logged a limp on " + day(); }, repeat);
+  if (log.swelling) {
+    add(
+        "core: swelling", [&] { return "you logged swelling on " + day(); }, repeat);
+  }
+
+  std::stable_sort(result.reasons.begin(), result.reasons.end(),
+                   [](const Reason& a, const Reason& b) {
+                     return caution_rank(a.action.kind) > caution_rank(b.action.kind);
+                   });
+  return result;
+}
+
+}  // namespace runback

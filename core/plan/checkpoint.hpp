@@ -1,0 +1,72 @@
+#pragma once
+// One checkpoint: a logged session judged against the protocol's pain limits and responses. Pure:
+// the plugin's verdict and the runner's baseline come in as values.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/protocol.hpp"
+#include "records/records.hpp"
+
+namespace runback {
+
+// The protocol's pain limits with the core's limits applied (protocol/safety.hpp): a protocol may
+// be stricter, never looser, and a missing next-morning limit means "no rise" ([1], Silbernagel
+// 2007: pain after activity must settle by the next morning).
+struct EffectivePainLimits {
+  PainLimit during;
+  std::optional<PainLimit> after;
+  int after_minutes = 60;
+  PainLimit next_morning;
+};
+EffectivePainLimits effective_pain_limits(const Protocol& protocol);
+
+// The logged values a checkpoint needs before it can pass, in the order they come in.
+struct NeededLogs {
+  bool during = true;
+  bool after = false;
+  bool next_morning = true;
+  bool stiffness = false;
+};
+NeededLogs needed_logs(const Protocol& protocol);
+
+// One reason that pushed the checkpoint away from "proceed".
+struct Reason {
+  std::string rule;  // "pain.during", "response 'sore-next-day'", "partial_session", ...
+  std::string text;  // "pain during the run was 4/10 on 2026-11-24; this protocol allows 2/10"
+  Action action;
+  std::string why;  // a response's `why`: the protocol author's own sentences
+};
+
+struct CheckpointResult {
+  bool complete = true;                      // every needed value is logged
+  std::vector<std::string> missing;          // "next-morning pain", ... when not complete
+  Action action{ActionKind::proceed, 0, 0};  // the protocol's and core's verdict, most cautious
+  std::vector<Reason> reasons;  // every reason that was not "proceed", most cautious first
+};
+
+// `baseline` is the runner's last next-morning score before the session (none: 0 is assumed).
+// Red flags are not judged here (the planner stops on them whatever the session). With `explain`
+// false the reasons carry their rule and action but no text (cheaper, for plans nobody reads in
+// full).
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
+                                     std::optional<int> baseline, bool explain = true);
+// The same with the protocol's limits and needs worked out once, for a walk over a history.
+CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
+                                     const NeededLogs& needed, const DayLog& log,
+                                     std::optional<int> baseline, bool explain);
+
+// Does a response's `when` hold for this log? `exceeded` says which pain limits were passed.
+struct Exceeded {
+  bool during = false;
+  bool after = false;
+  bool next_morning = false;
+};
+bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded);
+
+// Words for the parts of a log, shared by explanations and reminders.
+std::string time_point_words(TimePoint point);     // "during the run", "after the run", ...
+std::string outcome_name(SessionOutcome outcome);  // "done", "partial", "skipped"
+
+}  // namespace runback

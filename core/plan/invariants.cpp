@@ -1,0 +1,346 @@
+#include "plan/invariants.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "protocol/safety.hpp"
+
+namespace runback {
+namespace {
+
+using Days = std::chrono::days;
+
+// How cautious a decision is, on the scale of actions (protocol.hpp).
+int decision_rank(DecisionKind kind) {
+  switch (kind) {
+    case DecisionKind::keep_going:
+    case DecisionKind::advance:
+    case DecisionKind::complete:
+      return 0;
+    case DecisionKind::repeat:
+    case DecisionKind::waiting:
+      return 1;
+    case DecisionKind::step_back:
+      return 2;
+    case DecisionKind::stop:
+      return 3;
+    case DecisionKind::break_back:
+    case DecisionKind::resume:
+      return -1;
+  }
+  return -1;
+}
+
+bool passes(DecisionKind kind) {
+  return decision_rank(kind) == 0;
+}
+
+int clamp_limit(std::optional<int> protocol_value, int core_limit) {
+  return std::min(protocol_value.value_or(core_limit), core_limit);
+}
+
+class Checker {
+ public:
+  Checker(const PlanRequest& request, const Plan& plan) : r_(request), plan_(plan) {}
+  std::vector<Violation> run();
+
+ private:
+  void fail(std::string invariant, std::string detail) {
+    out_.push_back({std::move(invariant), std::move(detail)});
+  }
+  const Stage& stage(int index) const { return r_.protocol.stages[std::size_t(index)]; }
+  bool blocked_by_red_flag(Date day) const;
+  void check_ranges();
+  void check_stage_rate();
+  void check_passes_from_logs();
+  void check_red_flags();
+  void check_planned_runs();
+
+  const PlanRequest& r_;
+  const Plan& plan_;
+  std::vector<Violation> out_;
+  std::vector<const Decision*> all_;             // real then projected, in date order
+  std::map<Date, const DayLog*> logs_;           // up to the plan's date
+  std::map<Date, std::optional<int>> baseline_;  // last next-morning score before each date
+  std::vector<Date> flags_;
+  std::vector<Date> clearances_;
+};
+
+bool Checker::blocked_by_red_flag(Date day) const {
+  auto flag = std::upper_bound(flags_.begin(), flags_.end(), day);
+  if (flag == flags_.begin()) return false;
+  const Date last_flag = *std::prev(flag);
+  return std::none_of(clearances_.begin(), clearances_.end(),
+                      [&](Date c) { return c > last_flag && c < day; });
+}
+
+void Checker::check_ranges() {
+  const int n = int(r_.protocol.stages.size());
+  auto in_range = [&](int index) { return index >= 0 && index < n; };
+  for (const Decision* d : all_) {
+    if (!in_range(d->from_stage) || !in_range(d->to_stage)) {
+      fail("stage-range", "decision on " + format_date(d->date) + " names a stage out of range");
+    }
+    if (d->kind == DecisionKind::break_back && d->to_stage > d->from_stage) {
+      fail("stage-range", "a break moved the runner up on " + format_date(d->date));
+    }
+    if (d->kind == DecisionKind::step_back && d->to_stage > d->from_stage) {
+      fail("stage-range", "a step back moved the runner up on " + format_date(d->date));
+    }
+    if (!passes(d->kind) && d->kind != DecisionKind::break_back &&
+        d->kind != DecisionKind::step_back && d->to_stage != d->from_stage) {
+      fail("stage-range",
+           decision_kind_name(d->kind) + " changed the stage on " + format_date(d->date));
+    }
+  }
+  for (const PlannedDay& day : plan_.days) {
+    if (!in_range(day.stage_index) || (day.run && !in_range(day.run->stage_index))) {
+      fail("stage-range", "planned day " + format_date(day.date) + " names a stage out of range");
+    }
+  }
+}
+
+void Checker::check_stage_rate() {
+  const int per_7_days =
+      std::clamp(r_.protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
+  std::vector<Date> advances;
+  for (std::size_t k = 0; k < all_.size(); ++k) {
+    const Decision& d = *all_[k];
+    if (d.kind != DecisionKind::advance && d.kind != DecisionKind::complete) continue;
+    if (d.kind == DecisionKind::advance) {
+      advances.push_back(d.date);
+      if (d.to_stage != d.from_stage + 1) {
+        fail("stage-rate", "an advance on " + format_date(d.date) + " skipped a stage");
+      }
+    }
+    // The advance must close a run of passed sessions at that stage, as many as the stage needs,
+    // with nothing failed, missing, stopped or broken off in between.
+    const int needed = std::max(1, stage(d.from_stage).sessions_to_advance);
+    int passed = 0;
+    for (std::size_t j = k + 1; j-- > 0 && passed < needed;) {
+      const Decision& before = *all_[j];
+      if (!passes(before.kind) || before.from_stage != d.from_stage) break;
+      ++passed;
+    }
+    if (passed < needed) {
+      fail("advance-after-failure",
+           "moved up on " + format_date(d.date) + " after " + std::to_string(passed) +
+               " passed session(s) in a row at stage " + std::to_string(d.from_stage + 1) +
+               "; the stage needs " + std::to_string(needed));
+    }
+  }
+  for (std::size_t i = 0; i < advances.size(); ++i) {
+    const auto in_window = std::count_if(advances.begin(), advances.end(), [&](Date a) {
+      return a <= advances[i] && a > advances[i] - Days{7};
+    });
+    if (in_window > per_7_days) {
+      fail("stage-rate", std::to_string(in_window) + " stages up in the 7 days to " +
+                             format_date(advances[i]) + "; at most " + std::to_string(per_7_days) +
+                             " allowed");
+    }
+  }
+}
+
+void Checker::check_passes_from_logs() {
+  const Protocol& p = r_.protocol;
+  for (const Decision& d : plan_.decisions) {
+    if (!is_checkpoint(d.kind)) continue;
+    auto found = logs_.find(d.date);
+    const DayLog* log = found == logs_.end() ? nullptr : found->second;
+    const std::string when = format_date(d.date);
+    if (!log || !log->session) {
+      if (d.kind != DecisionKind::stop)
+        fail("advance-after-failure", "a checkpoint on " + when + " has no session logged");
+      continue;
+    }
+    // Plugin verdicts, asked again here: the decision must be at least as cautious.
+    std::optional<Verdict> verdict;
+    bool plugin_failed = false;
+    if (p.plugin && r_.extension && d.kind != DecisionKind::waiting &&
+        d.kind != DecisionKind::stop) {
+      std::vector<DayLog> upto;
+      for (const auto& [date, l] : logs_) {
+        if (date <= d.date) upto.push_back(*l);
+      }
+      std::vector<CheckpointSummary> none;
+      ExtensionContext context{p, r_.programme, d.date, d.from_stage, 0, upto, none};
+      auto result = r_.extension->verdict(context, *log);
+      if (result.ok()) {
+        verdict = *result;
+      } else {
+        plugin_failed = true;
+      }
+    }
+    if (verdict && d.kind != DecisionKind::waiting && d.kind != DecisionKind::stop) {
+      const Action& a = verdict->action;
+      if (decision_rank(d.kind) < caution_rank(a.kind)) {
+        fail("plugin-caution", "the plugin said " + action_kind_name(a.kind) + " on " + when +
+                                   " but the planner decided " + decision_kind_name(d.kind));
+      }
+      if (a.kind == ActionKind::step_back && d.kind == DecisionKind::step_back &&
+          d.to_stage > std::max(0, d.from_stage - std::clamp(a.stages, 1, 10))) {
+        fail("plugin-caution", "the plugin's step back on " + when + " was cut short");
+      }
+      if (a.kind != ActionKind::proceed && d.kind != DecisionKind::stop &&
+          d.rest_days < std::clamp(a.rest_days, 0, 28)) {
+        fail("plugin-caution", "the plugin's rest days on " + when + " were cut short");
+      }
+    }
+    if (!passes(d.kind)) continue;
+
+    const SessionOutcome outcome = *log->session;
+    if (outcome == SessionOutcome::skipped ||
+        (outcome == SessionOutcome::partial &&
+         p.progression.partial_session != PartialSession::counts)) {
+      fail("advance-after-failure",
+           "a " + std::string(outcome == SessionOutcome::skipped ? "skipped" : "partial") +
+               " session on " + when + " was counted as passed");
+    }
+    if (!log->red_flags.empty()) fail("red-flag", "a session with a red flag passed on " + when);
+    if (log->limp || log->swelling) {
+      fail("pain-limit", "a session with a limp or swelling passed on " + when);
+    }
+    if (!log->pain_during || !log->pain_next_morning || (p.pain.after && !log->pain_after)) {
+      fail("advance-after-failure", "a session with missing logs passed on " + when);
+      continue;
+    }
+    const int base = baseline_[d.date].value_or(0);
+    auto check_limit = [&](const std::optional<PainLimit>& limit, int value, int default_rise,
+                           const char* what) {
+      const int most = clamp_limit(limit ? limit->max : std::nullopt, safety::kMaxPainLimit);
+      const std::optional<int> rise =
+          limit && limit->max_rise
+              ? std::optional<int>(std::min(*limit->max_rise, safety::kMaxPainRise))
+              : (default_rise >= 0 ? std::optional<int>(default_rise) : std::nullopt);
+      if (value > most || (rise && value - base > *rise)) {
+        fail("pain-limit", std::string(what) + " pain " + std::to_string(value) + "/10 on " + when +
+                               " (baseline " + std::to_string(base) +
+                               ") passed the limit, yet the session passed");
+      }
+    };
+    check_limit(p.pain.during, *log->pain_during, -1, "during");
+    if (p.pain.after && log->pain_after) check_limit(p.pain.after, *log->pain_after, -1, "after");
+    check_limit(p.pain.next_morning, *log->pain_next_morning, p.pain.next_morning ? -1 : 0,
+                "next-morning");
+    if (p.plugin && (!r_.extension || plugin_failed ||
+                     (verdict && verdict->action.kind != ActionKind::proceed))) {
+      fail("plugin-caution", "a session passed on " + when + " without the plugin's agreement");
+    }
+  }
+}
+
+void Checker::check_red_flags() {
+  for (Date flag : flags_) {
+    const bool stopped = std::any_of(
+        plan_.decisions.begin(), plan_.decisions.end(),
+        [&](const Decision& d) { return d.date == flag && d.kind == DecisionKind::stop; });
+    if (!stopped) fail("red-flag", "no stop on " + format_date(flag) + " after a red flag");
+  }
+  for (const Decision* d : all_) {
+    if (passes(d->kind) && blocked_by_red_flag(d->date)) {
+      fail("red-flag", "a session passed on " + format_date(d->date) +
+                           " while a red flag had not been cleared");
+    }
+  }
+  for (const PlannedDay& day : plan_.days) {
+    if (day.run && !day.run->logged && blocked_by_red_flag(day.date)) {
+      fail("red-flag", "a run is planned on " + format_date(day.date) +
+                           " while a red flag has not been cleared");
+    }
+  }
+}
+
+void Checker::check_planned_runs() {
+  const Protocol& p = r_.protocol;
+  struct RunDay {
+    Date date;
+    int stage = 0;
+    bool planned = false;
+  };
+  std::vector<RunDay> runs;
+  for (const auto& [date, log] : logs_) {
+    if (log->session && *log->session != SessionOutcome::skipped) runs.push_back({date, 0, false});
+  }
+  const bool logged_today = logs_.count(r_.today) && logs_.at(r_.today)->session.has_value();
+  for (const Decision& d : plan_.projected) {
+    if (!is_checkpoint(d.kind)) continue;
+    runs.push_back({d.date, d.from_stage, true});
+    if (d.date < r_.today || (d.date == r_.today && logged_today) ||
+        d.date < r_.programme.start_date) {
+      fail("run-spacing", "a run is planned on " + format_date(d.date) + ", a day already past");
+    }
+  }
+  for (const PlannedDay& day : plan_.days) {
+    if (!day.run || day.run->logged) continue;
+    const bool known = std::any_of(plan_.projected.begin(), plan_.projected.end(),
+                                   [&](const Decision& d) { return d.date == day.date; });
+    if (!known)
+      fail("run-spacing", "a planned run on " + format_date(day.date) + " was not judged");
+  }
+  std::stable_sort(runs.begin(), runs.end(),
+                   [](const RunDay& a, const RunDay& b) { return a.date < b.date; });
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!runs[i].planned) continue;
+    const Frequency& f = p.stages[std::size_t(runs[i].stage)].frequency;
+    if (i > 0) {
+      const int gap = int((runs[i].date - runs[i - 1].date).count());
+      if (gap < std::clamp(f.min_rest_days, 0, 6) + 1) {
+        fail("run-spacing", "runs planned " + std::to_string(gap) + " day(s) apart on " +
+                                format_date(runs[i].date) + "; the stage asks for " +
+                                std::to_string(f.min_rest_days) + " rest day(s) between runs");
+      }
+    }
+    const Date monday = monday_of(runs[i].date);
+    int in_week = 0;
+    for (std::size_t j = 0; j <= i; ++j) {
+      if (runs[j].date >= monday) ++in_week;
+    }
+    if (in_week > std::clamp(f.sessions_max, 1, 7)) {
+      fail("weekly-sessions", std::to_string(in_week) + " runs in the week of " +
+                                  format_date(monday) + "; at most " +
+                                  std::to_string(f.sessions_max) + " allowed");
+    }
+  }
+  for (const Decision* d : all_) {
+    if (d->rest_days <= 0 || d->kind == DecisionKind::stop) continue;
+    for (const RunDay& run : runs) {
+      if (run.planned && run.date > d->date && run.date <= d->date + Days{d->rest_days}) {
+        fail("run-spacing", "a run is planned on " + format_date(run.date) + ", inside the " +
+                                std::to_string(d->rest_days) + " rest day(s) from " +
+                                format_date(d->date));
+      }
+    }
+  }
+}
+
+std::vector<Violation> Checker::run() {
+  if (r_.protocol.stages.empty()) return out_;
+  for (const Decision& d : plan_.decisions) all_.push_back(&d);
+  for (const Decision& d : plan_.projected) all_.push_back(&d);
+  std::optional<int> last_morning;
+  for (const DayLog& log : r_.logs) {
+    if (log.date > r_.today) break;
+    logs_[log.date] = &log;
+    baseline_[log.date] = last_morning;
+    if (log.pain_next_morning) last_morning = log.pain_next_morning;
+    if (!log.red_flags.empty()) flags_.push_back(log.date);
+  }
+  for (const Clearance& c : r_.clearances) {
+    if (c.date <= r_.today) clearances_.push_back(c.date);
+  }
+  check_ranges();
+  if (!out_.empty()) return out_;
+  check_stage_rate();
+  check_passes_from_logs();
+  check_red_flags();
+  check_planned_runs();
+  return out_;
+}
+
+}  // namespace
+
+std::vector<Violation> check_invariants(const PlanRequest& request, const Plan& plan) {
+  return Checker(request, plan).run();
+}
+
+}  // namespace runback

@@ -1,0 +1,80 @@
+#pragma once
+// What the planner produces: the decisions so far, where the runner stands, and the days asked
+// for. Plain values; text and JSON are made from these by the command line.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/decision.hpp"
+#include "plan/extension.hpp"
+#include "protocol/protocol.hpp"
+#include "util/date.hpp"
+
+namespace runback {
+
+// What a reminder asks the runner to log.
+enum class LogValue { pain_during, pain_after, pain_next_morning, stiffness, answer };
+
+// Something to log on a day: pain during or after the day's run, or the next-morning pain for
+// the day before; plugin questions come with their key for `runback log --answer KEY=VALUE`.
+struct Reminder {
+  TimePoint when = TimePoint::during;
+  Date session_date;       // the session the value belongs to
+  std::string what;        // "pain during the run (0-10)"
+  std::string answer_key;  // a plugin question's key; empty for the core's own values
+  LogValue value = LogValue::pain_during;
+};
+
+struct PlannedRun {
+  int stage_index = 0;
+  bool logged = false;  // a session the runner already logged (a past day of the week)
+  std::optional<SessionOutcome> outcome;  // what they logged
+  bool if_all_goes_well = false;          // the stage assumes the runs before it pass
+};
+
+enum class RestKind {
+  none,     // a run day
+  rest,     // an ordinary day without running
+  imposed,  // rest days a decision asked for
+  stopped,  // no running until a clinician's clearance
+  before_start,
+  finished,
+};
+
+struct PlannedDay {
+  Date date;
+  int stage_index = 0;  // the stage the runner is at that day
+  std::optional<PlannedRun> run;
+  RestKind rest = RestKind::rest;
+  std::vector<Exercise> exercises;     // protocol, stage and plugin exercises for the day
+  std::vector<RecoveryItem> recovery;  // recovery items for the day
+  std::vector<SessionCue> cues;        // plugin cues for the run
+  std::vector<Reminder> reminders;     // what to log that day
+};
+
+struct PlanStatus {
+  int stage_index = 0;
+  int stage_count = 0;
+  int clean_sessions = 0;       // passed sessions in a row at this stage
+  int sessions_to_advance = 1;  // needed at this stage
+  bool complete = false;
+  bool stopped = false;
+  std::optional<Date> stopped_on;
+  std::optional<Date> last_run;
+  std::optional<Date> rest_through;  // no running up to and including this day
+  std::optional<Date> waiting_for;   // a session whose logs are not all in
+  std::vector<std::string> missing;  // what it still needs
+};
+
+struct Plan {
+  std::vector<Decision> decisions;           // from the logs, in date order
+  std::vector<Decision> projected;           // what follows if every planned run goes well
+  PlanStatus status;                         // as of the plan's date
+  std::vector<PlannedDay> days;              // the days asked for
+  std::optional<Date> next_run;              // the next planned run on or after the plan's date
+  std::optional<Date> projected_completion;  // the last stage completed, if all goes well
+  std::vector<std::string> notes;            // e.g. a plugin that could not give its exercises
+};
+
+}  // namespace runback

@@ -1,0 +1,290 @@
+#include "plan/plan_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <sstream>
+
+#include "protocol/amount.hpp"
+#include "protocol/describe.hpp"
+
+namespace runback {
+namespace {
+
+using Days = std::chrono::days;
+
+constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string capitalise(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+  return text;
+}
+
+const Stage& stage_at(const Protocol& protocol, int index) {
+  return protocol.stages[std::size_t(std::clamp(index, 0, int(protocol.stages.size()) - 1))];
+}
+
+// "stage 3 of 12, 2-minute runs"
+std::string stage_title(const Protocol& protocol, int index) {
+  const Stage& stage = stage_at(protocol, index);
+  std::string out =
+      "stage " + std::to_string(index + 1) + " of " + std::to_string(protocol.stages.size());
+  if (!stage.name.empty() && stage.name != stage.id) out += ", " + stage.name;
+  return out;
+}
+
+const Decision* last_real(const Plan& plan, bool skip_waiting) {
+  for (auto it = plan.decisions.rbegin(); it != plan.decisions.rend(); ++it) {
+    if (!skip_waiting || it->kind != DecisionKind::waiting) return &*it;
+  }
+  return nullptr;
+}
+
+void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
+  const Stage& stage = stage_at(protocol, day.run->stage_index);
+  out << "  " << capitalise(describe_session(stage.session)) << ".\n";
+  out << "  " << capitalise(describe_totals(session_totals(stage.session))) << ".\n";
+  std::string intensity = describe_intensity(stage.intensity);
+  while (!intensity.empty() && (intensity.back() == '.' || intensity.back() == ' '))
+    intensity.pop_back();
+  if (!intensity.empty()) out << "  " << capitalise(intensity) << ".\n";
+  for (const SessionCue& cue : day.cues) out << "  Cue: " << cue.text << ".\n";
+  if (!stage.surface.empty()) out << "  Surface: " << stage.surface << "\n";
+  if (!stage.notes.empty()) out << "  Note: " << stage.notes << "\n";
+}
+
+void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& day, Date today) {
+  out << short_day(day.date) << (day.date == today ? " (today)" : "") << ": ";
+  if (day.run) {
+    const PlannedRun& run = *day.run;
+    if (run.logged) {
+      out << (run.outcome == SessionOutcome::skipped ? "run skipped" : "ran") << " ("
+          << stage_title(protocol, run.stage_index) << ")";
+      if (run.outcome == SessionOutcome::partial) out << ", partly";
+      out << "\n";
+    } else {
+      out << "run, " << stage_title(protocol, run.stage_index)
+          << (run.if_all_goes_well ? " (if the runs before it go well)" : "") << "\n";
+      write_run(out, protocol, day);
+    }
+  } else {
+    switch (day.rest) {
+      case RestKind::before_start:
+        out << "your programme has not started yet.\n";
+        return;
+      case RestKind::stopped:
+        out << "no running. Please see your physiotherapist before you run again.\n";
+        return;
+      case RestKind::finished:
+        out << "programme finished. Well done.\n";
+        break;
+      case RestKind::imposed:
+        out << "rest day, as your last checkpoint asked. Rest is part of the plan.\n";
+        break;
+      default:
+        out << "rest day. Your body adapts on rest days.\n";
+        break;
+    }
+  }
+  if (day.date < today) return;
+  for (const Exercise& exercise : day.exercises) {
+    out << "  Exercise: " << exercise.name << ": " << describe_exercise_dose(exercise) << "\n";
+  }
+  for (const RecoveryItem& item : day.recovery) {
+    out << "  Recovery: " << item.name;
+    if (item.duration) out << ", " << format_amount(*item.duration);
+    if (!item.details.empty()) out << ". " << item.details;
+    out << "\n";
+  }
+  for (const Reminder& reminder : day.reminders) {
+    out << "  Log " << reminder.what << "\n      " << log_command(reminder) << "\n";
+  }
+}
+
+}  // namespace
+
+std::string short_day(Date date) {
+  const std::chrono::year_month_day ymd{date};
+  return capitalise(weekday_short(std::chrono::weekday{date})) + " " +
+         std::to_string(unsigned(ymd.day())) + " " + kMonths[unsigned(ymd.month()) - 1];
+}
+
+std::string log_command(const Reminder& reminder) {
+  std::string out = "runback log " + format_date(reminder.session_date);
+  switch (reminder.value) {
+    case LogValue::pain_during:
+      return out + " --pain-during N";
+    case LogValue::pain_after:
+      return out + " --pain-after N";
+    case LogValue::pain_next_morning:
+      return out + " --pain-morning N";
+    case LogValue::stiffness:
+      return out + " --stiffness-min N";
+    case LogValue::answer:
+      return out + " --answer " + reminder.answer_key + "=VALUE";
+  }
+  return out;
+}
+
+std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
+                      Date today) {
+  std::ostringstream out;
+  if (plan.days.empty()) return "";
+  const Date from = plan.days.front().date;
+  out << (runner.empty() ? "Your" : runner + "'s") << " week from " << short_day(from) << " to "
+      << short_day(plan.days.back().date) << " " << int(std::chrono::year_month_day{from}.year())
+      << ": " << protocol.title << "\n";
+  const PlanStatus& status = plan.status;
+  if (status.complete) {
+    out << "You have completed all " << protocol.stages.size() << " stages.\n";
+  } else {
+    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
+    if (status.stopped) {
+      out << "Running is on hold.\n";
+    } else {
+      const int more = std::max(0, status.sessions_to_advance - status.clean_sessions);
+      out << status.clean_sessions << " of " << status.sessions_to_advance
+          << " good runs in a row done here; " << more << " more to move up.\n";
+    }
+  }
+  if (const Decision* last = last_real(plan, true)) {
+    out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
+  } else {
+    out << "No runs logged yet: start with the first run below, and log how it went.\n";
+  }
+  if (const Decision* waiting = last_real(plan, false);
+      waiting && waiting->kind == DecisionKind::waiting) {
+    out << waiting->explanation << "\n";
+  }
+  for (const Decision& next : plan.projected) {
+    if (next.kind == DecisionKind::break_back) out << "Next run: " << next.explanation << "\n";
+    break;
+  }
+  for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
+  for (const PlannedDay& day : plan.days) {
+    out << "\n";
+    write_day(out, protocol, day, today);
+  }
+  return out.str();
+}
+
+std::string status_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
+                        Date today, int decisions_shown) {
+  std::ostringstream out;
+  const PlanStatus& status = plan.status;
+  out << (runner.empty() ? std::string("You") : runner) << ": " << protocol.title << " ("
+      << protocol.id << " " << protocol.version << ")\n";
+  if (status.complete) {
+    out << "Programme complete: all " << protocol.stages.size() << " stages done.\n";
+  } else {
+    out << "Now at " << stage_title(protocol, status.stage_index) << ": " << status.clean_sessions
+        << " of " << status.sessions_to_advance << " good runs in a row needed to move up.\n";
+  }
+  if (status.stopped) {
+    out << "Running is on hold since " << format_date(*status.stopped_on)
+        << ". Please see your physiotherapist; once they clear you, record it with `runback "
+           "clear --by NAME`.\n";
+  }
+  if (status.waiting_for) {
+    out << "Waiting for your";
+    for (std::size_t i = 0; i < status.missing.size(); ++i) {
+      out << (i == 0 ? " " : (i + 1 == status.missing.size() ? " and " : ", "))
+          << status.missing[i];
+    }
+    out << " for " << format_date(*status.waiting_for) << ".\n";
+  }
+  if (!plan.decisions.empty()) {
+    out << "\nLast decisions:\n";
+    const std::size_t shown = std::min(plan.decisions.size(), std::size_t(decisions_shown));
+    for (std::size_t i = plan.decisions.size() - shown; i < plan.decisions.size(); ++i) {
+      const Decision& d = plan.decisions[i];
+      out << "  " << short_day(d.date) << ": " << d.explanation << "\n";
+    }
+  } else {
+    out << "\nNo runs logged yet.\n";
+  }
+  out << "\n";
+  if (plan.next_run) {
+    out << "Next checkpoint: your run on " << short_day(*plan.next_run)
+        << (*plan.next_run == today ? " (today)" : "")
+        << ". Log your pain during it, and your pain the next morning.\n";
+  } else if (!status.complete && !status.stopped) {
+    out << "No run is planned in the next few weeks.\n";
+  }
+  if (plan.projected_completion && !status.complete) {
+    const auto days = (*plan.projected_completion - today).count();
+    out << "Projected completion: " << short_day(*plan.projected_completion) << " "
+        << int(std::chrono::year_month_day{*plan.projected_completion}.year()) << ", in about "
+        << (days + 6) / 7 << " week" << ((days + 6) / 7 == 1 ? "" : "s")
+        << " if every run goes well.\n";
+  }
+  for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
+  return out.str();
+}
+
+std::string simulation_text(const Protocol& protocol, const Simulation& sim,
+                            const std::string& symptoms) {
+  std::ostringstream out;
+  out << "Simulation of " << protocol.id << " " << protocol.version << " (" << protocol.title
+      << ") with " << symptoms << ", starting " << short_day(sim.start) << " "
+      << int(std::chrono::year_month_day{sim.start}.year()) << ".\n\n";
+  out << "Stage  Days       From        To          Runs  Name\n";
+  for (const StageSpan& span : sim.timeline) {
+    const Stage& stage = stage_at(protocol, span.stage_index);
+    char line[128];
+    std::snprintf(line, sizeof line, "%-6d %-10d %-11s %-11s %-5d ", span.stage_index + 1,
+                  int((span.last - span.first).count()) + 1, format_date(span.first).c_str(),
+                  format_date(span.last).c_str(), span.runs);
+    out << line << stage.name << "\n";
+  }
+  int ups = 0, repeats = 0, backs = 0, stops = 0;
+  std::vector<const Decision*> setbacks;
+  for (const Decision& d : sim.decisions) {
+    switch (d.kind) {
+      case DecisionKind::advance:
+      case DecisionKind::complete:
+        ++ups;
+        break;
+      case DecisionKind::repeat:
+        ++repeats;
+        break;
+      case DecisionKind::step_back:
+      case DecisionKind::break_back:
+        ++backs;
+        break;
+      case DecisionKind::stop:
+        ++stops;
+        break;
+      default:
+        break;
+    }
+    if (!is_pass(d.kind) && d.kind != DecisionKind::waiting) setbacks.push_back(&d);
+  }
+  out << "\n"
+      << sim.logs.size() << " runs: " << ups << " moves up, " << repeats << " repeats, " << backs
+      << " steps back, " << stops << " stops.\n";
+  if (!setbacks.empty()) {
+    out << "\nSetbacks:\n";
+    constexpr std::size_t kShown = 12;
+    for (std::size_t i = 0; i < setbacks.size() && i < kShown; ++i) {
+      out << "  " << format_date(setbacks[i]->date) << ": " << setbacks[i]->explanation << "\n";
+    }
+    if (setbacks.size() > kShown) {
+      out << "  ... and " << setbacks.size() - kShown
+          << " more (--format json lists every decision).\n";
+    }
+  }
+  out << "\n";
+  if (sim.days_to_completion) {
+    out << "Completed on " << format_date(*sim.completed) << ": " << *sim.days_to_completion
+        << " days (" << (*sim.days_to_completion + 6) / 7 << " weeks) from the start.\n";
+  } else if (sim.stopped) {
+    out << "Stopped: the runner would need a clinician's clearance to go on.\n";
+  } else {
+    out << "Not completed within the simulated days.\n";
+  }
+  return out.str();
+}
+
+}  // namespace runback

@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support/run_process.hpp"
+
+using namespace runback::testing;
+
+namespace {
+
+// A database of its own, and no user config or data from the machine running the tests.
+std::map<std::string, std::string> isolated(const TempDir& dir) {
+  return {{"XDG_CONFIG_HOME", dir.file("config")},
+          {"XDG_DATA_HOME", dir.file("data")},
+          {"HOME", dir.path()},
+          {"RUNBACK_DB", dir.file("runback.db")}};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+ProcessResult runback_ok(const std::vector<std::string>& args, const TempDir& dir) {
+  auto result = run_runback(args, isolated(dir));
+  INFO(args.front() << ": " << result.err);
+  REQUIRE(result.exit_code == 0);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
+  TempDir dir;
+  runback_ok({"--runner", "Maya", "start", "--protocol", "achilles-midportion", "--start",
+              "2026-11-02", "--days", "mon,wed,fri"},
+             dir);
+  runback_ok(
+      {"log", "2026-11-02", "--session", "done", "--pain-during", "1", "--pain-morning", "0"}, dir);
+  runback_ok(
+      {"log", "2026-11-04", "--session", "done", "--pain-during", "6", "--pain-morning", "0"}, dir);
+
+  auto week = runback_ok({"week", "--date", "2026-11-05"}, dir);
+  CHECK(contains(week.out, "Maya's week from Mon 2 Nov to Sun 8 Nov 2026"));
+  CHECK(
+      contains(week.out, "pain during the run was 6/10 on 2026-11-04; this protocol allows 5/10"));
+  CHECK(contains(week.out, "Fri 6 Nov: run, stage 1 of 13"));
+  CHECK(contains(week.out, "6 × (run 1 min / walk 1 min)"));
+
+  auto json = nlohmann::json::parse(
+      runback_ok({"week", "--date", "2026-11-05", "--format", "json"}, dir).out);
+  CHECK(json["schema"] == "runback.week/1");
+  CHECK(json["runner"] == "Maya");
+  CHECK(json["days"].size() == 7);
+  CHECK(json["last_decision"]["rule"] == "response 'too-much-during'");
+
+  auto status = runback_ok({"status", "--date", "2026-11-05"}, dir);
+  CHECK(contains(status.out, "Now at stage 1 of 13"));
+  CHECK(contains(status.out, "Projected completion: "));
+  auto status_json = nlohmann::json::parse(
+      runback_ok({"status", "--date", "2026-11-05", "--format", "json"}, dir).out);
+  CHECK(status_json["schema"] == "runback.status/1");
+  CHECK(status_json["decisions"].size() == 2);
+}
+
+TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
+  TempDir dir;
+  runback_ok({"--runner", "Ben", "start", "--protocol", "general-return", "--start", "2026-11-02"},
+             dir);
+  runback_ok(
+      {"log", "2026-11-03", "--session", "done", "--pain-during", "1", "--red-flag", "night-pain"},
+      dir);
+  auto week = runback_ok({"week", "--date", "2026-11-04"}, dir);
+  CHECK(contains(week.out, "Stop running for now and see your physiotherapist"));
+  CHECK(contains(week.out, "Wed 4 Nov (today): no running."));
+  CHECK_FALSE(contains(week.out, ": run, stage"));
+}
+
+TEST_CASE("week --all plans every runner", "[cli][week]") {
+  TempDir dir;
+  runback_ok({"--runner", "Ana", "start", "--protocol", "general-return", "--start", "2026-11-02"},
+             dir);
+  runback_ok({"--runner", "Ben", "start", "--protocol", "hip-gluteal", "--start", "2026-11-02"},
+             dir);
+  auto doc = nlohmann::json::parse(
+      runback_ok({"week", "--all", "--date", "2026-11-04", "--format", "json"}, dir).out);
+  CHECK(doc["schema"] == "runback.weeks/1");
+  REQUIRE(doc["runners"].size() == 2);
+  CHECK(doc["runners"][0]["runner"] == "Ana");
+  CHECK(doc["runners"][1]["protocol"]["id"] == "hip-gluteal");
+  auto text = runback_ok({"week", "--all", "--date", "2026-11-04"}, dir);
+  CHECK(contains(text.out, "Ana's week"));
+  CHECK(contains(text.out, "Ben's week"));
+}
+
+TEST_CASE("week reports a bad date with exit status 2", "[cli][week]") {
+  TempDir dir;
+  runback_ok({"--runner", "Ana", "start", "--protocol", "general-return"}, dir);
+  auto result = run_runback({"week", "--date", "2026-02-30"}, isolated(dir));
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "--date: '2026-02-30' is not a day on the calendar"));
+}
+
+TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][demo]") {
+  TempDir dir;
+  auto result = runback_ok({"demo", "--date", "2026-11-25"}, dir);
+  CHECK(contains(result.out, "A sample runner, Sam"));
+  CHECK(contains(result.out, "Sam's week from Mon 23 Nov to Sun 29 Nov 2026"));
+  CHECK(contains(result.out, "Last decision"));
+  CHECK(contains(result.out, "Wed 25 Nov (today): run"));
+  CHECK_FALSE(std::filesystem::exists(dir.file("runback.db")));
+  CHECK_FALSE(std::filesystem::exists(dir.file("data")));
+  auto json = nlohmann::json::parse(
+      runback_ok({"demo", "--date", "2026-11-25", "--format", "json"}, dir).out);
+  CHECK(json["sample"] == true);
+  CHECK(json["schema"] == "runback.week/1");
+}

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "plan/fixtures.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/plan_text.hpp"
+#include "plan/planner.hpp"
+
+using namespace runback;
+using namespace runback::test;
+using std::chrono::days;
+
+namespace {
+
+const Date kMonday = make_date(2026, 11, 2);
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+struct Fixture {
+  Protocol protocol = soreness_protocol();
+  Programme programme = programme_for(protocol, kMonday, 2);
+  std::vector<DayLog> logs = {session(kMonday, 1, 0)};
+  std::vector<Clearance> clearances;
+
+  Plan plan(Date today, bool details = true) const {
+    PlanRequest request{protocol,         nullptr, programme, logs, clearances, today,
+                        monday_of(today), 7,       730,       -1,   details};
+    return make_plan(request);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the week in words: header, run days, rest days and what to log", "[plan][text]") {
+  Fixture f;
+  const std::string text =
+      f.plan(kMonday + days{1}).days.empty()
+          ? ""
+          : week_text(f.protocol, f.plan(kMonday + days{1}), "Sam", kMonday + days{1});
+  CHECK(contains(text, "Sam's week from Mon 2 Nov to Sun 8 Nov 2026"));
+  CHECK(contains(text, "Last decision (Mon 2 Nov): Step back 1 stage to stage 2 after 1 rest day"));
+  CHECK(contains(text, "Mon 2 Nov: ran (stage 3 of 6, Stage 3)"));
+  CHECK(contains(text, "Tue 3 Nov (today): rest day, as your last checkpoint asked."));
+  CHECK(contains(text, "Walk 5 min to warm up, then 5 × (run 2 min / walk 1 min)"));
+  CHECK(contains(text, "Thu 5 Nov: run, stage 2 of 6, Stage 2"));
+  CHECK(contains(text,
+                 "Log pain during the run (0-10)\n      runback log 2026-11-05 --pain-during N"));
+}
+
+TEST_CASE("status in words: stage, decisions and projected completion", "[plan][text]") {
+  Fixture f;
+  const Date today = kMonday + days{1};
+  const std::string text = status_text(f.protocol, f.plan(today), "Sam", today);
+  CHECK(contains(text, "Now at stage 2 of 6"));
+  CHECK(contains(text, "Last decisions:\n  Mon 2 Nov: Step back 1 stage"));
+  CHECK(contains(text, "Projected completion: "));
+}
+
+TEST_CASE("the week as JSON", "[plan][json]") {
+  Fixture f;
+  const Date today = kMonday + days{1};
+  const auto doc = week_json(f.protocol, f.plan(today), "Sam");
+  CHECK(doc["schema"] == "runback.week/1");
+  CHECK(doc["status"]["stage"]["number"] == 2);
+  CHECK(doc["last_decision"]["kind"] == "step_back");
+  REQUIRE(doc["days"].size() == 7);
+  CHECK(doc["days"][1]["rest"] == "imposed");
+  REQUIRE(doc["days"][3]["run"].is_object());
+  CHECK(doc["days"][3]["run"]["totals"]["run_seconds"] == 600);
+  CHECK(doc["days"][3]["reminders"][0]["command"] == "runback log 2026-11-05 --pain-during N");
+}
+
+TEST_CASE("a caseload plan leaves out each day's details", "[plan][json]") {
+  Fixture f;
+  f.protocol.exercises.push_back(Exercise{});
+  f.protocol.exercises.back().name = "Heel drops";
+  const Date today = kMonday + days{1};
+  const Plan full = f.plan(today, true);
+  const Plan lean = f.plan(today, false);
+  CHECK_FALSE(full.days[3].exercises.empty());
+  CHECK(lean.days[3].exercises.empty());
+  CHECK(lean.days[3].run.has_value());
+  CHECK(lean.decisions.size() == full.decisions.size());
+}
