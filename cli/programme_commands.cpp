@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/describe.hpp"
 #include "protocol/loader.hpp"
@@ -136,10 +137,23 @@ void run_start(Context& context, const StartOptions& o) {
   programme.protocol_id = protocol->id;
   programme.protocol_version = protocol->version;
   programme.protocol_snapshot = protocol->source_text;
-  programme.plugin_name = protocol->plugin ? protocol->plugin->name : "";
-  // TODO(plugins): record the loaded plugin's version once the plugin host exists, and let the
-  // plugin check --param values.
-  programme.plugin_version = "";
+  auto plugin = protocol_plugin(context, *protocol);
+  if (!plugin) return fail(context, kExitFailure, plugin.error());
+  if (*plugin) {
+    programme.plugin_name = (*plugin)->name();
+    programme.plugin_version = (*plugin)->version();
+    const auto problems = (*plugin)->check_programme_params(programme.params);
+    for (const auto& problem : problems) context.err << "runback: " << problem << "\n";
+    if (!problems.empty()) {
+      context.exit_code = kExitBadInput;
+      return;
+    }
+  } else if (!programme.params.empty()) {
+    return fail(context, kExitBadInput,
+                "--param: " + protocol->id +
+                    " uses no plugin, so it takes no programme parameters (got '" +
+                    programme.params.begin()->first + "')");
+  }
   programme.starting_stage = *stage;
 
   auto store = open_store(context, OpenMode::create_if_missing);

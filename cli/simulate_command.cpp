@@ -73,18 +73,13 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     script = std::move(parsed.sessions);
   }
 
-  PluginHost host = plugin_host_for(context);
-  std::shared_ptr<const PlanExtension> extension;
-  if (protocol.plugin) {
-    auto found = host.find(protocol.plugin->name);
-    if (!found) {
-      context.err << "runback: " << protocol.id << " uses the plugin '" << protocol.plugin->name
-                  << "', which is not available: " << found.error() << "\n";
-      context.exit_code = kExitFailure;
-      return;
-    }
-    extension = *found;
+  auto plugin = protocol_plugin(context, protocol);
+  if (!plugin) {
+    context.err << "runback: " << plugin.error() << "\n";
+    context.exit_code = kExitFailure;
+    return;
   }
+  const std::shared_ptr<const PlanExtension> extension = *plugin;
 
   std::map<std::string, std::string> params;
   for (const std::string& param : o.params) {
@@ -99,7 +94,7 @@ void run_simulate(Context& context, const SimulateOptions& o) {
   }
   if (extension) {
     const auto problems = extension->check_programme_params(params);
-    for (const auto& problem : problems) context.err << "runback: --param: " << problem << "\n";
+    for (const auto& problem : problems) context.err << "runback: " << problem << "\n";
     if (!problems.empty()) {
       context.exit_code = kExitBadInput;
       return;

@@ -23,7 +23,7 @@ TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][
   const std::string db = dir.file("r.db");
   auto result = run_runback({"--db", db, "--runner", "ana", "start", "--protocol", "general-return",
                              "--entry-test", "12", "--start", "2026-11-02", "--days", "mon,wed,fri",
-                             "--param", "baseline_cadence=168", "--format", "json"});
+                             "--format", "json"});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   auto doc = nlohmann::json::parse(result.out);
@@ -36,9 +36,41 @@ TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][
   auto records = store.records_for("ana");
   REQUIRE(records.ok());
   CHECK(records->programme.protocol_snapshot == read_file(kProtocols + "/general-return.yaml"));
-  CHECK(records->programme.params.at("baseline_cadence") == "168");
+  CHECK(records->programme.params.empty());
+  CHECK(records->programme.plugin_name.empty());
   CHECK(records->programme.start_date == make_date(2026, 11, 2));
   CHECK(records->programme.starting_stage == 3);
+}
+
+TEST_CASE("start records the protocol's plugin and lets it check the programme parameters",
+          "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const std::vector<std::string> knee{"--db", db, "start", "--protocol", "patellofemoral"};
+
+  auto missing = run_runback(knee);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("--param baseline_cadence") != std::string::npos);
+  auto out_of_range = run_runback(
+      {"--db", db, "start", "--protocol", "patellofemoral", "--param", "baseline_cadence=400"});
+  CHECK(out_of_range.exit_code == 2);
+  CHECK(out_of_range.err.find("out of range") != std::string::npos);
+  auto unread = run_runback(
+      {"--db", db, "start", "--protocol", "general-return", "--param", "baseline_cadence=168"});
+  CHECK(unread.exit_code == 2);
+  CHECK(unread.err.find("uses no plugin") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));  // refused before the database was made
+
+  auto started = run_runback({"--db", db, "--runner", "ana", "start", "--protocol",
+                              "patellofemoral", "--param", "baseline_cadence=164"});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  Store store = open_test_store(db);
+  auto records = store.records_for("ana");
+  REQUIRE(records.ok());
+  CHECK(records->programme.plugin_name == "knee");
+  CHECK_FALSE(records->programme.plugin_version.empty());
+  CHECK(records->programme.params.at("baseline_cadence") == "164");
 }
 
 TEST_CASE("start: the runner is the default for later commands; the entry criteria are shown",

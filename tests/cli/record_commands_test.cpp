@@ -112,7 +112,7 @@ TEST_CASE("the next-morning score comes the next day, for the previous day's ses
   CHECK(history["logs"][1]["pain_during"] == 2);
 }
 
-TEST_CASE("--replace changes a value and keeps the old one in the audit trail", "[cli][records]") {
+TEST_CASE("a logged value changes only with --replace; the old one is audited", "[cli][records]") {
   Db db;
   seed_runners(db.path, {"ana"});
   REQUIRE(db.run({"log", day(2), "--pain-after", "3"}).exit_code == 0);
