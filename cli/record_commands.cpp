@@ -6,9 +6,12 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iomanip>
+#include <map>
 #include <sstream>
 
 #include "context.hpp"
+#include "plan/planner.hpp"
+#include "plan_source.hpp"
 #include "record_output.hpp"
 #include "util/csv.hpp"
 
@@ -158,16 +161,52 @@ void run_history(Context& context, const HistoryOptions& o) {
   context.out << out;
 }
 
+// Where each runner stands today, by name: "3 of 13", "stopped (red flag)" or "complete". The
+// planner decides it from the logs, as `runback week` would; no days are laid out.
+std::map<std::string, std::string> current_stages(Context& context, Store& store) {
+  std::map<std::string, std::string> stages;
+  auto all = store.all_records();
+  if (!all) return stages;
+  PlanSource source(context);
+  const Date today = context.clock.today();
+  for (const auto& records : *all) {
+    auto protocol = source.protocol_for(records.programme);
+    if (!protocol) continue;
+    std::string problem;
+    const PlanExtension* extension = source.extension_for(**protocol, &problem);
+    const PlanRequest request{**protocol,
+                              extension,
+                              records.programme,
+                              records.logs,
+                              records.clearances,
+                              today,
+                              today,
+                              0,
+                              0,
+                              0,
+                              false};
+    const PlanStatus status = make_plan(request).status;
+    std::string text =
+        std::to_string(status.stage_index + 1) + " of " + std::to_string(status.stage_count);
+    if (status.complete) text = "complete";
+    if (status.stopped) text += ", stopped";
+    stages[records.runner.name] = text;
+  }
+  return stages;
+}
+
 void run_runners(Context& context, const std::string& format) {
   auto path = resolve_db_path(context.env, context.db_path);
   if (!path) return fail(context, kExitBadInput, path.error());
   std::vector<RunnerSummary> caseload;
+  std::map<std::string, std::string> stages;
   OpenFailure why = OpenFailure::none;
   auto store = Store::open(*path, OpenMode::existing_only, &why);
   if (store) {
     auto loaded = store->caseload();
     if (!loaded) return fail(context, kExitFailure, loaded.error());
     caseload = std::move(*loaded);
+    stages = current_stages(context, *store);
   } else if (why != OpenFailure::no_records) {  // no database yet is an empty caseload
     return fail(context, why == OpenFailure::not_a_database ? kExitBadInput : kExitFailure,
                 store.error());
@@ -180,6 +219,8 @@ void run_runners(Context& context, const std::string& format) {
       nlohmann::ordered_json j;
       j["name"] = s.runner.name;
       j["programme"] = s.programme ? programme_json(*s.programme, false) : nullptr;
+      const auto stage = stages.find(s.runner.name);
+      j["stage"] = stage == stages.end() ? nullptr : nlohmann::ordered_json(stage->second);
       j["last_log"] = s.last_log ? nlohmann::ordered_json(format_date(*s.last_log)) : nullptr;
       j["log_count"] = s.log_count;
       doc["runners"].push_back(j);
@@ -195,7 +236,7 @@ void run_runners(Context& context, const std::string& format) {
   std::size_t width = 6;
   for (const auto& s : caseload) width = std::max(width, s.runner.name.size());
   context.out << std::left << std::setw(int(width + 2)) << "Runner" << std::setw(28) << "Protocol"
-              << std::setw(12) << "Started" << std::setw(13) << "Start stage" << std::setw(12)
+              << std::setw(12) << "Started" << std::setw(18) << "Stage" << std::setw(12)
               << "Last log"
               << "Logs\n";
   for (const auto& s : caseload) {
@@ -203,10 +244,10 @@ void run_runners(Context& context, const std::string& format) {
     if (s.programme) {
       context.out << std::setw(28)
                   << (s.programme->protocol_id + " " + s.programme->protocol_version)
-                  << std::setw(12) << format_date(s.programme->start_date) << std::setw(13)
-                  << s.programme->starting_stage + 1;
+                  << std::setw(12) << format_date(s.programme->start_date) << std::setw(18)
+                  << (stages.count(s.runner.name) ? stages.at(s.runner.name) : "?");
     } else {
-      context.out << std::setw(53) << "(no programme)";
+      context.out << std::setw(58) << "(no programme)";
     }
     context.out << std::setw(12) << (s.last_log ? format_date(*s.last_log) : "-") << s.log_count
                 << "\n";

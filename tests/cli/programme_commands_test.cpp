@@ -156,3 +156,23 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   REQUIRE(audit->size() == 2);
   CHECK((*audit)[0].old_value == "1.0.0");
 }
+
+TEST_CASE("runners shows where each runner stands today, as the planner decides it",
+          "[cli][runners]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  REQUIRE(run_runback({"--db", db, "--runner", "ana", "start", "--protocol", "general-return",
+                       "--stage", "2"})
+              .exit_code == 0);
+  auto fresh = run_runback({"--db", db, "runners", "--format", "json"});
+  REQUIRE(fresh.exit_code == 0);
+  const auto stage_count = std::to_string(
+      nlohmann::json::parse(run_runback({"protocol", "show", "general-return", "--format", "json"})
+                                .out)["protocol"]["stages"]
+          .size());
+  CHECK(nlohmann::json::parse(fresh.out)["runners"][0]["stage"] == "2 of " + stage_count);
+
+  REQUIRE(run_runback({"--db", db, "log", "--red-flag", "night-pain"}).exit_code == 0);
+  auto stopped = run_runback({"--db", db, "runners"});
+  CHECK(stopped.out.find("2 of " + stage_count + ", stopped") != std::string::npos);
+}
