@@ -17,15 +17,15 @@ namespace runback::cli {
 
 // Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;    // something outside the user's input went wrong
-inline constexpr int kExitBadInput = 2;   // the user's input (flags, files) is wrong
+inline constexpr int kExitFailure = 1;   // something outside the user's input went wrong
+inline constexpr int kExitBadInput = 2;  // the user's input (flags, files) is wrong
 
 struct Context {
   const FileSystem& fs;
   const Environment& env;
   const Clock& clock;
-  std::ostream& out;  // data
-  std::ostream& err;  // diagnostics
+  std::ostream& out;            // data
+  std::ostream& err;            // diagnostics
   std::string executable_path;  // absolute path of the running binary, for build-tree lookups
 
   // Global options (set before any command's callback runs).

@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
                        .err = std::cerr,
                        .executable_path = running_executable(argv[0])};
 
-  CLI::App app{"runback: a return-to-running planner.\n"
-               "Physiotherapists write protocols; runners get their week and log symptoms."};
+  CLI::App app{
+      "runback: a return-to-running planner.\n"
+      "Physiotherapists write protocols; runners get their week and log symptoms."};
   app.name("runback");
   app.set_version_flag("--version", std::string("runback ") + RUNBACK_VERSION);
   app.require_subcommand(1);

@@ -112,7 +112,8 @@ void show_plugin(Context& context, const std::string& name, const std::string& f
     nlohmann::json plugin = plugin_json(info);
     plugin["parameters"] = nlohmann::json::array();
     for (const auto& spec : info.params) plugin["parameters"].push_back(param_json(spec));
-    context.out << nlohmann::json{{"schema", "runback.plugin-info/1"}, {"plugin", plugin}}.dump(2) << "\n";
+    context.out << nlohmann::json{{"schema", "runback.plugin-info/1"}, {"plugin", plugin}}.dump(2)
+                << "\n";
     return;
   }
   context.out << info.name << " " << info.version << " (plugin ABI " << to_string(info.abi) << ")\n"

@@ -1,5 +1,6 @@
 #pragma once
-// Files behind a tiny interface so tests can use an in-memory fake (tests/support/fake_file_system).
+// Files behind a tiny interface so tests can use an in-memory fake
+// (tests/support/fake_file_system).
 
 #include <string>
 #include <vector>

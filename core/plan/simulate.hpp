@@ -30,7 +30,7 @@ struct SimulationRequest {
   SymptomProfile profile = SymptomProfile::steady;
   std::uint64_t seed = 1;
   int max_days = 365;
-  std::map<std::string, std::string> params;  // the programme's `--param`s, for the plugin
+  std::map<std::string, std::string> params;   // the programme's `--param`s, for the plugin
   std::vector<std::chrono::weekday> run_days;  // preferred run days; empty: spread out
 };
 

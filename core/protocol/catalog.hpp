@@ -31,7 +31,7 @@ struct CatalogEntry {
   std::string version;
   std::string path;
   std::string origin;
-  bool valid = true;             // false: listed so the user sees it, but it has errors
+  bool valid = true;                 // false: listed so the user sees it, but it has errors
   std::vector<std::string> shadows;  // paths of later protocols with the same id
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 // The protocol model: what a physiotherapist's YAML file says, checked and normalised by the
-// loader (protocol/loader.hpp). Every field names the YAML key it comes from; docs/protocol-format.md
-// is the user-facing description of the same keys and must stay in step with this file.
+// loader (protocol/loader.hpp). Every field names the YAML key it comes from;
+// docs/protocol-format.md is the user-facing description of the same keys and must stay in step
+// with this file.
 //
 // Conventions in the YAML:
 //   - durations are strings with a unit: "90s", "1min", "1.5 min", "2 min 30 s", "1h";
@@ -32,9 +33,9 @@ struct Amount {
 
 // `{run: 2min, walk: 1min, repeat: 5}`; continuous running is `{run: 20min}` (no walk).
 struct IntervalBlock {
-  Amount run;                 // `run`: required, > 0
+  Amount run;                  // `run`: required, > 0
   std::optional<Amount> walk;  // `walk`: optional, > 0 when given
-  int repeat = 1;             // `repeat`: 1..100, default 1
+  int repeat = 1;              // `repeat`: 1..100, default 1
 };
 
 struct Session {
@@ -53,7 +54,7 @@ struct Intensity {
 
 // `frequency:` at the top level (the default) or in a stage (overrides it, key by key).
 struct Frequency {
-  int sessions_min = 3;   // `sessions_per_week: {min: 3, max: 4}` (or a single number), 1..7
+  int sessions_min = 3;  // `sessions_per_week: {min: 3, max: 4}` (or a single number), 1..7
   int sessions_max = 3;
   int min_rest_days = 1;  // `min_rest_days`: whole days without running between two runs, 0..6
   std::string ref{};      // `ref`: resolved like the other keys (a stage's own over the default)
@@ -63,35 +64,36 @@ enum class Period { day, week };
 
 // An adjunct exercise: `{name, sets, reps | hold_s, times, per, tempo, load, progression, ref}`.
 struct Exercise {
-  std::string name;              // `name`: required
-  int sets = 1;                  // `sets`: 1..20
-  std::optional<int> reps;       // `reps`: 1..200; exactly one of reps / hold_s
-  std::optional<int> hold_s;     // `hold_s`: seconds, 1..600
-  int times = 1;                 // `times`: sessions per period, 1..14 (twice a day: times 2)
-  Period per = Period::day;      // `per`: day | week
-  std::string tempo;             // `tempo`: e.g. "3 s down, 3 s up"
-  std::string load;              // `load`: e.g. "body weight"
-  std::string progression;       // `progression`: how the load rises, in words
-  std::string ref;               // `ref`: a references[].id
-  SourceLocation where;          // for plugin and planner diagnostics
+  std::string name;           // `name`: required
+  int sets = 1;               // `sets`: 1..20
+  std::optional<int> reps;    // `reps`: 1..200; exactly one of reps / hold_s
+  std::optional<int> hold_s;  // `hold_s`: seconds, 1..600
+  int times = 1;              // `times`: sessions per period, 1..14 (twice a day: times 2)
+  Period per = Period::day;   // `per`: day | week
+  std::string tempo;          // `tempo`: e.g. "3 s down, 3 s up"
+  std::string load;           // `load`: e.g. "body weight"
+  std::string progression;    // `progression`: how the load rises, in words
+  std::string ref;            // `ref`: a references[].id
+  SourceLocation where;       // for plugin and planner diagnostics
 };
 
 enum class RecoveryWhen { after_run, rest_day, daily, evening, weekly };
 
 // A recovery routine item: `{name, when, duration, times_per_week, details, ref}`.
 struct RecoveryItem {
-  std::string name;                  // `name`: required
-  RecoveryWhen when = RecoveryWhen::daily;  // `when`: after_run | rest_day | daily | evening | weekly
-  std::optional<Amount> duration;    // `duration`: a time
+  std::string name;  // `name`: required
+  RecoveryWhen when =
+      RecoveryWhen::daily;            // `when`: after_run | rest_day | daily | evening | weekly
+  std::optional<Amount> duration;     // `duration`: a time
   std::optional<int> times_per_week;  // `times_per_week`: 1..7 (for `weekly`)
-  std::string details;               // `details`
-  std::string ref;                   // `ref`
+  std::string details;                // `details`
+  std::string ref;                    // `ref`
 };
 
 struct Stage {
-  std::string id;    // `id`: required, unique, [a-z0-9-]
-  std::string name;  // `name`: shown to the runner; defaults to the id
-  Session session;   // `session`: required
+  std::string id;               // `id`: required, unique, [a-z0-9-]
+  std::string name;             // `name`: shown to the runner; defaults to the id
+  Session session;              // `session`: required
   Intensity intensity;          // `intensity`
   std::string surface;          // `surface`
   std::string notes;            // `notes`
@@ -172,16 +174,16 @@ struct BreakRule {
 enum class PartialSession { repeat, counts };
 
 struct Progression {
-  int sessions_to_advance = 2;     // `sessions_to_advance`: the default for stages, 1..20
-  int max_stages_per_7_days = 2;   // `max_stages_per_7_days`: 1..2 (core limit; see safety.hpp)
+  int sessions_to_advance = 2;    // `sessions_to_advance`: the default for stages, 1..20
+  int max_stages_per_7_days = 2;  // `max_stages_per_7_days`: 1..2 (core limit; see safety.hpp)
   PartialSession partial_session = PartialSession::repeat;  // `partial_session`
-  std::vector<BreakRule> breaks;  // `breaks`: sorted by days on load
-  std::string ref{};              // `ref`: the source of the progression gates above
+  std::vector<BreakRule> breaks;                            // `breaks`: sorted by days on load
+  std::string ref{};  // `ref`: the source of the progression gates above
 };
 
 struct RedFlag {
-  std::string id;    // `id`: [a-z0-9-]
-  std::string text;  // `text`: the question or description shown to the runner
+  std::string id;         // `id`: [a-z0-9-]
+  std::string text;       // `text`: the question or description shown to the runner
   bool built_in = false;  // the core's own flags are always present (see safety.hpp)
   std::string ref{};      // `ref` (empty for the built-ins, which safety.hpp cites)
 };
@@ -199,8 +201,8 @@ struct StartBand {
 };
 
 struct EntryTest {
-  std::string question;  // `question`: asked of the runner
-  std::string unit;      // `unit`: minutes | km | m | mi | count | score
+  std::string question;          // `question`: asked of the runner
+  std::string unit;              // `unit`: minutes | km | m | mi | count | score
   std::vector<StartBand> bands;  // `bands`: ascending by at_least, first at 0
   std::string ref{};             // `ref`: the source of the test (and of its bands)
 };
@@ -225,32 +227,32 @@ struct PluginParam {
 };
 
 struct PluginRef {
-  std::string name;  // `plugin.name`
+  std::string name;                           // `plugin.name`
   std::map<std::string, PluginParam> params;  // `plugin.params`: scalar values
   SourceLocation where;
   std::string ref{};  // `plugin.ref`: the source of the parameter values chosen
 };
 
 struct Protocol {
-  int format = 1;             // `format`: 1
-  std::string id;             // `id`: required, [a-z0-9-]
-  std::string title;          // `title`: required
-  std::string version;        // `version`: required, e.g. "1.0.0"
-  std::string condition;      // `condition`: required
-  std::string summary;        // `summary`
-  std::vector<std::string> authors;      // `authors`
-  std::vector<Reference> references;     // `references`
+  int format = 1;                              // `format`: 1
+  std::string id;                              // `id`: required, [a-z0-9-]
+  std::string title;                           // `title`: required
+  std::string version;                         // `version`: required, e.g. "1.0.0"
+  std::string condition;                       // `condition`: required
+  std::string summary;                         // `summary`
+  std::vector<std::string> authors;            // `authors`
+  std::vector<Reference> references;           // `references`
   std::vector<EntryCriterion> entry_criteria;  // `entry_criteria`
-  StartRule start;                       // `start`
-  Frequency frequency;                   // `frequency`: the defaults for stages
-  Progression progression;               // `progression`
-  PainLimits pain;                       // `pain`
-  std::vector<Response> responses;       // `responses`
-  std::vector<RedFlag> red_flags;        // `red_flags`: the core's built-ins first, then these
-  std::vector<Stage> stages;             // `stages`: one or more, in order
-  std::vector<Exercise> exercises;       // `exercises`: done at every stage
-  std::vector<RecoveryItem> recovery;    // `recovery`
-  std::optional<PluginRef> plugin;       // `plugin`
+  StartRule start;                             // `start`
+  Frequency frequency;                         // `frequency`: the defaults for stages
+  Progression progression;                     // `progression`
+  PainLimits pain;                             // `pain`
+  std::vector<Response> responses;             // `responses`
+  std::vector<RedFlag> red_flags;      // `red_flags`: the core's built-ins first, then these
+  std::vector<Stage> stages;           // `stages`: one or more, in order
+  std::vector<Exercise> exercises;     // `exercises`: done at every stage
+  std::vector<RecoveryItem> recovery;  // `recovery`
+  std::optional<PluginRef> plugin;     // `plugin`
 
   std::string source_path;  // where it was loaded from (not a YAML key)
   std::string source_text;  // the YAML as loaded, so a programme can keep a snapshot

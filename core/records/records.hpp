@@ -28,9 +28,9 @@ struct Programme {
   std::string plugin_name;        // empty when the protocol names none
   std::string plugin_version;
   Date start_date;
-  int starting_stage = 0;  // 0-based index into Protocol::stages
-  std::map<std::string, std::string> params;      // `--param KEY=VALUE`, e.g. baseline_cadence
-  std::vector<std::chrono::weekday> run_days;     // `--days mon,wed,fri`; empty: spread out
+  int starting_stage = 0;                      // 0-based index into Protocol::stages
+  std::map<std::string, std::string> params;   // `--param KEY=VALUE`, e.g. baseline_cadence
+  std::vector<std::chrono::weekday> run_days;  // `--days mon,wed,fri`; empty: spread out
   bool active = true;
 };
 
@@ -39,15 +39,15 @@ struct Programme {
 // Absent values were not logged.
 struct DayLog {
   Date date;
-  std::optional<SessionOutcome> session;      // no value: no run logged that day
-  std::optional<int> pain_during;             // 0..10
-  std::optional<int> pain_after;              // 0..10
-  std::optional<int> pain_next_morning;       // 0..10
-  std::optional<int> stiffness_minutes;       // morning stiffness, 0..1440
+  std::optional<SessionOutcome> session;  // no value: no run logged that day
+  std::optional<int> pain_during;         // 0..10
+  std::optional<int> pain_after;          // 0..10
+  std::optional<int> pain_next_morning;   // 0..10
+  std::optional<int> stiffness_minutes;   // morning stiffness, 0..1440
   bool swelling = false;
   bool limp = false;
-  std::vector<std::string> red_flags;              // RedFlag ids
-  std::map<std::string, std::string> answers;      // plugin checkpoint answers, KEY -> VALUE
+  std::vector<std::string> red_flags;          // RedFlag ids
+  std::map<std::string, std::string> answers;  // plugin checkpoint answers, KEY -> VALUE
   std::string note;
 };
 
@@ -61,7 +61,7 @@ struct Clearance {
 struct RunnerRecords {
   Runner runner;
   Programme programme;
-  std::vector<DayLog> logs;  // ascending by date, at most one per date
+  std::vector<DayLog> logs;           // ascending by date, at most one per date
   std::vector<Clearance> clearances;  // ascending by date
 };
 

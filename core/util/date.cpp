@@ -24,8 +24,9 @@ bool parse_digits(std::string_view text, int& out) {
 Result<Date> parse_date(std::string_view text) {
   const std::string shown(text);
   int y = 0, m = 0, d = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !parse_digits(text.substr(0, 4), y) ||
-      !parse_digits(text.substr(5, 2), m) || !parse_digits(text.substr(8, 2), d)) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !parse_digits(text.substr(0, 4), y) || !parse_digits(text.substr(5, 2), m) ||
+      !parse_digits(text.substr(8, 2), d)) {
     return Error{"'" + shown + "' is not a date; expected YYYY-MM-DD, e.g. 2026-11-24"};
   }
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
@@ -42,8 +43,12 @@ std::string format_date(Date date) {
   return buffer;
 }
 
-std::string weekday_short(std::chrono::weekday day) { return kShort[day.c_encoding()]; }
-std::string weekday_long(std::chrono::weekday day) { return kLong[day.c_encoding()]; }
+std::string weekday_short(std::chrono::weekday day) {
+  return kShort[day.c_encoding()];
+}
+std::string weekday_long(std::chrono::weekday day) {
+  return kLong[day.c_encoding()];
+}
 
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
   std::string lower;

@@ -14,7 +14,7 @@ using Date = std::chrono::sys_days;
 
 // Parses an ISO 8601 calendar date (YYYY-MM-DD), refusing impossible dates such as 2026-02-30.
 Result<Date> parse_date(std::string_view text);
-std::string format_date(Date date);                  // "2026-11-24"
+std::string format_date(Date date);                   // "2026-11-24"
 std::string weekday_short(std::chrono::weekday day);  // "mon"
 std::string weekday_long(std::chrono::weekday day);   // "Monday"
 // Parses "mon".."sun" (or full names), case-insensitive.

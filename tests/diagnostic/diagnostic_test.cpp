@@ -15,6 +15,5 @@ TEST_CASE("diagnostics print as file:line:column: severity: path: message", "[di
 
 TEST_CASE("a diagnostic stays on one line whatever the file's keys hold", "[diagnostic]") {
   const Diagnostic d{Severity::error, {"p.yaml", 2, 1}, "Q    a\na\tb", "unknown key 'x\ry\x01'"};
-  CHECK(format_diagnostic(d) ==
-        "p.yaml:2:1: error: Q    a\\na\\tb: unknown key 'x\\ry\\x01'");
+  CHECK(format_diagnostic(d) == "p.yaml:2:1: error: Q    a\\na\\tb: unknown key 'x\\ry\\x01'");
 }

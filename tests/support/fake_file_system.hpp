@@ -25,9 +25,7 @@ class FakeFileSystem final : public FileSystem {
     return it->second;
   }
   bool is_file(const std::string& path) const override { return files_.count(path) > 0; }
-  bool is_directory(const std::string& path) const override {
-    return directories_.count(path) > 0;
-  }
+  bool is_directory(const std::string& path) const override { return directories_.count(path) > 0; }
   std::vector<std::string> list_directory(const std::string& path) const override {
     std::set<std::string> names;
     const std::string prefix = path + "/";

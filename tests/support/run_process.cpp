@@ -15,8 +15,7 @@ extern char** environ;
 namespace runback::testing {
 
 ProcessResult run_process(const std::vector<std::string>& argv,
-                          const std::map<std::string, std::string>& env,
-                          const std::string& input) {
+                          const std::map<std::string, std::string>& env, const std::string& input) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
     throw std::runtime_error("pipe failed");
@@ -98,8 +97,7 @@ ProcessResult run_process(const std::vector<std::string>& argv,
 }
 
 ProcessResult run_runback(const std::vector<std::string>& args,
-                          const std::map<std::string, std::string>& env,
-                          const std::string& input) {
+                          const std::map<std::string, std::string>& env, const std::string& input) {
   std::vector<std::string> argv{RUNBACK_EXE};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, env, input);
