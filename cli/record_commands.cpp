@@ -12,6 +12,7 @@
 #include "context.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
+#include "protocol/describe.hpp"
 #include "record_output.hpp"
 #include "util/csv.hpp"
 
@@ -116,7 +117,7 @@ void run_history(Context& context, const HistoryOptions& o) {
       auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
       auto flag = [](const std::optional<bool>& v) { return v ? (*v ? "1" : "0") : ""; };
       const std::string date = format_date(row.date);
-      const std::string session = row.session ? session_name(*row.session) : "";
+      const std::string session = row.session ? session_outcome_name(*row.session) : "";
       const std::string d = number(row.pain_during), a = number(row.pain_after),
                         m = number(row.pain_next_morning), s = number(row.stiffness_minutes);
       const std::string flags = join_red_flags(row.red_flags),
@@ -144,7 +145,7 @@ void run_history(Context& context, const HistoryOptions& o) {
       if (row.note) details += *row.note;
       table << format_date(row.date) << "  " << std::left << std::setw(5)
             << weekday_short(std::chrono::weekday{row.date}) << std::setw(9)
-            << (row.session ? session_name(*row.session) : "-") << std::setw(8)
+            << (row.session ? session_outcome_name(*row.session) : "-") << std::setw(8)
             << cell(row.pain_during) << std::setw(7) << cell(row.pain_after) << std::setw(9)
             << cell(row.pain_next_morning) << std::setw(11) << cell(row.stiffness_minutes)
             << std::setw(10) << cell(row.swelling) << std::setw(6) << cell(row.limp) << details

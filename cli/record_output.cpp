@@ -1,4 +1,5 @@
 #include "record_output.hpp"
+#include "protocol/describe.hpp"
 
 #include <ostream>
 
@@ -43,7 +44,7 @@ nlohmann::ordered_json log_row_json(const LogRow& row) {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
   };
   j["date"] = format_date(row.date);
-  j["session"] = row.session ? nlohmann::ordered_json(session_name(*row.session)) : nullptr;
+  j["session"] = row.session ? nlohmann::ordered_json(session_outcome_name(*row.session)) : nullptr;
   j["pain_during"] = optional_int(row.pain_during);
   j["pain_after"] = optional_int(row.pain_after);
   j["pain_next_morning"] = optional_int(row.pain_next_morning);
@@ -70,7 +71,7 @@ void append_log_row_json(std::string& out, const LogRow& row) {
   out += "{\"date\":\"";
   out += format_date(row.date);
   out += "\",\"session\":";
-  out += row.session ? "\"" + session_name(*row.session) + "\"" : std::string("null");
+  out += row.session ? "\"" + session_outcome_name(*row.session) + "\"" : std::string("null");
   number(",\"pain_during\":", row.pain_during);
   number(",\"pain_after\":", row.pain_after);
   number(",\"pain_next_morning\":", row.pain_next_morning);
@@ -131,7 +132,7 @@ nlohmann::ordered_json audit_json(const AuditEntry& e) {
 std::string describe_log(const LogRow& row) {
   std::string parts;
   auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : ", ") + part; };
-  if (row.session) add("session " + session_name(*row.session));
+  if (row.session) add("session " + session_outcome_name(*row.session));
   if (row.pain_during) add("pain during " + std::to_string(*row.pain_during) + "/10");
   if (row.pain_after) add("pain after " + std::to_string(*row.pain_after) + "/10");
   if (row.pain_next_morning) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "plan/decision.hpp"
+#include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
 
 namespace runback {
@@ -78,7 +79,7 @@ std::string condition_values(const Condition& when, const DayLog& log) {
     parts.push_back("morning stiffness " + std::to_string(*log.stiffness_minutes) + " min");
   if (when.swelling) parts.push_back(log.swelling ? "swelling" : "no swelling");
   if (when.limp) parts.push_back(log.limp ? "a limp" : "no limp");
-  if (when.session && log.session) parts.push_back("session " + outcome_name(*log.session));
+  if (when.session && log.session) parts.push_back("session " + session_outcome_name(*log.session));
   // `exceeds` is explained by the limit's own reason.
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
@@ -97,18 +98,6 @@ std::string time_point_words(TimePoint point) {
       return "the next morning";
   }
   return "";
-}
-
-std::string outcome_name(SessionOutcome outcome) {
-  switch (outcome) {
-    case SessionOutcome::done:
-      return "done";
-    case SessionOutcome::partial:
-      return "partial";
-    case SessionOutcome::skipped:
-      return "skipped";
-  }
-  return "done";
 }
 
 EffectivePainLimits effective_pain_limits(const Protocol& protocol) {

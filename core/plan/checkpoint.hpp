@@ -66,7 +66,6 @@ struct Exceeded {
 bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded);
 
 // Words for the parts of a log, shared by explanations and reminders.
-std::string time_point_words(TimePoint point);     // "during the run", "after the run", ...
-std::string outcome_name(SessionOutcome outcome);  // "done", "partial", "skipped"
+std::string time_point_words(TimePoint point);  // "during the run", "after the run", ...
 
 }  // namespace runback

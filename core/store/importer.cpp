@@ -1,4 +1,5 @@
 #include "store/importer.hpp"
+#include "protocol/describe.hpp"
 
 namespace runback {
 
@@ -102,7 +103,7 @@ Status Importer::add_log(const std::string& runner, const LogRow& row) {
   Statement& s = insert_log_;
   s.bind(1, *id).bind_static(2, date);
   if (row.session)
-    s.bind(3, session_name(*row.session));
+    s.bind(3, session_outcome_name(*row.session));
   else
     s.bind_null(3);
   s.bind(4, row.pain_during).bind(5, row.pain_after).bind(6, row.pain_next_morning);

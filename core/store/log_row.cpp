@@ -25,18 +25,6 @@ DayLog to_day_log(const LogRow& row) {
   return log;
 }
 
-std::string session_name(SessionOutcome outcome) {
-  switch (outcome) {
-    case SessionOutcome::done:
-      return "done";
-    case SessionOutcome::partial:
-      return "partial";
-    case SessionOutcome::skipped:
-      return "skipped";
-  }
-  return "done";
-}
-
 std::optional<SessionOutcome> parse_session(std::string_view text) {
   if (text == "done") return SessionOutcome::done;
   if (text == "partial") return SessionOutcome::partial;

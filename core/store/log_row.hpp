@@ -35,7 +35,6 @@ struct LogRow {
 
 DayLog to_day_log(const LogRow& row);
 
-std::string session_name(SessionOutcome outcome);  // "done" | "partial" | "skipped"
 std::optional<SessionOutcome> parse_session(std::string_view text);
 
 // Red flags are stored as "id,id"; answers as a JSON object ('' when none).

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "protocol/describe.hpp"
 #include "store/importer.hpp"
 #include "util/csv.hpp"
 
@@ -205,7 +206,7 @@ Status export_records_csv(Store& store, std::int64_t runner_id, std::string& out
     Status status = store.for_each_log(
         runner.id, std::nullopt, std::nullopt, [&](const std::string&, const LogRow& row) {
           const std::string date = format_date(row.date);
-          const std::string session = row.session ? session_name(*row.session) : "";
+          const std::string session = row.session ? session_outcome_name(*row.session) : "";
           const std::string during = optional_text(row.pain_during);
           const std::string after = optional_text(row.pain_after);
           const std::string morning = optional_text(row.pain_next_morning);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "protocol/describe.hpp"
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
@@ -138,7 +139,7 @@ std::optional<std::string> text_of(const std::optional<bool>& v) {
 
 std::vector<FieldValue> scalar_fields(const LogRow& row) {
   return {
-      {"session", row.session ? std::optional(session_name(*row.session)) : std::nullopt},
+      {"session", row.session ? std::optional(session_outcome_name(*row.session)) : std::nullopt},
       {"pain_during", text_of(row.pain_during)},
       {"pain_after", text_of(row.pain_after)},
       {"pain_next_morning", text_of(row.pain_next_morning)},
@@ -655,7 +656,7 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   for (const LogRow& row : merged_rows) {
     upsert->bind(1, runner_id).bind(2, format_date(row.date));
     if (row.session)
-      upsert->bind(3, session_name(*row.session));
+      upsert->bind(3, session_outcome_name(*row.session));
     else
       upsert->bind_null(3);
     upsert->bind(4, row.pain_during)

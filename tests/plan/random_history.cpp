@@ -5,6 +5,7 @@
 
 #include "plan/checkpoint.hpp"
 #include "plan/planner.hpp"
+#include "protocol/describe.hpp"
 
 namespace runback::test {
 namespace {
@@ -370,7 +371,7 @@ std::string describe(const History& h) {
   out << "\ntoday " << format_date(h.today) << "\n";
   for (const DayLog& l : h.logs) {
     out << "  " << format_date(l.date) << " " << weekday_short(std::chrono::weekday{l.date});
-    if (l.session) out << " " << outcome_name(*l.session);
+    if (l.session) out << " " << session_outcome_name(*l.session);
     auto value = [&](const char* name, const std::optional<int>& v) {
       if (v) out << " " << name << " " << *v;
     };
