@@ -73,16 +73,7 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
 Status Importer::add_programme(const std::string& runner, const Programme& programme) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  insert_programme_.bind(1, *id)
-      .bind(2, programme.protocol_id)
-      .bind(3, programme.protocol_version)
-      .bind(4, programme.protocol_snapshot)
-      .bind(5, programme.plugin_name)
-      .bind(6, programme.plugin_version)
-      .bind(7, format_date(programme.start_date))
-      .bind(8, programme.starting_stage)
-      .bind(9, params_to_json(programme.params))
-      .bind(10, run_days_text(programme.run_days))
+  bind_programme_fields(insert_programme_.bind(1, *id), programme)
       .bind(11, int(programme.active))
       .bind(12, now_);
   if (auto done = insert_programme_.run(); !done) {

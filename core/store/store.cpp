@@ -565,17 +565,7 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)");
   if (!insert) return Error{insert.error()};
-  insert->bind(1, runner_id)
-      .bind(2, programme.protocol_id)
-      .bind(3, programme.protocol_version)
-      .bind(4, programme.protocol_snapshot)
-      .bind(5, programme.plugin_name)
-      .bind(6, programme.plugin_version)
-      .bind(7, format_date(programme.start_date))
-      .bind(8, programme.starting_stage)
-      .bind(9, params_to_json(programme.params))
-      .bind(10, run_days_text(programme.run_days))
-      .bind(11, now_text);
+  bind_programme_fields(insert->bind(1, runner_id), programme).bind(11, now_text);
   if (auto done = insert->run(); !done) return Error{done.error()};
   programme.id = sqlite3_last_insert_rowid(db_.handle());
   programme.runner_id = runner_id;
@@ -771,6 +761,18 @@ Result<std::map<std::string, std::string>> params_from_json(std::string_view tex
     params[key] = value.get<std::string>();
   }
   return params;
+}
+
+Statement& bind_programme_fields(Statement& insert, const Programme& programme) {
+  return insert.bind(2, programme.protocol_id)
+      .bind(3, programme.protocol_version)
+      .bind(4, programme.protocol_snapshot)
+      .bind(5, programme.plugin_name)
+      .bind(6, programme.plugin_version)
+      .bind(7, format_date(programme.start_date))
+      .bind(8, programme.starting_stage)
+      .bind(9, params_to_json(programme.params))
+      .bind(10, run_days_text(programme.run_days));
 }
 
 std::string run_days_text(const std::vector<std::chrono::weekday>& days) {

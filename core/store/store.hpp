@@ -13,6 +13,7 @@
 #include "records/records.hpp"
 #include "store/database.hpp"
 #include "store/log_row.hpp"
+#include "store/statement.hpp"
 #include "util/result.hpp"
 
 namespace runback {
@@ -127,5 +128,9 @@ std::string params_to_json(const std::map<std::string, std::string>& params);
 Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
 std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
 Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
+// Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
+// protocol_id, protocol_version, protocol_snapshot, plugin_name, plugin_version, start_date,
+// starting_stage, params, run_days. The store and the importer both write programmes this way.
+Statement& bind_programme_fields(Statement& insert, const Programme& programme);
 
 }  // namespace runback
