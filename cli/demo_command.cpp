@@ -58,21 +58,6 @@ class ScratchDir {
   std::string path_;
 };
 
-LogRow to_row(const DayLog& log) {
-  LogRow row;
-  row.date = log.date;
-  row.session = log.session;
-  row.pain_during = log.pain_during;
-  row.pain_after = log.pain_after;
-  row.pain_next_morning = log.pain_next_morning;
-  row.stiffness_minutes = log.stiffness_minutes;
-  row.swelling = log.swelling;
-  row.limp = log.limp;
-  row.red_flags = log.red_flags;
-  row.answers = log.answers;
-  return row;
-}
-
 void run_demo(Context& context, const DemoOptions& o) {
   Date today = context.clock.today();
   if (!o.date.empty()) {
@@ -136,7 +121,7 @@ void run_demo(Context& context, const DemoOptions& o) {
   if (!started) return fail_with(started.error());
   std::vector<LogRow> rows;
   for (const DayLog& log : history.logs) {
-    if (log.date < today) rows.push_back(to_row(log));
+    if (log.date < today) rows.push_back(to_log_row(log));
   }
   if (auto logged = store->record_logs(started->runner_id, rows, false); !logged) {
     return fail_with(logged.error());

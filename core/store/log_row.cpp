@@ -25,6 +25,22 @@ DayLog to_day_log(const LogRow& row) {
   return log;
 }
 
+LogRow to_log_row(const DayLog& log) {
+  LogRow row;
+  row.date = log.date;
+  row.session = log.session;
+  row.pain_during = log.pain_during;
+  row.pain_after = log.pain_after;
+  row.pain_next_morning = log.pain_next_morning;
+  row.stiffness_minutes = log.stiffness_minutes;
+  row.swelling = log.swelling;
+  row.limp = log.limp;
+  row.red_flags = log.red_flags;
+  row.answers = log.answers;
+  if (!log.note.empty()) row.note = log.note;
+  return row;
+}
+
 std::optional<SessionOutcome> parse_session(std::string_view text) {
   if (text == "done") return SessionOutcome::done;
   if (text == "partial") return SessionOutcome::partial;

@@ -34,6 +34,8 @@ struct LogRow {
 };
 
 DayLog to_day_log(const LogRow& row);
+// The row that records `log`; an empty note is no note.
+LogRow to_log_row(const DayLog& log);
 
 std::optional<SessionOutcome> parse_session(std::string_view text);
 

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "store/log_row.hpp"
+
+using namespace runback;
+
+TEST_CASE("a day's log survives the trip to a row and back", "[store][log_row]") {
+  DayLog log;
+  log.date = make_date(2026, 11, 18);
+  log.session = SessionOutcome::partial;
+  log.pain_during = 3;
+  log.pain_after = 2;
+  log.pain_next_morning = 1;
+  log.stiffness_minutes = 15;
+  log.swelling = true;
+  log.limp = false;
+  log.red_flags = {"night-pain"};
+  log.answers = {{"heel_raises", "18"}};
+  log.note = "felt \"tight\"; ünïcødé";
+
+  const DayLog back = to_day_log(to_log_row(log));
+  CHECK(back.date == log.date);
+  CHECK(back.session == log.session);
+  CHECK(back.pain_during == log.pain_during);
+  CHECK(back.pain_after == log.pain_after);
+  CHECK(back.pain_next_morning == log.pain_next_morning);
+  CHECK(back.stiffness_minutes == log.stiffness_minutes);
+  CHECK(back.swelling == log.swelling);
+  CHECK(back.limp == log.limp);
+  CHECK(back.red_flags == log.red_flags);
+  CHECK(back.answers == log.answers);
+  CHECK(back.note == log.note);
+
+  log.note.clear();
+  CHECK_FALSE(to_log_row(log).note.has_value());  // an empty note is no note
+}
