@@ -81,7 +81,7 @@ void run_demo(Context& context, const DemoOptions& o) {
     return fail_with("the sample protocol " + std::string(kProtocol) +
                      " was not found; is runback installed completely?");
   const Protocol& protocol = *loaded.protocol;
-  PlanSource source(context);
+  PlanSource source(context, nullptr);
   std::string problem;
   const PlanExtension* extension = source.extension_for(protocol, &problem);
   if (!problem.empty()) return fail_with(problem);

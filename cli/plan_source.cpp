@@ -2,19 +2,17 @@
 
 #include "plugin_host_for.hpp"
 #include "protocol/loader.hpp"
+#include "store/snapshots.hpp"
 
 namespace runback::cli {
 
-PlanSource::PlanSource(const Context& context) : host_(plugin_host_for(context)) {}
+PlanSource::PlanSource(const Context& context, Store* store)
+    : host_(plugin_host_for(context)), store_(store) {}
 
-Result<const Protocol*> PlanSource::protocol_for(const Programme& programme) {
-  auto& versions = protocols_[{programme.protocol_id, programme.protocol_version}];
-  for (const auto& [snapshot, protocol] : versions) {
-    if (snapshot == programme.protocol_snapshot) return protocol.get();
-  }
+Result<std::unique_ptr<Protocol>> PlanSource::parse(const Programme& programme,
+                                                    const std::string& text) {
   LoadResult loaded = load_protocol_text(
-      programme.protocol_snapshot,
-      programme.protocol_id + " " + programme.protocol_version + " (as started)");
+      text, programme.protocol_id + " " + programme.protocol_version + " (as started)");
   if (!loaded.protocol) {
     std::string why;
     for (const auto& d : loaded.diagnostics) {
@@ -23,9 +21,29 @@ Result<const Protocol*> PlanSource::protocol_for(const Programme& programme) {
     return Error{"the protocol this programme started with (" + programme.protocol_id + " " +
                  programme.protocol_version + ") can no longer be read:" + why};
   }
-  versions.emplace_back(programme.protocol_snapshot,
-                        std::make_unique<Protocol>(std::move(*loaded.protocol)));
-  return versions.back().second.get();
+  return std::make_unique<Protocol>(std::move(*loaded.protocol));
+}
+
+Result<std::unique_ptr<Protocol>> PlanSource::read_stored(const Programme& programme) {
+  auto stored = load_snapshot(store_->database(), programme.snapshot_id, 0, true);
+  if (!stored) return Error{stored.error()};
+  return parse(programme, stored->text);
+}
+
+Result<const Protocol*> PlanSource::protocol_for(const Programme& programme) {
+  if (store_ != nullptr && programme.snapshot_id != 0) {
+    auto it = by_snapshot_id_.find(programme.snapshot_id);
+    if (it == by_snapshot_id_.end()) {
+      it = by_snapshot_id_.emplace(programme.snapshot_id, read_stored(programme)).first;
+    }
+    if (!it->second) return Error{it->second.error()};
+    return it->second->get();
+  }
+  auto it = by_text_.find(programme.protocol_snapshot);
+  if (it != by_text_.end()) return it->second.get();
+  auto parsed = parse(programme, programme.protocol_snapshot);
+  if (!parsed) return Error{parsed.error()};
+  return by_text_.emplace(programme.protocol_snapshot, std::move(*parsed)).first->second.get();
 }
 
 const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::string* problem) {

@@ -1,7 +1,8 @@
 #pragma once
 // What the plan commands need besides the records: the protocol each programme started with
-// (parsed from its snapshot once, shared by every runner with the same snapshot) and its plugin
-// (loaded once).
+// (read once per stored snapshot and shared by every runner on it; from its compiled form when
+// the store has one, else parsed from its text and the compiled form cached for next time) and
+// its plugin (loaded once).
 
 #include <map>
 #include <memory>
@@ -15,12 +16,14 @@
 #include "plugin/plugin_host.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"
+#include "store/store.hpp"
 
 namespace runback::cli {
 
 class PlanSource {
  public:
-  explicit PlanSource(const Context& context);
+  // `store` may be null (a programme not stored, as in the demo); then snapshots are parsed.
+  PlanSource(const Context& context, Store* store);
 
   // The protocol of the programme's snapshot, or an error that says why it cannot be read.
   Result<const Protocol*> protocol_for(const Programme& programme);
@@ -29,11 +32,13 @@ class PlanSource {
   const PlanExtension* extension_for(const Protocol& protocol, std::string* problem);
 
  private:
+  Result<std::unique_ptr<Protocol>> read_stored(const Programme& programme);
+  Result<std::unique_ptr<Protocol>> parse(const Programme& programme, const std::string& text);
+
   PluginHost host_;
-  // By protocol id and version, then the snapshot itself (almost always one per version).
-  std::map<std::pair<std::string, std::string>,
-           std::vector<std::pair<std::string, std::unique_ptr<Protocol>>>>
-      protocols_;
+  Store* store_;
+  std::map<std::int64_t, Result<std::unique_ptr<Protocol>>> by_snapshot_id_;
+  std::map<std::string, std::unique_ptr<Protocol>> by_text_;
   std::map<std::string, Result<std::shared_ptr<const PlanExtension>>> extensions_;
 };
 

@@ -168,7 +168,7 @@ std::map<std::string, std::string> current_stages(Context& context, Store& store
   std::map<std::string, std::string> stages;
   auto all = store.all_records();
   if (!all) return stages;
-  PlanSource source(context);
+  PlanSource source(context, &store);
   const Date today = context.clock.today();
   for (const auto& records : *all) {
     auto protocol = source.protocol_for(records.programme);

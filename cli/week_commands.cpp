@@ -59,7 +59,7 @@ void run_week(Context& context, const WeekOptions& o) {
   const Date from = monday_of(*today);
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
-  PlanSource source(context);
+  PlanSource source(context, &*store);
 
   if (!o.all) {
     auto records = store->records_for(context.runner);
@@ -75,8 +75,6 @@ void run_week(Context& context, const WeekOptions& o) {
     return;
   }
 
-  auto everyone = store->all_records();
-  if (!everyone) return fail(context, kExitFailure, everyone.error());
   const bool json = o.format == "json";
   // A caseload overview: each runner's status, last decision and run days, without each day's
   // exercises and recovery (`runback --runner NAME week` shows them). JSON is written runner by
@@ -86,10 +84,10 @@ void run_week(Context& context, const WeekOptions& o) {
                 << "\",\"date\":\"" << format_date(*today) << "\",\"runners\":[";
   }
   bool first = true;
-  for (const RunnerRecords& records : *everyone) {
+  auto status = store->for_each_active_records([&](RunnerRecords&& records) {
     auto planned =
         plan_runner(context, source, records, *today, from, 7, 1, first, /*day_details=*/!json);
-    if (!planned) continue;
+    if (!planned) return;
     if (json) {
       context.out << (first ? "\n" : ",\n")
                   << week_body_json(*planned->protocol, planned->plan, records.runner.name).dump();
@@ -98,7 +96,8 @@ void run_week(Context& context, const WeekOptions& o) {
       context.out << week_text(*planned->protocol, planned->plan, records.runner.name, *today);
     }
     first = false;
-  }
+  });
+  if (!status) return fail(context, kExitFailure, status.error());
   if (json) {
     context.out << "\n]}\n";
   } else if (first) {
@@ -113,7 +112,7 @@ void run_status(Context& context, const WeekOptions& o) {
   if (!store) return;
   auto records = store->records_for(context.runner);
   if (!records) return fail(context, kExitBadInput, records.error());
-  PlanSource source(context);
+  PlanSource source(context, &*store);
   auto planned = plan_runner(context, source, *records, *today, *today, 1, 5, true);
   if (!planned) return;
   if (o.format == "json") {

@@ -25,6 +25,8 @@ struct Programme {
   std::string protocol_id;
   std::string protocol_version;
   std::string protocol_snapshot;  // the YAML text as started: the plan follows this, not the file
+                                  // (empty when read for a caseload: see snapshot_id)
+  std::int64_t snapshot_id = 0;   // the stored snapshot (store/snapshots.hpp); 0: not stored
   std::string plugin_name;        // empty when the protocol names none
   std::string plugin_version;
   Date start_date;

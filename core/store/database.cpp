@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <utility>
 
+#include "store/snapshots.hpp"
+
 namespace runback {
 
 Result<Database> Database::open(const std::string& path, int flags, int busy_timeout_ms) {
@@ -22,7 +24,11 @@ Result<Database> Database::open(const std::string& path, int flags, int busy_tim
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
-  return Database(db, path);
+  Database database(db, path);
+  if (auto registered = register_snapshot_functions(database); !registered) {
+    return Error{registered.error()};
+  }
+  return database;
 }
 
 Database::Database(Database&& other) noexcept

@@ -1,5 +1,7 @@
 #include "store/importer.hpp"
+
 #include "protocol/describe.hpp"
+#include "store/snapshots.hpp"
 
 namespace runback {
 
@@ -26,7 +28,7 @@ Result<Importer> Importer::begin(Store& store) {
   auto runner = Statement::prepare(db, "INSERT INTO runner (name, created_at) VALUES (?1, ?2)");
   auto programme = Statement::prepare(
       db,
-      "INSERT INTO programme (runner_id, protocol_id, protocol_version, protocol_snapshot, "
+      "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   auto log = Statement::prepare(
@@ -73,7 +75,9 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
 Status Importer::add_programme(const std::string& runner, const Programme& programme) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  bind_programme_fields(insert_programme_.bind(1, *id), programme)
+  auto snapshot_id = intern_snapshot(store_->database(), programme.protocol_snapshot);
+  if (!snapshot_id) return Error{snapshot_id.error()};
+  bind_programme_fields(insert_programme_.bind(1, *id), programme, *snapshot_id)
       .bind(11, int(programme.active))
       .bind(12, now_);
   if (auto done = insert_programme_.run(); !done) {

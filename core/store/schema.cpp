@@ -72,11 +72,55 @@ CREATE TABLE audit (
 );
 )sql";
 
+// Version 2. Each distinct protocol snapshot is stored once (programmes refer to it), with room
+// for a compiled form the planner reads instead of parsing YAML. The hash finds a text quickly;
+// equal hashes are confirmed by comparing texts. programme is rebuilt without its text column.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE protocol_snapshot (
+  id INTEGER PRIMARY KEY,
+  hash INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  compiled BLOB,
+  compiled_format INTEGER
+);
+CREATE INDEX protocol_snapshot_by_hash ON protocol_snapshot(hash);
+INSERT INTO protocol_snapshot (hash, text)
+  SELECT runback_text_hash(protocol_snapshot), protocol_snapshot FROM programme
+  GROUP BY protocol_snapshot ORDER BY min(id);
+CREATE TABLE programme_v2 (
+  id INTEGER PRIMARY KEY,
+  runner_id INTEGER NOT NULL REFERENCES runner(id),
+  protocol_id TEXT NOT NULL,
+  protocol_version TEXT NOT NULL,
+  snapshot_id INTEGER NOT NULL REFERENCES protocol_snapshot(id),
+  plugin_name TEXT NOT NULL DEFAULT '',
+  plugin_version TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL CHECK (length(start_date) = 10 AND start_date BETWEEN '0' AND '9999-12-31'),
+  starting_stage INTEGER NOT NULL CHECK (starting_stage >= 0),
+  params TEXT NOT NULL DEFAULT '{}',
+  run_days TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+INSERT INTO programme_v2
+  SELECT p.id, p.runner_id, p.protocol_id, p.protocol_version, s.id, p.plugin_name,
+         p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active,
+         p.created_at
+  FROM programme p JOIN protocol_snapshot s
+    ON s.hash = runback_text_hash(p.protocol_snapshot) AND s.text = p.protocol_snapshot;
+DROP TABLE programme;
+ALTER TABLE programme_v2 RENAME TO programme;
+CREATE INDEX programme_by_runner ON programme(runner_id);
+CREATE UNIQUE INDEX programme_one_active ON programme(runner_id) WHERE active = 1;
+CREATE INDEX programme_by_snapshot ON programme(snapshot_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
+      {2, kVersion2},
   };
   return steps;
 }

@@ -46,6 +46,11 @@ Statement& Statement::bind_static(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<int> value) {
   if (value) return bind(index, std::int64_t{*value});
   return bind_null(index);
@@ -88,6 +93,12 @@ std::string_view Statement::column_view(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (text == nullptr) return {};
   return {text, std::size_t(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string_view Statement::column_blob(int column) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  if (bytes == nullptr) return {};
+  return {bytes, std::size_t(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::string Statement::column_text(int column) const {

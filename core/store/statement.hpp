@@ -37,6 +37,7 @@ class Statement {
   Statement& bind_null(int index);
   // The text must stay alive and unchanged until the statement is reset.
   Statement& bind_static(int index, std::string_view text);
+  Statement& bind_blob(int index, std::string_view bytes);  // copied, like text
 
   // True while there is a row to read; false when done. A failure is an error sentence and the
   // code is kept on the Database.
@@ -49,6 +50,7 @@ class Statement {
   std::int64_t column_int(int column) const;
   std::string column_text(int column) const;
   std::string_view column_view(int column) const;  // valid until the next step()
+  std::string_view column_blob(int column) const;  // valid until the next step()
   std::optional<int> column_optional_int(int column) const;
 
  private:

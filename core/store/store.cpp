@@ -9,6 +9,7 @@
 
 #include "protocol/describe.hpp"
 #include "store/schema.hpp"
+#include "store/snapshots.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 #include "util/suggest.hpp"
@@ -109,12 +110,23 @@ Result<Programme> read_programme(const Statement& row, int first) {
   if (!days) return Error{"a stored programme has damaged run days: " + days.error()};
   programme.run_days = std::move(*days);
   programme.active = row.column_int(first + 11) != 0;
+  programme.snapshot_id = row.column_int(first + 12);
   return programme;
 }
 
+// The programme columns in the order read_programme expects, from kProgrammes (the snapshot's
+// text joined in).
 constexpr const char* kProgrammeColumns =
-    "p.id, p.runner_id, p.protocol_id, p.protocol_version, p.protocol_snapshot, p.plugin_name, "
-    "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active";
+    "p.id, p.runner_id, p.protocol_id, p.protocol_version, s.text, p.plugin_name, "
+    "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
+    "p.snapshot_id";
+constexpr const char* kProgrammes = "programme p JOIN protocol_snapshot s ON s.id = p.snapshot_id";
+// The same without the snapshot's text, for reading many programmes: they share a few texts,
+// which the planner fetches once each by snapshot_id.
+constexpr const char* kProgrammeColumnsWithoutText =
+    "p.id, p.runner_id, p.protocol_id, p.protocol_version, '', p.plugin_name, "
+    "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
+    "p.snapshot_id";
 
 void bind_date_range(Statement& statement, int first, std::optional<Date> from,
                      std::optional<Date> to) {
@@ -289,8 +301,8 @@ Result<Runner> Store::resolve_runner(const std::string& name_or_empty) {
 
 Result<std::optional<Programme>> Store::active_programme(std::int64_t runner_id) {
   auto statement =
-      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns +
-                                  " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
+      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns + " FROM " + kProgrammes +
+                                  " WHERE p.runner_id = ?1 AND p.active = 1");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   auto row = statement->step();
@@ -303,8 +315,8 @@ Result<std::optional<Programme>> Store::active_programme(std::int64_t runner_id)
 
 Result<std::vector<Programme>> Store::programmes(std::int64_t runner_id) {
   auto statement =
-      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns +
-                                  " FROM programme p WHERE p.runner_id = ?1 ORDER BY p.id");
+      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumns + " FROM " + kProgrammes +
+                                  " WHERE p.runner_id = ?1 ORDER BY p.id");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   std::vector<Programme> result;
@@ -430,73 +442,72 @@ Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty
   return records;
 }
 
+Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>& visit) {
+  // The programme query stays open while the others run, so everything is read from one
+  // consistent state of the database, runner by runner.
+  auto programmes = Statement::prepare(
+      db_, std::string("SELECT r.id, r.name, ") + kProgrammeColumnsWithoutText +
+               " FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
+               " ORDER BY r.name");
+  if (!programmes) return Error{programmes.error()};
+  // The primary key orders each runner's logs by date: a range of the table, no sort.
+  auto logs = Statement::prepare(db_, std::string("SELECT ") + kLogColumns +
+                                          " FROM day_log WHERE runner_id = ?1 ORDER BY date");
+  if (!logs) return Error{logs.error()};
+  auto clearances = Statement::prepare(
+      db_, "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
+  if (!clearances) return Error{clearances.error()};
+  std::size_t last_count = 0;
+  for (;;) {
+    auto row = programmes->step();
+    if (!row) return Error{row.error()};
+    if (!*row) break;
+    auto programme = read_programme(*programmes, 2);
+    if (!programme) return Error{programme.error()};
+    RunnerRecords records{Runner{programmes->column_int(0), programmes->column_text(1)},
+                          std::move(*programme),
+                          {},
+                          {}};
+    // Runners of a caseload tend to have histories of similar lengths.
+    records.logs.reserve(last_count);
+    logs->bind(1, records.runner.id);
+    for (;;) {
+      auto log_row = logs->step();
+      if (!log_row) return Error{log_row.error()};
+      if (!*log_row) break;
+      if (auto read = read_day_log(*logs, 0, records.logs.emplace_back()); !read) return read;
+    }
+    logs->reset();
+    clearances->bind(1, records.runner.id);
+    for (;;) {
+      auto clearance_row = clearances->step();
+      if (!clearance_row) return Error{clearance_row.error()};
+      if (!*clearance_row) break;
+      auto date = parse_date(clearances->column_view(0));
+      if (!date) return Error{"a stored clearance has a damaged date: " + date.error()};
+      records.clearances.push_back({*date, clearances->column_text(1), clearances->column_text(2)});
+    }
+    clearances->reset();
+    last_count = records.logs.size();
+    visit(std::move(records));
+  }
+  return ok_status();
+}
+
 Result<std::vector<RunnerRecords>> Store::all_records() {
   std::vector<RunnerRecords> all;
-  std::unordered_map<std::int64_t, std::size_t> index;
-  {
-    auto statement = Statement::prepare(
-        db_, std::string("SELECT r.id, r.name, ") + kProgrammeColumns +
-                 " FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
-                 " ORDER BY r.name");
-    if (!statement) return Error{statement.error()};
-    for (;;) {
-      auto row = statement->step();
-      if (!row) return Error{row.error()};
-      if (!*row) break;
-      auto programme = read_programme(*statement, 2);
-      if (!programme) return Error{programme.error()};
-      index.emplace(statement->column_int(0), all.size());
-      all.push_back({Runner{statement->column_int(0), statement->column_text(1)},
-                     std::move(*programme),
-                     {},
-                     {}});
-    }
-  }
-  {
-    // The primary key orders rows by runner and date: one scan, no sort.
-    auto statement = Statement::prepare(db_, std::string("SELECT runner_id, ") + kLogColumns +
-                                                 " FROM day_log ORDER BY runner_id, date");
-    if (!statement) return Error{statement.error()};
-    std::int64_t current_id = -1;
-    RunnerRecords* current = nullptr;
-    std::size_t last_count = 0;
-    for (;;) {
-      auto row = statement->step();
-      if (!row) return Error{row.error()};
-      if (!*row) break;
-      const std::int64_t runner_id = statement->column_int(0);
-      if (runner_id != current_id) {
-        if (current != nullptr) last_count = current->logs.size();
-        current_id = runner_id;
-        auto it = index.find(runner_id);
-        current = it == index.end() ? nullptr : &all[it->second];
-        // Runners of a caseload tend to have similar histories.
-        if (current != nullptr) current->logs.reserve(last_count);
-      }
-      if (current == nullptr) continue;
-      if (auto read = read_day_log(*statement, 1, current->logs.emplace_back()); !read) {
-        return Error{read.error()};
-      }
-    }
-  }
-  {
-    auto statement = Statement::prepare(
-        db_,
-        "SELECT runner_id, date, cleared_by, note FROM clearance ORDER BY runner_id, date, id");
-    if (!statement) return Error{statement.error()};
-    for (;;) {
-      auto row = statement->step();
-      if (!row) return Error{row.error()};
-      if (!*row) break;
-      auto it = index.find(statement->column_int(0));
-      if (it == index.end()) continue;
-      auto date = parse_date(statement->column_view(1));
-      if (!date) return Error{"a stored clearance has a damaged date: " + date.error()};
-      all[it->second].clearances.push_back(
-          {*date, statement->column_text(2), statement->column_text(3)});
-    }
-  }
+  auto status =
+      for_each_active_records([&](RunnerRecords&& records) { all.push_back(std::move(records)); });
+  if (!status) return Error{status.error()};
   return all;
+}
+
+Status Store::cache_compiled_snapshot(std::int64_t snapshot_id, std::uint32_t format,
+                                      std::string_view compiled) {
+  sqlite3_busy_timeout(db_.handle(), 0);
+  Status saved = save_compiled_snapshot(db_, snapshot_id, format, compiled);
+  sqlite3_busy_timeout(db_.handle(), kBusyTimeoutMs);
+  return saved;
 }
 
 Result<std::vector<RunnerSummary>> Store::caseload() {
@@ -506,6 +517,7 @@ Result<std::vector<RunnerSummary>> Store::caseload() {
                   " (SELECT count(*) FROM day_log WHERE runner_id = r.id), ") +
           kProgrammeColumns +
           " FROM runner r LEFT JOIN programme p ON p.runner_id = r.id AND p.active = 1"
+          " LEFT JOIN protocol_snapshot s ON s.id = p.snapshot_id"
           " ORDER BY r.name");
   if (!statement) return Error{statement.error()};
   std::vector<RunnerSummary> result;
@@ -559,15 +571,18 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
     if (!retire) return Error{retire.error()};
     if (auto done = retire->bind(1, (*current)->id).run(); !done) return Error{done.error()};
   }
+  auto snapshot_id = intern_snapshot(db_, programme.protocol_snapshot);
+  if (!snapshot_id) return Error{snapshot_id.error()};
   auto insert = Statement::prepare(
       db_,
-      "INSERT INTO programme (runner_id, protocol_id, protocol_version, protocol_snapshot, "
+      "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)");
   if (!insert) return Error{insert.error()};
-  bind_programme_fields(insert->bind(1, runner_id), programme).bind(11, now_text);
+  bind_programme_fields(insert->bind(1, runner_id), programme, *snapshot_id).bind(11, now_text);
   if (auto done = insert->run(); !done) return Error{done.error()};
   programme.id = sqlite3_last_insert_rowid(db_.handle());
+  programme.snapshot_id = *snapshot_id;
   programme.runner_id = runner_id;
   programme.active = true;
   if (auto done = transaction->commit(); !done) return Error{done.error()};
@@ -731,14 +746,16 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
     audit_insert->bind(5, now_text);
     if (auto done = audit_insert->run(); !done) return done;
   }
+  auto snapshot_id = intern_snapshot(db_, protocol_snapshot);
+  if (!snapshot_id) return Error{snapshot_id.error()};
   auto update = Statement::prepare(
       db_,
-      "UPDATE programme SET protocol_version = ?2, protocol_snapshot = ?3, plugin_name = ?4, "
+      "UPDATE programme SET protocol_version = ?2, snapshot_id = ?3, plugin_name = ?4, "
       "plugin_version = ?5 WHERE id = ?1");
   if (!update) return Error{update.error()};
   update->bind(1, (*current)->id)
       .bind(2, protocol_version)
-      .bind(3, protocol_snapshot)
+      .bind(3, *snapshot_id)
       .bind(4, plugin_name)
       .bind(5, plugin_version);
   if (auto done = update->run(); !done) return done;
@@ -763,10 +780,11 @@ Result<std::map<std::string, std::string>> params_from_json(std::string_view tex
   return params;
 }
 
-Statement& bind_programme_fields(Statement& insert, const Programme& programme) {
+Statement& bind_programme_fields(Statement& insert, const Programme& programme,
+                                 std::int64_t snapshot_id) {
   return insert.bind(2, programme.protocol_id)
       .bind(3, programme.protocol_version)
-      .bind(4, programme.protocol_snapshot)
+      .bind(4, snapshot_id)
       .bind(5, programme.plugin_name)
       .bind(6, programme.plugin_version)
       .bind(7, format_date(programme.start_date))

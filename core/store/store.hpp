@@ -84,8 +84,16 @@ class Store {
 
   // --- Reading records (for the planner)
   Result<RunnerRecords> records_for(const std::string& runner_name_or_empty);
-  // Every runner with an active programme, by name.
+  // Every runner with an active programme, by name, one runner at a time, so a caseload never
+  // sits in memory whole. Programmes come without their snapshot's text (snapshot_id says
+  // which; store/snapshots.hpp reads it once per snapshot).
+  Status for_each_active_records(const std::function<void(RunnerRecords&&)>& visit);
+  // The same, all at once.
   Result<std::vector<RunnerRecords>> all_records();
+  // Stores a compiled form of a protocol snapshot, without waiting for a busy database; a
+  // failure (busy, read-only) changes nothing and may be ignored: the text stays the truth.
+  Status cache_compiled_snapshot(std::int64_t snapshot_id, std::uint32_t format,
+                                 std::string_view compiled);
   Result<std::optional<Programme>> active_programme(std::int64_t runner_id);
   // Every programme of the runner, oldest first (inactive ones are history).
   Result<std::vector<Programme>> programmes(std::int64_t runner_id);
@@ -129,8 +137,10 @@ Result<std::map<std::string, std::string>> params_from_json(std::string_view tex
 std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
 Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
 // Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
-// protocol_id, protocol_version, protocol_snapshot, plugin_name, plugin_version, start_date,
-// starting_stage, params, run_days. The store and the importer both write programmes this way.
-Statement& bind_programme_fields(Statement& insert, const Programme& programme);
+// protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
+// start_date, starting_stage, params, run_days. The store and the importer both write
+// programmes this way.
+Statement& bind_programme_fields(Statement& insert, const Programme& programme,
+                                 std::int64_t snapshot_id);
 
 }  // namespace runback

@@ -27,7 +27,30 @@ const std::vector<OldSchema> kOldSchemas = {
       INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
         '{"hop":"ok"}', 'fine');
       INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 'id: x', '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z');
+      INSERT INTO runner VALUES (3, 'cy', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (3, 3, 'achilles-midportion', '1.0.1', 'id: y', '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z');
       PRAGMA user_version = 1;
+    )sql"},
+    {2, R"sql(
+      INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
+      INSERT INTO protocol_snapshot VALUES (1, runback_text_hash('id: x'), 'id: x', NULL, NULL);
+      INSERT INTO protocol_snapshot VALUES (2, runback_text_hash('id: y'), 'id: y', NULL, NULL);
+      INSERT INTO programme VALUES (1, 1, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu', 1, '2026-01-01T00:00:00Z');
+      INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
+        '{"hop":"ok"}', 'fine');
+      INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z');
+      INSERT INTO runner VALUES (3, 'cy', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (3, 3, 'achilles-midportion', '1.0.1', 2, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z');
+      PRAGMA user_version = 2;
     )sql"},
 };
 
@@ -69,6 +92,20 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
         auto records = store->records_for("ana");
         REQUIRE(records.ok());
         CHECK(records->programme.starting_stage == 2);
+        CHECK(records->programme.protocol_snapshot == "id: x");
+        // Equal snapshots are stored once and shared; a different one has its own row.
+        auto ben = store->records_for("ben");
+        auto cy = store->records_for("cy");
+        REQUIRE(ben.ok());
+        REQUIRE(cy.ok());
+        CHECK(ben->programme.snapshot_id == records->programme.snapshot_id);
+        CHECK(cy->programme.protocol_snapshot == "id: y");
+        CHECK(cy->programme.snapshot_id != records->programme.snapshot_id);
+        auto count =
+            Statement::prepare(store->database(), "SELECT count(*) FROM protocol_snapshot");
+        REQUIRE(count.ok());
+        REQUIRE(*count->step());
+        CHECK(count->column_int(0) == 2);
         CHECK(records->programme.params.at("baseline_cadence") == "170");
         REQUIRE(records->logs.size() == 1);
         CHECK(records->logs[0].pain_after == 3);

@@ -165,7 +165,8 @@ TEST_CASE("a conflict on one day leaves the other day of the same command unwrit
   CHECK_FALSE(store.log_for(ana, make_date(2026, 1, 5))->has_value());
 }
 
-TEST_CASE("all_records loads every runner with one query per table", "[store][records]") {
+TEST_CASE("all_records loads every active runner by name, logs ascending, with clearances",
+          "[store][records]") {
   TempDir dir;
   const std::string path = dir.file("r.db");
   seed_runners(path, {"cleo", "ana", "ben"});
