@@ -93,15 +93,15 @@ class Reader {
     std::uint8_t raw = 0;
     if (!read_u8(raw, "a choice")) return false;
     if (raw > static_cast<unsigned>(LastValue<E>::value)) {
-      return fail("a choice is " + std::to_string(raw) + ", beyond the " +
-                  std::to_string(static_cast<unsigned>(LastValue<E>::value) + 1) + " it may be");
+      return fail("a choice is " + std::to_string(raw) + ", but there are only " +
+                  std::to_string(static_cast<unsigned>(LastValue<E>::value) + 1));
     }
     value = static_cast<E>(raw);
     return true;
   }
   bool read(std::string& value) {
     std::uint32_t size = 0;
-    if (!read_count<char>(size, "text")) return false;
+    if (!read_count<char>(size, "a text", "bytes")) return false;
     value.assign(bytes_.data() + position_, size);
     position_ += size;
     return true;
@@ -119,7 +119,7 @@ class Reader {
   template <class T>
   bool read(std::vector<T>& items) {
     std::uint32_t count = 0;
-    if (!read_count<T>(count, "a list")) return false;
+    if (!read_count<T>(count, "a list", "items")) return false;
     items.clear();
     items.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -130,7 +130,7 @@ class Reader {
   template <class V>
   bool read(std::map<std::string, V>& items) {
     std::uint32_t count = 0;
-    if (!read_count<std::pair<std::string, V>>(count, "a table")) return false;
+    if (!read_count<std::pair<std::string, V>>(count, "a table", "entries")) return false;
     items.clear();
     for (std::uint32_t i = 0; i < count; ++i) {
       std::string key;
@@ -163,12 +163,13 @@ class Reader {
     }
   }
 
+  // `what` names the thing counted and its items: "a text of N bytes", "a list of N items".
   template <class Item>
-  bool read_count(std::uint32_t& count, const char* what) {
+  bool read_count(std::uint32_t& count, const char* what, const char* items) {
     if (!read_u32(count)) return false;
     if (count > remaining() / item_size<Item>()) {
-      return fail(std::string(what) + " claims " + std::to_string(count) + " items but only " +
-                  std::to_string(remaining()) + " bytes are left");
+      return fail(std::string(what) + " of " + std::to_string(count) + " " + items +
+                  " does not fit in the " + std::to_string(remaining()) + " bytes left");
     }
     return true;
   }

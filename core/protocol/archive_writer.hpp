@@ -25,7 +25,9 @@ class Writer {
   bool ok() const { return ok_; }
 
   void write_u32(std::uint32_t value) {
-    for (int shift = 0; shift < 32; shift += 8) out_.push_back(char((value >> shift) & 0xFF));
+    const char bytes[4] = {char(value & 0xFF), char((value >> 8) & 0xFF),
+                           char((value >> 16) & 0xFF), char((value >> 24) & 0xFF)};
+    out_.append(bytes, 4);
   }
 
   void write(int value) { write_u32(static_cast<std::uint32_t>(value)); }
