@@ -14,6 +14,7 @@ struct SourceLocation {
   std::string file;
   int line = 0;    // 1-based; 0 when unknown
   int column = 0;  // 1-based; 0 when unknown
+  bool operator==(const SourceLocation&) const = default;
 };
 
 struct Diagnostic {

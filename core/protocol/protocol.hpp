@@ -36,12 +36,14 @@ struct IntervalBlock {
   Amount run;                  // `run`: required, > 0
   std::optional<Amount> walk;  // `walk`: optional, > 0 when given
   int repeat = 1;              // `repeat`: 1..100, default 1
+  bool operator==(const IntervalBlock&) const = default;
 };
 
 struct Session {
   std::optional<Amount> warmup_walk;    // `warmup_walk`
   std::vector<IntervalBlock> blocks;    // `blocks`: one or more, done in order
   std::optional<Amount> cooldown_walk;  // `cooldown_walk`
+  bool operator==(const Session&) const = default;
 };
 
 struct Intensity {
@@ -50,6 +52,7 @@ struct Intensity {
   bool talk_test = false;  // `talk_test: true`: "you can talk in full sentences"
   std::string cue;         // `cue`: free text shown with the session
   std::string ref{};       // `ref`: a references[].id (the source of the cue)
+  bool operator==(const Intensity&) const = default;
 };
 
 // `frequency:` at the top level (the default) or in a stage (overrides it, key by key).
@@ -58,6 +61,7 @@ struct Frequency {
   int sessions_max = 3;
   int min_rest_days = 1;  // `min_rest_days`: whole days without running between two runs, 0..6
   std::string ref{};      // `ref`: resolved like the other keys (a stage's own over the default)
+  bool operator==(const Frequency&) const = default;
 };
 
 enum class Period { day, week };
@@ -75,6 +79,7 @@ struct Exercise {
   std::string progression;    // `progression`: how the load rises, in words
   std::string ref;            // `ref`: a references[].id
   SourceLocation where;       // for plugin and planner diagnostics
+  bool operator==(const Exercise&) const = default;
 };
 
 enum class RecoveryWhen { after_run, rest_day, daily, evening, weekly };
@@ -88,6 +93,7 @@ struct RecoveryItem {
   std::optional<int> times_per_week;  // `times_per_week`: 1..7 (for `weekly`)
   std::string details;                // `details`
   std::string ref;                    // `ref`
+  bool operator==(const RecoveryItem&) const = default;
 };
 
 struct Stage {
@@ -103,6 +109,7 @@ struct Stage {
                                     // kept apart in Protocol::exercises)
   SourceLocation where;
   std::string ref{};  // `ref`: the source of the stage's session (its shape and dose)
+  bool operator==(const Stage&) const = default;
 };
 
 // A pain limit at one time point. Either bound may be absent; at least one is present.
@@ -111,6 +118,7 @@ struct PainLimit {
   std::optional<int> max_rise;  // `max_rise`: the most it may be above the runner's baseline
                                 // (their last next-morning score before the session), 0..10
   std::string ref{};            // `ref`: the source of this limit
+  bool operator==(const PainLimit&) const = default;
 };
 
 struct PainLimits {
@@ -118,6 +126,7 @@ struct PainLimits {
   std::optional<PainLimit> after;         // `pain.after`, measured `after_minutes` after the run
   int after_minutes = 60;                 // `pain.after.after_minutes`: 10..1440
   std::optional<PainLimit> next_morning;  // `pain.next_morning`
+  bool operator==(const PainLimits&) const = default;
 };
 
 // What a checkpoint can decide, from most permissive to most cautious.
@@ -127,6 +136,7 @@ struct Action {
   ActionKind kind = ActionKind::repeat;  // `action`: proceed | repeat | step_back | stop
   int stages = 0;                        // `stages`: for step_back, 1..10
   int rest_days = 0;                     // `rest_days`: 0..14, days without running first
+  bool operator==(const Action&) const = default;
 };
 
 // A comparison of a logged number: `{above: 2}`, `{at_least: 3}`, `{below: 1}`, `{at_most: 2}`.
@@ -134,6 +144,7 @@ struct NumberTest {
   enum class Op { above, at_least, below, at_most };
   Op op = Op::above;
   double value = 0;
+  bool operator==(const NumberTest&) const = default;
 };
 
 enum class SessionOutcome { done, partial, skipped };
@@ -150,6 +161,7 @@ struct Condition {
   std::optional<SessionOutcome> session;        // `session: done | partial | skipped`
   std::optional<TimePoint> exceeds;             // `exceeds: during | after | next_morning`: that
                                                 // pain limit was passed
+  bool operator==(const Condition&) const = default;
 };
 
 // `responses[]`: `{name, when, then, why}`. Every response whose `when` holds applies; the most
@@ -161,6 +173,7 @@ struct Response {
   std::string why;   // `why`: the plain-words reason shown to the runner
   std::string ref;   // `ref`
   SourceLocation where;
+  bool operator==(const Response&) const = default;
 };
 
 // `progression.breaks[]`: `{days: 7, step_back: 1}` or `{days: 28, restart: true}`.
@@ -169,6 +182,7 @@ struct BreakRule {
   int step_back = 0;
   bool restart = false;
   std::string ref{};  // `ref`
+  bool operator==(const BreakRule&) const = default;
 };
 
 enum class PartialSession { repeat, counts };
@@ -179,6 +193,7 @@ struct Progression {
   PartialSession partial_session = PartialSession::repeat;  // `partial_session`
   std::vector<BreakRule> breaks;                            // `breaks`: sorted by days on load
   std::string ref{};  // `ref`: the source of the progression gates above
+  bool operator==(const Progression&) const = default;
 };
 
 struct RedFlag {
@@ -186,18 +201,21 @@ struct RedFlag {
   std::string text;       // `text`: the question or description shown to the runner
   bool built_in = false;  // the core's own flags are always present (see safety.hpp)
   std::string ref{};      // `ref` (empty for the built-ins, which safety.hpp cites)
+  bool operator==(const RedFlag&) const = default;
 };
 
 struct EntryCriterion {
   std::string id;    // `id`
   std::string text;  // `text`: what the runner confirms, e.g. "Brisk 30-minute walk without pain"
   std::string ref;   // `ref`
+  bool operator==(const EntryCriterion&) const = default;
 };
 
 // `start.entry_test.bands[]`: a value at least `at_least` starts at `stage`.
 struct StartBand {
   double at_least = 0;
   std::string stage;
+  bool operator==(const StartBand&) const = default;
 };
 
 struct EntryTest {
@@ -205,11 +223,13 @@ struct EntryTest {
   std::string unit;              // `unit`: minutes | km | m | mi | count | score
   std::vector<StartBand> bands;  // `bands`: ascending by at_least, first at 0
   std::string ref{};             // `ref`: the source of the test (and of its bands)
+  bool operator==(const EntryTest&) const = default;
 };
 
 struct StartRule {
   std::string default_stage;            // `start.default_stage`: defaults to the first stage
   std::optional<EntryTest> entry_test;  // `start.entry_test`
+  bool operator==(const StartRule&) const = default;
 };
 
 struct Reference {
@@ -217,6 +237,7 @@ struct Reference {
   std::string citation;  // `citation`: required
   std::string url;       // `url`
   std::string note;      // `note`: e.g. "[2nd] secondary source"
+  bool operator==(const Reference&) const = default;
 };
 
 // A plugin parameter value as written in the YAML, with where it was written, so the plugin's
@@ -224,6 +245,7 @@ struct Reference {
 struct PluginParam {
   std::string text;
   SourceLocation where;
+  bool operator==(const PluginParam&) const = default;
 };
 
 struct PluginRef {
@@ -231,6 +253,7 @@ struct PluginRef {
   std::map<std::string, PluginParam> params;  // `plugin.params`: scalar values
   SourceLocation where;
   std::string ref{};  // `plugin.ref`: the source of the parameter values chosen
+  bool operator==(const PluginRef&) const = default;
 };
 
 struct Protocol {
@@ -259,6 +282,7 @@ struct Protocol {
 
   // Index of the stage with this id, or -1.
   int stage_index(const std::string& stage_id) const;
+  bool operator==(const Protocol&) const = default;
 };
 
 }  // namespace runback

@@ -1,0 +1,252 @@
+#pragma once
+// The one list of fields per model struct that the protocol archive writes and reads, in order
+// (protocol/protocol_archive.cpp walks these lists for both directions, so the writer and the
+// reader cannot disagree). A static_assert below checks each list against the number of members
+// the struct has, so a member added to the model without being added here stops the build.
+//
+// Changing any list (or an enum below) changes the archive's layout: bump
+// kProtocolArchiveVersion (protocol/protocol_archive.hpp) and append a golden row in
+// tests/protocol/protocol_archive_test.cpp.
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include "diagnostic/diagnostic.hpp"
+#include "protocol/protocol.hpp"
+
+namespace runback::archive {
+
+template <class T>
+struct Fields;  // Fields<T>::list: a tuple of pointers to T's members, in archive order
+
+template <>
+struct Fields<SourceLocation> {
+  static constexpr auto list =
+      std::tuple{&SourceLocation::file, &SourceLocation::line, &SourceLocation::column};
+};
+template <>
+struct Fields<Amount> {
+  static constexpr auto list = std::tuple{&Amount::kind, &Amount::value};
+};
+template <>
+struct Fields<IntervalBlock> {
+  static constexpr auto list =
+      std::tuple{&IntervalBlock::run, &IntervalBlock::walk, &IntervalBlock::repeat};
+};
+template <>
+struct Fields<Session> {
+  static constexpr auto list =
+      std::tuple{&Session::warmup_walk, &Session::blocks, &Session::cooldown_walk};
+};
+template <>
+struct Fields<Intensity> {
+  static constexpr auto list = std::tuple{&Intensity::rpe_min, &Intensity::rpe_max,
+                                          &Intensity::talk_test, &Intensity::cue, &Intensity::ref};
+};
+template <>
+struct Fields<Frequency> {
+  static constexpr auto list = std::tuple{&Frequency::sessions_min, &Frequency::sessions_max,
+                                          &Frequency::min_rest_days, &Frequency::ref};
+};
+template <>
+struct Fields<Exercise> {
+  static constexpr auto list =
+      std::tuple{&Exercise::name,        &Exercise::sets, &Exercise::reps,  &Exercise::hold_s,
+                 &Exercise::times,       &Exercise::per,  &Exercise::tempo, &Exercise::load,
+                 &Exercise::progression, &Exercise::ref,  &Exercise::where};
+};
+template <>
+struct Fields<RecoveryItem> {
+  static constexpr auto list =
+      std::tuple{&RecoveryItem::name,           &RecoveryItem::when,    &RecoveryItem::duration,
+                 &RecoveryItem::times_per_week, &RecoveryItem::details, &RecoveryItem::ref};
+};
+template <>
+struct Fields<Stage> {
+  static constexpr auto list =
+      std::tuple{&Stage::id,        &Stage::name,  &Stage::session,   &Stage::intensity,
+                 &Stage::surface,   &Stage::notes, &Stage::frequency, &Stage::sessions_to_advance,
+                 &Stage::exercises, &Stage::where, &Stage::ref};
+};
+template <>
+struct Fields<PainLimit> {
+  static constexpr auto list = std::tuple{&PainLimit::max, &PainLimit::max_rise, &PainLimit::ref};
+};
+template <>
+struct Fields<PainLimits> {
+  static constexpr auto list = std::tuple{&PainLimits::during, &PainLimits::after,
+                                          &PainLimits::after_minutes, &PainLimits::next_morning};
+};
+template <>
+struct Fields<Action> {
+  static constexpr auto list = std::tuple{&Action::kind, &Action::stages, &Action::rest_days};
+};
+template <>
+struct Fields<NumberTest> {
+  static constexpr auto list = std::tuple{&NumberTest::op, &NumberTest::value};
+};
+template <>
+struct Fields<Condition> {
+  static constexpr auto list = std::tuple{
+      &Condition::pain_during,       &Condition::pain_after, &Condition::pain_next_morning,
+      &Condition::stiffness_minutes, &Condition::swelling,   &Condition::limp,
+      &Condition::session,           &Condition::exceeds};
+};
+template <>
+struct Fields<Response> {
+  static constexpr auto list = std::tuple{&Response::name, &Response::when, &Response::then,
+                                          &Response::why,  &Response::ref,  &Response::where};
+};
+template <>
+struct Fields<BreakRule> {
+  static constexpr auto list =
+      std::tuple{&BreakRule::days, &BreakRule::step_back, &BreakRule::restart, &BreakRule::ref};
+};
+template <>
+struct Fields<Progression> {
+  static constexpr auto list =
+      std::tuple{&Progression::sessions_to_advance, &Progression::max_stages_per_7_days,
+                 &Progression::partial_session, &Progression::breaks, &Progression::ref};
+};
+template <>
+struct Fields<RedFlag> {
+  static constexpr auto list =
+      std::tuple{&RedFlag::id, &RedFlag::text, &RedFlag::built_in, &RedFlag::ref};
+};
+template <>
+struct Fields<EntryCriterion> {
+  static constexpr auto list =
+      std::tuple{&EntryCriterion::id, &EntryCriterion::text, &EntryCriterion::ref};
+};
+template <>
+struct Fields<StartBand> {
+  static constexpr auto list = std::tuple{&StartBand::at_least, &StartBand::stage};
+};
+template <>
+struct Fields<EntryTest> {
+  static constexpr auto list =
+      std::tuple{&EntryTest::question, &EntryTest::unit, &EntryTest::bands, &EntryTest::ref};
+};
+template <>
+struct Fields<StartRule> {
+  static constexpr auto list = std::tuple{&StartRule::default_stage, &StartRule::entry_test};
+};
+template <>
+struct Fields<Reference> {
+  static constexpr auto list =
+      std::tuple{&Reference::id, &Reference::citation, &Reference::url, &Reference::note};
+};
+template <>
+struct Fields<PluginParam> {
+  static constexpr auto list = std::tuple{&PluginParam::text, &PluginParam::where};
+};
+template <>
+struct Fields<PluginRef> {
+  static constexpr auto list =
+      std::tuple{&PluginRef::name, &PluginRef::params, &PluginRef::where, &PluginRef::ref};
+};
+template <>
+struct Fields<Protocol> {
+  static constexpr auto list = std::tuple{
+      &Protocol::format,         &Protocol::id,        &Protocol::title,     &Protocol::version,
+      &Protocol::condition,      &Protocol::summary,   &Protocol::authors,   &Protocol::references,
+      &Protocol::entry_criteria, &Protocol::start,     &Protocol::frequency, &Protocol::progression,
+      &Protocol::pain,           &Protocol::responses, &Protocol::red_flags, &Protocol::stages,
+      &Protocol::exercises,      &Protocol::recovery,  &Protocol::plugin,    &Protocol::source_path,
+      &Protocol::source_text};
+};
+
+template <class T>
+concept Archived = requires {
+  Fields<T>::list;
+};
+
+// The last value of each enum the archive holds: a stored value past it is refused. An enum
+// without an entry here does not compile into the archive.
+template <class E>
+struct LastValue;
+#define RUNBACK_ARCHIVE_LAST_VALUE(E, LAST) \
+  template <>                               \
+  struct LastValue<E> {                     \
+    static constexpr E value = LAST;        \
+  }
+RUNBACK_ARCHIVE_LAST_VALUE(Amount::Kind, Amount::Kind::distance);
+RUNBACK_ARCHIVE_LAST_VALUE(Period, Period::week);
+RUNBACK_ARCHIVE_LAST_VALUE(RecoveryWhen, RecoveryWhen::weekly);
+RUNBACK_ARCHIVE_LAST_VALUE(ActionKind, ActionKind::stop);
+RUNBACK_ARCHIVE_LAST_VALUE(NumberTest::Op, NumberTest::Op::at_most);
+RUNBACK_ARCHIVE_LAST_VALUE(SessionOutcome, SessionOutcome::skipped);
+RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::next_morning);
+RUNBACK_ARCHIVE_LAST_VALUE(PartialSession, PartialSession::counts);
+#undef RUNBACK_ARCHIVE_LAST_VALUE
+
+// --- The check that every member is listed ---------------------------------------------------
+
+namespace detail {
+
+// Converts to any member type, so `T{AnyMember<0>{}, ..., AnyMember<N-1>{}}` compiles exactly
+// when T is an aggregate with at least N members. Never defined: only used unevaluated.
+template <std::size_t>
+struct AnyMember {
+  template <class M>
+  operator M&() const&&;  // NOLINT: implicit by design
+};
+
+template <class T, std::size_t... I>
+constexpr bool brace_initialisable(std::index_sequence<I...>) {
+  return requires {
+    T{AnyMember<I>{}...};
+  };
+}
+
+template <class T, std::size_t N = 0>
+constexpr std::size_t member_count() {
+  if constexpr (N > 64 || !brace_initialisable<T>(std::make_index_sequence<N + 1>{})) {
+    return N;
+  } else {
+    return member_count<T, N + 1>();
+  }
+}
+
+template <class T>
+constexpr bool lists_every_member() {
+  return std::tuple_size_v<decltype(Fields<T>::list)> == member_count<T>();
+}
+
+}  // namespace detail
+
+#define RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(T)                  \
+  static_assert(detail::lists_every_member<T>(),               \
+                #T " has a member that Fields<" #T             \
+                   "> does not list (or lists one it lacks): " \
+                   "update the list, bump kProtocolArchiveVersion and the golden test")
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(SourceLocation);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Amount);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(IntervalBlock);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Session);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Intensity);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Frequency);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Exercise);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(RecoveryItem);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Stage);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimit);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimits);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Action);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(NumberTest);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Condition);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Response);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(BreakRule);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Progression);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(RedFlag);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(EntryCriterion);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(StartBand);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(EntryTest);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(StartRule);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Reference);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PluginParam);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PluginRef);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Protocol);
+#undef RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER
+
+}  // namespace runback::archive
