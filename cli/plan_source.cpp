@@ -2,6 +2,7 @@
 
 #include "plugin_host_for.hpp"
 #include "protocol/loader.hpp"
+#include "protocol/protocol_archive.hpp"
 #include "store/snapshots.hpp"
 
 namespace runback::cli {
@@ -25,9 +26,22 @@ Result<std::unique_ptr<Protocol>> PlanSource::parse(const Programme& programme,
 }
 
 Result<std::unique_ptr<Protocol>> PlanSource::read_stored(const Programme& programme) {
-  auto stored = load_snapshot(store_->database(), programme.snapshot_id, 0, true);
+  Database& db = store_->database();
+  auto stored = load_snapshot(db, programme.snapshot_id, kProtocolArchiveVersion, false);
   if (!stored) return Error{stored.error()};
-  return parse(programme, stored->text);
+  if (stored->compiled) {
+    auto decoded = decode_protocol(*stored->compiled);
+    if (decoded) return std::make_unique<Protocol>(std::move(*decoded));
+    // A damaged cache: the text is the truth.
+    stored = load_snapshot(db, programme.snapshot_id, kProtocolArchiveVersion, true);
+    if (!stored) return Error{stored.error()};
+  }
+  auto parsed = parse(programme, stored->text);
+  if (!parsed) return parsed;
+  // Best effort: a busy or read-only database just parses again next time.
+  (void)store_->cache_compiled_snapshot(programme.snapshot_id, kProtocolArchiveVersion,
+                                        encode_protocol(**parsed));
+  return parsed;
 }
 
 Result<const Protocol*> PlanSource::protocol_for(const Programme& programme) {

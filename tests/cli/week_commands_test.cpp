@@ -114,3 +114,34 @@ TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][dem
   CHECK(json["sample"] == true);
   CHECK(json["schema"] == "runback.week/1");
 }
+
+TEST_CASE("week reads the protocol from its compiled copy, and from the text when that is damaged",
+          "[cli][week][snapshot]") {
+  TempDir dir;
+  runback_ok({"--runner", "Maya", "start", "--protocol", "achilles-midportion", "--start",
+              "2026-11-02", "--days", "mon,wed,fri"},
+             dir);
+  runback_ok(
+      {"log", "2026-11-02", "--session", "done", "--pain-during", "1", "--pain-morning", "0"}, dir);
+  const std::string db = dir.file("runback.db");
+  auto compiled_bytes = [&] {
+    auto result = run_process(
+        {"/usr/bin/sqlite3", db, "SELECT coalesce(length(compiled), 0) FROM protocol_snapshot"},
+        {});
+    REQUIRE(result.exit_code == 0);
+    return std::stoi(result.out);
+  };
+
+  const std::string first = runback_ok({"week", "--date", "2026-11-05"}, dir).out;
+  CHECK(compiled_bytes() > 1000);  // the first plan cached it
+  const std::string cached = runback_ok({"week", "--date", "2026-11-05"}, dir).out;
+  CHECK(cached == first);
+
+  auto damage = run_process(
+      {"/usr/bin/sqlite3", db, "UPDATE protocol_snapshot SET compiled = substr(compiled, 1, 100)"},
+      {});
+  REQUIRE(damage.exit_code == 0);
+  const std::string from_text = runback_ok({"week", "--date", "2026-11-05"}, dir).out;
+  CHECK(from_text == first);
+  CHECK(compiled_bytes() > 1000);  // cached again
+}
