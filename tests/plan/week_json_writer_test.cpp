@@ -5,6 +5,7 @@
 #include "plan/week_json_writer.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "plan/fixtures.hpp"
 #include "plan/plan_json.hpp"
@@ -98,6 +99,19 @@ TEST_CASE("the direct week writer writes the bytes of the week's DOM", "[plan_js
   WeekJsonCache cache;  // one for the whole run, as one command uses it
   std::string out;
   int plans = 0;
+  // How many plans showed each part, so the comparison is known not to pass vacuously.
+  std::map<std::string, int> seen;
+  const std::vector<std::string> parts = {"\"run\":{",
+                                          "\"cadence_spm\":1",
+                                          "\"hold_s\":45",
+                                          "\"duration_seconds\":",
+                                          "\"reminders\":[{",
+                                          "\"notes\":[\"",
+                                          "\"last_decision\":{",
+                                          "\"waiting_for\":\"",
+                                          "\"outcome\":\"",
+                                          "\"name\":\"Zo",
+                                          "\\u0001"};
   for (int i = 0; i < 900; ++i) {
     std::mt19937_64 rng(4242 + std::uint64_t(i));
     const Protocol& protocol = protocols[std::size_t(i) % protocols.size()];
@@ -131,11 +145,16 @@ TEST_CASE("the direct week writer writes the bytes of the week's DOM", "[plan_js
                           << describe(history));
           REQUIRE(out.substr(1) == expected);
         }
+        for (const std::string& part : parts) seen[part] += out.find(part) != std::string::npos;
         ++plans;
       }
     }
   }
   CHECK(plans == 3600);
+  for (const std::string& part : parts) {
+    INFO(part);
+    CHECK(seen[part] >= 10);
+  }
 }
 
 TEST_CASE("the direct week writer writes runs, notes and a last decision", "[plan_json]") {
