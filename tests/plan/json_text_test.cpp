@@ -80,14 +80,14 @@ TEST_CASE("json strings of random bytes match dump() or fail as it does", "[plan
                                  0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
                                  0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
   std::mt19937_64 rng(20261121);
-  for (int n = 0; n < 20000; ++n) {
+  for (int n = 0; n < 8000; ++n) {
     std::string text(std::size_t(rng() % 6), ' ');
     for (char& c : text) c = char(edges[rng() % sizeof edges]);
     check_like_dump(text);
   }
   // Every pair of bytes.
   for (int a = 0; a < 256; ++a) {
-    for (int b = 0; b < 256; b += 5) check_like_dump(std::string{char(a), char(b)});
+    for (int b = 0; b < 256; b += 7) check_like_dump(std::string{char(a), char(b)});
   }
 }
 
@@ -138,7 +138,7 @@ TEST_CASE("json doubles are written as dump() writes them", "[plan_json]") {
     CHECK(written(value) == nlohmann::json(value).dump());
   }
   std::mt19937_64 rng(7);
-  for (int n = 0; n < 20000; ++n) {
+  for (int n = 0; n < 5000; ++n) {
     // Whole numbers of every size up to 2^53, and random fractions.
     const double whole = double(rng() >> (11 + rng() % 53));
     const double fraction = double(rng() % 100000) / double(1 + rng() % 1000);
