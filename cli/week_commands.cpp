@@ -6,6 +6,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
+#include "plan/week_json_writer.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "record_output.hpp"
@@ -83,14 +84,19 @@ void run_week(Context& context, const WeekOptions& o) {
     context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
                 << "\",\"date\":\"" << format_date(*today) << "\",\"runners\":[";
   }
+  // The protocols `source` parsed outlive the loop, as the cache requires.
+  WeekJsonCache json_cache;
+  std::string runner_json;
   bool first = true;
   auto status = store->for_each_active_records([&](RunnerRecords&& records) {
     auto planned =
         plan_runner(context, source, records, *today, from, 7, 1, first, /*day_details=*/!json);
     if (!planned) return;
     if (json) {
-      context.out << (first ? "\n" : ",\n")
-                  << week_body_json(*planned->protocol, planned->plan, records.runner.name).dump();
+      runner_json.assign(first ? "\n" : ",\n");
+      append_week_body_json(runner_json, *planned->protocol, planned->plan, records.runner.name,
+                            json_cache);
+      context.out << runner_json;
     } else {
       if (!first) context.out << "\n" << std::string(78, '-') << "\n\n";
       context.out << week_text(*planned->protocol, planned->plan, records.runner.name, *today);

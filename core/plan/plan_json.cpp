@@ -12,40 +12,6 @@ json date_or_null(const std::optional<Date>& date) {
   return date ? json(format_date(*date)) : json(nullptr);
 }
 
-std::string rest_name(RestKind kind) {
-  switch (kind) {
-    case RestKind::none:
-      return "none";
-    case RestKind::rest:
-      return "rest";
-    case RestKind::imposed:
-      return "imposed";
-    case RestKind::stopped:
-      return "stopped";
-    case RestKind::before_start:
-      return "before_start";
-    case RestKind::finished:
-      return "finished";
-  }
-  return "rest";
-}
-
-std::string log_value_name(LogValue value) {
-  switch (value) {
-    case LogValue::pain_during:
-      return "pain_during";
-    case LogValue::pain_after:
-      return "pain_after";
-    case LogValue::pain_next_morning:
-      return "pain_next_morning";
-    case LogValue::stiffness:
-      return "stiffness_minutes";
-    case LogValue::answer:
-      return "answer";
-  }
-  return "";
-}
-
 json stage_json(const Protocol& protocol, int index) {
   const Stage& stage = protocol.stages[std::size_t(index)];
   return json{{"number", index + 1}, {"id", stage.id}, {"name", stage.name}};
@@ -84,7 +50,7 @@ json day_json(const Protocol& protocol, const PlannedDay& day) {
   json out{{"date", format_date(day.date)},
            {"weekday", weekday_short(std::chrono::weekday{day.date})},
            {"stage", day.stage_index + 1},
-           {"rest", rest_name(day.rest)}};
+           {"rest", rest_kind_name(day.rest)}};
   out["run"] = day.run ? run_json(protocol, day) : json(nullptr);
   json exercises = json::array();
   for (const Exercise& e : day.exercises) {
@@ -144,6 +110,40 @@ json protocol_ref(const Protocol& protocol) {
 }
 
 }  // namespace
+
+const char* rest_kind_name(RestKind kind) {
+  switch (kind) {
+    case RestKind::none:
+      return "none";
+    case RestKind::rest:
+      return "rest";
+    case RestKind::imposed:
+      return "imposed";
+    case RestKind::stopped:
+      return "stopped";
+    case RestKind::before_start:
+      return "before_start";
+    case RestKind::finished:
+      return "finished";
+  }
+  return "rest";
+}
+
+const char* log_value_name(LogValue value) {
+  switch (value) {
+    case LogValue::pain_during:
+      return "pain_during";
+    case LogValue::pain_after:
+      return "pain_after";
+    case LogValue::pain_next_morning:
+      return "pain_next_morning";
+    case LogValue::stiffness:
+      return "stiffness_minutes";
+    case LogValue::answer:
+      return "answer";
+  }
+  return "";
+}
 
 json decision_json(const Decision& d) {
   return json{{"date", format_date(d.date)},    {"kind", decision_kind_name(d.kind)},

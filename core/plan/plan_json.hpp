@@ -11,6 +11,11 @@
 
 namespace runback {
 
+// The JSON spellings of a day's rest kind ("none", "imposed", ...) and of what a reminder asks
+// for ("pain_during", "stiffness_minutes", ...).
+const char* rest_kind_name(RestKind kind);
+const char* log_value_name(LogValue value);
+
 nlohmann::ordered_json decision_json(const Decision& decision);
 // The week without the "schema" field, for `week --all`'s list.
 nlohmann::ordered_json week_body_json(const Protocol& protocol, const Plan& plan,

@@ -1,10 +1,10 @@
 #include "plugin/param_spec.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <set>
-#include <sstream>
 
 #include "util/suggest.hpp"
 
@@ -20,10 +20,13 @@ bool is_name(const std::string& name) {
   return true;
 }
 
+// As `std::ostream << value` writes it ("%g": 6 significant digits, "5", "0.5", "1e+06"), without
+// an ostringstream's locale set-up: the host checks parameters at every plugin call.
 std::string format_number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
+  char buffer[32];
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
+  return std::string(buffer, end);
 }
 
 std::vector<std::string> split_allowed(const char* allowed) {
@@ -119,21 +122,22 @@ std::string describe_range(const ParamSpec& spec) {
 }
 
 std::optional<std::string> check_param_value(const ParamSpec& spec, const std::string& value) {
-  const std::string range = describe_range(spec);
+  // The range is text for the messages; a value that fits needs none.
+  const auto range = [&spec] { return describe_range(spec); };
   switch (spec.type) {
     case ParamType::integer: {
       const auto parsed = parse_integer(value);
-      if (!parsed) return "'" + value + "' is not a whole number (expected " + range + ")";
+      if (!parsed) return "'" + value + "' is not a whole number (expected " + range() + ")";
       if ((spec.min && double(*parsed) < *spec.min) || (spec.max && double(*parsed) > *spec.max)) {
-        return value + " is out of range (expected " + range + ")";
+        return value + " is out of range (expected " + range() + ")";
       }
       return std::nullopt;
     }
     case ParamType::number: {
       const auto parsed = parse_number(value);
-      if (!parsed) return "'" + value + "' is not a number (expected " + range + ")";
+      if (!parsed) return "'" + value + "' is not a number (expected " + range() + ")";
       if ((spec.min && *parsed < *spec.min) || (spec.max && *parsed > *spec.max)) {
-        return value + " is out of range (expected " + range + ")";
+        return value + " is out of range (expected " + range() + ")";
       }
       return std::nullopt;
     }
@@ -144,7 +148,7 @@ std::optional<std::string> check_param_value(const ParamSpec& spec, const std::s
       for (const auto& allowed : spec.allowed) {
         if (allowed == value) return std::nullopt;
       }
-      return "'" + value + "' is not one of " + range + did_you_mean(value, spec.allowed);
+      return "'" + value + "' is not one of " + range() + did_you_mean(value, spec.allowed);
     case ParamType::string:
       return std::nullopt;
   }

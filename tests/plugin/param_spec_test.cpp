@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+#include <sstream>
 
 #include "plugin/param_spec.hpp"
 #include "runback/plugin.hpp"
@@ -157,4 +160,32 @@ TEST_CASE("resolved parameters fill in defaults and refuse what is missing") {
         "--param baseline_cadence=VALUE)");
   // At lint time programme values are unknown: they are left out, not refused.
   CHECK(resolve_params(all, &r, {}, false).ok());
+}
+
+TEST_CASE("ranges write their numbers as an ostream does", "[param_spec]") {
+  auto range = [](double min, double max) {
+    ParamSpec spec;
+    spec.type = ParamType::number;
+    spec.min = min;
+    spec.max = max;
+    return describe_range(spec);
+  };
+  CHECK(range(0.5, 1.25) == "0.5..1.25");
+  CHECK(range(2.0, 60) == "2..60");
+  CHECK(range(1e6, 1234567) == "1e+06..1.23457e+06");
+  CHECK(range(1e-5, 0.0001) == "1e-05..0.0001");
+  CHECK(range(-0.0, 123456.7) == "-0..123457");
+  auto streamed = [](double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+  };
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> exponent(-12, 12);
+  for (int i = 0; i < 2000; ++i) {
+    const double value = std::pow(10.0, exponent(rng)) * (i % 3 == 0 ? -1 : 1);
+    const double whole = std::round(value);
+    INFO(value);
+    CHECK(range(value, whole) == streamed(value) + ".." + streamed(whole));
+  }
 }

@@ -75,6 +75,23 @@ TEST_CASE("format_amount writes what a runner reads", "[protocol][amount]") {
   CHECK(format_amount(parse_amount("2 miles").value()) == "2 mi");
 }
 
+TEST_CASE("format_number keeps two decimals at most and no trailing zeros", "[protocol][amount]") {
+  CHECK(format_number(0) == "0");
+  CHECK(format_number(0.5) == "0.5");
+  CHECK(format_number(1.25) == "1.25");
+  CHECK(format_number(2.0) == "2");
+  CHECK(format_number(2.10) == "2.1");
+  CHECK(format_number(0.125) == "0.13");
+  CHECK(format_number(1.999) == "2");
+  CHECK(format_number(-2.5) == "-2.5");
+  CHECK(format_number(1234567.891) == "1234567.89");
+  CHECK(format_number(1e12) == "1000000000000");
+  CHECK(format_number(0.004) == "0");
+  CHECK(format_number(-0.004) == "0");
+  CHECK(format_number(0.006) == "0.01");
+  CHECK(format_number(1e-9) == "0");
+}
+
 TEST_CASE("parsing what was formatted gives the same amount", "[protocol][amount]") {
   for (double s : {30.0, 90.0, 150.0, 600.0, 3600.0, 4500.0}) {
     CHECK(parse_amount(format_amount(seconds(s))).value() == seconds(s));

@@ -1,0 +1,124 @@
+#include "plan/json_text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace runback {
+namespace {
+
+bool is_continuation(unsigned char c, unsigned char low = 0x80, unsigned char high = 0xBF) {
+  return c >= low && c <= high;
+}
+
+// The length of the well-formed UTF-8 sequence at text[i] (Unicode's table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0. nlohmann's decoder accepts exactly these.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const std::size_t left = text.size() - i;
+  const unsigned char lead = byte(0);
+  if (lead >= 0xC2 && lead <= 0xDF) return left >= 2 && is_continuation(byte(1)) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (left < 3) return 0;
+    const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+    return is_continuation(byte(1), low, high) && is_continuation(byte(2)) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (left < 4) return 0;
+    const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+    return is_continuation(byte(1), low, high) && is_continuation(byte(2)) &&
+                   is_continuation(byte(3))
+               ? 4
+               : 0;
+  }
+  return 0;
+}
+
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '\b':
+      out += "\\b";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+      out.append(escaped, sizeof escaped);
+    }
+  }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  out += '"';
+  std::size_t plain_from = 0;  // the first byte not yet copied
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        // Throws as dump() does; should it ever not, its text is still dump()'s.
+        out.resize(start);
+        out += nlohmann::json(std::string(text)).dump();
+        return;
+      }
+      i += length;
+      continue;
+    }
+    out.append(text.data() + plain_from, i - plain_from);
+    append_escape(out, c);
+    plain_from = ++i;
+  }
+  out.append(text.data() + plain_from, text.size() - plain_from);
+  out += '"';
+}
+
+void append_json_int(std::string& out, long long value) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out.append(buffer, end);
+}
+
+void append_json_double(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  // A whole number below 10^15 (dump()'s limit for fixed notation) prints as its digits and
+  // ".0"; others take nlohmann's own shortest-digits algorithm, so no digit can differ.
+  if (std::fabs(value) < 1e15 && std::trunc(value) == value) {
+    if (std::signbit(value)) out += '-';
+    append_json_int(out, static_cast<long long>(std::fabs(value)));
+    out += ".0";
+    return;
+  }
+  out += nlohmann::json(value).dump();
+}
+
+}  // namespace runback
