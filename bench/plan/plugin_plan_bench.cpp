@@ -2,6 +2,8 @@
 // tree, asked for its verdict at every checkpoint and for exercises, cues and questions on the
 // days laid out. Beside bench_plan (the planner alone), the difference is the plugin host's cost
 // and the plugin's own; the host's should not grow with the history at each call.
+// CASELOAD=1 plans as `runback week --all` does (no day details: verdicts only), where the
+// achilles plugin's own work per call is small, so the host's share shows.
 //
 //   ./build/bench/plan/bench_plan_plugin [repetitions]
 
@@ -59,11 +61,13 @@ int main(int argc, char** argv) {
     const std::vector<Clearance> clearances;
     const Date today = start + Days{days};
     const int explain = std::getenv("EXPLAIN_ALL") ? -1 : 5;
+    const bool caseload = std::getenv("CASELOAD") != nullptr;
     std::size_t sink = 0;
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < repetitions; ++i) {
       PlanRequest request{protocol, plugin,           programme, logs, clearances,
                           today,    monday_of(today), 7,         0,    explain};
+      request.day_details = !caseload;
       sink += make_plan(request).decisions.size();
     }
     const auto t1 = std::chrono::steady_clock::now();
