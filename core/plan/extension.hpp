@@ -6,6 +6,7 @@
 // Kept free of the SDK's ABI types on purpose: the planner and its tests use fakes of this
 // interface and never load a library.
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,7 +36,18 @@ struct ExtensionContext {
   int days_at_stage = 0;  // whole days since the runner reached this stage
   const std::vector<DayLog>& logs;                    // up to and including `date`
   const std::vector<CheckpointSummary>& checkpoints;  // decided before `date`
+  // Which history `logs` and `checkpoints` belong to, so an extension can convert them once and
+  // then only what is new (the plugin host does; a plan calls it for every checkpoint and day).
+  // Within one history_id the extension called, the protocol and the programme are the same,
+  // and `logs` and `checkpoints` only grow at the end: what an earlier call saw is never
+  // changed, removed or reordered (the vectors may reallocate: their addresses are no identity).
+  // The planner takes a new id from next_history_id() for each run; ids are never reused in a
+  // process. 0: no identity, everything is read afresh.
+  std::uint64_t history_id = 0;
 };
+
+// A history_id no earlier call has used (never 0). Thread-safe.
+std::uint64_t next_history_id();
 
 // A cue shown with a run session, e.g. "cadence 172 steps/min (metronome 172 bpm)".
 struct SessionCue {

@@ -118,6 +118,7 @@ class Planner {
         stage_count_(int(p_.stages.size())),
         limits_(effective_pain_limits(p_)),
         needed_(needed_logs(p_)),
+        history_id_(next_history_id()),
         explain_from_(explain_from) {}
 
   Plan run();
@@ -138,8 +139,9 @@ class Planner {
     summaries_.push_back({date, stage_index, outcome});
   }
   ExtensionContext context(Date date) const {
-    return ExtensionContext{p_,    r_.programme, date, stage_, int((date - stage_since_).count()),
-                            seen_, summaries_};
+    return ExtensionContext{
+        p_,    r_.programme, date,       stage_, int((date - stage_since_).count()),
+        seen_, summaries_,   history_id_};
   }
 
   void on_clearance(const Clearance& clearance);
@@ -180,6 +182,8 @@ class Planner {
   NeededLogs pending_needs_;  // which of the needed values the waiting session lacks
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
+  // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).
+  const std::uint64_t history_id_;
   bool projecting_ = false;
   bool explain_ = true;          // build texts for the decisions being taken now
   Date explain_from_;            // real decisions before this date get no text

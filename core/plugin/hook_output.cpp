@@ -15,12 +15,12 @@ constexpr std::size_t kMaxText = 2000;
 // Text from the plugin: nothing when absent, an error when it is unreasonably long.
 std::optional<std::string> read_text(const char* text) {
   if (text == nullptr) return std::string();
-  std::string out;
-  for (const char* c = text; *c != '\0'; ++c) {
-    if (out.size() >= kMaxText) return std::nullopt;
-    out += *c;
+  std::size_t length = 0;
+  while (text[length] != '\0') {
+    if (length >= kMaxText) return std::nullopt;
+    ++length;
   }
-  return out;
+  return std::string(text, length);
 }
 
 bool blank(const std::string& text) {
@@ -123,36 +123,37 @@ void HookCollector::on_diagnostic(void* host, std::int32_t severity, const char*
 void HookCollector::on_exercise(void* host, const rb_exercise* e) {
   HookCollector& c = self(host);
   if (!c.accepts(Hook::exercises, "an exercise")) return;
-  const std::string which = "exercise " + std::to_string(c.exercises.size() + 1);
+  // Labels for messages about it, built only when there is something to say.
+  const auto which = [&c] { return "exercise " + std::to_string(c.exercises.size() + 1); };
   if (e == nullptr || e->struct_size < sizeof(rb_exercise)) {
-    return c.nonsense(which + " is missing or too small for ABI 1.0");
+    return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
   const auto name = read_text(e->name);
-  if (!name || blank(*name)) return c.nonsense(which + " has an empty name");
-  const std::string what = which + " ('" + *name + "')";
+  if (!name || blank(*name)) return c.nonsense(which() + " has an empty name");
+  const auto what = [&] { return which() + " ('" + *name + "')"; };
   if (!in_range(e->sets, 1, 20)) {
-    return c.nonsense(what + " has " + std::to_string(e->sets) + " sets (expected 1..20)");
+    return c.nonsense(what() + " has " + std::to_string(e->sets) + " sets (expected 1..20)");
   }
   if (e->reps != 0 && !in_range(e->reps, 1, 200)) {
-    return c.nonsense(what + " has " + std::to_string(e->reps) + " reps (expected 1..200)");
+    return c.nonsense(what() + " has " + std::to_string(e->reps) + " reps (expected 1..200)");
   }
   if (e->hold_s != 0 && !in_range(e->hold_s, 1, 600)) {
-    return c.nonsense(what + " has a hold of " + std::to_string(e->hold_s) +
+    return c.nonsense(what() + " has a hold of " + std::to_string(e->hold_s) +
                       " s (expected 1..600)");
   }
   if ((e->reps == 0) == (e->hold_s == 0)) {
-    return c.nonsense(what + " must have exactly one of reps and hold_s");
+    return c.nonsense(what() + " must have exactly one of reps and hold_s");
   }
   if (!in_range(e->times, 1, 14)) {
-    return c.nonsense(what + " is done " + std::to_string(e->times) +
+    return c.nonsense(what() + " is done " + std::to_string(e->times) +
                       " times per period (expected 1..14)");
   }
   if (e->per != RB_PER_DAY && e->per != RB_PER_WEEK) {
-    return c.nonsense(what + " has the unknown period " + std::to_string(e->per));
+    return c.nonsense(what() + " has the unknown period " + std::to_string(e->per));
   }
   const auto tempo = read_text(e->tempo), load = read_text(e->load),
              progression = read_text(e->progression);
-  if (!tempo || !load || !progression) return c.nonsense(what + " has overlong text");
+  if (!tempo || !load || !progression) return c.nonsense(what() + " has overlong text");
   Exercise out;
   out.name = *name;
   out.sets = e->sets;
@@ -169,23 +170,23 @@ void HookCollector::on_exercise(void* host, const rb_exercise* e) {
 void HookCollector::on_cue(void* host, const rb_cue* cue) {
   HookCollector& c = self(host);
   if (!c.accepts(Hook::session_cues, "a session cue")) return;
-  const std::string which = "cue " + std::to_string(c.cues.size() + 1);
+  const auto which = [&c] { return "cue " + std::to_string(c.cues.size() + 1); };
   if (cue == nullptr || cue->struct_size < sizeof(rb_cue)) {
-    return c.nonsense(which + " is missing or too small for ABI 1.0");
+    return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
   const auto text = read_text(cue->text);
-  if (!text || blank(*text)) return c.nonsense(which + " has no text");
+  if (!text || blank(*text)) return c.nonsense(which() + " has no text");
   SessionCue out{*text, std::nullopt, std::nullopt};
   if (cue->cadence_spm != 0) {
     if (!(cue->cadence_spm >= 100 && cue->cadence_spm <= 240)) {
-      return c.nonsense(which + " has a cadence of " + quoted_number(cue->cadence_spm) +
+      return c.nonsense(which() + " has a cadence of " + quoted_number(cue->cadence_spm) +
                         " steps/min (expected 100..240)");
     }
     out.cadence_spm = cue->cadence_spm;
   }
   if (cue->metronome_bpm != 0) {
     if (!(cue->metronome_bpm >= 40 && cue->metronome_bpm <= 240)) {
-      return c.nonsense(which + " has a metronome at " + quoted_number(cue->metronome_bpm) +
+      return c.nonsense(which() + " has a metronome at " + quoted_number(cue->metronome_bpm) +
                         " bpm (expected 40..240)");
     }
     out.metronome_bpm = cue->metronome_bpm;
@@ -196,30 +197,31 @@ void HookCollector::on_cue(void* host, const rb_cue* cue) {
 void HookCollector::on_question(void* host, const rb_question* q) {
   HookCollector& c = self(host);
   if (!c.accepts(Hook::questions, "a question")) return;
-  const std::string which = "question " + std::to_string(c.questions.size() + 1);
+  const auto which = [&c] { return "question " + std::to_string(c.questions.size() + 1); };
   if (q == nullptr || q->struct_size < sizeof(rb_question)) {
-    return c.nonsense(which + " is missing or too small for ABI 1.0");
+    return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
   const auto key = read_text(q->key);
   if (!key || key->empty() || key->size() > 64 ||
       key->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
-    return c.nonsense(which + " has no valid key (expected [a-z0-9_-]+)");
+    return c.nonsense(which() + " has no valid key (expected [a-z0-9_-]+)");
   }
   for (const auto& earlier : c.questions) {
-    if (earlier.key == *key) return c.nonsense(which + " repeats the key '" + *key + "'");
+    if (earlier.key == *key) return c.nonsense(which() + " repeats the key '" + *key + "'");
   }
   const auto text = read_text(q->text);
-  if (!text || blank(*text)) return c.nonsense(which + " ('" + *key + "') has no text");
+  if (!text || blank(*text)) return c.nonsense(which() + " ('" + *key + "') has no text");
   if (q->kind != RB_QUESTION_NUMBER && q->kind != RB_QUESTION_YES_NO) {
-    return c.nonsense(which + " ('" + *key + "') has the unknown kind " + std::to_string(q->kind));
+    return c.nonsense(which() + " ('" + *key + "') has the unknown kind " +
+                      std::to_string(q->kind));
   }
   if (q->kind == RB_QUESTION_NUMBER &&
       !(std::isfinite(q->min) && std::isfinite(q->max) && q->min < q->max)) {
-    return c.nonsense(which + " ('" + *key + "') has the range " + quoted_number(q->min) + ".." +
+    return c.nonsense(which() + " ('" + *key + "') has the range " + quoted_number(q->min) + ".." +
                       quoted_number(q->max));
   }
   if (!in_range(q->when, RB_DURING, RB_NEXT_MORNING)) {
-    return c.nonsense(which + " ('" + *key + "') has the unknown time point " +
+    return c.nonsense(which() + " ('" + *key + "') has the unknown time point " +
                       std::to_string(q->when));
   }
   CheckpointQuestion out;

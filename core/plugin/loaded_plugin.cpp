@@ -5,15 +5,12 @@
 #include <exception>
 #include <filesystem>
 
+#include "plugin/converted_history.hpp"
 #include "runback/plugin_abi.h"
 
 namespace runback {
 
 namespace {
-
-std::int32_t day_number(Date date) {
-  return static_cast<std::int32_t>(date.time_since_epoch().count());
-}
 
 // A plugin's name as it declares it, when it is a valid one ([a-z0-9-]+, at most 64).
 std::optional<std::string> read_name(const char* name) {
@@ -52,41 +49,25 @@ std::string loader_reason(const std::string& what, const std::string& path) {
 // The smallest rb_plugin an ABI 1.x plugin may declare: everything up to the last 1.0 hook.
 constexpr std::size_t kPluginSizeV1_0 = offsetof(rb_plugin, verdict) + sizeof(rb_plugin::verdict);
 
-// The C view of a PlanExtension call, owning the storage its pointers point into.
-struct CallData {
-  ParamValues values;
-  std::vector<rb_param_value> params;
-  std::vector<std::vector<rb_answer>> answers;
-  std::vector<rb_day_log> logs;
-  std::vector<rb_checkpoint> checkpoints;
-  rb_day_log day{};
-  std::vector<rb_answer> day_answers;
-  rb_context context{};
-
-  void set_params(ParamValues resolved) {
-    values = std::move(resolved);
-    for (const auto& [name, value] : values) params.push_back({name.c_str(), value.c_str()});
-    context.params = {params.data(), params.size()};
-  }
-};
-
-rb_day_log to_c(const DayLog& log, std::vector<rb_answer>& answers) {
-  for (const auto& [key, value] : log.answers) answers.push_back({key.c_str(), value.c_str()});
-  rb_day_log out{};
-  out.struct_size = sizeof(rb_day_log);
-  out.date = day_number(log.date);
-  out.session = log.session ? static_cast<std::int32_t>(*log.session) : RB_SESSION_NONE;
-  out.pain_during = log.pain_during.value_or(-1);
-  out.pain_after = log.pain_after.value_or(-1);
-  out.pain_next_morning = log.pain_next_morning.value_or(-1);
-  out.stiffness_minutes = log.stiffness_minutes.value_or(-1);
-  out.swelling = log.swelling ? 1 : 0;
-  out.limp = log.limp ? 1 : 0;
-  out.red_flag_count = static_cast<std::int32_t>(log.red_flags.size());
-  out.answers = answers.data();
-  out.answer_count = answers.size();
-  return out;
+// The parameters as the ABI shows them, pointing into `values`.
+rb_params to_abi(const ParamValues& values, std::vector<rb_param_value>& out) {
+  out.clear();
+  for (const auto& [name, value] : values) out.push_back({name.c_str(), value.c_str()});
+  return {out.empty() ? nullptr : out.data(), out.size()};
 }
+
+// What one plan's calls of one plugin have in common, kept between the calls on a thread: the
+// resolved parameters and the converted history. A loaded plugin is shared by every runner's
+// plan (and may be by several threads), so the key is the plugin and the plan's history_id.
+struct CallCache {
+  const LoadedPlugin* plugin = nullptr;
+  std::uint64_t history_id = 0;  // 0: holds nothing reusable
+  ParamValues values;
+  std::vector<rb_param_value> param_items;
+  rb_params params{};
+  ConvertedHistory history;
+  std::vector<rb_answer> day_answers;  // the verdict's log, converted at each call
+};
 
 }  // namespace
 
@@ -184,11 +165,11 @@ std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
     out.push_back({Severity::error, ref.where, "plugin.params", label() + ": " + resolved.error()});
     return out;
   }
-  CallData data;
-  data.set_params(std::move(*resolved));
+  std::vector<rb_param_value> items;
+  const rb_params params = to_abi(*resolved, items);
   HookCollector collector(Hook::validate);
   try {
-    collector.finish(api_->validate(&data.context.params, collector.sink()));
+    collector.finish(api_->validate(&params, collector.sink()));
   } catch (const std::exception& e) {
     collector.record_fault(std::string("the validate hook threw an exception: ") + e.what());
   } catch (...) {
@@ -218,38 +199,58 @@ std::vector<std::string> LoadedPlugin::check_programme_params(
 
 Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayLog* log,
                           HookCollector& collector) const {
-  const PluginRef* ref = context.protocol.plugin ? &*context.protocol.plugin : nullptr;
-  auto resolved = resolve_params(info_.params, ref, context.programme.params, true);
-  if (!resolved) return Error{label() + ": " + resolved.error()};
+  // Two per thread: calls without a history_id convert everything each time and must not evict
+  // the plan whose calls they may sit between.
+  thread_local CallCache keyed;
+  thread_local CallCache scratch;
+  CallCache& cache = context.history_id != 0 ? keyed : scratch;
+  const bool same_history =
+      context.history_id != 0 && cache.plugin == this && cache.history_id == context.history_id;
+  // Unusable until this call's conversion is complete (a failure or an exception on the way
+  // leaves nothing half made for the next call).
+  cache.plugin = nullptr;
+  cache.history_id = 0;
+  if (!same_history) {
+    // Constant within a history (ExtensionContext::history_id), so resolved once per plan.
+    const PluginRef* ref = context.protocol.plugin ? &*context.protocol.plugin : nullptr;
+    auto resolved = resolve_params(info_.params, ref, context.programme.params, true);
+    if (!resolved) return Error{label() + ": " + resolved.error()};
+    cache.values = std::move(*resolved);
+    cache.params = to_abi(cache.values, cache.param_items);
+    cache.history.clear();
+  }
+  cache.history.update(context.logs, context.checkpoints);
+  cache.plugin = this;
+  cache.history_id = context.history_id;
 
-  CallData data;
-  data.set_params(std::move(*resolved));
-  data.answers.reserve(context.logs.size());
-  for (const auto& day : context.logs) {
-    data.answers.emplace_back();
-    data.logs.push_back(to_c(day, data.answers.back()));
-  }
-  for (const auto& checkpoint : context.checkpoints) {
-    data.checkpoints.push_back({day_number(checkpoint.date), checkpoint.stage_index,
-                                static_cast<std::int32_t>(checkpoint.outcome)});
-  }
+  const auto& logs = cache.history.logs();
+  const auto& checkpoints = cache.history.checkpoints();
   const auto& stages = context.protocol.stages;
   const bool stage_known =
       context.stage_index >= 0 && static_cast<std::size_t>(context.stage_index) < stages.size();
-  rb_context& c = data.context;
+  rb_context c{};
   c.struct_size = sizeof(rb_context);
-  c.date = day_number(context.date);
-  c.programme_start = day_number(context.programme.start_date);
+  c.params = cache.params;
+  c.date = abi_day(context.date);
+  c.programme_start = abi_day(context.programme.start_date);
   c.stage_index = context.stage_index;
   c.stage_count = static_cast<std::int32_t>(stages.size());
   c.days_at_stage = context.days_at_stage;
   c.stage_id = stage_known ? stages[std::size_t(context.stage_index)].id.c_str() : "";
   c.protocol_id = context.protocol.id.c_str();
-  c.logs = data.logs.data();
-  c.log_count = data.logs.size();
-  c.checkpoints = data.checkpoints.data();
-  c.checkpoint_count = data.checkpoints.size();
-  if (log != nullptr) data.day = to_c(*log, data.day_answers);
+  c.logs = logs.empty() ? nullptr : logs.data();
+  c.log_count = logs.size();
+  c.checkpoints = checkpoints.empty() ? nullptr : checkpoints.data();
+  c.checkpoint_count = checkpoints.size();
+  rb_day_log day{};
+  if (log != nullptr) {
+    // One log, read during the call only: its answers may point into it.
+    cache.day_answers.clear();
+    for (const auto& [key, value] : log->answers) {
+      cache.day_answers.push_back({key.c_str(), value.c_str()});
+    }
+    day = to_abi(*log, cache.day_answers.data());
+  }
 
   try {
     switch (hook) {
@@ -263,7 +264,7 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
         collector.finish(api_->questions(&c, collector.sink()));
         break;
       case Hook::verdict:
-        collector.finish(api_->verdict(&c, &data.day, collector.sink()));
+        collector.finish(api_->verdict(&c, &day, collector.sink()));
         break;
       case Hook::validate:
         break;

@@ -340,6 +340,30 @@ TEST_CASE("a plugin can only make a checkpoint more cautious", "[plan][plugin]")
     CHECK(seen_logs == std::vector<std::size_t>{1, 2});
     CHECK(seen_checkpoints == std::vector<std::size_t>{0, 1});
   }
+  SECTION("each plan's calls share one history id, never 0 and never another plan's") {
+    std::vector<std::uint64_t> ids;
+    auto note = [&](const ExtensionContext& c) { ids.push_back(c.history_id); };
+    fake.on_verdict = [&](const ExtensionContext& c, const DayLog&) -> Result<Verdict> {
+      note(c);
+      return Verdict{};
+    };
+    fake.on_exercises = [&](const ExtensionContext& c) -> Result<std::vector<Exercise>> {
+      note(c);
+      return std::vector<Exercise>{};
+    };
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    (void)run.plan(day(3));
+    const std::vector<std::uint64_t> first = ids;
+    ids.clear();
+    (void)run.plan(day(3));
+    REQUIRE(first.size() > 2);  // two verdicts and the week's exercises
+    REQUIRE(ids.size() == first.size());
+    CHECK(first.front() != 0);
+    CHECK(std::count(first.begin(), first.end(), first.front()) == std::ptrdiff_t(first.size()));
+    CHECK(std::count(ids.begin(), ids.end(), ids.front()) == std::ptrdiff_t(ids.size()));
+    CHECK(ids.front() != first.front());
+    CHECK(ids.front() != 0);
+  }
 }
 
 TEST_CASE("never more stages in 7 days than the protocol allows", "[plan][rate]") {
