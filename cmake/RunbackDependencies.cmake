@@ -11,8 +11,11 @@ find_package(SQLite3 REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 
+find_package(Threads REQUIRED)
+
 add_library(runback_dependencies INTERFACE)
-target_link_libraries(runback_dependencies INTERFACE Boost::headers nlohmann_json::nlohmann_json)
+target_link_libraries(runback_dependencies INTERFACE Boost::headers nlohmann_json::nlohmann_json
+                                                     Threads::Threads)
 if(RUNBACK_STATIC_DEPS)
   find_library(RUNBACK_YAML_CPP_STATIC libyaml-cpp.a REQUIRED)
   find_library(RUNBACK_SQLITE3_STATIC libsqlite3.a REQUIRED)
@@ -24,8 +27,6 @@ if(RUNBACK_STATIC_DEPS)
   # yaml-cpp's headers, from its package's target, without linking its shared library.
   target_include_directories(runback_dependencies SYSTEM INTERFACE
     $<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES>)
-  find_package(Threads REQUIRED)
-  target_link_libraries(runback_dependencies INTERFACE Threads::Threads)
 else()
   target_link_libraries(runback_dependencies INTERFACE Boost::filesystem yaml-cpp SQLite::SQLite3)
 endif()
