@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "context.hpp"
+#include "records/runner_name.hpp"
 
 namespace {
 
@@ -46,7 +47,11 @@ int main(int argc, char** argv) {
       ->type_name("PATH");
   app.add_option("--runner", context.runner,
                  "Whose records to use (default: the only runner in the database)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->check([](const std::string& name) -> std::string {
+        auto problem = runner_name_problem(name);
+        return problem ? "the runner name " + *problem : std::string();
+      });
 
   cli::register_protocol_commands(app, context);
   cli::register_plugin_commands(app, context);

@@ -1,6 +1,7 @@
 #include "store/importer.hpp"
 
 #include "protocol/describe.hpp"
+#include "records/runner_name.hpp"
 #include "store/snapshots.hpp"
 
 namespace runback {
@@ -54,6 +55,9 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
     last_name_ = name;
     last_id_ = known->second;
     return known->second;
+  }
+  if (auto problem = runner_name_problem(name)) {
+    return Error{"the runner name '" + name + "' " + *problem};
   }
   find_runner_.bind(1, name);
   auto row = find_runner_.step();

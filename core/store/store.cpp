@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "protocol/describe.hpp"
+#include "records/runner_name.hpp"
 #include "store/schema.hpp"
 #include "store/snapshots.hpp"
 #include "store/statement.hpp"
@@ -552,6 +553,9 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
   if (*runner) {
     runner_id = (*runner)->id;
   } else {
+    if (auto problem = runner_name_problem(runner_name)) {
+      return Error{"--runner: the runner name " + *problem};
+    }
     auto insert = Statement::prepare(db_, "INSERT INTO runner (name, created_at) VALUES (?1, ?2)");
     if (!insert) return Error{insert.error()};
     if (auto done = insert->bind(1, runner_name).bind(2, now_text).run(); !done)

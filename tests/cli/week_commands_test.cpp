@@ -145,3 +145,14 @@ TEST_CASE("week reads the protocol from its compiled copy, and from the text whe
   CHECK(from_text == first);
   CHECK(compiled_bytes() > 1000);  // cached again
 }
+
+TEST_CASE("a runner name that is not printable UTF-8 is refused before anything is written",
+          "[cli][runner_name]") {
+  TempDir dir;
+  auto result = run_runback({"--runner", "bad\xffname", "start", "--protocol", "general-return"},
+                            isolated(dir));
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "--runner"));
+  CHECK(contains(result.err, "not valid UTF-8"));
+  CHECK_FALSE(std::filesystem::exists(dir.file("runback.db")));
+}
