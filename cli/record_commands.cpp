@@ -166,13 +166,12 @@ void run_history(Context& context, const HistoryOptions& o) {
 // planner decides it from the logs, as `runback week` would; no days are laid out.
 std::map<std::string, std::string> current_stages(Context& context, Store& store) {
   std::map<std::string, std::string> stages;
-  auto all = store.all_records();
-  if (!all) return stages;
   PlanSource source(context, &store);
   const Date today = context.clock.today();
-  for (const auto& records : *all) {
+  // One runner at a time: a caseload need not sit in memory to be listed.
+  auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
-    if (!protocol) continue;
+    if (!protocol) return;
     std::string problem;
     const PlanExtension* extension = source.extension_for(**protocol, &problem);
     const PlanRequest request{**protocol,
@@ -186,13 +185,14 @@ std::map<std::string, std::string> current_stages(Context& context, Store& store
                               0,
                               0,
                               false};
-    const PlanStatus status = make_plan(request).status;
+    const PlanStatus plan = make_plan(request).status;
     std::string text =
-        std::to_string(status.stage_index + 1) + " of " + std::to_string(status.stage_count);
-    if (status.complete) text = "complete";
-    if (status.stopped) text += ", stopped";
+        std::to_string(plan.stage_index + 1) + " of " + std::to_string(plan.stage_count);
+    if (plan.complete) text = "complete";
+    if (plan.stopped) text += ", stopped";
     stages[records.runner.name] = text;
-  }
+  });
+  if (!status) return {};
   return stages;
 }
 

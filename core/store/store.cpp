@@ -516,9 +516,8 @@ Result<std::vector<RunnerSummary>> Store::caseload() {
       db_,
       std::string("SELECT r.id, r.name, (SELECT max(date) FROM day_log WHERE runner_id = r.id),"
                   " (SELECT count(*) FROM day_log WHERE runner_id = r.id), ") +
-          kProgrammeColumns +
+          kProgrammeColumnsWithoutText +
           " FROM runner r LEFT JOIN programme p ON p.runner_id = r.id AND p.active = 1"
-          " LEFT JOIN protocol_snapshot s ON s.id = p.snapshot_id"
           " ORDER BY r.name");
   if (!statement) return Error{statement.error()};
   std::vector<RunnerSummary> result;

@@ -55,7 +55,8 @@ struct LogOutcome {
   std::vector<AuditEntry> replaced;    // values replaced (with `replace`)
 };
 
-// A caseload line: who, on what, and when they last logged.
+// A caseload line: who, on what, and when they last logged. The programme comes without its
+// snapshot's text (snapshot_id says which).
 struct RunnerSummary {
   Runner runner;
   std::optional<Programme> programme;
