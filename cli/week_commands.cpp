@@ -1,8 +1,10 @@
 // `runback week [--date DATE] [--all]` and `runback status [--date DATE]`.
 #include <CLI/CLI.hpp>
 #include <ostream>
+#include <set>
 
 #include "context.hpp"
+#include "map_in_order.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
@@ -31,22 +33,24 @@ std::optional<Date> plan_date(Context& context, const std::string& text) {
   return *date;
 }
 
-struct CaseloadEntry {
-  RunnerRecords records;
-  Result<const Protocol*> protocol;
-};
-
 struct RunnerPlan {
   const Protocol* protocol = nullptr;
   Plan plan;
 };
 
+PlanRequest plan_request(const RunnerRecords& records, const Protocol& protocol,
+                         const PlanExtension* extension, Date today, Date from, int days,
+                         int explain_last, bool day_details) {
+  return PlanRequest{
+      protocol, extension, records.programme, records.logs, records.clearances, today, from,
+      days,     730,       explain_last,      day_details};
+}
+
 // The plan of one runner's records, or nothing (reported) when their protocol cannot be read.
 std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
                                       const RunnerRecords& records,
                                       const Result<const Protocol*>& protocol, Date today,
-                                      Date from, int days, int explain_last, bool warn,
-                                      bool day_details = true) {
+                                      Date from, int days, int explain_last) {
   if (!protocol) {
     context.err << "runback: " << records.runner.name << ": " << protocol.error() << "\n";
     context.exit_code = kExitFailure;
@@ -54,12 +58,26 @@ std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
   }
   std::string problem;
   const PlanExtension* extension = source.extension_for(**protocol, &problem);
-  if (!problem.empty() && warn) context.err << "runback: warning: " << problem << "\n";
-  const PlanRequest request{
-      **protocol, extension, records.programme, records.logs, records.clearances, today, from,
-      days,       730,       explain_last,      day_details};
-  return RunnerPlan{*protocol, make_plan(request)};
+  if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
+  return RunnerPlan{*protocol, make_plan(plan_request(records, **protocol, extension, today, from,
+                                                      days, explain_last, true))};
 }
+
+// One runner of a caseload, as the reading thread hands it over: protocol and plugin resolved
+// there, since both may touch the store or load a library.
+struct CaseloadEntry {
+  RunnerRecords records;
+  Result<const Protocol*> protocol;
+  const PlanExtension* extension = nullptr;
+  std::string extension_problem;
+};
+
+// What the writer prints for one runner: their week, or why there is none.
+struct CaseloadOutput {
+  bool planned = false;
+  std::string text;  // the week (JSON or text) when planned, else the error
+  std::string warning;
+};
 
 void run_week(Context& context, const WeekOptions& o) {
   const auto today = plan_date(context, o.date);
@@ -73,7 +91,7 @@ void run_week(Context& context, const WeekOptions& o) {
     auto records = store->records_for(context.runner);
     if (!records) return fail(context, kExitBadInput, records.error());
     auto planned = plan_runner(context, source, *records, source.protocol_for(records->programme),
-                               *today, from, 7, 5, true);
+                               *today, from, 7, 5);
     if (!planned) return;
     if (o.format == "json") {
       context.out << week_json(*planned->protocol, planned->plan, records->runner.name).dump(2)
@@ -92,38 +110,69 @@ void run_week(Context& context, const WeekOptions& o) {
     context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
                 << "\",\"date\":\"" << format_date(*today) << "\",\"runners\":[";
   }
-  // The protocols `source` parsed outlive the loop, as the cache requires.
-  WeekJsonCache json_cache;
-  std::string runner_json;
+  // The store is read on one thread, runners are planned on one per core, and this thread
+  // writes their weeks in the store's order. The protocols and plugins `source` holds outlive
+  // all three, as the JSON caches require.
+  const unsigned workers = worker_count();
+  std::vector<WeekJsonCache> json_caches(workers);
+  std::set<std::string> warned;
   bool first = true;
-  // The store is read on a second thread while this one plans (about a third and two thirds of
-  // the time). Protocols are resolved there too, as that may read the store; plugins load here.
   Status status = ok_status();
   {
     ReadAhead<CaseloadEntry> ahead([&](const ReadAhead<CaseloadEntry>::Emit& emit) {
       status = store->for_each_active_records([&](RunnerRecords&& records) {
         auto protocol = source.protocol_for(records.programme);
-        emit(CaseloadEntry{std::move(records), std::move(protocol)});
+        CaseloadEntry entry{std::move(records), std::move(protocol), nullptr, {}};
+        if (entry.protocol) {
+          entry.extension = source.extension_for(**entry.protocol, &entry.extension_problem);
+        }
+        emit(std::move(entry));
       });
     });
-    while (auto batch = ahead.next()) {
-      for (const CaseloadEntry& entry : *batch) {
-        const RunnerRecords& records = entry.records;
-        auto planned = plan_runner(context, source, records, entry.protocol, *today, from, 7, 1,
-                                   first, /*day_details=*/!json);
-        if (!planned) continue;
+    auto plan_batch = [&](std::vector<CaseloadEntry>& batch, unsigned worker) {
+      std::vector<CaseloadOutput> outputs(batch.size());
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        const CaseloadEntry& entry = batch[i];
+        CaseloadOutput& output = outputs[i];
+        output.warning = entry.extension_problem;
+        if (!entry.protocol) {
+          output.text = entry.records.runner.name + ": " + entry.protocol.error();
+          continue;
+        }
+        const Protocol& protocol = **entry.protocol;
+        const Plan plan = make_plan(plan_request(entry.records, protocol, entry.extension, *today,
+                                                 from, 7, 1, /*day_details=*/!json));
+        output.planned = true;
         if (json) {
-          runner_json.assign(first ? "\n" : ",\n");
-          append_week_body_json(runner_json, *planned->protocol, planned->plan, records.runner.name,
-                                json_cache);
-          context.out << runner_json;
+          append_week_body_json(output.text, protocol, plan, entry.records.runner.name,
+                                json_caches[worker]);
+        } else {
+          output.text = week_text(protocol, plan, entry.records.runner.name, *today);
+        }
+      }
+      return outputs;
+    };
+    auto write_batch = [&](std::vector<CaseloadOutput>& outputs) {
+      for (const CaseloadOutput& output : outputs) {
+        if (!output.warning.empty() && warned.insert(output.warning).second) {
+          context.err << "runback: warning: " << output.warning << "\n";
+        }
+        if (!output.planned) {
+          context.err << "runback: " << output.text << "\n";
+          context.exit_code = kExitFailure;
+          continue;
+        }
+        if (json) {
+          context.out << (first ? "\n" : ",\n") << output.text;
         } else {
           if (!first) context.out << "\n" << std::string(78, '-') << "\n\n";
-          context.out << week_text(*planned->protocol, planned->plan, records.runner.name, *today);
+          context.out << output.text;
         }
         first = false;
       }
-    }
+    };
+    map_in_order(
+        workers, 4 * workers, [&] { return ahead.next(); }, plan_batch, write_batch);
     ahead.wait_until_done();
   }
   if (!status) return fail(context, kExitFailure, status.error());
@@ -143,7 +192,7 @@ void run_status(Context& context, const WeekOptions& o) {
   if (!records) return fail(context, kExitBadInput, records.error());
   PlanSource source(context, &*store);
   auto planned = plan_runner(context, source, *records, source.protocol_for(records->programme),
-                             *today, *today, 1, 5, true);
+                             *today, *today, 1, 5);
   if (!planned) return;
   if (o.format == "json") {
     context.out << status_json(*planned->protocol, planned->plan, records->runner.name).dump(2)

@@ -27,6 +27,12 @@ if(RUNBACK_STATIC_DEPS)
   # yaml-cpp's headers, from its package's target, without linking its shared library.
   target_include_directories(runback_dependencies SYSTEM INTERFACE
     $<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES>)
+  # The C++ runtime too: its symbol lookups were half of the dynamic loader's work at each start.
+  # Plugins carry their own copy (runback_add_plugin), so loading one does not bring it back.
+  # Sanitizer builds keep the shared runtime, which the sanitizers' interceptors expect.
+  if(NOT RUNBACK_SANITIZE)
+    target_link_options(runback_dependencies INTERFACE -static-libstdc++)
+  endif()
 else()
   target_link_libraries(runback_dependencies INTERFACE Boost::filesystem yaml-cpp SQLite::SQLite3)
 endif()

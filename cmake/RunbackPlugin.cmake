@@ -21,6 +21,13 @@ function(runback_add_plugin name)
           (RUNBACK_SANITIZE OR CMAKE_CXX_FLAGS MATCHES "sanitize")))
     target_link_options(${name} PRIVATE LINKER:--no-undefined)
   endif()
+  # The plugin carries its own C++ runtime, hidden (only the C ABI crosses the boundary), so
+  # that loading it into a runback linked statically does not map and relocate libstdc++.so:
+  # about 0.5 ms of a `runback week` that should take 3 (docs/performance.md). Sanitizer builds
+  # share the one shared runtime the sanitizers expect.
+  if(NOT (RUNBACK_SANITIZE OR CMAKE_CXX_FLAGS MATCHES "sanitize"))
+    target_link_options(${name} PRIVATE -static-libstdc++ LINKER:--exclude-libs,ALL)
+  endif()
   if(NOT arg_NO_INSTALL)
     install(TARGETS ${name} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/runback/plugins)
   endif()

@@ -126,6 +126,16 @@ NeededLogs needed_logs(const Protocol& protocol) {
   return needed;
 }
 
+void most_cautious_first(std::vector<Reason>& reasons) {
+  for (std::size_t i = 1; i < reasons.size(); ++i) {
+    for (std::size_t j = i;
+         j > 0 && caution_rank(reasons[j - 1].action.kind) < caution_rank(reasons[j].action.kind);
+         --j) {
+      std::swap(reasons[j - 1], reasons[j]);
+    }
+  }
+}
+
 bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded) {
   if (!optional_test_holds(when.pain_during, log.pain_during)) return false;
   if (!optional_test_holds(when.pain_after, log.pain_after)) return false;
@@ -256,10 +266,7 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
         "core: swelling", [&] { return "you logged swelling on " + day(); }, repeat);
   }
 
-  std::stable_sort(result.reasons.begin(), result.reasons.end(),
-                   [](const Reason& a, const Reason& b) {
-                     return caution_rank(a.action.kind) > caution_rank(b.action.kind);
-                   });
+  most_cautious_first(result.reasons);
   return result;
 }
 

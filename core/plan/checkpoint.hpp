@@ -46,6 +46,10 @@ struct CheckpointResult {
   std::vector<Reason> reasons;  // every reason that was not "proceed", most cautious first
 };
 
+// Orders reasons most cautious first, keeping the order of equally cautious ones. In place and
+// without allocating: it runs at every checkpoint of every plan, on a handful of reasons.
+void most_cautious_first(std::vector<Reason>& reasons);
+
 // `baseline` is the runner's last next-morning score before the session (none: 0 is assumed).
 // Red flags are not judged here (the planner stops on them whatever the session). With `explain`
 // false the reasons carry their rule and action but no text (cheaper, for plans nobody reads in

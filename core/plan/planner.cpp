@@ -304,7 +304,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   if (ran) apply_break(date);
   const int from = stage_;
   CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
-  std::vector<Reason> reasons = result.reasons;
+  std::vector<Reason> reasons = std::move(result.reasons);
   Action action = result.action;
 
   if (!result.complete) {
@@ -361,9 +361,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
       action = most_cautious(action, reason.action);
     }
   }
-  std::stable_sort(reasons.begin(), reasons.end(), [](const Reason& a, const Reason& b) {
-    return caution_rank(a.action.kind) > caution_rank(b.action.kind);
-  });
+  most_cautious_first(reasons);
   apply(log, from, action, reasons);
   if (ran) last_run_ = date;
   return from;

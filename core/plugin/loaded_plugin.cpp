@@ -169,6 +169,7 @@ std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
   const rb_params params = to_abi(*resolved, items);
   HookCollector collector(Hook::validate);
   try {
+    const std::lock_guard one_hook_at_a_time(hooks_);
     collector.finish(api_->validate(&params, collector.sink()));
   } catch (const std::exception& e) {
     collector.record_fault(std::string("the validate hook threw an exception: ") + e.what());
@@ -253,6 +254,7 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
   }
 
   try {
+    const std::lock_guard one_hook_at_a_time(hooks_);
     switch (hook) {
       case Hook::exercises:
         collector.finish(api_->exercises(&c, collector.sink()));

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,8 @@ class LoadedPlugin final : public PlanExtension {
   std::shared_ptr<boost::dll::shared_library> library_;
   const rb_plugin* api_;
   PluginInfo info_;
+  // The ABI promises a plugin one hook at a time (plugin_abi.h), whatever threads plan.
+  mutable std::mutex hooks_;
 };
 
 }  // namespace runback

@@ -37,10 +37,23 @@ Result<Date> parse_date(std::string_view text) {
 
 std::string format_date(Date date) {
   const std::chrono::year_month_day ymd{date};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()));
-  return buffer;
+  const int year = int(ymd.year());
+  const unsigned month = unsigned(ymd.month()), day = unsigned(ymd.day());
+  if (year < 0 || year > 9999) {  // never stored, but still printed as it is
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+    return buffer;
+  }
+  // By hand: a caseload's JSON prints hundreds of thousands of dates, and snprintf was most of it.
+  std::string out = "0000-00-00";
+  auto put = [&](std::size_t end, unsigned value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10)
+      out[end - std::size_t(i)] = char('0' + value % 10);
+  };
+  put(3, unsigned(year), 4);
+  put(6, month, 2);
+  put(9, day, 2);
+  return out;
 }
 
 std::string weekday_short(std::chrono::weekday day) {

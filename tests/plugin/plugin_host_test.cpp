@@ -221,6 +221,7 @@ TEST_CASE("a plugin's library is unloaded once nothing that came from it is aliv
 TEST_CASE("a hook that throws is contained and reported") {
   const PluginHost host(real_fs, {{broken_dir("throwing"), "--plugin-dir"},
                                   {broken_dir("raw-throw"), "--plugin-dir"},
+                                  {broken_dir("raw-throw-own-runtime"), "--plugin-dir"},
                                   {RUNBACK_BUILT_PLUGIN_DIR, "build tree"}});
   const auto throwing = host.find("throwing");
   REQUIRE(throwing.ok());
@@ -248,6 +249,14 @@ TEST_CASE("a hook that throws is contained and reported") {
         "plugin 'raw-throw' (" + broken_dir("raw-throw") +
             "/raw-throw.so): the exercises hook threw an exception: escaped through the C "
             "boundary");
+
+  // The same from a plugin that carries its own C++ runtime, as runback_add_plugin builds them.
+  const auto own_runtime = host.find("raw-throw-own-runtime");
+  REQUIRE(own_runtime.ok());
+  CHECK((*own_runtime)->exercises(context).error() ==
+        "plugin 'raw-throw-own-runtime' (" + broken_dir("raw-throw-own-runtime") +
+            "/raw-throw-own-runtime.so): the exercises hook threw an exception: escaped through "
+            "the C boundary");
 
   // The process goes on, and so do the other plugins.
   PlanFixture achilles_fixture("achilles");

@@ -27,3 +27,19 @@ TEST_CASE("parse_weekday reads short and long names", "[util][date]") {
   CHECK(parse_weekday("Friday") == std::chrono::Friday);
   CHECK_FALSE(parse_weekday("moon").has_value());
 }
+
+TEST_CASE("format_date pads every part and prints years outside 0-9999 as they are",
+          "[util][date]") {
+  CHECK(format_date(make_date(2026, 1, 5)) == "2026-01-05");
+  CHECK(format_date(make_date(987, 12, 31)) == "0987-12-31");
+  CHECK(format_date(make_date(0, 3, 1)) == "0000-03-01");
+  CHECK(format_date(make_date(9999, 12, 31)) == "9999-12-31");
+  CHECK(format_date(make_date(10000, 1, 1)) == "10000-01-01");
+  CHECK(format_date(make_date(-1, 7, 4)) == "-001-07-04");
+  // Every day of four years, leap day included, round-trips through parse_date.
+  for (Date day = make_date(2024, 1, 1); day < make_date(2028, 1, 1); day += std::chrono::days{1}) {
+    auto parsed = parse_date(format_date(day));
+    REQUIRE(parsed.ok());
+    CHECK(*parsed == day);
+  }
+}

@@ -39,6 +39,7 @@
 // reports it with the plugin's name and path. Everything passed to a hook is valid only during
 // the call; everything you add to a sink is copied at once.
 
+#include <algorithm>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
@@ -50,6 +51,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runback/plugin_abi.h"
 
@@ -199,18 +201,17 @@ class Context {
   // weeks and holds otherwise.
   int clean_weeks() const {
     const int this_week = programme_week();
-    int clean = 0;
-    for (int week = 1; week < this_week; ++week) {
-      bool seen = false, all_clear = true;
-      for (const rb_checkpoint& checkpoint : checkpoints()) {
-        const int days = checkpoint.date - context_->programme_start;
-        if (days < 0 || days / 7 + 1 != week) continue;
-        seen = true;
-        all_clear = all_clear && checkpoint.outcome == RB_PROCEED;
-      }
-      if (seen && all_clear) ++clean;
+    // One pass over the checkpoints, in whatever order they come: called for every day of a
+    // plan, a scan per week would grow with the square of the history.
+    enum : unsigned char { kSeen = 1, kHeldBack = 2 };
+    std::vector<unsigned char> weeks(static_cast<std::size_t>(this_week), 0);
+    for (const rb_checkpoint& checkpoint : checkpoints()) {
+      const int days = checkpoint.date - context_->programme_start;
+      if (days < 0 || days / 7 + 1 >= this_week) continue;
+      weeks[static_cast<std::size_t>(days / 7 + 1)] |=
+          kSeen | (checkpoint.outcome == RB_PROCEED ? 0 : kHeldBack);
     }
-    return clean;
+    return static_cast<int>(std::count(weeks.begin(), weeks.end(), kSeen));
   }
   // The most recent checkpoint before today stepped back or stopped.
   bool last_checkpoint_held_back() const {

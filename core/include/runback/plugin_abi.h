@@ -25,6 +25,10 @@
  *   - The rb_plugin descriptor, its strings and its parameter table are owned by the plugin and
  *     must stay valid while the library is loaded (static storage).
  *
+ * Threads. The host never runs two hooks of one plugin at the same time, but it may call them
+ * from different threads (`runback week --all` plans runners on several). A hook that keeps
+ * state between calls must not tie it to a thread.
+ *
  * Errors. A hook returns RB_OK, or RB_FAILED after calling sink->fail with a message. Hooks must
  * not let exceptions or longjmps escape (the host contains them anyway, and reports the plugin
  * as faulty). The host checks every value a plugin returns (ranges, NaN, empty names) and turns
