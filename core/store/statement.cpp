@@ -89,10 +89,14 @@ std::int64_t Statement::column_int(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
 
+// The readers below look a column up once and then read its value, instead of once per
+// sqlite3_column_* call: they run for every column of every log a caseload loads. SQLite calls
+// this use of a column's value not thread-safe; a Statement is only ever used by one thread.
 std::string_view Statement::column_view(int column) const {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
   if (text == nullptr) return {};
-  return {text, std::size_t(sqlite3_column_bytes(stmt_, column))};
+  return {text, std::size_t(sqlite3_value_bytes(value))};
 }
 
 std::string_view Statement::column_blob(int column) const {
@@ -106,8 +110,9 @@ std::string Statement::column_text(int column) const {
 }
 
 std::optional<int> Statement::column_optional_int(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return int(sqlite3_column_int64(stmt_, column));
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  if (sqlite3_value_type(value) == SQLITE_NULL) return std::nullopt;
+  return int(sqlite3_value_int64(value));
 }
 
 }  // namespace runback
