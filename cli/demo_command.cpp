@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/plan_text.hpp"
@@ -156,17 +157,19 @@ void run_demo(Context& context, const DemoOptions& o) {
 }  // namespace
 
 void register_demo_command(CLI::App& app, Context& context) {
-  auto o = std::make_shared<DemoOptions>();
-  CLI::App* demo = app.add_subcommand(
-      "demo",
-      "Show the week of a sample runner three weeks into a programme (uses a temporary "
-      "database; your own records are not touched)");
-  demo->add_option("--date", o->date, "Show the week of this day (default: today)")
-      ->type_name("DATE");
-  demo->add_option("--format", o->format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-  demo->callback([&context, o] { run_demo(context, *o); });
+  add_command(app, "demo",
+              "Show the week of a sample runner three weeks into a programme (uses a temporary "
+              "database; your own records are not touched)",
+              [&context](CLI::App& demo) {
+                auto o = std::make_shared<DemoOptions>();
+                demo.add_option("--date", o->date, "Show the week of this day (default: today)")
+                    ->type_name("DATE");
+                demo.add_option("--format", o->format,
+                                "Output format: text or json (default: text)")
+                    ->check(CLI::IsMember({"text", "json"}))
+                    ->type_name("FORMAT");
+                demo.callback([&context, o] { run_demo(context, *o); });
+              });
 }
 
 }  // namespace runback::cli

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "add_command.hpp"
 #include "log_prompt.hpp"
 #include "protocol/loader.hpp"
 #include "protocol/safety.hpp"
@@ -257,11 +258,9 @@ void run_log(Context& context, LogOptions& o) {
   }
 }
 
-}  // namespace
-
-void register_log_command(CLI::App& app, Context& context) {
+void declare_log_command(CLI::App& command, Context& context) {
   auto options = std::make_shared<LogOptions>();
-  CLI::App* log = app.add_subcommand("log", "Log how a session went and how you feel");
+  CLI::App* log = &command;
   log->add_option("DATE", options->date,
                   "The day (YYYY-MM-DD; default: today, and yesterday for the next-morning "
                   "values)");
@@ -290,6 +289,13 @@ void register_log_command(CLI::App& app, Context& context) {
   log->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   log->callback([&context, options] { run_log(context, *options); });
+}
+
+}  // namespace
+
+void register_log_command(CLI::App& app, Context& context) {
+  add_command(app, "log", "Log how a session went and how you feel",
+              [&context](CLI::App& command) { declare_log_command(command, context); });
 }
 
 }  // namespace runback::cli

@@ -18,8 +18,7 @@ void print_plan_diagnostic(std::ostream& err, const Diagnostic& d) {
 }
 
 void register_plan_commands(CLI::App& app, Context& context) {
-  CLI::App* protocol = app.get_subcommand("protocol");
-  register_simulate_command(*protocol, context);
+  // `protocol simulate` is declared with the other protocol commands.
   register_week_commands(app, context);
   register_demo_command(app, context);
 }

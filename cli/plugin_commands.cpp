@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "plugin/abi_version.hpp"
 #include "plugin_host_for.hpp"
@@ -146,20 +147,30 @@ void show_plugin(Context& context, const std::string& name, const std::string& f
 }  // namespace
 
 void register_plugin_commands(CLI::App& app, Context& context) {
-  auto* plugin = app.add_subcommand("plugin", "List the plugins runback can load, or describe one");
-  plugin->require_subcommand(1);
-
-  auto format = std::make_shared<std::string>("text");
-  auto* list = plugin->add_subcommand(
-      "list", "Show each plugin found (name, version, ABI, path, hooks) and those that failed");
-  list->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  list->callback([&context, format] { list_plugins(context, *format); });
-
-  auto name = std::make_shared<std::string>();
-  auto* info = plugin->add_subcommand("info", "Describe a plugin and its parameters");
-  info->add_option("NAME", *name, "The plugin's name, as in `runback plugin list`")->required();
-  info->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  info->callback([&context, name, format] { show_plugin(context, *name, *format); });
+  add_command(
+      app, "plugin", "List the plugins runback can load, or describe one",
+      [&context](CLI::App& plugin) {
+        plugin.require_subcommand(1);
+        add_command(plugin, "list",
+                    "Show each plugin found (name, version, ABI, path, hooks) and those "
+                    "that failed",
+                    [&context](CLI::App& list) {
+                      auto format = std::make_shared<std::string>("text");
+                      list.add_option("--format", *format, "text or json")
+                          ->check(CLI::IsMember({"text", "json"}));
+                      list.callback([&context, format] { list_plugins(context, *format); });
+                    });
+        add_command(
+            plugin, "info", "Describe a plugin and its parameters", [&context](CLI::App& info) {
+              auto name = std::make_shared<std::string>();
+              auto format = std::make_shared<std::string>("text");
+              info.add_option("NAME", *name, "The plugin's name, as in `runback plugin list`")
+                  ->required();
+              info.add_option("--format", *format, "text or json")
+                  ->check(CLI::IsMember({"text", "json"}));
+              info.callback([&context, name, format] { show_plugin(context, *name, *format); });
+            });
+      });
 }
 
 }  // namespace runback::cli

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "add_command.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/describe.hpp"
@@ -354,11 +355,9 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   }
 }
 
-}  // namespace
-
-void register_programme_commands(CLI::App& app, Context& context) {
+void declare_start(CLI::App& command, Context& context) {
   auto start_options = std::make_shared<StartOptions>();
-  CLI::App* start = app.add_subcommand("start", "Start a programme from a protocol");
+  CLI::App* start = &command;
   start->add_option("--protocol", start_options->protocol, "The protocol's id (or file)")
       ->type_name("ID")
       ->required();
@@ -383,16 +382,28 @@ void register_programme_commands(CLI::App& app, Context& context) {
   start->add_option("--format", start_options->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   start->callback([&context, start_options] { run_start(context, *start_options); });
+}
 
-  CLI::App* program = app.add_subcommand("program", "Manage the running programme");
-  program->require_subcommand(1);
+void declare_upgrade(CLI::App& command, Context& context) {
   auto upgrade_options = std::make_shared<UpgradeOptions>();
-  CLI::App* upgrade = program->add_subcommand(
-      "upgrade", "Show how the protocol changed since the programme started; --yes to switch");
+  CLI::App* upgrade = &command;
   upgrade->add_flag("--yes", upgrade_options->yes, "Switch to the protocol's current text");
   upgrade->add_option("--format", upgrade_options->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   upgrade->callback([&context, upgrade_options] { run_upgrade(context, *upgrade_options); });
+}
+
+}  // namespace
+
+void register_programme_commands(CLI::App& app, Context& context) {
+  add_command(app, "start", "Start a programme from a protocol",
+              [&context](CLI::App& start) { declare_start(start, context); });
+  add_command(app, "program", "Manage the running programme", [&context](CLI::App& program) {
+    program.require_subcommand(1);
+    add_command(program, "upgrade",
+                "Show how the protocol changed since the programme started; --yes to switch",
+                [&context](CLI::App& upgrade) { declare_upgrade(upgrade, context); });
+  });
 }
 
 }  // namespace runback::cli

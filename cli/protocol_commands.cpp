@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "diagnostic/diagnostic_json.hpp"
+#include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/lint.hpp"
@@ -182,29 +184,44 @@ void run_lint(Context& context, const Options& options) {
   if (invalid > 0) context.exit_code = kExitBadInput;
 }
 
+void declare_protocol(CLI::App& protocol, Context& context) {
+  auto options = std::make_shared<Options>();
+  protocol.require_subcommand(1);
+
+  add_command(protocol, "list", "List the protocols runback can find",
+              [&context, options](CLI::App& list) {
+                add_format_option(list, options->format);
+                list.callback([&context, options] { run_list(context, *options); });
+              });
+
+  add_command(protocol, "show", "Show a protocol in plain words",
+              [&context, options](CLI::App& show) {
+                show.add_option("protocol", options->id_or_file,
+                                "A protocol id, or the path of a YAML file")
+                    ->required()
+                    ->type_name("ID|FILE");
+                add_format_option(show, options->format);
+                show.callback([&context, options] { run_show(context, *options); });
+              });
+
+  add_command(protocol, "lint",
+              "Check protocol files; exit status 2 and FILE:LINE:COLUMN diagnostics if not valid",
+              [&context, options](CLI::App& lint) {
+                lint.add_option("files", options->files, "Protocol YAML files")
+                    ->required()
+                    ->type_name("FILE");
+                add_format_option(lint, options->format);
+                lint.callback([&context, options] { run_lint(context, *options); });
+              });
+
+  register_simulate_command(protocol, context);
+}
+
 }  // namespace
 
 void register_protocol_commands(CLI::App& app, Context& context) {
-  auto options = std::make_shared<Options>();
-  CLI::App* protocol = app.add_subcommand("protocol", "List, show and check protocols");
-  protocol->require_subcommand(1);
-
-  CLI::App* list = protocol->add_subcommand("list", "List the protocols runback can find");
-  add_format_option(*list, options->format);
-  list->callback([&context, options] { run_list(context, *options); });
-
-  CLI::App* show = protocol->add_subcommand("show", "Show a protocol in plain words");
-  show->add_option("protocol", options->id_or_file, "A protocol id, or the path of a YAML file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_format_option(*show, options->format);
-  show->callback([&context, options] { run_show(context, *options); });
-
-  CLI::App* lint = protocol->add_subcommand(
-      "lint", "Check protocol files; exit status 2 and FILE:LINE:COLUMN diagnostics if not valid");
-  lint->add_option("files", options->files, "Protocol YAML files")->required()->type_name("FILE");
-  add_format_option(*lint, options->format);
-  lint->callback([&context, options] { run_lint(context, *options); });
+  add_command(app, "protocol", "List, show, check and simulate protocols",
+              [&context](CLI::App& protocol) { declare_protocol(protocol, context); });
 }
 
 }  // namespace runback::cli

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
@@ -260,31 +261,36 @@ void run_runners(Context& context, const std::string& format) {
 void register_record_commands(CLI::App& app, Context& context) {
   register_log_command(app, context);
 
-  auto clear_options = std::make_shared<ClearOptions>();
-  CLI::App* clear =
-      app.add_subcommand("clear", "Record that a clinician cleared you to run after a red flag");
-  clear->add_option("--by", clear_options->by, "Who cleared you (a physiotherapist or doctor)")
-      ->type_name("NAME")
-      ->required();
-  clear->add_option("--note", clear_options->note, "A note, kept as typed")->type_name("TEXT");
-  clear->add_option("--format", clear_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
-  clear->callback([&context, clear_options] { run_clear(context, *clear_options); });
+  add_command(
+      app, "clear", "Record that a clinician cleared you to run after a red flag",
+      [&context](CLI::App& clear) {
+        auto options = std::make_shared<ClearOptions>();
+        clear.add_option("--by", options->by, "Who cleared you (a physiotherapist or doctor)")
+            ->type_name("NAME")
+            ->required();
+        clear.add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
+        clear.add_option("--format", options->format, "Output format")
+            ->check(CLI::IsMember({"table", "json"}));
+        clear.callback([&context, options] { run_clear(context, *options); });
+      });
 
-  auto history_options = std::make_shared<HistoryOptions>();
-  CLI::App* history = app.add_subcommand("history", "Show what you logged");
-  history->add_option("--from", history_options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
-  history->add_option("--to", history_options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
-  history->add_option("--format", history_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  history->callback([&context, history_options] { run_history(context, *history_options); });
+  add_command(app, "history", "Show what you logged", [&context](CLI::App& history) {
+    auto options = std::make_shared<HistoryOptions>();
+    history.add_option("--from", options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
+    history.add_option("--to", options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
+    history.add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    history.callback([&context, options] { run_history(context, *options); });
+  });
 
-  auto runners_format = std::make_shared<std::string>("table");
-  CLI::App* runners = app.add_subcommand(
-      "runners", "List the runners in the database (a caseload): programme, start, last log");
-  runners->add_option("--format", *runners_format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
-  runners->callback([&context, runners_format] { run_runners(context, *runners_format); });
+  add_command(app, "runners",
+              "List the runners in the database (a caseload): programme, start, last log",
+              [&context](CLI::App& runners) {
+                auto format = std::make_shared<std::string>("table");
+                runners.add_option("--format", *format, "Output format")
+                    ->check(CLI::IsMember({"table", "json"}));
+                runners.callback([&context, format] { run_runners(context, *format); });
+              });
 
   register_programme_commands(app, context);
   register_transfer_commands(app, context);

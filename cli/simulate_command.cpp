@@ -2,6 +2,7 @@
 // sequence, with the same planner as a runner's week and no database.
 #include <CLI/CLI.hpp>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/plan_text.hpp"
@@ -122,14 +123,9 @@ void run_simulate(Context& context, const SimulateOptions& o) {
   context.out << simulation_text(protocol, simulation, symptoms);
 }
 
-}  // namespace
-
-void register_simulate_command(CLI::App& protocol, Context& context) {
+void declare_simulate(CLI::App& command, Context& context) {
   auto o = std::make_shared<SimulateOptions>();
-  CLI::App* simulate = protocol.add_subcommand(
-      "simulate",
-      "Run a protocol against scripted or generated symptoms and show its stage-by-stage "
-      "timeline (no records are read or written)");
+  CLI::App* simulate = &command;
   simulate->add_option("protocol", o->protocol, "A protocol id, or the path of a YAML file")
       ->required()
       ->type_name("ID|FILE");
@@ -158,6 +154,15 @@ void register_simulate_command(CLI::App& protocol, Context& context) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
   simulate->callback([&context, o] { run_simulate(context, *o); });
+}
+
+}  // namespace
+
+void register_simulate_command(CLI::App& protocol, Context& context) {
+  add_command(protocol, "simulate",
+              "Run a protocol against scripted or generated symptoms and show its stage-by-stage "
+              "timeline (no records are read or written)",
+              [&context](CLI::App& simulate) { declare_simulate(simulate, context); });
 }
 
 }  // namespace runback::cli

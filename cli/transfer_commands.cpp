@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "add_command.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "store/records_csv.hpp"
@@ -119,29 +120,31 @@ void register_transfer_commands(CLI::App& app, Context& context) {
   struct Options {
     std::string file, format = "table";
   };
-  auto export_options = std::make_shared<Options>();
-  CLI::App* export_command = app.add_subcommand(
-      "export", "Write every record (or one runner's, with --runner) to a CSV file");
-  export_command->add_option("--csv", export_options->file, "The file to write (- for stdout)")
-      ->type_name("FILE")
-      ->required();
-  export_command->add_option("--format", export_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
-  export_command->callback([&context, export_options] {
-    run_export(context, export_options->file, export_options->format);
-  });
+  add_command(app, "export", "Write every record (or one runner's, with --runner) to a CSV file",
+              [&context](CLI::App& export_command) {
+                auto options = std::make_shared<Options>();
+                export_command
+                    .add_option("--csv", options->file, "The file to write (- for stdout)")
+                    ->type_name("FILE")
+                    ->required();
+                export_command.add_option("--format", options->format, "Output format")
+                    ->check(CLI::IsMember({"table", "json"}));
+                export_command.callback(
+                    [&context, options] { run_export(context, options->file, options->format); });
+              });
 
-  auto import_options = std::make_shared<Options>();
-  CLI::App* import_command = app.add_subcommand(
-      "import", "Add the records of a CSV file made by `runback export` (all or nothing)");
-  import_command->add_option("--csv", import_options->file, "The file to read")
-      ->type_name("FILE")
-      ->required();
-  import_command->add_option("--format", import_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
-  import_command->callback([&context, import_options] {
-    run_import(context, import_options->file, import_options->format);
-  });
+  add_command(app, "import",
+              "Add the records of a CSV file made by `runback export` (all or nothing)",
+              [&context](CLI::App& import_command) {
+                auto options = std::make_shared<Options>();
+                import_command.add_option("--csv", options->file, "The file to read")
+                    ->type_name("FILE")
+                    ->required();
+                import_command.add_option("--format", options->format, "Output format")
+                    ->check(CLI::IsMember({"table", "json"}));
+                import_command.callback(
+                    [&context, options] { run_import(context, options->file, options->format); });
+              });
 }
 
 }  // namespace runback::cli

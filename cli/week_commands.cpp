@@ -3,6 +3,7 @@
 #include <ostream>
 #include <set>
 
+#include "add_command.hpp"
 #include "context.hpp"
 #include "map_in_order.hpp"
 #include "plan/plan_json.hpp"
@@ -211,27 +212,29 @@ CLI::Option* add_format(CLI::App& command, std::string& format) {
 }  // namespace
 
 void register_week_commands(CLI::App& app, Context& context) {
-  auto week_options = std::make_shared<WeekOptions>();
-  CLI::App* week = app.add_subcommand(
-      "week",
-      "This week's plan: run days with their intervals, exercises, recovery and what to "
-      "log, and the last decision with its reason");
-  week->add_option("--date", week_options->date,
-                   "Plan the week (Monday to Sunday) of this day (default: today)")
-      ->type_name("DATE");
-  week->add_flag("--all", week_options->all, "Every runner with an active programme");
-  add_format(*week, week_options->format);
-  week->callback([&context, week_options] { run_week(context, *week_options); });
+  add_command(app, "week",
+              "This week's plan: run days with their intervals, exercises, recovery and what to "
+              "log, and the last decision with its reason",
+              [&context](CLI::App& week) {
+                auto options = std::make_shared<WeekOptions>();
+                week.add_option("--date", options->date,
+                                "Plan the week (Monday to Sunday) of this day (default: today)")
+                    ->type_name("DATE");
+                week.add_flag("--all", options->all, "Every runner with an active programme");
+                add_format(week, options->format);
+                week.callback([&context, options] { run_week(context, *options); });
+              });
 
-  auto status_options = std::make_shared<WeekOptions>();
-  CLI::App* status = app.add_subcommand(
-      "status",
-      "Where you stand: stage, the last decisions with reasons, the next checkpoint and "
-      "the projected completion");
-  status->add_option("--date", status_options->date, "As of this day (default: today)")
-      ->type_name("DATE");
-  add_format(*status, status_options->format);
-  status->callback([&context, status_options] { run_status(context, *status_options); });
+  add_command(app, "status",
+              "Where you stand: stage, the last decisions with reasons, the next checkpoint and "
+              "the projected completion",
+              [&context](CLI::App& status) {
+                auto options = std::make_shared<WeekOptions>();
+                status.add_option("--date", options->date, "As of this day (default: today)")
+                    ->type_name("DATE");
+                add_format(status, options->format);
+                status.callback([&context, options] { run_status(context, *options); });
+              });
 }
 
 }  // namespace runback::cli
