@@ -78,9 +78,16 @@ PluginHost::PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs)
     : fs_(fs), dirs_(std::move(dirs)) {}
 
 void PluginHost::load_all() const {
-  if (loaded_) return;
-  loaded_ = true;
-  for (const auto& dir : dirs_) {
+  while (load_next()) {
+  }
+}
+
+bool PluginHost::load_next() const {
+  while (next_file_ == files_.size()) {
+    if (next_dir_ == dirs_.size()) return false;
+    const PluginDir& dir = dirs_[next_dir_++];
+    files_.clear();
+    next_file_ = 0;
     if (!fs_.is_directory(dir.path)) {
       // Only a directory the user named is worth a word; the defaults often do not exist.
       if (dir.origin == "--plugin-dir" || dir.origin == "RUNBACK_PLUGIN_PATH") {
@@ -91,27 +98,28 @@ void PluginHost::load_all() const {
       continue;
     }
     for (const auto& file : fs_.list_directory(dir.path)) {
-      if (!ends_with(file, ".so")) continue;
-      const std::string path = dir.path + "/" + file;
-      auto loaded = LoadedPlugin::load(path);
-      if (!loaded) {
-        failures_.push_back({name_in(loaded.error(), std::filesystem::path(file).stem().string()),
-                             path, loaded.error()});
-        continue;
-      }
-      const auto& plugin = *loaded;
-      auto first = std::find_if(plugins_.begin(), plugins_.end(),
-                                [&](const auto& p) { return p->name() == plugin->name(); });
-      if (first != plugins_.end()) {
-        failures_.push_back({plugin->name(), path,
-                             plugin->label() + ": another plugin named '" + plugin->name() +
-                                 "' was found first, at " + (*first)->info().path +
-                                 "; this one is not used"});
-        continue;
-      }
-      plugins_.push_back(plugin);
+      if (ends_with(file, ".so")) files_.push_back(dir.path + "/" + file);
     }
   }
+  const std::string& path = files_[next_file_++];
+  auto loaded = LoadedPlugin::load(path);
+  if (!loaded) {
+    failures_.push_back({name_in(loaded.error(), std::filesystem::path(path).stem().string()), path,
+                         loaded.error()});
+    return true;
+  }
+  const auto& plugin = *loaded;
+  auto first = std::find_if(plugins_.begin(), plugins_.end(),
+                            [&](const auto& p) { return p->name() == plugin->name(); });
+  if (first != plugins_.end()) {
+    failures_.push_back({plugin->name(), path,
+                         plugin->label() + ": another plugin named '" + plugin->name() +
+                             "' was found first, at " + (*first)->info().path +
+                             "; this one is not used"});
+    return true;
+  }
+  plugins_.push_back(plugin);
+  return true;
 }
 
 const std::vector<std::shared_ptr<const LoadedPlugin>>& PluginHost::plugins() const {
@@ -125,9 +133,17 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
 }
 
 Result<std::shared_ptr<const LoadedPlugin>> PluginHost::find_plugin(const std::string& name) const {
-  load_all();
-  for (const auto& plugin : plugins_) {
-    if (plugin->name() == name) return plugin;
+  // The first plugin with the name wins, so candidates after it need not be loaded: a plan
+  // maps one library, not every one on the search path.
+  auto named = [&]() -> std::shared_ptr<const LoadedPlugin> {
+    for (const auto& plugin : plugins_) {
+      if (plugin->name() == name) return plugin;
+    }
+    return nullptr;
+  };
+  if (auto plugin = named()) return plugin;
+  while (load_next()) {
+    if (!plugins_.empty() && plugins_.back()->name() == name) return plugins_.back();
   }
   for (const auto& failure : failures_) {
     if (failure.name == name) return Error{failure.reason};

@@ -5,11 +5,13 @@
 // separated), $XDG_DATA_HOME/runback/plugins, the build tree's plugins/ when runback runs from a
 // build tree (so a fresh build finds its own plugins before an older installed copy), then the
 // installed libdir/runback/plugins. Every *.so in those directories is a candidate. The first
-// plugin with a name wins; a later one with the same name is reported as failed.
+// plugin with a name wins; a later one with the same name is reported as failed (by plugins()
+// and failures(), which load every candidate; find() stops at the first plugin with the name).
 //
 // Failure is contained: a plugin that cannot be loaded is listed with why, and only a protocol
 // that names it is affected.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,7 +45,7 @@ class PluginHost final : public ExtensionCatalog {
  public:
   PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs);
 
-  // Loads every candidate once; later calls do nothing.
+  // Loads every candidate not loaded yet; find() loads only as far as the plugin it finds.
   void load_all() const;
   const std::vector<PluginDir>& dirs() const { return dirs_; }
   const std::vector<std::shared_ptr<const LoadedPlugin>>& plugins() const;
@@ -53,9 +55,14 @@ class PluginHost final : public ExtensionCatalog {
   Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override;
 
  private:
+  // Loads the next candidate in search order; false when none is left.
+  bool load_next() const;
+
   const FileSystem& fs_;
   std::vector<PluginDir> dirs_;
-  mutable bool loaded_ = false;
+  mutable std::size_t next_dir_ = 0;
+  mutable std::vector<std::string> files_;  // the candidates of the directory being loaded
+  mutable std::size_t next_file_ = 0;
   mutable std::vector<std::shared_ptr<const LoadedPlugin>> plugins_;
   mutable std::vector<PluginFailure> failures_;
 };

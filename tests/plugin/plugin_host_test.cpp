@@ -196,17 +196,23 @@ TEST_CASE("a plugin's library stays loaded while an object it created is alive")
   CHECK(knee->name() == "knee");
 }
 
+namespace {
+
+bool is_mapped(const std::string& path) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    if (line.find(path) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 TEST_CASE("a plugin's library is unloaded once nothing that came from it is alive") {
   // twin-a.so has no STB_GNU_UNIQUE symbols, which would pin it in memory for good.
   const std::string path = broken_dir("twins") + "/twin-a.so";
-  auto mapped = [&] {
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    while (std::getline(maps, line)) {
-      if (line.find(path) != std::string::npos) return true;
-    }
-    return false;
-  };
+  auto mapped = [&] { return is_mapped(path); };
   std::shared_ptr<const PlanExtension> twin;
   {
     PluginHost host(real_fs, {{broken_dir("twins"), "--plugin-dir"}});
@@ -306,4 +312,18 @@ TEST_CASE("nonsense returned from a hook is refused - naming the plugin and its 
         label +
             "parameter 'mode': 'chaos' is not one of negative-reps | "
             "empty-name | nan-cadence | bad-verdict | silent-repeat | bad-question");
+}
+
+TEST_CASE("finding a plugin loads no candidate after it - listing loads them all") {
+  const std::string later = broken_dir("twins") + "/twin-b.so";
+  const PluginHost host(real_fs, {{broken_dir("twins"), "--plugin-dir"}});
+  const auto twin = host.find("twin");
+  REQUIRE(twin.ok());
+  CHECK((*twin)->version() == "1.0.0");  // twin-a.so, the first with the name
+  CHECK_FALSE(is_mapped(later));
+  // The same host still reports the later twin once asked for everything.
+  REQUIRE(host.failures().size() == 1);
+  CHECK(host.failures()[0].path == later);
+  CHECK(host.find("twin").ok());
+  CHECK(host.find("nobody").error().find("no plugin named 'nobody'") == 0);
 }
