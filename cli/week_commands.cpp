@@ -1,7 +1,9 @@
 // `runback week [--date DATE] [--all]` and `runback status [--date DATE]`.
 #include <CLI/CLI.hpp>
+#include <mutex>
 #include <ostream>
 #include <set>
+#include <span>
 
 #include "add_command.hpp"
 #include "context.hpp"
@@ -12,7 +14,6 @@
 #include "plan/week_json_writer.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
-#include "read_ahead.hpp"
 #include "record_output.hpp"
 
 namespace runback::cli {
@@ -64,21 +65,117 @@ std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
                                                       days, explain_last, true))};
 }
 
-// One runner of a caseload, as the reading thread hands it over: protocol and plugin resolved
-// there, since both may touch the store or load a library.
-struct CaseloadEntry {
-  RunnerRecords records;
-  Result<const Protocol*> protocol;
-  const PlanExtension* extension = nullptr;
-  std::string extension_problem;
-};
-
 // What the writer prints for one runner: their week, or why there is none.
 struct CaseloadOutput {
   bool planned = false;
   std::string text;  // the week (JSON or text) when planned, else the error
   std::string warning;
 };
+
+struct CaseloadBatch {
+  Status read = ok_status();
+  std::vector<CaseloadOutput> outputs;
+};
+
+// `week --all`: every runner's week, in name order. The caseload is shared out in batches of
+// runners between one thread per core, each reading its runners through a connection of its
+// own and planning them; this thread writes their weeks in order. JSON is written runner by
+// runner, one line each, so ten thousand runners never sit in memory as one document.
+void run_caseload_week(Context& context, Store& store, PlanSource& source, Date today, Date from,
+                       bool json) {
+  auto runners = store.runners_with_active_programme();
+  if (!runners) return fail(context, kExitFailure, runners.error());
+  if (json) {
+    context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
+                << "\",\"date\":\"" << format_date(today) << "\",\"runners\":[";
+  }
+  constexpr std::size_t kBatch = 64;
+  const unsigned workers = std::max<unsigned>(
+      1, std::min<std::size_t>(worker_count(), (runners->size() + kBatch - 1) / kBatch));
+  std::vector<std::optional<Store>> stores(workers);
+  // The protocols and plugins `source` holds outlive the workers, as the JSON caches require;
+  // `source` and `store` (which it reads snapshots from) serve one thread at a time.
+  std::vector<WeekJsonCache> json_caches(workers);
+  std::mutex source_mutex;
+
+  std::size_t next_runner = 0;
+  auto next_batch = [&]() -> std::optional<std::span<const Runner>> {
+    if (next_runner == runners->size()) return std::nullopt;
+    const std::size_t count = std::min(kBatch, runners->size() - next_runner);
+    std::span<const Runner> batch(runners->data() + next_runner, count);
+    next_runner += count;
+    return batch;
+  };
+
+  auto plan_batch = [&](std::span<const Runner>& batch, unsigned worker) {
+    CaseloadBatch out;
+    if (!stores[worker]) {
+      auto opened = Store::open(store.path(), OpenMode::existing_only);
+      if (!opened) {
+        out.read = Error{opened.error()};
+        return out;
+      }
+      stores[worker] = std::move(*opened);
+    }
+    out.read = stores[worker]->for_each_active_records(batch, [&](RunnerRecords&& records) {
+      CaseloadOutput& output = out.outputs.emplace_back();
+      std::optional<Result<const Protocol*>> protocol;
+      const PlanExtension* extension = nullptr;
+      {
+        const std::lock_guard lock(source_mutex);
+        protocol = source.protocol_for(records.programme);
+        if (*protocol) extension = source.extension_for(***protocol, &output.warning);
+      }
+      if (!*protocol) {
+        output.text = records.runner.name + ": " + protocol->error();
+        return;
+      }
+      const Protocol& chosen = ***protocol;
+      const Plan plan = make_plan(
+          plan_request(records, chosen, extension, today, from, 7, 1, /*day_details=*/!json));
+      output.planned = true;
+      if (json) {
+        append_week_body_json(output.text, chosen, plan, records.runner.name, json_caches[worker]);
+      } else {
+        output.text = week_text(chosen, plan, records.runner.name, today);
+      }
+    });
+    return out;
+  };
+
+  Status read = ok_status();
+  std::set<std::string> warned;
+  bool first = true;
+  auto write_batch = [&](CaseloadBatch& batch) {
+    if (!read) return;  // the command has failed: the rest is not shown
+    for (const CaseloadOutput& output : batch.outputs) {
+      if (!output.warning.empty() && warned.insert(output.warning).second) {
+        context.err << "runback: warning: " << output.warning << "\n";
+      }
+      if (!output.planned) {
+        context.err << "runback: " << output.text << "\n";
+        context.exit_code = kExitFailure;
+        continue;
+      }
+      if (json) {
+        context.out << (first ? "\n" : ",\n") << output.text;
+      } else {
+        if (!first) context.out << "\n" << std::string(78, '-') << "\n\n";
+        context.out << output.text;
+      }
+      first = false;
+    }
+    read = batch.read;
+  };
+  map_in_order(workers, 4 * workers, next_batch, plan_batch, write_batch);
+
+  if (!read) return fail(context, kExitFailure, read.error());
+  if (json) {
+    context.out << "\n]}\n";
+  } else if (first) {
+    context.out << "No runner has an active programme. Start one with `runback start`.\n";
+  }
+}
 
 void run_week(Context& context, const WeekOptions& o) {
   const auto today = plan_date(context, o.date);
@@ -103,85 +200,7 @@ void run_week(Context& context, const WeekOptions& o) {
     return;
   }
 
-  const bool json = o.format == "json";
-  // A caseload overview: each runner's status, last decision and run days, without each day's
-  // exercises and recovery (`runback --runner NAME week` shows them). JSON is written runner by
-  // runner, one line each, so ten thousand runners never sit in memory as one document.
-  if (json) {
-    context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
-                << "\",\"date\":\"" << format_date(*today) << "\",\"runners\":[";
-  }
-  // The store is read on one thread, runners are planned on one per core, and this thread
-  // writes their weeks in the store's order. The protocols and plugins `source` holds outlive
-  // all three, as the JSON caches require.
-  const unsigned workers = worker_count();
-  std::vector<WeekJsonCache> json_caches(workers);
-  std::set<std::string> warned;
-  bool first = true;
-  Status status = ok_status();
-  {
-    ReadAhead<CaseloadEntry> ahead([&](const ReadAhead<CaseloadEntry>::Emit& emit) {
-      status = store->for_each_active_records([&](RunnerRecords&& records) {
-        auto protocol = source.protocol_for(records.programme);
-        CaseloadEntry entry{std::move(records), std::move(protocol), nullptr, {}};
-        if (entry.protocol) {
-          entry.extension = source.extension_for(**entry.protocol, &entry.extension_problem);
-        }
-        emit(std::move(entry));
-      });
-    });
-    auto plan_batch = [&](std::vector<CaseloadEntry>& batch, unsigned worker) {
-      std::vector<CaseloadOutput> outputs(batch.size());
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        const CaseloadEntry& entry = batch[i];
-        CaseloadOutput& output = outputs[i];
-        output.warning = entry.extension_problem;
-        if (!entry.protocol) {
-          output.text = entry.records.runner.name + ": " + entry.protocol.error();
-          continue;
-        }
-        const Protocol& protocol = **entry.protocol;
-        const Plan plan = make_plan(plan_request(entry.records, protocol, entry.extension, *today,
-                                                 from, 7, 1, /*day_details=*/!json));
-        output.planned = true;
-        if (json) {
-          append_week_body_json(output.text, protocol, plan, entry.records.runner.name,
-                                json_caches[worker]);
-        } else {
-          output.text = week_text(protocol, plan, entry.records.runner.name, *today);
-        }
-      }
-      return outputs;
-    };
-    auto write_batch = [&](std::vector<CaseloadOutput>& outputs) {
-      for (const CaseloadOutput& output : outputs) {
-        if (!output.warning.empty() && warned.insert(output.warning).second) {
-          context.err << "runback: warning: " << output.warning << "\n";
-        }
-        if (!output.planned) {
-          context.err << "runback: " << output.text << "\n";
-          context.exit_code = kExitFailure;
-          continue;
-        }
-        if (json) {
-          context.out << (first ? "\n" : ",\n") << output.text;
-        } else {
-          if (!first) context.out << "\n" << std::string(78, '-') << "\n\n";
-          context.out << output.text;
-        }
-        first = false;
-      }
-    };
-    map_in_order(
-        workers, 4 * workers, [&] { return ahead.next(); }, plan_batch, write_batch);
-    ahead.wait_until_done();
-  }
-  if (!status) return fail(context, kExitFailure, status.error());
-  if (json) {
-    context.out << "\n]}\n";
-  } else if (first) {
-    context.out << "No runner has an active programme. Start one with `runback start`.\n";
-  }
+  run_caseload_week(context, *store, source, *today, from, o.format == "json");
 }
 
 void run_status(Context& context, const WeekOptions& o) {

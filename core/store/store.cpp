@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <utility>
 
 #include "protocol/describe.hpp"
 #include "records/runner_name.hpp"
@@ -443,6 +444,71 @@ Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty
   return records;
 }
 
+namespace {
+
+// The statements that read one runner's logs and clearances, prepared once for many runners.
+struct RunnerLogReader {
+  static Result<RunnerLogReader> prepare(Database& db) {
+    // The primary key orders each runner's logs by date: a range of the table, no sort.
+    auto logs = Statement::prepare(db, std::string("SELECT ") + kLogColumns +
+                                           " FROM day_log WHERE runner_id = ?1 ORDER BY date");
+    if (!logs) return Error{logs.error()};
+    auto clearances = Statement::prepare(
+        db, "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
+    if (!clearances) return Error{clearances.error()};
+    return RunnerLogReader{std::move(*logs), std::move(*clearances)};
+  }
+
+  Status read(RunnerRecords& records) {
+    // Runners of a caseload tend to have histories of similar lengths.
+    records.logs.reserve(last_count);
+    logs.bind(1, records.runner.id);
+    for (;;) {
+      auto row = logs.step();
+      if (!row) return Error{row.error()};
+      if (!*row) break;
+      if (auto read = read_day_log(logs, 0, records.logs.emplace_back()); !read) return read;
+    }
+    logs.reset();
+    clearances.bind(1, records.runner.id);
+    for (;;) {
+      auto row = clearances.step();
+      if (!row) return Error{row.error()};
+      if (!*row) break;
+      auto date = parse_date(clearances.column_view(0));
+      if (!date) return Error{"a stored clearance has a damaged date: " + date.error()};
+      records.clearances.push_back({*date, clearances.column_text(1), clearances.column_text(2)});
+    }
+    clearances.reset();
+    last_count = records.logs.size();
+    return ok_status();
+  }
+
+  Statement logs;
+  Statement clearances;
+  std::size_t last_count = 0;
+};
+
+// A read transaction: what is read until it ends comes from one state of the database.
+class ReadTransaction {
+ public:
+  static Result<ReadTransaction> begin(Database& db) {
+    if (auto begun = db.exec("BEGIN"); !begun) return Error{begun.error()};
+    return ReadTransaction(db);
+  }
+  ReadTransaction(ReadTransaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  ReadTransaction& operator=(ReadTransaction&&) = delete;
+  ~ReadTransaction() {
+    if (db_ != nullptr) (void)db_->exec("COMMIT");  // nothing was written: nothing to lose
+  }
+
+ private:
+  explicit ReadTransaction(Database& db) : db_(&db) {}
+  Database* db_;
+};
+
+}  // namespace
+
 Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>& visit) {
   // The programme query stays open while the others run, so everything is read from one
   // consistent state of the database, runner by runner.
@@ -451,14 +517,8 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
                " FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
                " ORDER BY r.name");
   if (!programmes) return Error{programmes.error()};
-  // The primary key orders each runner's logs by date: a range of the table, no sort.
-  auto logs = Statement::prepare(db_, std::string("SELECT ") + kLogColumns +
-                                          " FROM day_log WHERE runner_id = ?1 ORDER BY date");
-  if (!logs) return Error{logs.error()};
-  auto clearances = Statement::prepare(
-      db_, "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
-  if (!clearances) return Error{clearances.error()};
-  std::size_t last_count = 0;
+  auto reader = RunnerLogReader::prepare(db_);
+  if (!reader) return Error{reader.error()};
   for (;;) {
     auto row = programmes->step();
     if (!row) return Error{row.error()};
@@ -469,27 +529,51 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
                           std::move(*programme),
                           {},
                           {}};
-    // Runners of a caseload tend to have histories of similar lengths.
-    records.logs.reserve(last_count);
-    logs->bind(1, records.runner.id);
-    for (;;) {
-      auto log_row = logs->step();
-      if (!log_row) return Error{log_row.error()};
-      if (!*log_row) break;
-      if (auto read = read_day_log(*logs, 0, records.logs.emplace_back()); !read) return read;
+    if (auto read = reader->read(records); !read) return read;
+    visit(std::move(records));
+  }
+  return ok_status();
+}
+
+Result<std::vector<Runner>> Store::runners_with_active_programme() {
+  auto statement = Statement::prepare(
+      db_,
+      "SELECT r.id, r.name FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
+      " ORDER BY r.name");
+  if (!statement) return Error{statement.error()};
+  std::vector<Runner> runners;
+  for (;;) {
+    auto row = statement->step();
+    if (!row) return Error{row.error()};
+    if (!*row) break;
+    runners.push_back({statement->column_int(0), statement->column_text(1)});
+  }
+  return runners;
+}
+
+Status Store::for_each_active_records(std::span<const Runner> runners,
+                                      const std::function<void(RunnerRecords&&)>& visit) {
+  auto transaction = ReadTransaction::begin(db_);
+  if (!transaction) return Error{transaction.error()};
+  auto programme_of =
+      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumnsWithoutText +
+                                  " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
+  if (!programme_of) return Error{programme_of.error()};
+  auto reader = RunnerLogReader::prepare(db_);
+  if (!reader) return Error{reader.error()};
+  for (const Runner& runner : runners) {
+    programme_of->bind(1, runner.id);
+    auto row = programme_of->step();
+    if (!row) return Error{row.error()};
+    if (!*row) {  // ended since the runner was listed
+      programme_of->reset();
+      continue;
     }
-    logs->reset();
-    clearances->bind(1, records.runner.id);
-    for (;;) {
-      auto clearance_row = clearances->step();
-      if (!clearance_row) return Error{clearance_row.error()};
-      if (!*clearance_row) break;
-      auto date = parse_date(clearances->column_view(0));
-      if (!date) return Error{"a stored clearance has a damaged date: " + date.error()};
-      records.clearances.push_back({*date, clearances->column_text(1), clearances->column_text(2)});
-    }
-    clearances->reset();
-    last_count = records.logs.size();
+    auto programme = read_programme(*programme_of, 0);
+    programme_of->reset();
+    if (!programme) return Error{programme.error()};
+    RunnerRecords records{runner, std::move(*programme), {}, {}};
+    if (auto read = reader->read(records); !read) return read;
     visit(std::move(records));
   }
   return ok_status();

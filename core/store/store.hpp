@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,13 @@ class Store {
   Status for_each_active_records(const std::function<void(RunnerRecords&&)>& visit);
   // The same, all at once.
   Result<std::vector<RunnerRecords>> all_records();
+  // Every runner with an active programme, by name. For a caller that shares a caseload out
+  // between threads, each reading its part with the overload below on a Store of its own.
+  Result<std::vector<Runner>> runners_with_active_programme();
+  // The records of those of `runners` who still have an active programme, in the order given,
+  // read in one transaction: one consistent state of the database for the whole span.
+  Status for_each_active_records(std::span<const Runner> runners,
+                                 const std::function<void(RunnerRecords&&)>& visit);
   // Stores a compiled form of a protocol snapshot, without waiting for a busy database; a
   // failure (busy, read-only) changes nothing and may be ignored: the text stays the truth.
   Status cache_compiled_snapshot(std::int64_t snapshot_id, std::uint32_t format,

@@ -92,6 +92,47 @@ TEST_CASE("week --all plans every runner", "[cli][week]") {
   CHECK(contains(text.out, "Ben's week"));
 }
 
+TEST_CASE("week --all keeps the runners' order across batches planned on several threads",
+          "[cli][week]") {
+  // More runners than one batch (64), on every shipped protocol: the weeks are planned in
+  // parallel and must come out by name, each runner once, each with their own protocol.
+  TempDir dir;
+  const std::vector<std::string> protocols = {"general-return", "achilles-midportion",
+                                              "patellofemoral", "hip-gluteal"};
+  const int count = 70;
+  std::vector<std::string> names;
+  for (int i = count - 1; i >= 0; --i) {  // started in reverse, listed by name
+    const std::string name = "runner " + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    std::vector<std::string> start = {
+        "--runner", name,        "start", "--protocol", protocols[std::size_t(i) % 4],
+        "--start",  "2026-11-02"};
+    if (protocols[std::size_t(i) % 4] == "patellofemoral") {
+      start.insert(start.end(), {"--param", "baseline_cadence=164"});
+    }
+    runback_ok(start, dir);
+    if (i % 3 == 0) {
+      runback_ok({"--runner", name, "log", "2026-11-02", "--session", "done", "--pain-during",
+                  std::to_string(i % 5), "--pain-morning", "0"},
+                 dir);
+    }
+  }
+  auto doc = nlohmann::json::parse(
+      runback_ok({"week", "--all", "--date", "2026-11-04", "--format", "json"}, dir).out);
+  REQUIRE(doc["runners"].size() == std::size_t(count));
+  for (int i = 0; i < count; ++i) {
+    const auto& runner = doc["runners"][std::size_t(i)];
+    const std::string name = "runner " + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    CHECK(runner["runner"] == name);
+    CHECK(runner["protocol"]["id"] == protocols[std::size_t(i) % 4]);
+  }
+  // The same runner planned alone has the same status.
+  auto alone = nlohmann::json::parse(
+      runback_ok({"--runner", "runner 33", "status", "--date", "2026-11-04", "--format", "json"},
+                 dir)
+          .out);
+  CHECK(doc["runners"][33]["status"]["stage"]["number"] == alone["stage"]["number"]);
+}
+
 TEST_CASE("week reports a bad date with exit status 2", "[cli][week]") {
   TempDir dir;
   runback_ok({"--runner", "Ana", "start", "--protocol", "general-return"}, dir);

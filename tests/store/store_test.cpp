@@ -199,6 +199,60 @@ TEST_CASE("all_records loads every active runner by name, logs ascending, with c
   CHECK((*all)[0].clearances.empty());
 }
 
+TEST_CASE("a caseload read in parts matches it read whole, in the order the parts ask",
+          "[store][records]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"cleo", "ana", "ben"});
+  Store store = open_test_store(path);
+  for (const char* name : {"ana", "ben", "cleo"}) {
+    const std::int64_t id = store.resolve_runner(name)->id;
+    std::vector<LogRow> rows;
+    for (int i = 0; i < 3 + int(std::string(name).size()); ++i) {
+      LogRow row = day(make_date(2026, 2, 10) - std::chrono::days{i});
+      row.pain_after = i % 3;
+      rows.push_back(row);
+    }
+    REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
+  }
+  REQUIRE(store
+              .record_clearance(store.resolve_runner("cleo")->id,
+                                {make_date(2026, 2, 1), "Dr Lee", "fine"})
+              .ok());
+
+  auto listed = store.runners_with_active_programme();
+  REQUIRE(listed.ok());
+  REQUIRE(listed->size() == 3);
+  CHECK((*listed)[0].name == "ana");
+  CHECK((*listed)[1].name == "ben");
+  CHECK((*listed)[2].name == "cleo");
+
+  auto whole = store.all_records();
+  REQUIRE(whole.ok());
+  // Another connection, as a worker thread has; a runner who has no programme is skipped.
+  Store part_reader = open_test_store(path);
+  const std::vector<Runner> asked = {(*listed)[2], Runner{9999, "nobody"}, (*listed)[0]};
+  std::vector<RunnerRecords> parts;
+  REQUIRE(part_reader
+              .for_each_active_records(
+                  asked, [&](RunnerRecords&& records) { parts.push_back(std::move(records)); })
+              .ok());
+  REQUIRE(parts.size() == 2);
+  for (const auto& [part, whole_index] : {std::pair{&parts[0], 2}, std::pair{&parts[1], 0}}) {
+    const RunnerRecords& expected = (*whole)[std::size_t(whole_index)];
+    CHECK(part->runner.name == expected.runner.name);
+    CHECK(part->programme.id == expected.programme.id);
+    CHECK(part->programme.snapshot_id == expected.programme.snapshot_id);
+    REQUIRE(part->logs.size() == expected.logs.size());
+    for (std::size_t i = 0; i < part->logs.size(); ++i) {
+      CHECK(part->logs[i].date == expected.logs[i].date);
+      CHECK(part->logs[i].pain_after == expected.logs[i].pain_after);
+    }
+    CHECK(part->clearances.size() == expected.clearances.size());
+  }
+  CHECK(parts[0].clearances.size() == 1);
+}
+
 TEST_CASE("upgrade_programme switches the snapshot and audits the old version", "[store]") {
   TempDir dir;
   const std::string path = dir.file("r.db");
