@@ -13,6 +13,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 
 find_package(Threads REQUIRED)
 
+# Set below when the C++ runtime is linked statically too; plugins follow (RunbackPlugin.cmake).
+set(RUNBACK_STATIC_CXX_RUNTIME OFF)
 add_library(runback_dependencies INTERFACE)
 target_link_libraries(runback_dependencies INTERFACE Boost::headers nlohmann_json::nlohmann_json
                                                      Threads::Threads)
@@ -28,9 +30,10 @@ if(RUNBACK_STATIC_DEPS)
   target_include_directories(runback_dependencies SYSTEM INTERFACE
     $<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES>)
   # The C++ runtime too: its symbol lookups were half of the dynamic loader's work at each start.
-  # Plugins carry their own copy (runback_add_plugin), so loading one does not bring it back.
-  # Sanitizer builds keep the shared runtime, which the sanitizers' interceptors expect.
+  # Plugins then carry their own copy (runback_add_plugin), so loading one does not bring it
+  # back. Sanitizer builds keep the shared runtime, which the sanitizers' interceptors expect.
   if(NOT RUNBACK_SANITIZE)
+    set(RUNBACK_STATIC_CXX_RUNTIME ON)
     target_link_options(runback_dependencies INTERFACE -static-libstdc++)
   endif()
 else()

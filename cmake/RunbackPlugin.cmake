@@ -21,11 +21,12 @@ function(runback_add_plugin name)
           (RUNBACK_SANITIZE OR CMAKE_CXX_FLAGS MATCHES "sanitize")))
     target_link_options(${name} PRIVATE LINKER:--no-undefined)
   endif()
-  # The plugin carries its own C++ runtime, hidden (only the C ABI crosses the boundary), so
-  # that loading it into a runback linked statically does not map and relocate libstdc++.so:
-  # about 0.5 ms of a `runback week` that should take 3 (docs/performance.md). Sanitizer builds
-  # share the one shared runtime the sanitizers expect.
-  if(NOT (RUNBACK_SANITIZE OR CMAKE_CXX_FLAGS MATCHES "sanitize"))
+  # When runback links the C++ runtime statically (RUNBACK_STATIC_CXX_RUNTIME, which an
+  # installed SDK's runbackConfig.cmake sets as that runback was built), the plugin carries its
+  # own copy, hidden (only the C ABI crosses the boundary), so that loading it does not map and
+  # relocate libstdc++.so: about 0.5 ms of a `runback week` that should take 3
+  # (docs/performance.md). Otherwise, and under sanitizers, it shares the host's.
+  if(RUNBACK_STATIC_CXX_RUNTIME AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
     target_link_options(${name} PRIVATE -static-libstdc++ LINKER:--exclude-libs,ALL)
   endif()
   if(NOT arg_NO_INSTALL)

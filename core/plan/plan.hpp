@@ -51,6 +51,8 @@ struct PlannedDay {
   std::vector<RecoveryItem> recovery;  // recovery items for the day
   std::vector<SessionCue> cues;        // plugin cues for the run
   std::vector<Reminder> reminders;     // what to log that day
+  // What the runner logged for this day, up to the plan's date (plans with day details only).
+  std::optional<DayLog> logged;
 };
 
 struct PlanStatus {

@@ -46,12 +46,29 @@ json run_json(const Protocol& protocol, const PlannedDay& day) {
   return out;
 }
 
+json logged_json(const DayLog& log) {
+  auto optional_int = [](const std::optional<int>& v) { return v ? json(*v) : json(nullptr); };
+  json out{{"session", log.session ? json(session_outcome_name(*log.session)) : json(nullptr)},
+           {"pain_during", optional_int(log.pain_during)},
+           {"pain_after", optional_int(log.pain_after)},
+           {"pain_next_morning", optional_int(log.pain_next_morning)},
+           {"stiffness_minutes", optional_int(log.stiffness_minutes)},
+           {"swelling", log.swelling},
+           {"limp", log.limp}};
+  out["red_flags"] = log.red_flags;
+  json answers = json::object();
+  for (const auto& [key, value] : log.answers) answers[key] = value;
+  out["answers"] = answers;
+  return out;
+}
+
 json day_json(const Protocol& protocol, const PlannedDay& day) {
   json out{{"date", format_date(day.date)},
            {"weekday", weekday_short(std::chrono::weekday{day.date})},
            {"stage", day.stage_index + 1},
            {"rest", rest_kind_name(day.rest)}};
   out["run"] = day.run ? run_json(protocol, day) : json(nullptr);
+  out["logged"] = day.logged ? logged_json(*day.logged) : json(nullptr);
   json exercises = json::array();
   for (const Exercise& e : day.exercises) {
     exercises.push_back(json{{"name", e.name},

@@ -54,6 +54,33 @@ void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& da
   if (!stage.notes.empty()) out << "  Note: " << stage.notes << "\n";
 }
 
+// "pain during 2/10, after 1/10, next morning 0/10, morning stiffness 10 min, swelling" -- what
+// was logged for a past day, so the week shows how it went, not only that it happened.
+std::string logged_words(const Protocol& protocol, const DayLog& log) {
+  std::vector<std::string> parts;
+  auto score = [](int value) { return std::to_string(value) + "/10"; };
+  if (log.pain_during) parts.push_back("pain during " + score(*log.pain_during));
+  if (log.pain_after) {
+    parts.push_back((parts.empty() ? "pain after " : "after ") + score(*log.pain_after));
+  }
+  if (log.pain_next_morning) {
+    parts.push_back((parts.empty() ? "pain the next morning " : "next morning ") +
+                    score(*log.pain_next_morning));
+  }
+  if (log.stiffness_minutes) {
+    parts.push_back("morning stiffness " + std::to_string(*log.stiffness_minutes) + " min");
+  }
+  if (log.swelling) parts.push_back("swelling");
+  if (log.limp) parts.push_back("a limp");
+  for (const std::string& flag : log.red_flags) {
+    parts.push_back("red flag: " + lower_first(red_flag_text(protocol, flag)));
+  }
+  for (const auto& [key, value] : log.answers) parts.push_back(key + " " + value);
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
 void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& day, Date today) {
   out << short_day(day.date) << (day.date == today ? " (today)" : "") << ": ";
   if (day.run) {
@@ -86,6 +113,10 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
         out << "rest day. Your body adapts on rest days.\n";
         break;
     }
+  }
+  if (day.logged) {
+    const std::string words = logged_words(protocol, *day.logged);
+    if (!words.empty()) out << "  You logged: " << words << ".\n";
   }
   if (day.date < today) return;
   for (const Exercise& exercise : day.exercises) {

@@ -20,24 +20,6 @@ std::string count_words(int n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-std::string lower_first(std::string text) {
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' &&
-      (text.size() < 2 || !(text[1] >= 'A' && text[1] <= 'Z'))) {
-    text[0] = char(text[0] - 'A' + 'a');
-  }
-  return text;
-}
-
-std::string red_flag_text(const Protocol& protocol, const std::string& id) {
-  for (const RedFlag& flag : protocol.red_flags) {
-    if (flag.id == id) return flag.text;
-  }
-  for (const auto& flag : safety::kBuiltInRedFlags) {
-    if (flag.id == id) return std::string(flag.text);
-  }
-  return id;
-}
-
 // "pain during 1/10, next morning 0/10"
 std::string logged_values(const DayLog& log) {
   std::vector<std::string> parts;
@@ -663,6 +645,7 @@ Plan Planner::run() {
 
   for (;; day += Days{1}) {
     std::optional<PlannedRun> run;
+    const DayLog* logged = nullptr;
     explain_ = day >= explain_from_;
     if (day <= r_.today) {
       while (clearance_it != clearances_end && clearance_it->date <= day) {
@@ -672,6 +655,7 @@ Plan Planner::run() {
       while (log_it != logs_end && log_it->date < day) ++log_it;
       if (log_it != logs_end && log_it->date == day) {
         const DayLog& log = *log_it;
+        logged = &log;
         seen_.push_back(log);
         if (!log.red_flags.empty()) {
           if (log.session && *log.session != SessionOutcome::skipped) last_run_ = day;
@@ -726,6 +710,7 @@ Plan Planner::run() {
     }
     if (day >= window_begin && day < window_end) {
       plan_.days.push_back(lay_out(day, run, ran_yesterday, morning_reminders));
+      if (logged && r_.day_details) plan_.days.back().logged = *logged;
     }
     ran_yesterday = run && (!run->outcome || *run->outcome != SessionOutcome::skipped);
     morning_reminders.clear();

@@ -205,6 +205,40 @@ void array_of(std::string& out, const std::vector<Item>& items, Write write) {
   out += ']';
 }
 
+void append_logged(std::string& out, const DayLog& log) {
+  open_object(out, "session");
+  if (log.session) {
+    append_json_string(out, session_outcome_name(*log.session));
+  } else {
+    out += "null";
+  }
+  key(out, "pain_during");
+  int_or_null(out, log.pain_during);
+  key(out, "pain_after");
+  int_or_null(out, log.pain_after);
+  key(out, "pain_next_morning");
+  int_or_null(out, log.pain_next_morning);
+  key(out, "stiffness_minutes");
+  int_or_null(out, log.stiffness_minutes);
+  key(out, "swelling");
+  append_json_bool(out, log.swelling);
+  key(out, "limp");
+  append_json_bool(out, log.limp);
+  key(out, "red_flags");
+  string_array(out, log.red_flags);
+  key(out, "answers");
+  out += '{';
+  bool first = true;
+  for (const auto& [name, value] : log.answers) {  // a plugin's keys: escaped like any text
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, name);
+    out += ':';
+    append_json_string(out, value);
+  }
+  out += "}}";
+}
+
 void append_day(std::string& out, const WeekJsonCache::ProtocolText& text, const PlannedDay& day) {
   open_object(out, "date");
   append_json_string(out, format_date(day.date));
@@ -217,6 +251,12 @@ void append_day(std::string& out, const WeekJsonCache::ProtocolText& text, const
   key(out, "run");
   if (day.run) {
     append_run(out, text, day);
+  } else {
+    out += "null";
+  }
+  key(out, "logged");
+  if (day.logged) {
+    append_logged(out, *day.logged);
   } else {
     out += "null";
   }

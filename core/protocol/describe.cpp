@@ -1,6 +1,7 @@
 #include "protocol/describe.hpp"
 
 #include "protocol/amount.hpp"
+#include "protocol/safety.hpp"
 
 namespace runback {
 namespace {
@@ -296,6 +297,24 @@ std::string recovery_when_name(RecoveryWhen when) {
 
 std::string period_name(Period period) {
   return period == Period::day ? "day" : "week";
+}
+
+std::string red_flag_text(const Protocol& protocol, const std::string& id) {
+  for (const RedFlag& flag : protocol.red_flags) {
+    if (flag.id == id) return flag.text;
+  }
+  for (const auto& flag : safety::kBuiltInRedFlags) {
+    if (flag.id == id) return std::string(flag.text);
+  }
+  return id;
+}
+
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' &&
+      (text.size() < 2 || !(text[1] >= 'A' && text[1] <= 'Z'))) {
+    text[0] = char(text[0] - 'A' + 'a');
+  }
+  return text;
 }
 
 }  // namespace runback

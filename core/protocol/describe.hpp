@@ -32,6 +32,10 @@ std::string describe_totals(const SessionTotals& totals);
 std::string describe_intensity(const Intensity& intensity);
 // "3 × 15, twice a day, tempo 3 s down, 3 s up, load body weight"; "5 × 45 s hold, daily".
 std::string describe_exercise_dose(const Exercise& exercise);
+// A red flag's words, from the protocol or the built-in ones; the id itself when unknown.
+std::string red_flag_text(const Protocol& protocol, const std::string& id);
+// "Pain at night" -> "pain at night", for words that go mid-sentence; "ACL pain" stays.
+std::string lower_first(std::string text);
 // "daily", "twice a day", "3 times a week".
 std::string describe_times(int times, Period per);
 // "3-4 runs a week, at least 1 rest day between runs".

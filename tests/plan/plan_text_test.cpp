@@ -40,7 +40,9 @@ TEST_CASE("the week in words: header, run days, rest days and what to log", "[pl
           : week_text(f.protocol, f.plan(kMonday + days{1}), "Sam", kMonday + days{1});
   CHECK(contains(text, "Sam's week from Mon 2 Nov to Sun 8 Nov 2026"));
   CHECK(contains(text, "Last decision (Mon 2 Nov): Step back 1 stage to stage 2 after 1 rest day"));
-  CHECK(contains(text, "Mon 2 Nov: ran (stage 3 of 6, Stage 3)"));
+  CHECK(contains(text,
+                 "Mon 2 Nov: ran (stage 3 of 6, Stage 3)\n"
+                 "  You logged: pain during 1/10, next morning 0/10.\n"));
   CHECK(contains(text, "Tue 3 Nov (today): rest day, as your last checkpoint asked."));
   CHECK(contains(text, "Walk 5 min to warm up, then 5 × (run 2 min / walk 1 min)"));
   CHECK(contains(text, "Thu 5 Nov: run, stage 2 of 6, Stage 2"));
@@ -69,6 +71,29 @@ TEST_CASE("the week as JSON", "[plan][json]") {
   REQUIRE(doc["days"][3]["run"].is_object());
   CHECK(doc["days"][3]["run"]["totals"]["run_seconds"] == 600);
   CHECK(doc["days"][3]["reminders"][0]["command"] == "runback log 2026-11-05 --pain-during N");
+  REQUIRE(doc["days"][0]["logged"].is_object());
+  CHECK(doc["days"][0]["logged"]["session"] == "done");
+  CHECK(doc["days"][0]["logged"]["pain_during"] == 1);
+  CHECK(doc["days"][0]["logged"]["pain_after"].is_null());
+  CHECK(doc["days"][0]["logged"]["red_flags"] == nlohmann::ordered_json::array());
+  CHECK(doc["days"][1]["logged"].is_null());
+}
+
+TEST_CASE("a past day in words says what was logged, red flags and answers included",
+          "[plan][text]") {
+  Fixture f;
+  DayLog flagged = session(kMonday + days{2}, 3, 2, 1);
+  flagged.stiffness_minutes = 20;
+  flagged.swelling = true;
+  flagged.red_flags = {"night-pain"};
+  flagged.answers = {{"heel_raises", "18"}};
+  f.logs.push_back(flagged);
+  const Date today = kMonday + days{4};
+  const std::string text = week_text(f.protocol, f.plan(today), "Sam", today);
+  CHECK(contains(text,
+                 "  You logged: pain during 3/10, after 1/10, next morning 2/10, morning "
+                 "stiffness 20 min, swelling, red flag: "));
+  CHECK(contains(text, ", heel_raises 18.\n"));
 }
 
 TEST_CASE("a caseload plan leaves out each day's details", "[plan][json]") {

@@ -486,3 +486,28 @@ TEST_CASE("every shipped protocol loads and plans", "[plan][shipped]") {
     CHECK(plan.projected_completion.has_value());
   }
 }
+
+TEST_CASE("the days laid out carry what was logged for them, with day details only",
+          "[plan][week]") {
+  Run run = start(achilles_protocol());
+  DayLog sore = session(day(2), 4, 1, 2);
+  sore.stiffness_minutes = 15;
+  sore.answers = {{"heel_raises", "22"}};
+  run.logs = {session(day(0), 1, 0), sore};
+  const Plan plan = run.plan(day(3));
+  REQUIRE(plan.days.size() == 7);
+  REQUIRE(plan.days[0].logged);
+  CHECK(plan.days[0].logged->pain_during == 1);
+  CHECK_FALSE(plan.days[1].logged);  // nothing logged that day
+  REQUIRE(plan.days[2].logged);
+  CHECK(plan.days[2].logged->pain_after == 2);
+  CHECK(plan.days[2].logged->stiffness_minutes == 15);
+  CHECK(plan.days[2].logged->answers.at("heel_raises") == "22");
+  for (std::size_t i = 3; i < 7; ++i) CHECK_FALSE(plan.days[i].logged);  // today and after
+
+  PlanRequest caseload{run.protocol, nullptr, run.programme, run.logs, run.clearances, day(3),
+                       day(0),       7,       730,           1,        false};
+  const Plan overview = make_plan(caseload);
+  REQUIRE(overview.days.size() == 7);
+  for (const PlannedDay& d : overview.days) CHECK_FALSE(d.logged);
+}
