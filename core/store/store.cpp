@@ -253,8 +253,11 @@ std::string Store::now() const {
   return buffer;
 }
 
-Result<std::vector<Runner>> Store::runners() {
-  auto statement = Statement::prepare(db_, "SELECT id, name FROM runner ORDER BY name");
+namespace {
+
+// The runners a query selects as (id, name).
+Result<std::vector<Runner>> select_runners(Database& db, const char* sql) {
+  auto statement = Statement::prepare(db, sql);
   if (!statement) return Error{statement.error()};
   std::vector<Runner> runners;
   for (;;) {
@@ -264,6 +267,12 @@ Result<std::vector<Runner>> Store::runners() {
     runners.push_back({statement->column_int(0), statement->column_text(1)});
   }
   return runners;
+}
+
+}  // namespace
+
+Result<std::vector<Runner>> Store::runners() {
+  return select_runners(db_, "SELECT id, name FROM runner ORDER BY name");
 }
 
 Result<std::optional<Runner>> Store::find_runner(const std::string& name) {
@@ -536,19 +545,10 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
 }
 
 Result<std::vector<Runner>> Store::runners_with_active_programme() {
-  auto statement = Statement::prepare(
+  return select_runners(
       db_,
       "SELECT r.id, r.name FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
       " ORDER BY r.name");
-  if (!statement) return Error{statement.error()};
-  std::vector<Runner> runners;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    runners.push_back({statement->column_int(0), statement->column_text(1)});
-  }
-  return runners;
 }
 
 Status Store::for_each_active_records(std::span<const Runner> runners,

@@ -14,6 +14,19 @@ namespace {
 LogRow day(Date date) {
   return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 }
+
+// `count` days of logs up to `last`, the i-th day back with pain i during and i % 3 after.
+void log_days(Store& store, const std::string& name, int count, Date last) {
+  const std::int64_t id = store.resolve_runner(name)->id;
+  std::vector<LogRow> rows;
+  for (int i = 0; i < count; ++i) {
+    LogRow row = day(last - std::chrono::days{i});
+    row.pain_during = i;
+    row.pain_after = i % 3;
+    rows.push_back(row);
+  }
+  REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
+}
 }  // namespace
 
 TEST_CASE("resolve_db_path: flag, then RUNBACK_DB, then XDG data home, then HOME",
@@ -171,16 +184,7 @@ TEST_CASE("all_records loads every active runner by name, logs ascending, with c
   const std::string path = dir.file("r.db");
   seed_runners(path, {"cleo", "ana", "ben"});
   Store store = open_test_store(path);
-  for (const char* name : {"ana", "ben", "cleo"}) {
-    const std::int64_t id = store.resolve_runner(name)->id;
-    std::vector<LogRow> rows;
-    for (int i = 0; i < 5; ++i) {
-      LogRow row = day(make_date(2026, 1, 10) - std::chrono::days{i});
-      row.pain_during = i;
-      rows.push_back(row);
-    }
-    REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
-  }
+  for (const char* name : {"ana", "ben", "cleo"}) log_days(store, name, 5, make_date(2026, 1, 10));
   REQUIRE(store
               .record_clearance(store.resolve_runner("ben")->id,
                                 {make_date(2026, 1, 9), "Dr Lee", "ok"})
@@ -205,16 +209,9 @@ TEST_CASE("a caseload read in parts matches it read whole, in the order the part
   const std::string path = dir.file("r.db");
   seed_runners(path, {"cleo", "ana", "ben"});
   Store store = open_test_store(path);
-  for (const char* name : {"ana", "ben", "cleo"}) {
-    const std::int64_t id = store.resolve_runner(name)->id;
-    std::vector<LogRow> rows;
-    for (int i = 0; i < 3 + int(std::string(name).size()); ++i) {
-      LogRow row = day(make_date(2026, 2, 10) - std::chrono::days{i});
-      row.pain_after = i % 3;
-      rows.push_back(row);
-    }
-    REQUIRE(store.record_logs(id, rows, false)->conflicts.empty());
-  }
+  log_days(store, "ana", 4, make_date(2026, 2, 10));
+  log_days(store, "ben", 6, make_date(2026, 2, 10));
+  log_days(store, "cleo", 9, make_date(2026, 2, 10));
   REQUIRE(store
               .record_clearance(store.resolve_runner("cleo")->id,
                                 {make_date(2026, 2, 1), "Dr Lee", "fine"})
