@@ -289,6 +289,43 @@ struct UpgradeOptions {
   std::string format = "table";
 };
 
+// Where a programme starts in a protocol's new text. A stage is known by its id: a stage added
+// or removed before it moves it, and by position the runner would start somewhere else.
+struct StartingStage {
+  int index = 0;     // 0-based, in the new text
+  std::string note;  // what happened to it, for the runner; empty when nothing did
+};
+
+Result<StartingStage> starting_stage_in(const Programme& current, const Protocol& next) {
+  const int position = current.starting_stage;
+  const LoadResult old_loaded = load_protocol_text(current.protocol_snapshot, "as started");
+  const Protocol* old = old_loaded.protocol ? &*old_loaded.protocol : nullptr;
+  if (old && position >= 0 && position < int(old->stages.size())) {
+    const Stage& stage = old->stages[std::size_t(position)];
+    const int index = next.stage_index(stage.id);
+    if (index >= 0) {
+      if (index == position) return StartingStage{index, ""};
+      return StartingStage{index, "the starting stage, " + stage.id + " (" + stage.name +
+                                      "), moves from stage " + std::to_string(position + 1) +
+                                      " to stage " + std::to_string(index + 1)};
+    }
+    if (position < int(next.stages.size())) {
+      const Stage& instead = next.stages[std::size_t(position)];
+      return StartingStage{position, "the starting stage, " + stage.id + " (" + stage.name +
+                                         "), is no longer in the protocol; the programme starts "
+                                         "at stage " +
+                                         std::to_string(position + 1) + ", " + instead.id + " (" +
+                                         instead.name + "), instead"};
+    }
+  } else if (position < int(next.stages.size())) {
+    return StartingStage{position, ""};  // the old text no longer loads: by position, as before
+  }
+  return Error{"the current version of " + next.id + " has only " +
+               std::to_string(next.stages.size()) +
+               " stages and none of them is the stage the programme started at; start again "
+               "with `runback start --replace`"};
+}
+
 void run_upgrade(Context& context, const UpgradeOptions& o) {
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
@@ -306,21 +343,20 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   if (!next) return;
   const bool same = next->source_text == (*current)->protocol_snapshot;
   std::vector<std::string> changes, diff;
+  StartingStage start{(*current)->starting_stage, ""};
   if (!same) {
     changes = describe_changes(**current, *next);
     diff = line_diff((*current)->protocol_snapshot, next->source_text);
-    if ((*current)->starting_stage >= int(next->stages.size())) {
-      return fail(context, kExitBadInput,
-                  "the current version of " + next->id + " has only " +
-                      std::to_string(next->stages.size()) + " stages, fewer than the stage " +
-                      runner->name + " started at; start again with `runback start --replace`");
-    }
+    auto mapped = starting_stage_in(**current, *next);
+    if (!mapped) return fail(context, kExitBadInput, mapped.error());
+    start = *mapped;
+    if (!start.note.empty()) changes.push_back(start.note);
   }
   const bool switched = !same && o.yes;
   if (switched) {
     Status done = store->upgrade_programme(runner->id, next->version, next->source_text,
                                            next->plugin ? next->plugin->name : "",
-                                           /*plugin_version=*/"");
+                                           /*plugin_version=*/"", start.index);
     if (!done) return fail(context, kExitFailure, done.error());
   }
   if (o.format == "json") {
@@ -332,6 +368,7 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
     doc["to_version"] = next->version;
     doc["up_to_date"] = same;
     doc["switched"] = switched;
+    doc["starting_stage"] = {{"from", (*current)->starting_stage + 1}, {"to", start.index + 1}};
     doc["changes"] = changes;
     doc["diff"] = diff;
     context.out << doc.dump(2) << "\n";

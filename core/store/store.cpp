@@ -810,7 +810,8 @@ Status Store::record_clearance(std::int64_t runner_id, const Clearance& clearanc
 
 Status Store::upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
                                 const std::string& protocol_snapshot,
-                                const std::string& plugin_name, const std::string& plugin_version) {
+                                const std::string& plugin_name, const std::string& plugin_version,
+                                int starting_stage) {
   auto transaction = Transaction::begin(db_);
   if (!transaction) return Error{transaction.error()};
   auto current = active_programme(runner_id);
@@ -826,7 +827,9 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
       {"protocol_version", (*current)->protocol_version, protocol_version},
       {"protocol_snapshot", (*current)->protocol_snapshot, protocol_snapshot},
       {"plugin_name", (*current)->plugin_name, plugin_name},
-      {"plugin_version", (*current)->plugin_version, plugin_version}};
+      {"plugin_version", (*current)->plugin_version, plugin_version},
+      {"starting_stage", std::to_string((*current)->starting_stage),
+       std::to_string(starting_stage)}};
   for (const auto& [field, old_value, new_value] : changes) {
     if (old_value == new_value) continue;
     audit_insert->bind(1, runner_id).bind(2, field).bind(3, old_value).bind(4, new_value);
@@ -838,13 +841,14 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
   auto update = Statement::prepare(
       db_,
       "UPDATE programme SET protocol_version = ?2, snapshot_id = ?3, plugin_name = ?4, "
-      "plugin_version = ?5 WHERE id = ?1");
+      "plugin_version = ?5, starting_stage = ?6 WHERE id = ?1");
   if (!update) return Error{update.error()};
   update->bind(1, (*current)->id)
       .bind(2, protocol_version)
       .bind(3, *snapshot_id)
       .bind(4, plugin_name)
-      .bind(5, plugin_version);
+      .bind(5, plugin_version)
+      .bind(6, std::int64_t(starting_stage));
   if (auto done = update->run(); !done) return done;
   return transaction->commit();
 }

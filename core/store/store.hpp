@@ -125,10 +125,11 @@ class Store {
   Result<LogOutcome> record_logs(std::int64_t runner_id, const std::vector<LogRow>& rows,
                                  bool replace);
   Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
-  // Switches the active programme to a newer protocol text, auditing the old version.
+  // Switches the active programme to a newer protocol text, auditing the old version. The
+  // starting stage (0-based) is given again: stages may have moved in the new text.
   Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
                            const std::string& protocol_snapshot, const std::string& plugin_name,
-                           const std::string& plugin_version);
+                           const std::string& plugin_version, int starting_stage);
 
   // The wall-clock time written into created_at/changed_at; tests may fix it.
   void set_now_for_testing(std::string now) { fixed_now_ = std::move(now); }

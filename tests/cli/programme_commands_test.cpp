@@ -157,6 +157,57 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   CHECK((*audit)[0].old_value == "1.0.0");
 }
 
+TEST_CASE("program upgrade keeps the starting stage by its id when stages move", "[cli][start]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const std::string protocols = dir.file("protocols");
+  std::filesystem::create_directories(protocols);
+  const std::string file = protocols + "/general-return.yaml";
+  const std::string original = read_file(kProtocols + "/general-return.yaml");
+  std::ofstream(file) << original;
+  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "start", "--protocol",
+                       "general-return", "--stage", "2"})
+              .exit_code == 0);
+
+  // A new first stage: gr-02, where the runner started, is now the third.
+  std::string edited = original;
+  const auto stages = edited.find("\nstages:\n");
+  REQUIRE(stages != std::string::npos);
+  edited.insert(stages + 9,
+                "  - id: gr-00\n"
+                "    ref: running-clinic\n"
+                "    name: Shorter first run-walk\n"
+                "    session:\n"
+                "      warmup_walk: 5min\n"
+                "      blocks:\n"
+                "        - {run: 1min, walk: 1min, repeat: 4}\n"
+                "      cooldown_walk: 5min\n"
+                "    intensity: {rpe: [3, 4], talk_test: true, ref: intensity-cues}\n");
+  std::ofstream(file) << edited;
+  auto shown = run_runback(
+      {"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--format", "json"});
+  INFO(shown.err);
+  REQUIRE(shown.exit_code == 0);
+  auto doc = nlohmann::json::parse(shown.out);
+  CHECK(doc["starting_stage"]["from"] == 2);
+  CHECK(doc["starting_stage"]["to"] == 3);
+  bool noted = false;
+  for (const auto& change : doc["changes"]) {
+    noted = noted || change.get<std::string>().find(
+                         "gr-02 (1-minute runs, 8 rounds), moves from "
+                         "stage 2 to stage 3") != std::string::npos;
+  }
+  CHECK(noted);
+
+  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"})
+              .exit_code == 0);
+  Store store = open_test_store(db);
+  CHECK(store.records_for("")->programme.starting_stage == 2);
+  auto status = nlohmann::json::parse(
+      run_runback({"--db", db, "--protocol-dir", protocols, "status", "--format", "json"}).out);
+  CHECK(status["stage"]["id"] == "gr-02");
+}
+
 TEST_CASE("runners shows where each runner stands today, as the planner decides it",
           "[cli][runners]") {
   TempDir dir;

@@ -256,7 +256,8 @@ TEST_CASE("upgrade_programme switches the snapshot and audits the old version", 
   seed_runners(path, {"ana"});
   Store store = open_test_store(path);
   const std::int64_t ana = store.resolve_runner("ana")->id;
-  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "").ok());
+  const int start = store.records_for("ana")->programme.starting_stage;
+  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "", start).ok());
   auto records = store.records_for("ana");
   CHECK(records->programme.protocol_version == "1.1.0");
   CHECK(records->programme.protocol_snapshot == "id: new");
@@ -265,4 +266,20 @@ TEST_CASE("upgrade_programme switches the snapshot and audits the old version", 
   CHECK((*audit)[0].field == "protocol_version");
   CHECK((*audit)[0].old_value == "1.0.0");
   CHECK((*audit)[1].old_value == sample_programme().protocol_snapshot);
+}
+
+TEST_CASE("upgrade_programme can move the starting stage, and audits the move", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  const std::int64_t ana = store.resolve_runner("ana")->id;
+  const int start = store.records_for("ana")->programme.starting_stage;
+  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "", start + 1).ok());
+  CHECK(store.records_for("ana")->programme.starting_stage == start + 1);
+  auto audit = store.audit(ana);
+  REQUIRE(audit->size() == 3);
+  CHECK((*audit)[2].field == "starting_stage");
+  CHECK((*audit)[2].old_value == std::to_string(start));
+  CHECK((*audit)[2].new_value == std::to_string(start + 1));
 }
