@@ -106,12 +106,14 @@ void run_import(Context& context, const std::string& file, const std::string& fo
     doc["programmes"] = report->programmes;
     doc["logs"] = report->logs;
     doc["clearances"] = report->clearances;
+    doc["audit_entries"] = report->audit_entries;
     context.out << doc.dump(2) << "\n";
     return;
   }
   context.out << "Imported " << report->runners << " runner(s), " << report->programmes
-              << " programme(s), " << report->logs << " log(s) and " << report->clearances
-              << " clearance(s) into " << store->path() << ".\n";
+              << " programme(s), " << report->logs << " log(s), " << report->clearances
+              << " clearance(s) and " << report->audit_entries << " audit entr"
+              << (report->audit_entries == 1 ? "y" : "ies") << " into " << store->path() << ".\n";
 }
 
 }  // namespace

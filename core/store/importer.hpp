@@ -21,18 +21,22 @@ class Importer {
   Status add_programme(const std::string& runner, const Programme& programme);
   Status add_log(const std::string& runner, const LogRow& row);
   Status add_clearance(const std::string& runner, const Clearance& clearance);
+  // An audit entry as exported, its time of change kept.
+  Status add_audit(const std::string& runner, const AuditEntry& entry);
   Status commit();
 
   std::size_t runners_added() const { return runner_ids_.size(); }
 
  private:
   Importer(Store& store, Transaction transaction, Statement find_runner, Statement insert_runner,
-           Statement insert_programme, Statement insert_log, Statement insert_clearance);
+           Statement insert_programme, Statement insert_log, Statement insert_clearance,
+           Statement insert_audit);
   Result<std::int64_t> runner_id(const std::string& name);
 
   Store* store_;
   Transaction transaction_;
-  Statement find_runner_, insert_runner_, insert_programme_, insert_log_, insert_clearance_;
+  Statement find_runner_, insert_runner_, insert_programme_, insert_log_, insert_clearance_,
+      insert_audit_;
   std::unordered_map<std::string, std::int64_t> runner_ids_;
   std::string last_name_;
   std::int64_t last_id_ = 0;

@@ -67,6 +67,69 @@ std::string programme_json(const Programme& p) {
   return object.dump();
 }
 
+// An audit entry (a value replaced, a programme upgraded) as the `programme` column holds it.
+std::string audit_json(const AuditEntry& entry) {
+  auto text_or_null = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json object;
+  object["subject"] = entry.subject;
+  object["date"] = entry.date ? nlohmann::ordered_json(format_date(*entry.date))
+                              : nlohmann::ordered_json(nullptr);
+  object["field"] = entry.field;
+  object["old_value"] = text_or_null(entry.old_value);
+  object["new_value"] = text_or_null(entry.new_value);
+  object["changed_at"] = entry.changed_at;
+  return object.dump();
+}
+
+Result<AuditEntry> parse_audit_json(std::string_view text) {
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return Error{
+        "programme: an audit record needs a JSON object with subject, date, field, "
+        "old_value, new_value and changed_at"};
+  }
+  AuditEntry entry;
+  auto text_of = [&](const char* key, bool nullable) -> Result<std::optional<std::string>> {
+    auto it = parsed.find(key);
+    if (it != parsed.end() && it->is_string()) return std::optional(it->get<std::string>());
+    if (nullable && it != parsed.end() && it->is_null()) return std::optional<std::string>();
+    return Error{std::string("programme: '") + key + "' is missing or not " +
+                 (nullable ? "text or null" : "text")};
+  };
+  auto subject = text_of("subject", false);
+  if (!subject) return Error{subject.error()};
+  entry.subject = **subject;
+  if (entry.subject != "log" && entry.subject != "programme") {
+    return Error{"programme: 'subject' must be log or programme"};
+  }
+  auto date = text_of("date", true);
+  if (!date) return Error{date.error()};
+  if (*date) {
+    auto parsed_date = parse_date(**date);
+    if (!parsed_date) return Error{"programme: date: " + parsed_date.error()};
+    entry.date = *parsed_date;
+  }
+  auto field = text_of("field", false);
+  if (!field) return Error{field.error()};
+  entry.field = **field;
+  if (entry.field.empty()) return Error{"programme: 'field' is empty"};
+  auto old_value = text_of("old_value", true);
+  if (!old_value) return Error{old_value.error()};
+  entry.old_value = *old_value;
+  auto new_value = text_of("new_value", true);
+  if (!new_value) return Error{new_value.error()};
+  entry.new_value = *new_value;
+  auto changed_at = text_of("changed_at", false);
+  if (!changed_at) return Error{changed_at.error()};
+  entry.changed_at = **changed_at;
+  if (!parse_date(std::string_view(entry.changed_at).substr(0, 10))) {
+    return Error{"programme: 'changed_at' must start with the day, e.g. 2026-11-21T07:40:00Z"};
+  }
+  return entry;
+}
+
 Result<Programme> parse_programme_json(std::string_view text) {
   auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
@@ -233,6 +296,17 @@ Status export_records_csv(Store& store, std::int64_t runner_id, std::string& out
       fields[kClearedBy] = c.by;
       append_csv_record(out, fields);
     }
+    auto audit = store.audit(runner.id);
+    if (!audit) return Error{audit.error()};
+    for (const AuditEntry& entry : *audit) {
+      const std::string day = entry.changed_at.substr(0, 10), json = audit_json(entry);
+      std::fill(fields.begin(), fields.end(), std::string_view());
+      fields[kRecord] = "audit";
+      fields[kRunner] = runner.name;
+      fields[kDate] = day;
+      fields[kProgramme] = json;
+      append_csv_record(out, fields);
+    }
   }
   return ok_status();
 }
@@ -324,8 +398,23 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
         status = importer->add_programme(f[kRunner], *programme);
         ++report.programmes;
       }
+    } else if (f[kRecord] == "audit") {
+      auto entry = parse_audit_json(f[kProgramme]);
+      if (!entry) {
+        status = Error{entry.error()};
+      } else if (auto empty =
+                     expect_empty(f,
+                                  {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
+                                   kSwelling, kLimp, kRedFlags, kAnswers, kNote, kClearedBy},
+                                  "audit");
+                 !empty) {
+        status = empty;
+      } else if (writing) {
+        status = importer->add_audit(f[kRunner], *entry);
+        ++report.audit_entries;
+      }
     } else {
-      status = Error{"record: '" + f[kRecord] + "' must be log, clearance or programme"};
+      status = Error{"record: '" + f[kRecord] + "' must be log, clearance, programme or audit"};
     }
     if (!status) {
       const int code = store.database().last_error_code() & 0xff;

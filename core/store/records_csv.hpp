@@ -5,9 +5,11 @@
 //   record,runner,date,session,pain_during,pain_after,pain_next_morning,stiffness_minutes,
 //   swelling,limp,red_flags,answers,note,cleared_by,programme
 //
-// `record` is log | clearance | programme. Empty means "not logged". swelling/limp are 0|1,
-// red_flags "id,id", answers a JSON object; for a programme `date` is its start and `programme`
-// a JSON object with the rest. docs/records-csv.md describes the columns.
+// `record` is log | clearance | programme | audit. Empty means "not logged". swelling/limp are
+// 0|1, red_flags "id,id", answers a JSON object; for a programme `date` is its start and
+// `programme` a JSON object with the rest; for an audit entry (a replaced value, an upgrade)
+// `date` is the day of the change and `programme` the entry as a JSON object. docs/records.md
+// describes the columns.
 
 #include <string>
 #include <string_view>
@@ -30,7 +32,7 @@ struct ImportError {
 
 struct ImportReport {
   std::vector<ImportError> errors;  // when any, nothing was added
-  std::size_t runners = 0, programmes = 0, logs = 0, clearances = 0;
+  std::size_t runners = 0, programmes = 0, logs = 0, clearances = 0, audit_entries = 0;
 };
 
 // Adds the file's records in one transaction. Logs dated after `today` are refused. Failing

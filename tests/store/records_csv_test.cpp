@@ -33,6 +33,13 @@ void fill(Store& store) {
   LogRow sparse{make_date(2026, 1, 7), {}, {}, {}, 2, {}, {}, {}, {}, {}, {}};
   REQUIRE(store.record_logs(ana, {full, sparse}, false)->conflicts.empty());
   REQUIRE(store.record_clearance(ana, {make_date(2026, 1, 8), "Dr Lee, PT", "ok, run"}).ok());
+  // Audit entries: a value corrected (old value null, then a number), an upgrade.
+  store.set_now_for_testing("2026-01-09T07:40:00Z");
+  LogRow corrected{make_date(2026, 1, 7), {}, 4, {}, 3, {}, {}, {}, {}, {}, {}};
+  REQUIRE(store.record_logs(ana, {corrected}, true)->conflicts.empty());
+  store.set_now_for_testing("2026-01-10T18:05:00Z");
+  const int start = store.records_for("ana")->programme.starting_stage;
+  REQUIRE(store.upgrade_programme(ana, "2.0.0", "id: knee-pfp\nversion: 2\n", "", "", start).ok());
 }
 
 }  // namespace
@@ -52,6 +59,9 @@ TEST_CASE("export then import into an empty database is exact", "[store][csv]") 
   CHECK(report->programmes == 3);
   CHECK(report->logs == 2);
   CHECK(report->clearances == 1);
+  const auto audit_before = first.audit(first.resolve_runner("ana")->id);
+  REQUIRE(audit_before->size() >= 3);
+  CHECK(report->audit_entries == audit_before->size());
   std::string again;
   REQUIRE(export_records_csv(second, 0, again).ok());
   CHECK(again == csv);
@@ -63,6 +73,41 @@ TEST_CASE("export then import into an empty database is exact", "[store][csv]") 
   CHECK(b->logs[0].answers == a->logs[0].answers);
   CHECK(b->programme.protocol_snapshot == a->programme.protocol_snapshot);
   CHECK(b->clearances[0].by == "Dr Lee, PT");
+  const auto audit_after = second.audit(second.resolve_runner("ana")->id);
+  REQUIRE(audit_after->size() == audit_before->size());
+  for (std::size_t i = 0; i < audit_after->size(); ++i) {
+    const AuditEntry &was = (*audit_before)[i], &is = (*audit_after)[i];
+    CHECK(is.subject == was.subject);
+    CHECK(is.date == was.date);
+    CHECK(is.field == was.field);
+    CHECK(is.old_value == was.old_value);
+    CHECK(is.new_value == was.new_value);
+    CHECK(is.changed_at == was.changed_at);
+  }
+  CHECK((*audit_after)[0].changed_at == "2026-01-09T07:40:00Z");
+}
+
+TEST_CASE("an audit record that is not a proper entry is refused with its line", "[store][csv]") {
+  TempDir dir;
+  Store store = open_test_store(dir.file("a.db"));
+  std::string header;
+  for (auto c : kRecordsCsvColumns) header += (header.empty() ? "" : ",") + std::string(c);
+  const std::string good =
+      R"(audit,ana,2026-01-09,,,,,,,,,,,,"{""subject"":""log"",""date"":""2026-01-07"",)"
+      R"(""field"":""pain_during"",""old_value"":null,""new_value"":""4"",)"
+      R"(""changed_at"":""2026-01-09T07:40:00Z""}")";
+  const std::string bad_subject =
+      R"(audit,ana,2026-01-09,,,,,,,,,,,,"{""subject"":""runner"",""date"":null,)"
+      R"(""field"":""x"",""old_value"":null,""new_value"":null,""changed_at"":""2026-01-09""}")";
+  const std::string not_json = "audit,ana,2026-01-09,,,,,,,,,,,,{oops";
+  auto report = import_records_csv(
+      store, header + "\r\n" + good + "\r\n" + bad_subject + "\r\n" + not_json + "\r\n", kToday);
+  REQUIRE(report.ok());
+  REQUIRE(report->errors.size() == 2);
+  CHECK(report->errors[0].line == 3);
+  CHECK(report->errors[0].message.find("'subject' must be log or programme") != std::string::npos);
+  CHECK(report->errors[1].line == 4);
+  CHECK(store.runners()->empty());  // all or nothing
 }
 
 TEST_CASE("import is all or nothing and names the bad line", "[store][csv]") {
