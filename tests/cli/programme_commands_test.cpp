@@ -113,14 +113,27 @@ TEST_CASE("start refuses bad input before touching the database", "[cli][start]"
   }
 }
 
-TEST_CASE("program upgrade shows what changed and switches only with --yes", "[cli][start]") {
+namespace {
+
+// A protocol directory of the test's own holding general-return.yaml, to edit, and a database.
+struct EditableProtocol {
+  EditableProtocol() {
+    std::filesystem::create_directories(protocols);
+    std::ofstream(file) << original;
+  }
   TempDir dir;
-  const std::string db = dir.file("r.db");
-  const std::string protocols = dir.file("protocols");
-  std::filesystem::create_directories(protocols);
-  const std::string file = protocols + "/general-return.yaml";
-  const std::string original = read_file(kProtocols + "/general-return.yaml");
-  std::ofstream(file) << original;
+  std::string db = dir.file("r.db");
+  std::string protocols = dir.file("protocols");
+  std::string file = protocols + "/general-return.yaml";
+  std::string original = read_file(kProtocols + "/general-return.yaml");
+};
+
+}  // namespace
+
+TEST_CASE("program upgrade shows what changed and switches only with --yes", "[cli][start]") {
+  const EditableProtocol edit;
+  const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
+                    &original = edit.original;
   auto started = run_runback(
       {"--db", db, "--protocol-dir", protocols, "start", "--protocol", "general-return"});
   REQUIRE(started.exit_code == 0);
@@ -158,13 +171,9 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
 }
 
 TEST_CASE("program upgrade keeps the starting stage by its id when stages move", "[cli][start]") {
-  TempDir dir;
-  const std::string db = dir.file("r.db");
-  const std::string protocols = dir.file("protocols");
-  std::filesystem::create_directories(protocols);
-  const std::string file = protocols + "/general-return.yaml";
-  const std::string original = read_file(kProtocols + "/general-return.yaml");
-  std::ofstream(file) << original;
+  const EditableProtocol edit;
+  const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
+                    &original = edit.original;
   REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "start", "--protocol",
                        "general-return", "--stage", "2"})
               .exit_code == 0);
