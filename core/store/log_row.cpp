@@ -9,22 +9,6 @@ bool LogRow::empty() const {
          !swelling && !limp && red_flags.empty() && answers.empty() && !note;
 }
 
-DayLog to_day_log(const LogRow& row) {
-  DayLog log;
-  log.date = row.date;
-  log.session = row.session;
-  log.pain_during = row.pain_during;
-  log.pain_after = row.pain_after;
-  log.pain_next_morning = row.pain_next_morning;
-  log.stiffness_minutes = row.stiffness_minutes;
-  log.swelling = row.swelling.value_or(false);
-  log.limp = row.limp.value_or(false);
-  log.red_flags = row.red_flags;
-  log.answers = row.answers;
-  log.note = row.note.value_or("");
-  return log;
-}
-
 LogRow to_log_row(const DayLog& log) {
   LogRow row;
   row.date = log.date;

@@ -33,8 +33,8 @@ struct LogRow {
   bool operator==(const LogRow&) const = default;
 };
 
-DayLog to_day_log(const LogRow& row);
-// The row that records `log`; an empty note is no note.
+// The row that records `log`; an empty note is no note. (The store reads rows back into a
+// DayLog directly: Store::records_for.)
 LogRow to_log_row(const DayLog& log);
 
 std::optional<SessionOutcome> parse_session(std::string_view text);

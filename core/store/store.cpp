@@ -431,28 +431,6 @@ Result<std::vector<AuditEntry>> Store::audit(std::int64_t runner_id) {
   return entries;
 }
 
-Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty) {
-  auto runner = resolve_runner(runner_name_or_empty);
-  if (!runner) return Error{runner.error()};
-  auto programme = active_programme(runner->id);
-  if (!programme) return Error{programme.error()};
-  if (!*programme) {
-    return Error{runner->name +
-                 " has no programme running: start one with `runback start "
-                 "--protocol ID --runner " +
-                 runner->name + "`"};
-  }
-  RunnerRecords records{*runner, std::move(**programme), {}, {}};
-  Status status = for_each_log(
-      runner->id, std::nullopt, std::nullopt,
-      [&](const std::string&, const LogRow& row) { records.logs.push_back(to_day_log(row)); });
-  if (!status) return Error{status.error()};
-  auto cleared = clearances(runner->id, std::nullopt, std::nullopt);
-  if (!cleared) return Error{cleared.error()};
-  records.clearances = std::move(*cleared);
-  return records;
-}
-
 namespace {
 
 // The statements that read one runner's logs and clearances, prepared once for many runners.
@@ -517,6 +495,24 @@ class ReadTransaction {
 };
 
 }  // namespace
+
+Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty) {
+  auto runner = resolve_runner(runner_name_or_empty);
+  if (!runner) return Error{runner.error()};
+  auto programme = active_programme(runner->id);
+  if (!programme) return Error{programme.error()};
+  if (!*programme) {
+    return Error{runner->name +
+                 " has no programme running: start one with `runback start "
+                 "--protocol ID --runner " +
+                 runner->name + "`"};
+  }
+  RunnerRecords records{*runner, std::move(**programme), {}, {}};
+  auto reader = RunnerLogReader::prepare(db_);
+  if (!reader) return Error{reader.error()};
+  if (auto read = reader->read(records); !read) return Error{read.error()};
+  return records;
+}
 
 Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>& visit) {
   // The programme query stays open while the others run, so everything is read from one

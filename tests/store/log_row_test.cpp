@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "store/log_row.hpp"
+#include "store_fixture.hpp"
 
 using namespace runback;
+using namespace runback::testing;
 
-TEST_CASE("a day's log survives the trip to a row and back", "[store][log_row]") {
+TEST_CASE("a day's log survives the trip to a stored row and back to the planner",
+          "[store][log_row]") {
   DayLog log;
   log.date = make_date(2026, 11, 18);
   log.session = SessionOutcome::partial;
@@ -18,7 +21,15 @@ TEST_CASE("a day's log survives the trip to a row and back", "[store][log_row]")
   log.answers = {{"heel_raises", "18"}};
   log.note = "felt \"tight\"; ünïcødé";
 
-  const DayLog back = to_day_log(to_log_row(log));
+  TempDir dir;
+  seed_runners(dir.file("r.db"), {"ana"});
+  Store store = open_test_store(dir.file("r.db"));
+  REQUIRE(store.record_logs(store.resolve_runner("ana")->id, {to_log_row(log)}, false)
+              ->conflicts.empty());
+  auto records = store.records_for("ana");
+  REQUIRE(records.ok());
+  REQUIRE(records->logs.size() == 1);
+  const DayLog& back = records->logs[0];
   CHECK(back.date == log.date);
   CHECK(back.session == log.session);
   CHECK(back.pain_during == log.pain_during);
