@@ -238,7 +238,9 @@ std::vector<std::string> line_diff(const std::string& old_text, const std::strin
 }
 
 // The changes a runner cares about, in words.
-std::vector<std::string> describe_changes(const Programme& current, const Protocol& next) {
+// `old` is the programme's snapshot as loaded now (null when it no longer loads).
+std::vector<std::string> describe_changes(const Programme& current, const Protocol* old,
+                                          const Protocol& next) {
   std::vector<std::string> changes;
   if (current.protocol_version != next.version) {
     changes.push_back("version " + current.protocol_version + " -> " + next.version);
@@ -247,13 +249,11 @@ std::vector<std::string> describe_changes(const Programme& current, const Protoc
   if (current.plugin_name != next_plugin) {
     changes.push_back("plugin '" + current.plugin_name + "' -> '" + next_plugin + "'");
   }
-  const LoadResult old_loaded = load_protocol_text(current.protocol_snapshot, "as started");
-  if (!old_loaded.protocol) {
+  if (old == nullptr) {
     changes.push_back("(the version you started no longer loads, so only the text diff is shown)");
     return changes;
   }
-  const Protocol& old = *old_loaded.protocol;
-  for (const auto& stage : old.stages) {
+  for (const auto& stage : old->stages) {
     const int index = next.stage_index(stage.id);
     if (index < 0) {
       changes.push_back("stage " + stage.id + " (" + stage.name + ") is removed");
@@ -272,13 +272,13 @@ std::vector<std::string> describe_changes(const Programme& current, const Protoc
     }
   }
   for (const auto& stage : next.stages) {
-    if (old.stage_index(stage.id) < 0) {
+    if (old->stage_index(stage.id) < 0) {
       changes.push_back("stage " + stage.id + " (" + stage.name +
                         ") is new: " + describe_session(stage.session));
     }
   }
-  if (old.stages.size() != next.stages.size()) {
-    changes.push_back(std::to_string(old.stages.size()) + " stages -> " +
+  if (old->stages.size() != next.stages.size()) {
+    changes.push_back(std::to_string(old->stages.size()) + " stages -> " +
                       std::to_string(next.stages.size()));
   }
   return changes;
@@ -296,10 +296,9 @@ struct StartingStage {
   std::string note;  // what happened to it, for the runner; empty when nothing did
 };
 
-Result<StartingStage> starting_stage_in(const Programme& current, const Protocol& next) {
+Result<StartingStage> starting_stage_in(const Programme& current, const Protocol* old,
+                                        const Protocol& next) {
   const int position = current.starting_stage;
-  const LoadResult old_loaded = load_protocol_text(current.protocol_snapshot, "as started");
-  const Protocol* old = old_loaded.protocol ? &*old_loaded.protocol : nullptr;
   if (old && position >= 0 && position < int(old->stages.size())) {
     const Stage& stage = old->stages[std::size_t(position)];
     const int index = next.stage_index(stage.id);
@@ -345,9 +344,11 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   std::vector<std::string> changes, diff;
   StartingStage start{(*current)->starting_stage, ""};
   if (!same) {
-    changes = describe_changes(**current, *next);
+    const LoadResult as_started = load_protocol_text((*current)->protocol_snapshot, "as started");
+    const Protocol* old = as_started.protocol ? &*as_started.protocol : nullptr;
+    changes = describe_changes(**current, old, *next);
     diff = line_diff((*current)->protocol_snapshot, next->source_text);
-    auto mapped = starting_stage_in(**current, *next);
+    auto mapped = starting_stage_in(**current, old, *next);
     if (!mapped) return fail(context, kExitBadInput, mapped.error());
     start = *mapped;
     if (!start.note.empty()) changes.push_back(start.note);

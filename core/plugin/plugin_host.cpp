@@ -135,13 +135,9 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
 Result<std::shared_ptr<const LoadedPlugin>> PluginHost::find_plugin(const std::string& name) const {
   // The first plugin with the name wins, so candidates after it need not be loaded: a plan
   // maps one library, not every one on the search path.
-  auto named = [&]() -> std::shared_ptr<const LoadedPlugin> {
-    for (const auto& plugin : plugins_) {
-      if (plugin->name() == name) return plugin;
-    }
-    return nullptr;
-  };
-  if (auto plugin = named()) return plugin;
+  for (const auto& plugin : plugins_) {
+    if (plugin->name() == name) return plugin;
+  }
   while (load_next()) {
     if (!plugins_.empty() && plugins_.back()->name() == name) return plugins_.back();
   }
