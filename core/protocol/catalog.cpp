@@ -112,14 +112,12 @@ LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& d
     return load_protocol_file(fs, id_or_file);
   }
   std::vector<Found> all = load_all(fs, dirs);
+  // In search order, the first protocol with the id, or the first file named after the id that
+  // does not load: its problems are the answer. A physiotherapist's own edited copy that broke
+  // must not be passed over for an older one later on the path.
   for (auto& found : all) {
-    if (found.result.protocol && found.result.protocol->id == id_or_file) {
-      return std::move(found.result);
-    }
-  }
-  // A file named after the id that does not load: its problems are the answer.
-  for (auto& found : all) {
-    if (!found.result.protocol && stem_of(found.path) == id_or_file) {
+    if (found.result.protocol ? found.result.protocol->id == id_or_file
+                              : stem_of(found.path) == id_or_file) {
       return std::move(found.result);
     }
   }

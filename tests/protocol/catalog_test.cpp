@@ -98,6 +98,17 @@ TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
         "no protocol has the id 'knee-pf' (did you mean 'knee-pfp'?); looked in /a "
         "(--protocol-dir), /b (installed); 'runback protocol list' shows them all");
 
+  // The same when a valid protocol with the id comes later on the path: the broken file first on
+  // the path is the one meant, and is not passed over.
+  fs.add_file("/b/hip.yaml", protocol_yaml("hip", "Hip, older"));
+  auto shadowing = find_protocol(fs, dirs, "hip");
+  CHECK_FALSE(shadowing.protocol);
+  REQUIRE_FALSE(shadowing.diagnostics.empty());
+  CHECK(shadowing.diagnostics[0].where.file == "/a/hip.yaml");
+  // A valid protocol earlier on the path still wins over a broken file named after it later.
+  fs.add_file("/b/knee-pfp.yaml", "id: [");
+  CHECK(find_protocol(fs, dirs, "knee-pfp").protocol);
+
   auto missing_file = find_protocol(fs, dirs, "nothere.yaml");
   REQUIRE(missing_file.diagnostics.size() == 1);
   CHECK(format_diagnostic(missing_file.diagnostics[0]) == "nothere.yaml: error: no such file");
