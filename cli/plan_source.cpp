@@ -75,4 +75,23 @@ const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::st
   return it->second->get();
 }
 
+Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
+                            std::string* problem, int explain_last) {
+  auto protocol = source.protocol_for(records.programme);
+  if (!protocol) return Error{protocol.error()};
+  const PlanExtension* extension = source.extension_for(**protocol, problem);
+  const PlanRequest request{**protocol,
+                            extension,
+                            records.programme,
+                            records.logs,
+                            records.clearances,
+                            today,
+                            monday_of(today),
+                            7,
+                            730,
+                            explain_last,
+                            true};
+  return RunnerPlan{*protocol, make_plan(request)};
+}
+
 }  // namespace runback::cli

@@ -13,6 +13,7 @@
 
 #include "context.hpp"
 #include "plan/extension.hpp"
+#include "plan/planner.hpp"
 #include "plugin/plugin_host.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"
@@ -41,5 +42,14 @@ class PlanSource {
   std::map<std::string, std::unique_ptr<Protocol>> by_text_;
   std::map<std::string, Result<std::shared_ptr<const PlanExtension>>> extensions_;
 };
+
+// A runner's plan on `today`, with the week of `today` laid out: the one answer to "where does
+// this runner stand" that every command prints from. `problem` receives a plugin that is missing.
+struct RunnerPlan {
+  const Protocol* protocol = nullptr;
+  Plan plan;
+};
+Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
+                            std::string* problem, int explain_last = 5);
 
 }  // namespace runback::cli

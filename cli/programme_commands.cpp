@@ -7,7 +7,16 @@
 #include <filesystem>
 #include <sstream>
 
+#include <unistd.h>
+
+#include <iostream>
+
 #include "add_command.hpp"
+#include "log_prompt.hpp"
+#include "plan/checkpoint.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/plan_text.hpp"
+#include "plan_source.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/describe.hpp"
@@ -49,6 +58,7 @@ std::optional<Protocol> load_by_id(Context& context, const std::string& id, cons
 
 struct StartOptions {
   std::string protocol, start, stage, entry_test, days, format = "table";
+  std::string usual_pain, usual_stiffness;
   std::vector<std::string> params;
   bool replace = false;
 };
@@ -90,6 +100,53 @@ Result<int> choose_stage(const Protocol& protocol, const StartOptions& o) {
     if (index >= 0) return index;
   }
   return 0;
+}
+
+// The runner's usual pain (and morning stiffness, when the protocol's rules use it): the
+// baseline a rise is measured from. Given by flag, or asked on a terminal; never assumed.
+Status usual_values(Context& context, const Protocol& protocol, const StartOptions& o,
+                    Programme& programme) {
+  struct Value {
+    const char* flag;
+    const std::string& text;
+    std::optional<int>& out;
+    int max;
+    const char* question;
+    const char* scale;
+  };
+  const bool stiffness = needed_logs(protocol).stiffness;
+  std::vector<Value> values = {
+      {"--usual-pain", o.usual_pain, programme.usual_pain, 10,
+       "Your usual pain on an ordinary day at the moment, before any running (0 = none, 10 = "
+       "worst imaginable)?",
+       "a whole number from 0 (no pain) to 10 (worst imaginable); 0 if you have none. A rise in "
+       "pain is measured from it"}};
+  if (stiffness || !o.usual_stiffness.empty()) {
+    values.push_back({"--usual-stiffness", o.usual_stiffness, programme.usual_stiffness_minutes,
+                      1440, "Your usual morning stiffness at the moment, in minutes (0 if none)?",
+                      "a whole number of minutes from 0 to 1440; 0 if you have none"});
+  }
+  const bool terminal = isatty(STDIN_FILENO);
+  for (Value& v : values) {
+    if (!v.text.empty()) {
+      v.out = parse_score(v.text, v.max);
+      if (!v.out) return Error{std::string(v.flag) + ": '" + v.text + "' is not " + v.scale};
+      continue;
+    }
+    while (terminal && !v.out) {
+      context.err << v.question << " " << std::flush;
+      std::string line;
+      if (!std::getline(std::cin, line)) break;
+      v.out = parse_score(line, v.max);
+      if (!v.out) context.err << "  Please give " << v.scale << ".\n";
+    }
+    if (!v.out) {
+      return Error{std::string(v.flag) + ": give your usual " +
+                   (v.max == 10 ? "pain" : "morning stiffness") + " before starting, " + v.scale +
+                   " (e.g. " + v.flag + " 1)"};
+    }
+  }
+  return ok_status();
 }
 
 void run_start(Context& context, const StartOptions& o) {
@@ -134,6 +191,10 @@ void run_start(Context& context, const StartOptions& o) {
   if (!protocol) return;
   auto stage = choose_stage(*protocol, o);
   if (!stage) return fail(context, kExitBadInput, stage.error());
+  if (auto usual = usual_values(context, *protocol, o, programme); !usual) {
+    return fail(context, kExitBadInput, usual.error());
+  }
+  const std::vector<std::string> day_warnings = run_day_warnings(*protocol, programme.run_days);
 
   programme.protocol_id = protocol->id;
   programme.protocol_version = protocol->version;
@@ -176,6 +237,13 @@ void run_start(Context& context, const StartOptions& o) {
     return fail(context, conflict ? kExitBadInput : kExitFailure, started.error());
   }
   const Stage& first = protocol->stages[std::size_t(*stage)];
+  auto records = store->records_for(runner_name);
+  if (!records) return fail(context, kExitFailure, records.error());
+  PlanSource source(context, &*store);
+  std::string problem;
+  auto planned =
+      plan_for(source, *records, std::max(context.clock.today(), programme.start_date), &problem);
+  if (!planned) return fail(context, kExitFailure, planned.error());
   if (o.format == "json") {
     nlohmann::ordered_json doc;
     doc["schema"] = "runback.start/1";
@@ -187,22 +255,29 @@ void run_start(Context& context, const StartOptions& o) {
     for (const auto& c : protocol->entry_criteria) {
       doc["entry_criteria"].push_back({{"id", c.id}, {"text", c.text}});
     }
+    doc["red_flags"] = red_flags_json(*protocol);
+    doc["warnings"] = day_warnings;
+    doc["status"] = status_json(*protocol, planned->plan, runner_name)["status"];
     context.out << doc.dump(2) << "\n";
     return;
   }
+  for (const auto& warning : day_warnings) context.out << "Note: " << warning << "\n";
   context.out << "Started " << protocol->title << " (" << protocol->id << " " << protocol->version
               << ") for " << runner_name << ", from "
               << weekday_long(std::chrono::weekday{programme.start_date}) << " "
               << format_date(programme.start_date) << ".\n";
-  context.out << "First stage: " << *stage + 1 << " of " << protocol->stages.size() << ", "
-              << first.name << ": " << describe_session(first.session) << ".\n";
+  context.out << "Your usual pain: " << *programme.usual_pain
+              << "/10. A rise in pain is measured from it until you log a next-morning value.\n";
+  context.out << standing_text(*protocol, planned->plan, context.clock.today());
+  context.out << "First session: " << describe_session(first.session) << ".\n";
   if (!protocol->entry_criteria.empty()) {
     context.out << "\nBefore your first run, check that you can say yes to each of these:\n";
     for (const auto& c : protocol->entry_criteria) context.out << "  - " << c.text << "\n";
     context.out << "If not, wait, keep up your exercises, and ask your physiotherapist.\n";
   }
-  context.out << "\nAfter each run: `runback log --session done --pain-during N --pain-after N`;"
-                 " the next morning: `runback log --pain-morning N`.\n";
+  context.out << "\n" << red_flags_text(*protocol);
+  context.out << "\n`runback week` shows your week, with the exact `runback log` command for "
+                 "each run and each next morning.\n";
 }
 
 // A line diff (longest common subsequence) of two short texts: "-" old, "+" new lines.
@@ -393,6 +468,64 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   }
 }
 
+struct DaysOptions {
+  std::string days, from, format = "table";
+};
+
+void run_days_change(Context& context, const DaysOptions& o) {
+  std::vector<std::string> errors;
+  auto days = parse_run_days(o.days);
+  if (!days) errors.push_back("DAYS: " + days.error() + " (e.g. mon,wed,fri)");
+  std::optional<Date> from;
+  if (!o.from.empty()) {
+    auto parsed = parse_date(o.from);
+    if (!parsed) {
+      errors.push_back("--from: " + parsed.error());
+    } else {
+      from = *parsed;
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) context.err << "runback: " << e << "\n";
+    context.exit_code = kExitBadInput;
+    return;
+  }
+  auto store = open_store(context, OpenMode::existing_only);
+  if (!store) return;
+  auto runner = resolve_runner(context, *store);
+  if (!runner) return;
+  auto records = store->records_for(runner->name);
+  if (!records) return fail(context, kExitBadInput, records.error());
+  PlanSource source(context, &*store);
+  auto protocol = source.protocol_for(records->programme);
+  if (!protocol) return fail(context, kExitFailure, protocol.error());
+  const Date on = from.value_or(context.clock.today());
+  auto changed = store->change_run_days(runner->id, on, *days);
+  if (!changed) return fail(context, kExitFailure, changed.error());
+  records->programme = *changed;
+  std::string problem;
+  auto planned = plan_for(source, *records, context.clock.today(), &problem);
+  if (!planned) return fail(context, kExitFailure, planned.error());
+  const auto warnings = run_day_warnings(**protocol, *days);
+  if (o.format == "json") {
+    nlohmann::ordered_json doc;
+    doc["schema"] = "runback.program-days/1";
+    doc["runner"] = runner->name;
+    doc["from"] = format_date(std::max(on, changed->start_date));
+    doc["programme"] = programme_json(*changed, false);
+    doc["warnings"] = warnings;
+    doc["status"] = status_json(**protocol, planned->plan, runner->name)["status"];
+    context.out << doc.dump(2) << "\n";
+    return;
+  }
+  for (const auto& warning : warnings) context.out << "Note: " << warning << "\n";
+  context.out << runner->name << "'s run days from "
+              << format_date(std::max(on, changed->start_date)) << ": "
+              << (o.days.empty() ? "spread out by the protocol" : run_days_text(*days))
+              << ". Days before that keep the days they were planned with.\n";
+  context.out << standing_text(**protocol, planned->plan, context.clock.today());
+}
+
 void declare_start(CLI::App& command, Context& context) {
   auto start_options = std::make_shared<StartOptions>();
   CLI::App* start = &command;
@@ -415,6 +548,14 @@ void declare_start(CLI::App& command, Context& context) {
       ->type_name("KEY=VALUE");
   start->add_option("--days", start_options->days, "Preferred run days, e.g. mon,wed,fri")
       ->type_name("DAYS");
+  start
+      ->add_option("--usual-pain", start_options->usual_pain,
+                   "Your usual pain before starting, 0-10 (asked on a terminal when left out)")
+      ->type_name("N");
+  start
+      ->add_option("--usual-stiffness", start_options->usual_stiffness,
+                   "Your usual morning stiffness in minutes (asked when the protocol uses it)")
+      ->type_name("MIN");
   start->add_flag("--replace", start_options->replace,
                   "Replace the runner's current programme (it is kept as history)");
   start->add_option("--format", start_options->format, "Output format")
@@ -438,6 +579,20 @@ void register_programme_commands(CLI::App& app, Context& context) {
               [&context](CLI::App& start) { declare_start(start, context); });
   add_command(app, "program", "Manage the running programme", [&context](CLI::App& program) {
     program.require_subcommand(1);
+    add_command(program, "days",
+                "Change your run days from a date on (the programme goes on where it is)",
+                [&context](CLI::App& days) {
+                  auto options = std::make_shared<DaysOptions>();
+                  days.add_option("DAYS", options->days, "Preferred run days, e.g. mon,wed,fri")
+                      ->required();
+                  days.add_option("--from", options->from,
+                                  "The first day with the new run days (YYYY-MM-DD; default: "
+                                  "today)")
+                      ->type_name("DATE");
+                  days.add_option("--format", options->format, "Output format")
+                      ->check(CLI::IsMember({"table", "json"}));
+                  days.callback([&context, options] { run_days_change(context, *options); });
+                });
     add_command(program, "upgrade",
                 "Show how the protocol changed since the programme started; --yes to switch",
                 [&context](CLI::App& upgrade) { declare_upgrade(upgrade, context); });

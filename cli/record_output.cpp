@@ -113,6 +113,15 @@ nlohmann::ordered_json programme_json(const Programme& p, bool with_snapshot) {
   for (const auto& [key, value] : p.params) j["params"][key] = value;
   j["run_days"] = nlohmann::ordered_json::array();
   for (auto day : p.run_days) j["run_days"].push_back(weekday_short(day));
+  j["run_days_changes"] = nlohmann::ordered_json::array();
+  for (const RunDaysChange& change : p.run_days_changes) {
+    nlohmann::ordered_json days = nlohmann::ordered_json::array();
+    for (auto day : change.days) days.push_back(weekday_short(day));
+    j["run_days_changes"].push_back({{"from", format_date(change.from)}, {"run_days", days}});
+  }
+  j["usual_pain"] = p.usual_pain ? nlohmann::ordered_json(*p.usual_pain) : nullptr;
+  j["usual_stiffness_minutes"] =
+      p.usual_stiffness_minutes ? nlohmann::ordered_json(*p.usual_stiffness_minutes) : nullptr;
   j["active"] = p.active;
   if (with_snapshot) j["protocol_snapshot"] = p.protocol_snapshot;
   return j;

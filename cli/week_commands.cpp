@@ -35,11 +35,6 @@ std::optional<Date> plan_date(Context& context, const std::string& text) {
   return *date;
 }
 
-struct RunnerPlan {
-  const Protocol* protocol = nullptr;
-  Plan plan;
-};
-
 PlanRequest plan_request(const RunnerRecords& records, const Protocol& protocol,
                          const PlanExtension* extension, Date today, Date from, int days,
                          int explain_last, bool day_details) {
@@ -50,19 +45,16 @@ PlanRequest plan_request(const RunnerRecords& records, const Protocol& protocol,
 
 // The plan of one runner's records, or nothing (reported) when their protocol cannot be read.
 std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
-                                      const RunnerRecords& records,
-                                      const Result<const Protocol*>& protocol, Date today,
-                                      Date from, int days, int explain_last) {
-  if (!protocol) {
-    context.err << "runback: " << records.runner.name << ": " << protocol.error() << "\n";
+                                      const RunnerRecords& records, Date today) {
+  std::string problem;
+  auto planned = plan_for(source, records, today, &problem);
+  if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
+  if (!planned) {
+    context.err << "runback: " << records.runner.name << ": " << planned.error() << "\n";
     context.exit_code = kExitFailure;
     return std::nullopt;
   }
-  std::string problem;
-  const PlanExtension* extension = source.extension_for(**protocol, &problem);
-  if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
-  return RunnerPlan{*protocol, make_plan(plan_request(records, **protocol, extension, today, from,
-                                                      days, explain_last, true))};
+  return std::move(*planned);
 }
 
 // What the writer prints for one runner: their week, or why there is none.
@@ -188,8 +180,7 @@ void run_week(Context& context, const WeekOptions& o) {
   if (!o.all) {
     auto records = store->records_for(context.runner);
     if (!records) return fail(context, kExitBadInput, records.error());
-    auto planned = plan_runner(context, source, *records, source.protocol_for(records->programme),
-                               *today, from, 7, 5);
+    auto planned = plan_runner(context, source, *records, *today);
     if (!planned) return;
     if (o.format == "json") {
       context.out << week_json(*planned->protocol, planned->plan, records->runner.name).dump(2)
@@ -211,8 +202,7 @@ void run_status(Context& context, const WeekOptions& o) {
   auto records = store->records_for(context.runner);
   if (!records) return fail(context, kExitBadInput, records.error());
   PlanSource source(context, &*store);
-  auto planned = plan_runner(context, source, *records, source.protocol_for(records->programme),
-                             *today, *today, 1, 5);
+  auto planned = plan_runner(context, source, *records, *today);
   if (!planned) return;
   if (o.format == "json") {
     context.out << status_json(*planned->protocol, planned->plan, records->runner.name).dump(2)

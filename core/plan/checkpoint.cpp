@@ -48,23 +48,35 @@ std::string score(int value) {
   return std::to_string(value) + "/10";
 }
 
-bool limit_passed(const PainLimit& limit, int value, std::optional<int> baseline) {
+bool limit_passed(const PainLimit& limit, int value, const Baseline& baseline) {
   return (limit.max && value > *limit.max) ||
-         (limit.max_rise && value - baseline.value_or(0) > *limit.max_rise);
+         (limit.max_rise && value - baseline.pain > *limit.max_rise);
+}
+
+std::string baseline_words(const Baseline& baseline) {
+  switch (baseline.source) {
+    case Baseline::Source::usual:
+      return "up from your usual " + score(baseline.pain);
+    case Baseline::Source::morning:
+      return "up from " + score(baseline.pain) + " the morning before";
+    case Baseline::Source::assumed:
+      break;
+  }
+  return "up from " + score(baseline.pain) +
+         " (your usual pain was not recorded when this programme started, so 0/10 is assumed)";
 }
 
 // "pain during the run was 4/10 on 2026-11-24; this protocol allows 2/10"
-std::string limit_text(const PainLimit& limit, int value, std::optional<int> baseline,
+std::string limit_text(const PainLimit& limit, int value, const Baseline& baseline,
                        const std::string& what, Date date) {
   const std::string on = " on " + format_date(date);
   if (limit.max && value > *limit.max) {
     return what + " was " + score(value) + on + "; this protocol allows " + score(*limit.max);
   }
-  const int base = baseline.value_or(0);
   const std::string allows =
       limit.max_rise.value_or(0) == 0 ? "no rise" : "a rise of " + std::to_string(*limit.max_rise);
-  return what + " was " + score(value) + on + ", up from " + score(base) +
-         " the morning before; this protocol allows " + allows;
+  return what + " was " + score(value) + on + ", " + baseline_words(baseline) +
+         "; this protocol allows " + allows;
 }
 
 // The logged values a condition looked at, for the explanation.
@@ -159,13 +171,14 @@ bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& e
 
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
                                      std::optional<int> baseline, bool explain) {
+  const Baseline from = baseline ? Baseline{*baseline, Baseline::Source::morning} : Baseline{};
   return evaluate_checkpoint(protocol, effective_pain_limits(protocol), needed_logs(protocol), log,
-                             baseline, explain);
+                             from, explain);
 }
 
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
                                      const NeededLogs& needed, const DayLog& log,
-                                     std::optional<int> baseline, bool explain) {
+                                     const Baseline& baseline, bool explain) {
   CheckpointResult result;
   const SessionOutcome outcome = log.session.value_or(SessionOutcome::done);
 

@@ -50,7 +50,17 @@ struct CheckpointResult {
 // without allocating: it runs at every checkpoint of every plan, on a handful of reasons.
 void most_cautious_first(std::vector<Reason>& reasons);
 
-// `baseline` is the runner's last next-morning score before the session (none: 0 is assumed).
+// What a rise in pain is measured from: the runner's last next-morning score before the session,
+// else the usual pain they gave at `runback start`. Only a programme started before runback asked
+// has neither; 0 is then assumed, and the explanation says so.
+struct Baseline {
+  enum class Source { assumed, usual, morning };
+  int pain = 0;
+  Source source = Source::assumed;
+};
+
+// `baseline` as above; the overload with an optional score treats it as a next-morning value
+// (none: 0 is assumed).
 // Red flags are not judged here (the planner stops on them whatever the session). With `explain`
 // false the reasons carry their rule and action but no text (cheaper, for plans nobody reads in
 // full).
@@ -59,7 +69,7 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log
 // The same with the protocol's limits and needs worked out once, for a walk over a history.
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
                                      const NeededLogs& needed, const DayLog& log,
-                                     std::optional<int> baseline, bool explain);
+                                     const Baseline& baseline, bool explain);
 
 // Does a response's `when` hold for this log? `exceeded` says which pain limits were passed.
 struct Exceeded {

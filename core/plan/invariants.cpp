@@ -243,7 +243,7 @@ void Checker::check_red_flags() {
     }
   }
   for (const PlannedDay& day : plan_.days) {
-    if (day.run && !day.run->logged && blocked_by_red_flag(day.date)) {
+    if (day.run && !day.run->logged && !day.run->missed && blocked_by_red_flag(day.date)) {
       fail("red-flag", "a run is planned on " + format_date(day.date) +
                            " while a red flag has not been cleared");
     }
@@ -271,7 +271,10 @@ void Checker::check_planned_runs() {
     }
   }
   for (const PlannedDay& day : plan_.days) {
-    if (!day.run || day.run->logged) continue;
+    if (day.run && day.run->missed && day.date >= r_.today) {
+      fail("missed", "a run on " + format_date(day.date) + " is missed before it has come");
+    }
+    if (!day.run || day.run->logged || day.run->missed) continue;
     const bool known = std::any_of(plan_.projected.begin(), plan_.projected.end(),
                                    [&](const Decision& d) { return d.date == day.date; });
     if (!known)

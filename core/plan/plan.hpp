@@ -13,17 +13,25 @@
 
 namespace runback {
 
-// What a reminder asks the runner to log.
+// One value a checkpoint asks for.
 enum class LogValue { pain_during, pain_after, pain_next_morning, stiffness, answer };
 
-// Something to log on a day: pain during or after the day's run, or the next-morning pain for
-// the day before; plugin questions come with their key for `runback log --answer KEY=VALUE`.
-struct Reminder {
-  TimePoint when = TimePoint::during;
-  Date session_date;       // the session the value belongs to
+struct LogField {
+  LogValue value = LogValue::pain_during;
   std::string what;        // "pain during the run (0-10)"
   std::string answer_key;  // a plugin question's key; empty for the core's own values
-  LogValue value = LogValue::pain_during;
+  bool yes_no = false;     // a plugin's yes/no question (else a number from min to max)
+  double min = 0;
+  double max = 10;
+};
+
+// What to log at one time point of a session's checkpoint: after the run (pain during and after,
+// and the plugin's questions for then), or the next morning (next-morning pain, stiffness when
+// the rules use it, the plugin's morning questions). One `runback log` command logs them all.
+struct Reminder {
+  TimePoint when = TimePoint::during;  // during: right after the run (with the after value)
+  Date session_date;                   // the session the values belong to
+  std::vector<LogField> fields;        // in the order they are asked
 };
 
 struct PlannedRun {
@@ -31,6 +39,8 @@ struct PlannedRun {
   bool logged = false;  // a session the runner already logged (a past day of the week)
   std::optional<SessionOutcome> outcome;  // what they logged
   bool if_all_goes_well = false;          // the stage assumes the runs before it pass
+  bool missed = false;                    // a planned run in the past with nothing logged
+  bool unplanned = false;                 // a run logged on a day the plan had no run
 };
 
 enum class RestKind {
@@ -67,6 +77,12 @@ struct PlanStatus {
   std::optional<Date> rest_through;  // no running up to and including this day
   std::optional<Date> waiting_for;   // a session whose logs are not all in
   std::vector<std::string> missing;  // what it still needs
+  // Where the count of good runs stands when it is enough but the protocol's limit on moves per
+  // 7 days holds the runner: the first day a good run can move them up.
+  std::optional<Date> can_move_up_from;
+  int missed_runs = 0;              // planned runs with nothing logged, since the start
+  std::vector<Date> recent_missed;  // those in the 14 days up to the plan's date
+  std::optional<int> usual_pain;    // the programme's baseline, when recorded
 };
 
 struct Plan {
@@ -78,5 +94,10 @@ struct Plan {
   std::optional<Date> projected_completion;  // the last stage completed, if all goes well
   std::vector<std::string> notes;            // e.g. a plugin that could not give its exercises
 };
+
+// The last decision taken from the logs that is not `waiting` (always explained), and the
+// `waiting` decision of a session whose logs are not all in (when the last decision is one).
+const Decision* last_decision(const Plan& plan);
+const Decision* waiting_decision(const Plan& plan);
 
 }  // namespace runback

@@ -2,6 +2,7 @@
 
 #include "plan/plan_text.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/safety.hpp"
 
 namespace runback {
 namespace {
@@ -93,11 +94,18 @@ json day_json(const Protocol& protocol, const PlannedDay& day) {
   out["recovery"] = recovery;
   json reminders = json::array();
   for (const Reminder& r : day.reminders) {
+    json values = json::array();
+    for (const LogField& f : r.fields) {
+      values.push_back(json{{"value", log_value_name(f.value)},
+                            {"answer_key", f.answer_key},
+                            {"what", f.what},
+                            {"yes_no", f.yes_no},
+                            {"min", f.min},
+                            {"max", f.max}});
+    }
     reminders.push_back(json{{"when", time_point_name(r.when)},
                              {"session_date", format_date(r.session_date)},
-                             {"value", log_value_name(r.value)},
-                             {"answer_key", r.answer_key},
-                             {"what", r.what},
+                             {"values", values},
                              {"command", log_command(r)}});
   }
   out["reminders"] = reminders;
@@ -127,6 +135,17 @@ json protocol_ref(const Protocol& protocol) {
 }
 
 }  // namespace
+
+json red_flags_json(const Protocol& protocol) {
+  json flags = json::array();
+  for (const auto& flag : safety::kBuiltInRedFlags) {
+    flags.push_back(json{{"id", flag.id}, {"text", flag.text}});
+  }
+  for (const RedFlag& flag : protocol.red_flags) {
+    if (!flag.built_in) flags.push_back(json{{"id", flag.id}, {"text", flag.text}});
+  }
+  return flags;
+}
 
 const char* rest_kind_name(RestKind kind) {
   switch (kind) {

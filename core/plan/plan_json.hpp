@@ -17,6 +17,8 @@ const char* rest_kind_name(RestKind kind);
 const char* log_value_name(LogValue value);
 
 nlohmann::ordered_json decision_json(const Decision& decision);
+// The red flags to watch for, the core's then the protocol's: [{"id", "text"}].
+nlohmann::ordered_json red_flags_json(const Protocol& protocol);
 // The week without the "schema" field, for `week --all`'s list.
 nlohmann::ordered_json week_body_json(const Protocol& protocol, const Plan& plan,
                                       const std::string& runner);

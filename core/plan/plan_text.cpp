@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <sstream>
 
+#include "plan/schedule.hpp"
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/safety.hpp"
 
 namespace runback {
 namespace {
@@ -32,13 +34,6 @@ std::string stage_title(const Protocol& protocol, int index) {
       "stage " + std::to_string(index + 1) + " of " + std::to_string(protocol.stages.size());
   if (!stage.name.empty() && stage.name != stage.id) out += ", " + stage.name;
   return out;
-}
-
-const Decision* last_real(const Plan& plan, bool skip_waiting) {
-  for (auto it = plan.decisions.rbegin(); it != plan.decisions.rend(); ++it) {
-    if (!skip_waiting || it->kind != DecisionKind::waiting) return &*it;
-  }
-  return nullptr;
 }
 
 void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
@@ -81,14 +76,45 @@ std::string logged_words(const Protocol& protocol, const DayLog& log) {
   return out;
 }
 
+// "After the run, log: pain during the run (0-10); pain 60 minutes after the run (0-10)" and the
+// one command that logs them all.
+void write_reminder(std::ostream& out, const Reminder& reminder, Date day) {
+  const bool morning = reminder.when == TimePoint::next_morning;
+  const bool own_day = reminder.session_date == day;
+  out << "  " << (morning ? "This morning, log for " : "After the run, log for ")
+      << (own_day ? std::string("today's run")
+                  : (reminder.session_date + std::chrono::days{1} == day
+                         ? "yesterday's run"
+                         : "the run on " + short_day(reminder.session_date)))
+      << ": ";
+  for (std::size_t i = 0; i < reminder.fields.size(); ++i) {
+    const LogField& field = reminder.fields[i];
+    out << (i == 0 ? "" : "; ") << field.what;
+    if (field.value == LogValue::answer && field.yes_no) out << " (yes or no)";
+  }
+  out << "\n      " << log_command(reminder) << "\n";
+  if (!morning && own_day) {
+    out << "      (add --session partial if you did only part of it, --session skipped if you "
+           "did not run; --limp or --swelling if you noticed either)\n";
+  }
+}
+
 void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& day, Date today) {
   out << short_day(day.date) << (day.date == today ? " (today)" : "") << ": ";
   if (day.run) {
     const PlannedRun& run = *day.run;
-    if (run.logged) {
+    if (run.missed) {
+      out << "missed run (" << stage_title(protocol, run.stage_index)
+          << "): nothing was logged. If you ran, log it now with the command below; if not, "
+             "that is all right: carry on with the plan.\n";
+      Reminder reminder{TimePoint::during, day.date, {}};
+      reminder.fields.push_back({LogValue::pain_during, "", "", false, 0, 10});
+      out << "      " << log_command(reminder) << "\n";
+    } else if (run.logged) {
       out << (run.outcome == SessionOutcome::skipped ? "run skipped" : "ran") << " ("
           << stage_title(protocol, run.stage_index) << ")";
       if (run.outcome == SessionOutcome::partial) out << ", partly";
+      if (run.unplanned) out << "; no run was planned that day";
       out << "\n";
     } else {
       out << "run, " << stage_title(protocol, run.stage_index)
@@ -128,12 +154,20 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
     if (!item.details.empty()) out << ". " << item.details;
     out << "\n";
   }
-  for (const Reminder& reminder : day.reminders) {
-    out << "  Log " << reminder.what << "\n      " << log_command(reminder) << "\n";
-  }
+  for (const Reminder& reminder : day.reminders) write_reminder(out, reminder, day.date);
 }
 
 }  // namespace
+
+std::string date_range(Date first, Date last) {
+  const int first_year = int(std::chrono::year_month_day{first}.year());
+  const int last_year = int(std::chrono::year_month_day{last}.year());
+  if (first_year == last_year) {
+    return short_day(first) + " to " + short_day(last) + " " + std::to_string(last_year);
+  }
+  return short_day(first) + " " + std::to_string(first_year) + " to " + short_day(last) + " " +
+         std::to_string(last_year);
+}
 
 std::string short_day(Date date) {
   const std::chrono::year_month_day ymd{date};
@@ -141,21 +175,138 @@ std::string short_day(Date date) {
          std::to_string(unsigned(ymd.day())) + " " + kMonths[unsigned(ymd.month()) - 1];
 }
 
+std::string log_flag(const LogField& field) {
+  switch (field.value) {
+    case LogValue::pain_during:
+      return "--pain-during N";
+    case LogValue::pain_after:
+      return "--pain-after N";
+    case LogValue::pain_next_morning:
+      return "--pain-morning N";
+    case LogValue::stiffness:
+      return "--stiffness-min N";
+    case LogValue::answer:
+      return "--answer " + field.answer_key + (field.yes_no ? "=yes" : "=N");
+  }
+  return "";
+}
+
 std::string log_command(const Reminder& reminder) {
   std::string out = "runback log " + format_date(reminder.session_date);
-  switch (reminder.value) {
-    case LogValue::pain_during:
-      return out + " --pain-during N";
-    case LogValue::pain_after:
-      return out + " --pain-after N";
-    case LogValue::pain_next_morning:
-      return out + " --pain-morning N";
-    case LogValue::stiffness:
-      return out + " --stiffness-min N";
-    case LogValue::answer:
-      return out + " --answer " + reminder.answer_key + "=VALUE";
-  }
+  for (const LogField& field : reminder.fields) out += " " + log_flag(field);
   return out;
+}
+
+std::string standing_text(const Protocol& protocol, const Plan& plan, Date today) {
+  std::ostringstream out;
+  const PlanStatus& status = plan.status;
+  if (status.complete) {
+    out << "You have completed all " << protocol.stages.size() << " stages. Well done.\n";
+  } else {
+    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
+    if (status.stopped) {
+      out << "Running is on hold since " << short_day(*status.stopped_on)
+          << ": please see your physiotherapist before you run again. Once they clear you, "
+             "record it with `runback clear --by \"NAME\" --date DATE` (the day they saw you).\n";
+    } else if (status.clean_sessions >= status.sessions_to_advance) {
+      out << status.clean_sessions << " good run" << (status.clean_sessions == 1 ? "" : "s")
+          << " in a row here, enough to move up";
+      if (status.can_move_up_from && *status.can_move_up_from > today) {
+        out << "; this protocol allows only " << protocol.progression.max_stages_per_7_days
+            << " move" << (protocol.progression.max_stages_per_7_days == 1 ? "" : "s")
+            << " up in 7 days, so a good run from " << short_day(*status.can_move_up_from)
+            << " moves you up";
+      } else {
+        out << ": your next good run moves you up";
+      }
+      out << ".\n";
+    } else {
+      const int more = status.sessions_to_advance - status.clean_sessions;
+      out << status.clean_sessions << " of " << status.sessions_to_advance
+          << " good runs in a row done here; " << more << " more to move up.\n";
+    }
+  }
+  if (const Decision* last = last_decision(plan)) {
+    out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
+  } else if (!status.complete) {
+    out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
+  }
+  if (const Decision* waiting = waiting_decision(plan)) out << waiting->explanation << "\n";
+  if (!status.recent_missed.empty()) {
+    out << "Missed: " << status.recent_missed.size() << " planned run"
+        << (status.recent_missed.size() == 1 ? "" : "s") << " in the last 14 days with nothing "
+        << "logged (";
+    for (std::size_t i = 0; i < status.recent_missed.size(); ++i) {
+      out << (i == 0 ? "" : ", ") << short_day(status.recent_missed[i]);
+    }
+    out << "). If you ran, log it: `runback log DATE --pain-during N`.\n";
+  }
+  for (const Decision& next : plan.projected) {
+    if (next.kind == DecisionKind::break_back) out << "Next run: " << next.explanation << "\n";
+    break;
+  }
+  if (plan.next_run && !status.stopped && !status.complete) {
+    int stage = status.stage_index;
+    for (const PlannedDay& day : plan.days) {
+      if (day.date == *plan.next_run && day.run) stage = day.run->stage_index;
+    }
+    out << "Next run: " << short_day(*plan.next_run) << (*plan.next_run == today ? " (today)" : "")
+        << ", " << stage_title(protocol, stage) << ".\n";
+  }
+  return out.str();
+}
+
+std::vector<std::string> run_day_warnings(const Protocol& protocol,
+                                          const std::vector<std::chrono::weekday>& preferred) {
+  std::vector<std::string> warnings;
+  if (preferred.empty()) return warnings;
+  auto days_words = [](const std::vector<std::chrono::weekday>& days) {
+    std::string out;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      out += (i == 0 ? "" : (i + 1 == days.size() ? " and " : ", ")) +
+             capitalise(weekday_short(days[i]));
+    }
+    return out;
+  };
+  std::vector<Frequency> seen;
+  for (std::size_t i = 0; i < protocol.stages.size(); ++i) {
+    const Frequency& f = protocol.stages[i].frequency;
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    seen.push_back(f);
+    const RunDayPattern pattern = run_day_pattern(preferred, f);
+    if (pattern.preferred_fit) continue;
+    std::string stages;
+    std::size_t count = 0;
+    for (std::size_t j = i; j < protocol.stages.size(); ++j) {
+      if (protocol.stages[j].frequency == f) {
+        stages += (stages.empty() ? "" : ", ") + std::to_string(j + 1);
+        ++count;
+      }
+    }
+    const std::string where = count == protocol.stages.size() ? "this protocol"
+                              : count == 1                    ? "stage " + stages
+                                                              : "stages " + stages;
+    warnings.push_back("your days (" + days_words(preferred) + ") do not fit " + where + ": " +
+                       describe_frequency(f) + ". runback will plan your runs on " +
+                       days_words(pattern.days) +
+                       (count == protocol.stages.size() ? "." : " there."));
+  }
+  return warnings;
+}
+
+std::string red_flags_text(const Protocol& protocol) {
+  std::string out = "Stop running and see your clinician if you notice: ";
+  bool first = true;
+  for (const auto& flag : safety::kBuiltInRedFlags) {
+    out += (first ? "" : "; ") + lower_first(std::string(flag.text)) + " (" + std::string(flag.id) +
+           ")";
+    first = false;
+  }
+  for (const RedFlag& flag : protocol.red_flags) {
+    if (flag.built_in) continue;
+    out += "; " + lower_first(flag.text) + " (" + flag.id + ")";
+  }
+  return out + ". Log it with `runback log --red-flag NAME`, the name in brackets.\n";
 }
 
 std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
@@ -163,35 +314,10 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
   std::ostringstream out;
   if (plan.days.empty()) return "";
   const Date from = plan.days.front().date;
-  out << (runner.empty() ? "Your" : runner + "'s") << " week from " << short_day(from) << " to "
-      << short_day(plan.days.back().date) << " " << int(std::chrono::year_month_day{from}.year())
-      << ": " << protocol.title << "\n";
-  const PlanStatus& status = plan.status;
-  if (status.complete) {
-    out << "You have completed all " << protocol.stages.size() << " stages.\n";
-  } else {
-    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
-    if (status.stopped) {
-      out << "Running is on hold.\n";
-    } else {
-      const int more = std::max(0, status.sessions_to_advance - status.clean_sessions);
-      out << status.clean_sessions << " of " << status.sessions_to_advance
-          << " good runs in a row done here; " << more << " more to move up.\n";
-    }
-  }
-  if (const Decision* last = last_real(plan, true)) {
-    out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
-  } else {
-    out << "No runs logged yet: start with the first run below, and log how it went.\n";
-  }
-  if (const Decision* waiting = last_real(plan, false);
-      waiting && waiting->kind == DecisionKind::waiting) {
-    out << waiting->explanation << "\n";
-  }
-  for (const Decision& next : plan.projected) {
-    if (next.kind == DecisionKind::break_back) out << "Next run: " << next.explanation << "\n";
-    break;
-  }
+  out << (runner.empty() ? "Your" : runner + "'s") << " week from "
+      << date_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
+  out << standing_text(protocol, plan, today);
+  if (!plan.status.complete) out << red_flags_text(protocol);
   for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
   for (const PlannedDay& day : plan.days) {
     out << "\n";
@@ -206,24 +332,13 @@ std::string status_text(const Protocol& protocol, const Plan& plan, const std::s
   const PlanStatus& status = plan.status;
   out << (runner.empty() ? std::string("You") : runner) << ": " << protocol.title << " ("
       << protocol.id << " " << protocol.version << ")\n";
-  if (status.complete) {
-    out << "Programme complete: all " << protocol.stages.size() << " stages done.\n";
-  } else {
-    out << "Now at " << stage_title(protocol, status.stage_index) << ": " << status.clean_sessions
-        << " of " << status.sessions_to_advance << " good runs in a row needed to move up.\n";
+  out << standing_text(protocol, plan, today);
+  if (status.usual_pain) {
+    out << "Usual pain before starting: " << *status.usual_pain
+        << "/10 (a rise in pain is measured from it until you log a next-morning value).\n";
   }
-  if (status.stopped) {
-    out << "Running is on hold since " << format_date(*status.stopped_on)
-        << ". Please see your physiotherapist; once they clear you, record it with `runback "
-           "clear --by NAME`.\n";
-  }
-  if (status.waiting_for) {
-    out << "Waiting for your";
-    for (std::size_t i = 0; i < status.missing.size(); ++i) {
-      out << (i == 0 ? " " : (i + 1 == status.missing.size() ? " and " : ", "))
-          << status.missing[i];
-    }
-    out << " for " << format_date(*status.waiting_for) << ".\n";
+  if (status.missed_runs > 0) {
+    out << "Missed runs since the start: " << status.missed_runs << ".\n";
   }
   if (!plan.decisions.empty()) {
     out << "\nLast decisions:\n";
@@ -232,20 +347,10 @@ std::string status_text(const Protocol& protocol, const Plan& plan, const std::s
       const Decision& d = plan.decisions[i];
       out << "  " << short_day(d.date) << ": " << d.explanation << "\n";
     }
-  } else {
-    out << "\nNo runs logged yet.\n";
-  }
-  out << "\n";
-  if (plan.next_run) {
-    out << "Next checkpoint: your run on " << short_day(*plan.next_run)
-        << (*plan.next_run == today ? " (today)" : "")
-        << ". Log your pain during it, and your pain the next morning.\n";
-  } else if (!status.complete && !status.stopped) {
-    out << "No run is planned in the next few weeks.\n";
   }
   if (plan.projected_completion && !status.complete) {
     const auto days = (*plan.projected_completion - today).count();
-    out << "Projected completion: " << short_day(*plan.projected_completion) << " "
+    out << "\nProjected completion: " << short_day(*plan.projected_completion) << " "
         << int(std::chrono::year_month_day{*plan.projected_completion}.year()) << ", in about "
         << (days + 6) / 7 << " week" << ((days + 6) / 7 == 1 ? "" : "s")
         << " if every run goes well.\n";

@@ -13,8 +13,21 @@ namespace runback {
 
 // "Mon 23 Nov"
 std::string short_day(Date date);
-// The command that logs a reminder's value, e.g. "runback log 2026-11-24 --pain-during N".
+// "Mon 28 Dec 2026 to Sun 3 Jan 2027"; one year named when both days are in it.
+std::string date_range(Date first, Date last);
+// The command that logs a reminder's values, e.g.
+// "runback log 2026-11-24 --pain-during N --pain-after N".
 std::string log_command(const Reminder& reminder);
+// Where the runner stands on the plan's date, in a few lines: the stage and the count towards
+// the next, a hold or stop, the last decision and why, a checkpoint still waiting, missed runs
+// and the next run. Every view (week, status, the caseload, start, upgrade) prints this.
+std::string standing_text(const Protocol& protocol, const Plan& plan, Date today);
+// What does not fit in the runner's preferred run days, stage by stage (one line for the stages
+// that share a frequency), with the days runback will use instead. Empty: they all fit.
+std::vector<std::string> run_day_warnings(const Protocol& protocol,
+                                          const std::vector<std::chrono::weekday>& preferred);
+// The red flags to watch for (the core's and the protocol's), in one line.
+std::string red_flags_text(const Protocol& protocol);
 
 // The days of `plan` with a header: whose week, the stage, the last decision and why.
 std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,

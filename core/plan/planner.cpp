@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "plan/checkpoint.hpp"
+#include "plan/log_fields.hpp"
 #include "plan/schedule.hpp"
 #include "protocol/safety.hpp"
 
@@ -90,7 +91,9 @@ DayLog clean_session(Date date) {
   return log;
 }
 
-const std::string kClearHint = " Once they clear you, record it with `runback clear --by NAME`.";
+const std::string kClearHint =
+    " Once they clear you, record it with `runback clear --by \"NAME\" --date DATE` (the day "
+    "they saw you).";
 
 class Planner {
  public:
@@ -132,10 +135,11 @@ class Planner {
   void apply_break(Date date);
   void apply(const DayLog& log, int from, Action action, const std::vector<Reason>& reasons);
   std::vector<Reason> plugin_reasons(const DayLog& log);
-  void start_projection(Date first_day);
-  bool projected_run_fits(Date day) const;
-  int stage_after_break(Date date) const;
-  PlannedDay lay_out(Date day, const std::optional<PlannedRun>& run, bool run_yesterday,
+  void start_projection();
+  bool is_run_day(Date day);
+  void record_run(Date day);
+  Reminder reminder_for(Date session, TimePoint when, const DayLog* already);
+  PlannedDay lay_out(Date day, const std::optional<PlannedRun>& run,
                      const std::vector<Reminder>& morning_reminders);
   void note(std::string text) {
     if (std::find(plan_.notes.begin(), plan_.notes.end(), text) == plan_.notes.end())
@@ -158,7 +162,7 @@ class Planner {
   std::optional<Date> stopped_on_;
   bool complete_ = false;
   std::deque<Date> advances_;
-  std::optional<int> baseline_;
+  Baseline baseline_;
   std::optional<Date> pending_;
   std::vector<std::string> pending_missing_;
   NeededLogs pending_needs_;  // which of the needed values the waiting session lacks
@@ -169,8 +173,15 @@ class Planner {
   bool projecting_ = false;
   bool explain_ = true;          // build texts for the decisions being taken now
   Date explain_from_;            // real decisions before this date get no text
-  std::vector<Date> week_runs_;  // the projection's run days for the current week
-  int runs_this_week_ = 0;
+  int runs_this_week_ = 0;       // runs on or after this week's Monday, real then projected
+  int stage_before_break_ = -1;  // the stage when a break began; -1: no break under way
+  // The run-day pattern of the current stage and run days (recomputed when either changes).
+  int pattern_stage_ = -1;
+  const std::vector<std::chrono::weekday>* pattern_preferred_ = nullptr;
+  std::vector<std::chrono::weekday> pattern_;
+  // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
+  std::optional<std::vector<CheckpointQuestion>> questions_;
+  const std::vector<CheckpointQuestion>& questions();
 };
 
 void Planner::on_clearance(const Clearance& clearance) {
@@ -205,16 +216,21 @@ void Planner::on_red_flags(const DayLog& log) {
   summarise(log.date, stage_, ActionKind::stop);
 }
 
+// A long break is an event on the day it reaches a rule's length, so every view of that day
+// (status, week, the caseload) already shows the stage the next run will be at. The stage is
+// counted from where the runner was when the break began: a longer rule replaces a shorter one.
 void Planner::apply_break(Date date) {
   const Date since = last_run_.value_or(r_.programme.start_date);
   const int gap = int((date - since).count());
   const BreakRule* rule = nullptr;
   for (const BreakRule& candidate : p_.progression.breaks) {
-    if (gap >= candidate.days && (!rule || candidate.days > rule->days)) rule = &candidate;
+    if (candidate.days == gap) rule = &candidate;
   }
   if (!rule) return;
-  const int to = rule->restart ? 0 : std::max(0, stage_ - std::max(0, rule->step_back));
-  if (to == stage_ && clean_ == 0) return;
+  if (stage_before_break_ < 0) stage_before_break_ = stage_;
+  const int to =
+      rule->restart ? 0 : std::max(0, stage_before_break_ - std::max(0, rule->step_back));
+  if (to > stage_ || (to == stage_ && clean_ == 0)) return;
   Decision decision = make_decision(date, DecisionKind::break_back, stage_, to,
                                     "progression.breaks (" + std::to_string(rule->days) + " days)");
   const std::string what = !explain_   ? std::string()
@@ -280,10 +296,9 @@ int Planner::on_session(const DayLog& log, bool later_session) {
                              " does not count. Please see your physiotherapist." + kClearHint;
     decide(std::move(decision));
     summarise(date, stage_, ActionKind::stop);
-    if (ran) last_run_ = date;
+    if (ran) record_run(date);
     return stage_;
   }
-  if (ran) apply_break(date);
   const int from = stage_;
   CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
   std::vector<Reason> reasons = std::move(result.reasons);
@@ -300,25 +315,36 @@ int Planner::on_session(const DayLog& log, bool later_session) {
           NeededLogs{needed_.during && !log.pain_during, needed_.after && !log.pain_after,
                      needed_.next_morning && !log.pain_next_morning,
                      needed_.stiffness && !log.stiffness_minutes};
-      Decision decision =
-          make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
-      decision.missing = result.missing;
-      if (explain_)
-        decision.explanation = "Waiting for your " + missing + " for " + format_date(date) +
-                               " before deciding; you stay at " + stage_words(from) +
-                               " until then.";
-      decide(std::move(decision));
-      if (ran) last_run_ = date;
-      return from;
+      // A stop cannot be undone by the values still to come (more values only add caution):
+      // it is decided now, not the next morning.
+      if (result.action.kind != ActionKind::stop) {
+        Decision decision =
+            make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
+        decision.missing = result.missing;
+        if (explain_) {
+          decision.explanation = "Waiting for your " + missing + " for " + format_date(date) +
+                                 " before deciding; you stay at " + stage_words(from) +
+                                 " until then.";
+          // What the values so far already mean, so bad news never waits for the morning.
+          if (!reasons.empty()) {
+            decision.explanation += " Already: " + join_reasons(reasons, result.action) +
+                                    " So this run will not count towards moving up.";
+          }
+        }
+        decide(std::move(decision));
+        if (ran) record_run(date);
+        return from;
+      }
+    } else {
+      const Reason reason{"missing logs",
+                          !explain_ ? std::string()
+                                    : "no " + missing + " was logged for the session on " +
+                                          format_date(date) + ", so it cannot count",
+                          {ActionKind::repeat, 0, 0},
+                          ""};
+      reasons.push_back(reason);
+      action = most_cautious(action, reason.action);
     }
-    const Reason reason{"missing logs",
-                        !explain_ ? std::string()
-                                  : "no " + missing + " was logged for the session on " +
-                                        format_date(date) + ", so it cannot count",
-                        {ActionKind::repeat, 0, 0},
-                        ""};
-    reasons.push_back(reason);
-    action = most_cautious(action, reason.action);
   }
   for (Reason& reason : plugin_reasons(log)) {
     action = most_cautious(action, reason.action);
@@ -345,7 +371,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   }
   most_cautious_first(reasons);
   apply(log, from, action, reasons);
-  if (ran) last_run_ = date;
+  if (ran) record_run(date);
   return from;
 }
 
@@ -449,35 +475,62 @@ void Planner::apply(const DayLog& log, int from, Action action,
   decide(std::move(decision));
 }
 
-int Planner::stage_after_break(Date date) const {
-  const Date since = last_run_.value_or(r_.programme.start_date);
-  const int gap = int((date - since).count());
-  const BreakRule* rule = nullptr;
-  for (const BreakRule& candidate : p_.progression.breaks) {
-    if (gap >= candidate.days && (!rule || candidate.days > rule->days)) rule = &candidate;
+const std::vector<CheckpointQuestion>& Planner::questions() {
+  if (!questions_) {
+    questions_.emplace();
+    if (r_.extension && r_.day_details) {
+      // The questions describe the checkpoint; they are asked with the protocol's context.
+      auto asked = r_.extension->questions(context(r_.today));
+      if (asked.ok()) {
+        *questions_ = std::move(*asked);
+      } else {
+        note("The " + r_.extension->name() + " plugin could not give its checkpoint questions (" +
+             asked.error() + "); log the core values as shown.");
+      }
+    }
   }
-  if (!rule) return stage_;
-  return rule->restart ? 0 : std::max(0, stage_ - std::max(0, rule->step_back));
+  return *questions_;
 }
 
-bool Planner::projected_run_fits(Date day) const {
+// A planned run day: one of the stage's run-day pattern (the runner's preferred days), with the
+// rest days since the last run kept and the week's most runs not reached. The same rule lays out
+// the past (a planned day with nothing logged was missed) and the future.
+bool Planner::is_run_day(Date day) {
   if (stopped_ || complete_ || day < r_.programme.start_date) return false;
   if (rest_through_ && day <= *rest_through_) return false;
-  // A break may put the run at a lower stage: the stricter of the two stages' rules applies.
-  const Frequency& now = stage().frequency;
-  const Frequency& then = p_.stages[std::size_t(stage_after_break(day))].frequency;
-  const int rest = std::clamp(std::max(now.min_rest_days, then.min_rest_days), 0, 6);
-  if (last_run_ && (day - *last_run_).count() < rest + 1) return false;
-  return runs_this_week_ < std::clamp(std::min(now.sessions_max, then.sessions_max), 1, 7);
+  const Frequency& frequency = stage().frequency;
+  const auto& preferred = run_days_on(r_.programme, day);
+  if (pattern_stage_ != stage_ || pattern_preferred_ != &preferred) {
+    pattern_ = run_day_pattern(preferred, frequency).days;
+    pattern_stage_ = stage_;
+    pattern_preferred_ = &preferred;
+  }
+  if (!on_weekday(day, pattern_)) return false;
+  if (last_run_ && (day - *last_run_).count() < min_rest() + 1) return false;
+  return runs_this_week_ < std::clamp(frequency.sessions_max, 1, 7);
 }
 
-PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool run_yesterday,
+void Planner::record_run(Date day) {
+  last_run_ = day;
+  stage_before_break_ = -1;
+  ++runs_this_week_;
+}
+
+Reminder Planner::reminder_for(Date session, TimePoint when, const DayLog* already) {
+  Reminder reminder{when, session, checkpoint_fields(p_, needed_, questions(), when)};
+  if (already) {
+    std::erase_if(reminder.fields, [&](const LogField& f) { return field_logged(f, *already); });
+  }
+  return reminder;
+}
+
+PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run,
                             const std::vector<Reminder>& morning_reminders) {
   PlannedDay out;
   out.date = day;
   out.run = run;
   out.stage_index = run ? run->stage_index : stage_;
-  if (run) {
+  if (run && !run->missed) {
     out.rest = RestKind::none;
   } else if (day < r_.programme.start_date) {
     out.rest = RestKind::before_start;
@@ -490,11 +543,9 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
   }
   if (out.rest == RestKind::before_start || out.rest == RestKind::stopped) return out;
   const bool future = day >= r_.today;
+  const bool run_ahead = future && run && !run->logged && !run->missed;
   if (!r_.day_details) {
-    if (future && run && !run->logged) {
-      out.reminders.push_back(
-          {TimePoint::during, day, "pain during the run (0-10)", "", LogValue::pain_during});
-    }
+    if (run_ahead) out.reminders.push_back(reminder_for(day, TimePoint::during, nullptr));
     return out;
   }
 
@@ -522,7 +573,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
       note("The " + r_.extension->name() + " plugin could not give its exercises for " +
            format_date(day) + " (" + extra.error() + "); the protocol's own are shown.");
     }
-    if (run) {
+    if (run && !run->missed) {
       auto cues = r_.extension->session_cues(context(day));
       if (cues.ok()) {
         out.cues = std::move(*cues);
@@ -536,10 +587,10 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
     bool today = false;
     switch (item.when) {
       case RecoveryWhen::after_run:
-        today = run.has_value();
+        today = run && !run->missed;
         break;
       case RecoveryWhen::rest_day:
-        today = !run.has_value();
+        today = !run || run->missed;
         break;
       case RecoveryWhen::daily:
       case RecoveryWhen::evening:
@@ -553,57 +604,28 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run, bool
   }
 
   if (!future) return out;
-  if (run_yesterday) {
-    out.reminders.insert(out.reminders.end(), morning_reminders.begin(), morning_reminders.end());
-  }
+  out.reminders.insert(out.reminders.end(), morning_reminders.begin(), morning_reminders.end());
   if (day == r_.today && plan_.status.waiting_for) {
     // The logs a session is still waiting for, whichever day it was.
     const Date session = *plan_.status.waiting_for;
-    const std::string on = " for " + format_date(session);
-    if (pending_needs_.during) {
-      out.reminders.push_back({TimePoint::during, session, "pain during the run" + on + " (0-10)",
-                               "", LogValue::pain_during});
+    const DayLog* logged = nullptr;
+    for (auto it = seen_.rbegin(); it != seen_.rend() && !logged; ++it) {
+      if (it->date == session) logged = &*it;
     }
-    if (pending_needs_.after) {
-      out.reminders.push_back({TimePoint::after, session,
-                               "pain " + std::to_string(p_.pain.after_minutes) +
-                                   " minutes after the run" + on + " (0-10)",
-                               "", LogValue::pain_after});
-    }
-    if (pending_needs_.next_morning) {
-      out.reminders.push_back({TimePoint::next_morning, session,
-                               "next-morning pain after the run" + on + " (0-10)", "",
-                               LogValue::pain_next_morning});
-    }
-    if (pending_needs_.stiffness) {
-      out.reminders.push_back({TimePoint::next_morning, session,
-                               "morning stiffness after the run" + on + " (minutes)", "",
-                               LogValue::stiffness});
+    for (TimePoint when : {TimePoint::during, TimePoint::next_morning}) {
+      if (when == TimePoint::next_morning && session >= r_.today) continue;  // not morning yet
+      Reminder reminder = reminder_for(session, when, logged);
+      if (!reminder.fields.empty()) out.reminders.push_back(std::move(reminder));
     }
   }
-  if (run && !run->logged) {
-    out.reminders.push_back(
-        {TimePoint::during, day, "pain during the run (0-10)", "", LogValue::pain_during});
-    if (needed_.after) {
-      out.reminders.push_back(
-          {TimePoint::after, day,
-           "pain " + std::to_string(p_.pain.after_minutes) + " minutes after the run (0-10)", "",
-           LogValue::pain_after});
-    }
-  }
+  if (run_ahead) out.reminders.push_back(reminder_for(day, TimePoint::during, nullptr));
   return out;
 }
 
-void Planner::start_projection(Date first_day) {
+void Planner::start_projection() {
   projecting_ = true;
   // A session still waiting for its logs has not passed: the projection does not count it.
   if (pending_) clean_ = 0;
-  const Date monday = monday_of(first_day);
-  runs_this_week_ = 0;
-  for (auto it = seen_.rbegin(); it != seen_.rend() && it->date >= monday; ++it) {
-    if (it->session && *it->session != SessionOutcome::skipped && it->date < first_day)
-      ++runs_this_week_;
-  }
 }
 
 Plan Planner::run() {
@@ -615,6 +637,7 @@ Plan Planner::run() {
   stage_ = std::clamp(programme.starting_stage, 0, stage_count_ - 1);
   stage_since_ = programme.start_date;
   plan_.status.stage_count = stage_count_;
+  if (programme.usual_pain) baseline_ = {*programme.usual_pain, Baseline::Source::usual};
 
   // Only what was logged up to the plan's date counts.
   const auto logs_end =
@@ -636,17 +659,18 @@ Plan Planner::run() {
   Date day = std::min({programme.start_date, r_.today, window_begin});
   if (r_.logs.begin() != logs_end) day = std::min(day, r_.logs.front().date);
   const Date horizon = r_.today + Days{std::max(0, r_.projection_days)};
+  const Date recent_from = r_.today - Days{14};
 
   auto log_it = r_.logs.begin();
   auto clearance_it = r_.clearances.begin();
   bool logged_today = false;
-  bool ran_yesterday = false;
   std::vector<Reminder> morning_reminders;
 
   for (;; day += Days{1}) {
     std::optional<PlannedRun> run;
     const DayLog* logged = nullptr;
     explain_ = day >= explain_from_;
+    if (std::chrono::weekday{day} == std::chrono::Monday) runs_this_week_ = 0;
     if (day <= r_.today) {
       while (clearance_it != clearances_end && clearance_it->date <= day) {
         if (clearance_it->date == day) on_clearance(*clearance_it);
@@ -654,88 +678,95 @@ Plan Planner::run() {
       }
       while (log_it != logs_end && log_it->date < day) ++log_it;
       if (log_it != logs_end && log_it->date == day) {
-        const DayLog& log = *log_it;
-        logged = &log;
-        seen_.push_back(log);
-        if (!log.red_flags.empty()) {
-          if (log.session && *log.session != SessionOutcome::skipped) last_run_ = day;
-          if (log.session) run = PlannedRun{stage_, true, log.session, false};
-          on_red_flags(log);
-        } else if (log.session) {
-          const int at = on_session(log, &log != last_session);
-          run = PlannedRun{at, true, log.session, false};
-        }
-        if (log.pain_next_morning) baseline_ = log.pain_next_morning;
-        if (day == r_.today && log.session) logged_today = true;
-      }
-      if (day == r_.today) {
-        PlanStatus& status = plan_.status;
-        status.stage_index = stage_;
-        status.clean_sessions = clean_;
-        status.sessions_to_advance = sessions_needed();
-        status.complete = complete_;
-        status.stopped = stopped_;
-        status.stopped_on = stopped_ ? stopped_on_ : std::nullopt;
-        status.last_run = last_run_;
-        status.rest_through = rest_through_;
-        status.waiting_for = pending_;
-        status.missing = pending_missing_;
-      }
-    }
-    const Date first_projected = r_.today + Days{logged_today ? 1 : 0};
-    if (day >= first_projected) {
-      if (!projecting_) start_projection(day);
-      explain_ = day < window_end;
-      if (day == first_projected || std::chrono::weekday{day} == std::chrono::Monday) {
-        if (std::chrono::weekday{day} == std::chrono::Monday) runs_this_week_ = 0;
-        WeekConstraints week{.monday = monday_of(day),
-                             .first_day = day,
-                             .last_run = last_run_,
-                             .runs_already = runs_this_week_,
-                             .rest_through = rest_through_,
-                             .frequency = stage().frequency,
-                             .preferred = programme.run_days};
-        week_runs_ = choose_run_days(week);
-      }
-      if (std::find(week_runs_.begin(), week_runs_.end(), day) != week_runs_.end() &&
-          projected_run_fits(day)) {
-        DayLog clean = clean_session(day);
-        seen_.push_back(clean);
-        const int before = plan_.status.stage_index;
-        if (!plan_.next_run) plan_.next_run = day;
-        const int at = on_session(clean, false);
-        ++runs_this_week_;
-        run = PlannedRun{at, false, std::nullopt, at != before};
-      }
-    }
-    if (day >= window_begin && day < window_end) {
-      plan_.days.push_back(lay_out(day, run, ran_yesterday, morning_reminders));
-      if (logged && r_.day_details) plan_.days.back().logged = *logged;
-    }
-    ran_yesterday = run && (!run->outcome || *run->outcome != SessionOutcome::skipped);
-    morning_reminders.clear();
-    const bool planned_run = run && !run->logged;
-    const bool remind = planned_run && day + Days{1} >= window_begin && day + Days{1} < window_end;
-    if (remind) {
-      morning_reminders.push_back({TimePoint::next_morning, day,
-                                   "next-morning pain after yesterday's run (0-10)", "",
-                                   LogValue::pain_next_morning});
-      if (needed_.stiffness) {
-        morning_reminders.push_back(
-            {TimePoint::next_morning, day, "morning stiffness (minutes)", "", LogValue::stiffness});
-      }
-    }
-    if (remind && r_.extension && r_.day_details) {
-      auto questions = r_.extension->questions(context(day));
-      if (questions.ok()) {
-        for (const CheckpointQuestion& q : *questions) {
-          Reminder reminder{q.when, day, q.text, q.key, LogValue::answer};
-          if (q.when == TimePoint::next_morning) {
-            morning_reminders.push_back(reminder);
-          } else if (!plan_.days.empty() && plan_.days.back().date == day) {
-            plan_.days.back().reminders.push_back(reminder);
+        if (day >= programme.start_date) {
+          logged = &*log_it;
+        } else {
+          // Before the start (an earlier programme's, or a run before starting): no checkpoint,
+          // but the legs still ran, so the rest days count from it, and its morning value is
+          // the latest baseline.
+          if (const auto outcome = implied_session(*log_it);
+              outcome && *outcome != SessionOutcome::skipped) {
+            record_run(day);
+          }
+          if (log_it->pain_next_morning) {
+            baseline_ = {*log_it->pain_next_morning, Baseline::Source::morning};
           }
         }
+      }
+      if (day == r_.today && logged && logged->session) logged_today = true;
+    }
+    const Date first_projected = r_.today + Days{logged_today ? 1 : 0};
+    if (day > r_.today && !projecting_) start_projection();
+    if (day > r_.today) explain_ = day < window_end;
+    if (!complete_) apply_break(day);
+    const bool planned = is_run_day(day);
+
+    if (logged) {
+      const DayLog& log = *logged;
+      seen_.push_back(log);
+      if (!log.red_flags.empty()) {
+        const bool ran = log.session && *log.session != SessionOutcome::skipped;
+        if (log.session) run = PlannedRun{stage_, true, log.session, false, false, !planned};
+        on_red_flags(log);
+        if (ran) record_run(day);
+      } else if (log.session) {
+        const int at = on_session(log, &log != last_session);
+        run = PlannedRun{at, true, log.session, false, false, !planned};
+      }
+      // The next-morning value is the baseline for the next session's rise.
+      if (log.pain_next_morning) baseline_ = {*log.pain_next_morning, Baseline::Source::morning};
+    }
+    if (!run && planned && day < first_projected) {
+      // A planned run that passed with nothing logged: missed. No decision (the break rules
+      // deal with long gaps), but every view counts and shows it.
+      run = PlannedRun{stage_, false, std::nullopt, false, true, false};
+      ++plan_.status.missed_runs;
+      if (day >= recent_from) plan_.status.recent_missed.push_back(day);
+    }
+    if (day == r_.today) {
+      // Where the runner stands with what they logged, before any run planned for today.
+      PlanStatus& status = plan_.status;
+      status.stage_index = stage_;
+      status.clean_sessions = clean_;
+      status.sessions_to_advance = sessions_needed();
+      status.complete = complete_;
+      status.stopped = stopped_;
+      status.stopped_on = stopped_ ? stopped_on_ : std::nullopt;
+      status.last_run = last_run_;
+      status.rest_through = rest_through_;
+      status.waiting_for = pending_;
+      status.missing = pending_missing_;
+      status.usual_pain = programme.usual_pain;
+      if (clean_ >= sessions_needed() && !advances_.empty()) {
+        status.can_move_up_from = advances_.front() + Days{7};
+      }
+    }
+    if (day >= first_projected && !projecting_) start_projection();
+    if (day >= first_projected) explain_ = day < window_end;
+    // Today's logs (a red flag, a clearance) may have changed whether a run fits.
+    if (!run && day >= first_projected && (day > r_.today ? planned : is_run_day(day))) {
+      DayLog clean = clean_session(day);
+      seen_.push_back(clean);
+      const int before = plan_.status.stage_index;
+      if (!plan_.next_run) plan_.next_run = day;
+      const int at = on_session(clean, false);
+      run = PlannedRun{at, false, std::nullopt, at != before, false, false};
+    }
+
+    if (day >= window_begin && day < window_end) {
+      plan_.days.push_back(lay_out(day, run, morning_reminders));
+      if (logged && r_.day_details) plan_.days.back().logged = *logged;
+    }
+    morning_reminders.clear();
+    // Tomorrow morning's values for today's run: a planned run, or one logged today whose
+    // checkpoint still waits.
+    const bool next_in_window = day + Days{1} >= window_begin && day + Days{1} < window_end;
+    if (next_in_window && run && !run->missed && day + Days{1} > r_.today) {
+      if (!run->logged) {
+        morning_reminders.push_back(reminder_for(day, TimePoint::next_morning, nullptr));
+      } else if (pending_ == day && logged) {
+        Reminder reminder = reminder_for(day, TimePoint::next_morning, logged);
+        if (!reminder.fields.empty()) morning_reminders.push_back(std::move(reminder));
       }
     }
     if (day >= r_.today && day + Days{1} >= window_end &&
@@ -754,6 +785,18 @@ Plan Planner::run() {
 
 }  // namespace
 
+const Decision* last_decision(const Plan& plan) {
+  for (auto it = plan.decisions.rbegin(); it != plan.decisions.rend(); ++it) {
+    if (it->kind != DecisionKind::waiting) return &*it;
+  }
+  return nullptr;
+}
+
+const Decision* waiting_decision(const Plan& plan) {
+  if (plan.decisions.empty() || plan.decisions.back().kind != DecisionKind::waiting) return nullptr;
+  return &plan.decisions.back();
+}
+
 Plan make_plan(const PlanRequest& request) {
   const Date everything = Date::min();
   if (request.explain_last < 0) return Planner(request, everything).run();
@@ -761,21 +804,26 @@ Plan make_plan(const PlanRequest& request) {
   Date from = everything;
   int events = 0;
   for (auto it = request.logs.rbegin(); it != request.logs.rend(); ++it) {
-    if (it->date > request.today || (!it->session && it->red_flags.empty())) continue;
+    if (it->date > request.today || (!implied_session(*it) && it->red_flags.empty())) continue;
     if (++events >= request.explain_last) {
       from = it->date;
       break;
     }
   }
   Plan plan = Planner(request, from).run();
-  // After a completed programme (or with clearances) the guess can fall short: plan again from
-  // the exact date. Rare, and still linear.
+  // Breaks, clearances and a completed programme can make the guess fall short: plan again from
+  // the exact date, so the decisions every view shows (the last N, the last that is not waiting)
+  // always have their words. Rare, and still linear.
   const std::size_t wanted =
       std::min(plan.decisions.size(), std::size_t(std::max(0, request.explain_last)));
-  const std::size_t first = plan.decisions.size() - wanted;
-  if (wanted > 0 && plan.decisions[first].explanation.empty()) {
-    return Planner(request, plan.decisions[first].date).run();
+  std::optional<Date> unexplained;
+  if (wanted > 0 && plan.decisions[plan.decisions.size() - wanted].explanation.empty()) {
+    unexplained = plan.decisions[plan.decisions.size() - wanted].date;
   }
+  if (const Decision* last = last_decision(plan); last && last->explanation.empty()) {
+    unexplained = std::min(unexplained.value_or(last->date), last->date);
+  }
+  if (unexplained) return Planner(request, *unexplained).run();
   return plan;
 }
 

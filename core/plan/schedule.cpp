@@ -7,10 +7,6 @@ namespace {
 using std::chrono::Friday, std::chrono::Monday, std::chrono::Saturday, std::chrono::Sunday,
     std::chrono::Thursday, std::chrono::Tuesday, std::chrono::Wednesday;
 
-bool far_enough(Date a, Date b, int min_rest_days) {
-  const auto gap = a > b ? (a - b).count() : (b - a).count();
-  return gap >= min_rest_days + 1;
-}
 }  // namespace
 
 std::vector<std::chrono::weekday> spread_pattern(int per_week) {
@@ -37,39 +33,38 @@ bool on_weekday(Date date, const std::vector<std::chrono::weekday>& days) {
   return std::find(days.begin(), days.end(), day) != days.end();
 }
 
-std::vector<Date> choose_run_days(const WeekConstraints& week) {
-  const int rest = std::clamp(week.frequency.min_rest_days, 0, 6);
-  const int most = std::clamp(week.frequency.sessions_max, 1, 7) - week.runs_already;
-  const int least =
-      std::clamp(week.frequency.sessions_min, 1, most + week.runs_already) - week.runs_already;
-  std::vector<Date> chosen;
-  if (most <= 0) return chosen;
-
-  auto allowed = [&](Date day) {
-    if (day < week.first_day || day < week.monday || day >= week.monday + std::chrono::days{7})
-      return false;
-    if (week.rest_through && day <= *week.rest_through) return false;
-    if (week.last_run && !far_enough(day, *week.last_run, rest)) return false;
-    for (Date other : chosen) {
-      if (other == day || !far_enough(day, other, rest)) return false;
-    }
-    return true;
+RunDayPattern run_day_pattern(const std::vector<std::chrono::weekday>& preferred,
+                              const Frequency& frequency) {
+  RunDayPattern pattern;
+  if (preferred.empty()) {
+    pattern.days = spread_pattern(frequency.sessions_min);
+    return pattern;
+  }
+  const int rest = std::clamp(frequency.min_rest_days, 0, 6);
+  const int most = std::clamp(frequency.sessions_max, 1, 7);
+  const int least = std::clamp(frequency.sessions_min, 1, most);
+  std::vector<unsigned> chosen;  // 0 = Monday
+  auto fits = [&](unsigned day) {
+    return std::all_of(chosen.begin(), chosen.end(), [&](unsigned other) {
+      return (day > other ? day - other : other - day) >= unsigned(rest + 1);
+    });
   };
-
-  const auto preferred =
-      week.preferred.empty() ? spread_pattern(week.frequency.sessions_min) : week.preferred;
-  for (int i = 0; i < 7 && int(chosen.size()) < most; ++i) {
-    const Date day = week.monday + std::chrono::days{i};
-    if (on_weekday(day, preferred) && allowed(day)) chosen.push_back(day);
-  }
-  for (int i = 0; i < 7 && int(chosen.size()) < least; ++i) {
-    const Date day = week.monday + std::chrono::days{i};
-    if (allowed(day)) {
+  for (unsigned day = 0; day < 7 && int(chosen.size()) < most; ++day) {
+    const std::chrono::weekday weekday{(day + 1) % 7};
+    if (std::find(preferred.begin(), preferred.end(), weekday) != preferred.end() && fits(day)) {
       chosen.push_back(day);
-      std::sort(chosen.begin(), chosen.end());
     }
   }
-  return chosen;
+  for (unsigned day = 0; day < 7 && int(chosen.size()) < least; ++day) {
+    if (std::find(chosen.begin(), chosen.end(), day) == chosen.end() && fits(day)) {
+      chosen.push_back(day);
+      pattern.preferred_fit = false;
+    }
+  }
+  if (int(chosen.size()) < least) pattern.preferred_fit = false;
+  std::sort(chosen.begin(), chosen.end());
+  for (unsigned day : chosen) pattern.days.push_back(std::chrono::weekday{(day + 1) % 7});
+  return pattern;
 }
 
 }  // namespace runback

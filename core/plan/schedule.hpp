@@ -16,19 +16,17 @@ namespace runback {
 std::vector<std::chrono::weekday> spread_pattern(int per_week);
 bool on_weekday(Date date, const std::vector<std::chrono::weekday>& days);
 
-struct WeekConstraints {
-  Date monday;                   // the week's Monday
-  Date first_day;                // no run before this day (today, or tomorrow when today is logged)
-  std::optional<Date> last_run;  // the last run before first_day (any week)
-  int runs_already = 0;          // runs logged this week before first_day
-  std::optional<Date> rest_through;  // days up to and including this one are rest days
-  Frequency frequency;               // the stage's sessions per week and rest days between runs
-  std::vector<std::chrono::weekday> preferred;  // `runback start --days`; empty: spread out
+// The weekdays a stage's runs go on: the runner's preferred days that keep the rest days between
+// runs, up to the most runs a week; when those are fewer than the stage's least runs a week,
+// other days that keep the rest days too are added (and `preferred_fit` is false, so `start`
+// can say so). No preferred days: spread_pattern. The planner places a run on one of these days
+// only when the rest days since the last run allow it, so after rest or a step back the next run
+// lands on the next of these days, never on another.
+struct RunDayPattern {
+  std::vector<std::chrono::weekday> days;  // Monday first
+  bool preferred_fit = true;
 };
-
-// The run days of the week, ascending: the preferred (or spread-out) weekdays that keep the rest
-// days between runs, up to sessions_max; then, when that gives fewer than sessions_min, other days
-// that keep the rest days too. Never two runs closer than min_rest_days + 1 days apart.
-std::vector<Date> choose_run_days(const WeekConstraints& week);
+RunDayPattern run_day_pattern(const std::vector<std::chrono::weekday>& preferred,
+                              const Frequency& frequency);
 
 }  // namespace runback

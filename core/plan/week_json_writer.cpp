@@ -179,22 +179,6 @@ void append_recovery(std::string& out, const RecoveryItem& r) {
   out += '}';
 }
 
-void append_reminder(std::string& out, const Reminder& r) {
-  open_object(out, "when");
-  append_json_string(out, time_point_name(r.when));
-  key(out, "session_date");
-  append_json_string(out, format_date(r.session_date));
-  key(out, "value");
-  append_json_string(out, log_value_name(r.value));
-  key(out, "answer_key");
-  append_json_string(out, r.answer_key);
-  key(out, "what");
-  append_json_string(out, r.what);
-  key(out, "command");
-  append_json_string(out, log_command(r));
-  out += '}';
-}
-
 template <typename Item, typename Write>
 void array_of(std::string& out, const std::vector<Item>& items, Write write) {
   out += '[';
@@ -203,6 +187,34 @@ void array_of(std::string& out, const std::vector<Item>& items, Write write) {
     write(out, items[i]);
   }
   out += ']';
+}
+
+void append_log_field(std::string& out, const LogField& f) {
+  open_object(out, "value");
+  append_json_string(out, log_value_name(f.value));
+  key(out, "answer_key");
+  append_json_string(out, f.answer_key);
+  key(out, "what");
+  append_json_string(out, f.what);
+  key(out, "yes_no");
+  append_json_bool(out, f.yes_no);
+  key(out, "min");
+  append_json_double(out, f.min);
+  key(out, "max");
+  append_json_double(out, f.max);
+  out += '}';
+}
+
+void append_reminder(std::string& out, const Reminder& r) {
+  open_object(out, "when");
+  append_json_string(out, time_point_name(r.when));
+  key(out, "session_date");
+  append_json_string(out, format_date(r.session_date));
+  key(out, "values");
+  array_of(out, r.fields, append_log_field);
+  key(out, "command");
+  append_json_string(out, log_command(r));
+  out += '}';
 }
 
 void append_logged(std::string& out, const DayLog& log) {

@@ -19,6 +19,13 @@ struct Runner {
   std::string name;
 };
 
+// Run days from a date on (`runback program days`): the days that replace the earlier ones.
+struct RunDaysChange {
+  Date from;
+  std::vector<std::chrono::weekday> days;  // empty: spread out
+  bool operator==(const RunDaysChange&) const = default;
+};
+
 struct Programme {
   std::int64_t id = 0;
   std::int64_t runner_id = 0;
@@ -30,11 +37,20 @@ struct Programme {
   std::string plugin_name;        // empty when the protocol names none
   std::string plugin_version;
   Date start_date;
-  int starting_stage = 0;                      // 0-based index into Protocol::stages
-  std::map<std::string, std::string> params;   // `--param KEY=VALUE`, e.g. baseline_cadence
-  std::vector<std::chrono::weekday> run_days;  // `--days mon,wed,fri`; empty: spread out
+  int starting_stage = 0;                       // 0-based index into Protocol::stages
+  std::map<std::string, std::string> params;    // `--param KEY=VALUE`, e.g. baseline_cadence
+  std::vector<std::chrono::weekday> run_days;   // `--days mon,wed,fri`; empty: spread out
+  std::vector<RunDaysChange> run_days_changes;  // later changes, ascending by date
   bool active = true;
+  // The runner's usual pain (0..10) and morning stiffness (minutes) before starting, the
+  // baseline a rise is measured from until a next-morning value is logged. None: not recorded
+  // (programmes started before runback asked); 0 is then assumed and the plan says so.
+  std::optional<int> usual_pain;
+  std::optional<int> usual_stiffness_minutes;
 };
+
+// The run days in force on `date`.
+const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme, Date date);
 
 // What the runner logged for one day. Values refer to the session of `date`; the next-morning
 // score is the morning after `date` (it may be logged the next day, for the previous day).
@@ -52,6 +68,10 @@ struct DayLog {
   std::map<std::string, std::string> answers;  // plugin checkpoint answers, KEY -> VALUE
   std::string note;
 };
+
+// A logged pain during or after a run means the run happened: the session is "done" unless the
+// runner said otherwise. The one rule for every reader of logs (store, log command, planner).
+std::optional<SessionOutcome> implied_session(const DayLog& log);
 
 // A clinician's clearance after a red flag: running may resume from the day after.
 struct Clearance {

@@ -61,7 +61,10 @@ std::string programme_json(const Programme& p) {
   object["plugin_version"] = p.plugin_version;
   object["starting_stage"] = p.starting_stage;
   object["params"] = p.params;
-  object["run_days"] = run_days_text(p.run_days);
+  object["run_days"] = run_days_schedule_text(p);
+  object["usual_pain"] = p.usual_pain ? nlohmann::ordered_json(*p.usual_pain) : nullptr;
+  object["usual_stiffness_minutes"] =
+      p.usual_stiffness_minutes ? nlohmann::ordered_json(*p.usual_stiffness_minutes) : nullptr;
   object["active"] = p.active;
   object["protocol_snapshot"] = p.protocol_snapshot;
   return object.dump();
@@ -169,9 +172,21 @@ Result<Programme> parse_programme_json(std::string_view text) {
   p.params = std::move(*params_parsed);
   std::string days;
   if (auto done = text_of("run_days", days); !done) return Error{done.error()};
-  auto run_days = parse_run_days(days);
-  if (!run_days) return Error{"programme: run_days: " + run_days.error()};
-  p.run_days = std::move(*run_days);
+  if (auto done = parse_run_days_schedule(days, p); !done) {
+    return Error{"programme: run_days: " + done.error()};
+  }
+  // Files written before runback recorded the usual values have neither key.
+  for (auto [key, out, max] :
+       {std::tuple{"usual_pain", &p.usual_pain, 10},
+        std::tuple{"usual_stiffness_minutes", &p.usual_stiffness_minutes, kMaxStiffnessMinutes}}) {
+    auto it = parsed.find(key);
+    if (it == parsed.end() || it->is_null()) continue;
+    if (!it->is_number_integer() || it->get<int>() < 0 || it->get<int>() > max) {
+      return Error{std::string("programme: '") + key + "' must be a whole number from 0 to " +
+                   std::to_string(max)};
+    }
+    *out = it->get<int>();
+  }
   return p;
 }
 

@@ -115,12 +115,22 @@ CREATE UNIQUE INDEX programme_one_active ON programme(runner_id) WHERE active = 
 CREATE INDEX programme_by_snapshot ON programme(snapshot_id);
 )sql";
 
+// Version 3. The runner's usual pain and morning stiffness before starting: the baseline a rise
+// is measured from until the first next-morning value (NULL: started before runback asked).
+// run_days may now hold later changes too ("mon,wed,fri;2026-12-07=tue,thu,sat").
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE programme ADD COLUMN usual_pain INTEGER CHECK (usual_pain BETWEEN 0 AND 10);
+ALTER TABLE programme ADD COLUMN usual_stiffness_minutes INTEGER
+  CHECK (usual_stiffness_minutes BETWEEN 0 AND 1440);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
       {2, kVersion2},
+      {3, kVersion3},
   };
   return steps;
 }

@@ -89,6 +89,7 @@ Status read_day_log(const Statement& row, int first, DayLog& log) {
     log.answers = std::move(*parsed);
   }
   log.note = row.column_view(first + 10);
+  log.session = implied_session(log);
   return ok_status();
 }
 
@@ -108,11 +109,13 @@ Result<Programme> read_programme(const Statement& row, int first) {
   auto params = params_from_json(row.column_view(first + 9));
   if (!params) return Error{"a stored programme has damaged parameters: " + params.error()};
   programme.params = std::move(*params);
-  auto days = parse_run_days(row.column_view(first + 10));
-  if (!days) return Error{"a stored programme has damaged run days: " + days.error()};
-  programme.run_days = std::move(*days);
+  if (auto days = parse_run_days_schedule(row.column_view(first + 10), programme); !days) {
+    return Error{"a stored programme has damaged run days: " + days.error()};
+  }
   programme.active = row.column_int(first + 11) != 0;
   programme.snapshot_id = row.column_int(first + 12);
+  programme.usual_pain = row.column_optional_int(first + 13);
+  programme.usual_stiffness_minutes = row.column_optional_int(first + 14);
   return programme;
 }
 
@@ -121,14 +124,14 @@ Result<Programme> read_programme(const Statement& row, int first) {
 constexpr const char* kProgrammeColumns =
     "p.id, p.runner_id, p.protocol_id, p.protocol_version, s.text, p.plugin_name, "
     "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
-    "p.snapshot_id";
+    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes";
 constexpr const char* kProgrammes = "programme p JOIN protocol_snapshot s ON s.id = p.snapshot_id";
 // The same without the snapshot's text, for reading many programmes: they share a few texts,
 // which the planner fetches once each by snapshot_id.
 constexpr const char* kProgrammeColumnsWithoutText =
     "p.id, p.runner_id, p.protocol_id, p.protocol_version, '', p.plugin_name, "
     "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
-    "p.snapshot_id";
+    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes";
 
 void bind_date_range(Statement& statement, int first, std::optional<Date> from,
                      std::optional<Date> to) {
@@ -660,7 +663,8 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
       db_,
       "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)");
+      "created_at, usual_pain, usual_stiffness_minutes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+      "?9, ?10, 1, ?11, ?13, ?14)");
   if (!insert) return Error{insert.error()};
   bind_programme_fields(insert->bind(1, runner_id), programme, *snapshot_id).bind(11, now_text);
   if (auto done = insert->run(); !done) return Error{done.error()};
@@ -877,7 +881,43 @@ Statement& bind_programme_fields(Statement& insert, const Programme& programme,
       .bind(7, format_date(programme.start_date))
       .bind(8, programme.starting_stage)
       .bind(9, params_to_json(programme.params))
-      .bind(10, run_days_text(programme.run_days));
+      .bind(10, run_days_schedule_text(programme))
+      .bind(13, programme.usual_pain)
+      .bind(14, programme.usual_stiffness_minutes);
+}
+
+std::string run_days_schedule_text(const Programme& programme) {
+  std::string text = run_days_text(programme.run_days);
+  for (const RunDaysChange& change : programme.run_days_changes) {
+    text += ";" + format_date(change.from) + "=" + run_days_text(change.days);
+  }
+  return text;
+}
+
+Status parse_run_days_schedule(std::string_view text, Programme& programme) {
+  std::vector<RunDaysChange> changes;
+  const auto first_end = text.find(';');
+  auto first = parse_run_days(text.substr(0, first_end));
+  if (!first) return Error{first.error()};
+  while (first_end != std::string_view::npos && !text.empty()) {
+    text.remove_prefix(text.find(';') + 1);
+    const auto end = text.find(';');
+    const std::string_view part = text.substr(0, end);
+    const auto eq = part.find('=');
+    if (eq == std::string_view::npos) return Error{"'" + std::string(part) + "' is not DATE=DAYS"};
+    auto from = parse_date(part.substr(0, eq));
+    if (!from) return Error{from.error()};
+    auto days = parse_run_days(part.substr(eq + 1));
+    if (!days) return Error{days.error()};
+    if (!changes.empty() && *from <= changes.back().from) {
+      return Error{"run-day changes are not in date order"};
+    }
+    changes.push_back({*from, std::move(*days)});
+    if (end == std::string_view::npos) break;
+  }
+  programme.run_days = std::move(*first);
+  programme.run_days_changes = std::move(changes);
+  return ok_status();
 }
 
 std::string run_days_text(const std::vector<std::chrono::weekday>& days) {

@@ -127,6 +127,10 @@ class Store {
   Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
   // Switches the active programme to a newer protocol text, auditing the old version. The
   // starting stage (0-based) is given again: stages may have moved in the new text.
+  // The runner's run days from `from` on (changes on or after that day are replaced); the old
+  // schedule is kept in the audit trail. Returns the programme as changed.
+  Result<Programme> change_run_days(std::int64_t runner_id, Date from,
+                                    const std::vector<std::chrono::weekday>& days);
   Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
                            const std::string& protocol_snapshot, const std::string& plugin_name,
                            const std::string& plugin_version, int starting_stage);
@@ -146,9 +150,13 @@ std::string params_to_json(const std::map<std::string, std::string>& params);
 Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
 std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
 Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
+// The run days with their later changes: "mon,wed,fri;2026-12-07=tue,thu,sat".
+std::string run_days_schedule_text(const Programme& programme);
+Status parse_run_days_schedule(std::string_view text, Programme& programme);
 // Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
 // protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
-// start_date, starting_stage, params, run_days. The store and the importer both write
+// start_date, starting_stage, params, run_days; and ?13, ?14 to usual_pain,
+// usual_stiffness_minutes. The store and the importer both write
 // programmes this way.
 Statement& bind_programme_fields(Statement& insert, const Programme& programme,
                                  std::int64_t snapshot_id);

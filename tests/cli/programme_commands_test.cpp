@@ -21,9 +21,9 @@ std::string read_file(const std::string& path) {
 TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][start]") {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  auto result = run_runback({"--db", db, "--runner", "ana", "start", "--protocol", "general-return",
-                             "--entry-test", "12", "--start", "2026-11-02", "--days", "mon,wed,fri",
-                             "--format", "json"});
+  auto result = run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
+                             "--protocol", "general-return", "--entry-test", "12", "--start",
+                             "2026-11-02", "--days", "mon,wed,fri", "--format", "json"});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   auto doc = nlohmann::json::parse(result.out);
@@ -46,23 +46,24 @@ TEST_CASE("start records the protocol's plugin and lets it check the programme p
           "[cli][start]") {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  const std::vector<std::string> knee{"--db", db, "start", "--protocol", "patellofemoral"};
+  const std::vector<std::string> knee{"--db", db,           "start",         "--usual-pain",
+                                      "0",    "--protocol", "patellofemoral"};
 
   auto missing = run_runback(knee);
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("--param baseline_cadence") != std::string::npos);
-  auto out_of_range = run_runback(
-      {"--db", db, "start", "--protocol", "patellofemoral", "--param", "baseline_cadence=400"});
+  auto out_of_range = run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol",
+                                   "patellofemoral", "--param", "baseline_cadence=400"});
   CHECK(out_of_range.exit_code == 2);
   CHECK(out_of_range.err.find("out of range") != std::string::npos);
-  auto unread = run_runback(
-      {"--db", db, "start", "--protocol", "general-return", "--param", "baseline_cadence=168"});
+  auto unread = run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol",
+                             "general-return", "--param", "baseline_cadence=168"});
   CHECK(unread.exit_code == 2);
   CHECK(unread.err.find("uses no plugin") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));  // refused before the database was made
 
-  auto started = run_runback({"--db", db, "--runner", "ana", "start", "--protocol",
-                              "patellofemoral", "--param", "baseline_cadence=164"});
+  auto started = run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
+                              "--protocol", "patellofemoral", "--param", "baseline_cadence=164"});
   INFO(started.err);
   REQUIRE(started.exit_code == 0);
   Store store = open_test_store(db);
@@ -77,11 +78,13 @@ TEST_CASE("start: the runner is the default for later commands; the entry criter
           "[cli][start]") {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  auto started = run_runback({"--db", db, "start", "--protocol", "achilles-midportion"});
+  auto started =
+      run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
   REQUIRE(started.exit_code == 0);
   CHECK(started.out.find("Before your first run") != std::string::npos);
   CHECK(run_runback({"--db", db, "log", "--pain-during", "1"}).exit_code == 0);
-  auto again = run_runback({"--db", db, "start", "--protocol", "achilles-midportion"});
+  auto again =
+      run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
   CHECK(again.exit_code == 2);
   CHECK(again.err.find("--replace") != std::string::npos);
 }
@@ -90,15 +93,24 @@ TEST_CASE("start refuses bad input before touching the database", "[cli][start]"
   TempDir dir;
   const std::string db = dir.file("r.db");
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-      {{"start", "--protocol", "achiles-midportion"}, "did you mean"},
-      {{"start", "--protocol", "achilles-midportion", "--stage", "0"}, "--stage: '0'"},
-      {{"start", "--protocol", "achilles-midportion", "--stage", "99"}, "from 1 to"},
-      {{"start", "--protocol", "achilles-midportion", "--entry-test", "5"}, "has no entry test"},
-      {{"start", "--protocol", "general-return", "--entry-test", "-3"}, "--entry-test"},
-      {{"start", "--protocol", "general-return", "--stage", "2", "--entry-test", "3"}, "excludes"},
-      {{"start", "--protocol", "general-return", "--start", "2026-02-29"}, "--start"},
-      {{"start", "--protocol", "general-return", "--days", "mon,funday"}, "--days"},
-      {{"start", "--protocol", "general-return", "--param", "cadence"}, "--param"},
+      {{"start", "--usual-pain", "0", "--protocol", "achiles-midportion"}, "did you mean"},
+      {{"start", "--usual-pain", "0", "--protocol", "achilles-midportion", "--stage", "0"},
+       "--stage: '0'"},
+      {{"start", "--usual-pain", "0", "--protocol", "achilles-midportion", "--stage", "99"},
+       "from 1 to"},
+      {{"start", "--usual-pain", "0", "--protocol", "achilles-midportion", "--entry-test", "5"},
+       "has no entry test"},
+      {{"start", "--usual-pain", "0", "--protocol", "general-return", "--entry-test", "-3"},
+       "--entry-test"},
+      {{"start", "--usual-pain", "0", "--protocol", "general-return", "--stage", "2",
+        "--entry-test", "3"},
+       "excludes"},
+      {{"start", "--usual-pain", "0", "--protocol", "general-return", "--start", "2026-02-29"},
+       "--start"},
+      {{"start", "--usual-pain", "0", "--protocol", "general-return", "--days", "mon,funday"},
+       "--days"},
+      {{"start", "--usual-pain", "0", "--protocol", "general-return", "--param", "cadence"},
+       "--param"},
   };
   for (const auto& [args, expected] : cases) {
     DYNAMIC_SECTION(args.back()) {
@@ -134,8 +146,8 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   const EditableProtocol edit;
   const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
                     &original = edit.original;
-  auto started = run_runback(
-      {"--db", db, "--protocol-dir", protocols, "start", "--protocol", "general-return"});
+  auto started = run_runback({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
+                              "--protocol", "general-return"});
   REQUIRE(started.exit_code == 0);
 
   auto unchanged = run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade"});
@@ -174,8 +186,8 @@ TEST_CASE("program upgrade keeps the starting stage by its id when stages move",
   const EditableProtocol edit;
   const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
                     &original = edit.original;
-  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "start", "--protocol",
-                       "general-return", "--stage", "2"})
+  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
+                       "--protocol", "general-return", "--stage", "2"})
               .exit_code == 0);
 
   // A new first stage: gr-02, where the runner started, is now the third.
@@ -221,8 +233,8 @@ TEST_CASE("runners shows where each runner stands today, as the planner decides 
           "[cli][runners]") {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  REQUIRE(run_runback({"--db", db, "--runner", "ana", "start", "--protocol", "general-return",
-                       "--stage", "2"})
+  REQUIRE(run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0", "--protocol",
+                       "general-return", "--stage", "2"})
               .exit_code == 0);
   auto fresh = run_runback({"--db", db, "runners", "--format", "json"});
   REQUIRE(fresh.exit_code == 0);

@@ -62,8 +62,10 @@ TEST_CASE("every bad input exits 2, names the problem and changes nothing", "[cl
       {{"--runner", "ana", "clear", "--by", " "}, "--by"},
       {{"--runner", "ana", "clear"}, "--by"},
       {{"--runner", "zed", "history"}, "no runner named 'zed'"},
-      {{"--runner", "cleo", "start", "--protocol", "no-such-protocol"}, "no protocol has the id"},
-      {{"--runner", "ana", "start", "--protocol", "general-return"}, "already follows"},
+      {{"--runner", "cleo", "start", "--usual-pain", "0", "--protocol", "no-such-protocol"},
+       "no protocol has the id"},
+      {{"--runner", "ana", "start", "--usual-pain", "0", "--protocol", "general-return"},
+       "already follows"},
       {{"import", "--csv", "/dev/null"}, "header must be exactly"},
   };
   for (const auto& c : cases) {
@@ -226,7 +228,8 @@ TEST_CASE("the default database lives under XDG_DATA_HOME; RUNBACK_DB overrides 
 TEST_CASE("a new user's week: start, log, history, export, wipe, import, the same history",
           "[cli][records]") {
   Db db;
-  auto started = db.run({"start", "--protocol", "achilles-midportion", "--start", day(7)});
+  auto started = db.run(
+      {"start", "--usual-pain", "0", "--protocol", "achilles-midportion", "--start", day(7)});
   REQUIRE(started.exit_code == 0);
   for (int i = 7; i >= 2; --i) {
     const bool run_day = i % 2 == 1;

@@ -31,8 +31,8 @@ ProcessResult runback_ok(const std::vector<std::string>& args, const TempDir& di
 
 TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
   TempDir dir;
-  runback_ok({"--runner", "Maya", "start", "--protocol", "achilles-midportion", "--start",
-              "2026-11-02", "--days", "mon,wed,fri"},
+  runback_ok({"--runner", "Maya", "start", "--usual-pain", "0", "--protocol", "achilles-midportion",
+              "--start", "2026-11-02", "--days", "mon,wed,fri"},
              dir);
   runback_ok(
       {"log", "2026-11-02", "--session", "done", "--pain-during", "1", "--pain-morning", "0"}, dir);
@@ -54,7 +54,7 @@ TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
   CHECK(json["last_decision"]["rule"] == "response 'too-much-during'");
 
   auto status = runback_ok({"status", "--date", "2026-11-05"}, dir);
-  CHECK(contains(status.out, "Now at stage 1 of 13"));
+  CHECK(contains(status.out, "Stage 1 of 13"));
   CHECK(contains(status.out, "Projected completion: "));
   auto status_json = nlohmann::json::parse(
       runback_ok({"status", "--date", "2026-11-05", "--format", "json"}, dir).out);
@@ -64,7 +64,8 @@ TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
 
 TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
   TempDir dir;
-  runback_ok({"--runner", "Ben", "start", "--protocol", "general-return", "--start", "2026-11-02"},
+  runback_ok({"--runner", "Ben", "start", "--usual-pain", "0", "--protocol", "general-return",
+              "--start", "2026-11-02"},
              dir);
   runback_ok(
       {"log", "2026-11-03", "--session", "done", "--pain-during", "1", "--red-flag", "night-pain"},
@@ -77,9 +78,11 @@ TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
 
 TEST_CASE("week --all plans every runner", "[cli][week]") {
   TempDir dir;
-  runback_ok({"--runner", "Ana", "start", "--protocol", "general-return", "--start", "2026-11-02"},
+  runback_ok({"--runner", "Ana", "start", "--usual-pain", "0", "--protocol", "general-return",
+              "--start", "2026-11-02"},
              dir);
-  runback_ok({"--runner", "Ben", "start", "--protocol", "hip-gluteal", "--start", "2026-11-02"},
+  runback_ok({"--runner", "Ben", "start", "--usual-pain", "0", "--protocol", "hip-gluteal",
+              "--start", "2026-11-02"},
              dir);
   auto doc = nlohmann::json::parse(
       runback_ok({"week", "--all", "--date", "2026-11-04", "--format", "json"}, dir).out);
@@ -103,9 +106,15 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
   std::vector<std::string> names;
   for (int i = count - 1; i >= 0; --i) {  // started in reverse, listed by name
     const std::string name = "runner " + std::string(i < 10 ? "0" : "") + std::to_string(i);
-    std::vector<std::string> start = {
-        "--runner", name,        "start", "--protocol", protocols[std::size_t(i) % 4],
-        "--start",  "2026-11-02"};
+    std::vector<std::string> start = {"--runner",
+                                      name,
+                                      "start",
+                                      "--usual-pain",
+                                      "0",
+                                      "--protocol",
+                                      protocols[std::size_t(i) % 4],
+                                      "--start",
+                                      "2026-11-02"};
     if (protocols[std::size_t(i) % 4] == "patellofemoral") {
       start.insert(start.end(), {"--param", "baseline_cadence=164"});
     }
@@ -135,7 +144,8 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
 
 TEST_CASE("week reports a bad date with exit status 2", "[cli][week]") {
   TempDir dir;
-  runback_ok({"--runner", "Ana", "start", "--protocol", "general-return"}, dir);
+  runback_ok({"--runner", "Ana", "start", "--usual-pain", "0", "--protocol", "general-return"},
+             dir);
   auto result = run_runback({"week", "--date", "2026-02-30"}, isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK(contains(result.err, "--date: '2026-02-30' is not a day on the calendar"));
@@ -159,8 +169,8 @@ TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][dem
 TEST_CASE("week reads the protocol from its compiled copy, and from the text when that is damaged",
           "[cli][week][snapshot]") {
   TempDir dir;
-  runback_ok({"--runner", "Maya", "start", "--protocol", "achilles-midportion", "--start",
-              "2026-11-02", "--days", "mon,wed,fri"},
+  runback_ok({"--runner", "Maya", "start", "--usual-pain", "0", "--protocol", "achilles-midportion",
+              "--start", "2026-11-02", "--days", "mon,wed,fri"},
              dir);
   runback_ok(
       {"log", "2026-11-02", "--session", "done", "--pain-during", "1", "--pain-morning", "0"}, dir);
@@ -190,8 +200,9 @@ TEST_CASE("week reads the protocol from its compiled copy, and from the text whe
 TEST_CASE("a runner name that is not printable UTF-8 is refused before anything is written",
           "[cli][runner_name]") {
   TempDir dir;
-  auto result = run_runback({"--runner", "bad\xffname", "start", "--protocol", "general-return"},
-                            isolated(dir));
+  auto result = run_runback(
+      {"--runner", "bad\xffname", "start", "--usual-pain", "0", "--protocol", "general-return"},
+      isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK(contains(result.err, "--runner"));
   CHECK(contains(result.err, "not valid UTF-8"));

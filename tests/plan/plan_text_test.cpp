@@ -41,20 +41,27 @@ TEST_CASE("the week in words: header, run days, rest days and what to log", "[pl
   CHECK(contains(text, "Sam's week from Mon 2 Nov to Sun 8 Nov 2026"));
   CHECK(contains(text, "Last decision (Mon 2 Nov): Step back 1 stage to stage 2 after 1 rest day"));
   CHECK(contains(text,
-                 "Mon 2 Nov: ran (stage 3 of 6, Stage 3)\n"
+                 "Mon 2 Nov: ran (stage 3 of 6, Stage 3); no run was planned that day\n"
                  "  You logged: pain during 1/10, next morning 0/10.\n"));
   CHECK(contains(text, "Tue 3 Nov (today): rest day, as your last checkpoint asked."));
   CHECK(contains(text, "Walk 5 min to warm up, then 5 × (run 2 min / walk 1 min)"));
   CHECK(contains(text, "Thu 5 Nov: run, stage 2 of 6, Stage 2"));
   CHECK(contains(text,
-                 "Log pain during the run (0-10)\n      runback log 2026-11-05 --pain-during N"));
+                 "After the run, log for today's run: pain during the run (0-10)\n"
+                 "      runback log 2026-11-05 --pain-during N\n"));
+  // The next morning asks for the next-morning value of the day before's run, by its date.
+  CHECK(contains(text, "Fri 6 Nov: rest day. Your body adapts on rest days.\n"));
+  CHECK(contains(text,
+                 "This morning, log for yesterday's run: pain the next morning (0-10)\n"
+                 "      runback log 2026-11-05 --pain-morning N\n"));
+  CHECK(contains(text, "Stop running and see your clinician if you notice: pain at night"));
 }
 
 TEST_CASE("status in words: stage, decisions and projected completion", "[plan][text]") {
   Fixture f;
   const Date today = kMonday + days{1};
   const std::string text = status_text(f.protocol, f.plan(today), "Sam", today);
-  CHECK(contains(text, "Now at stage 2 of 6"));
+  CHECK(contains(text, "Stage 2 of 6, Stage 2. 0 of 2 good runs in a row done here"));
   CHECK(contains(text, "Last decisions:\n  Mon 2 Nov: Step back 1 stage"));
   CHECK(contains(text, "Projected completion: "));
 }

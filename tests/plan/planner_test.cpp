@@ -217,7 +217,7 @@ TEST_CASE("a red flag stops all running until a clearance", "[plan][red-flag]") 
   CHECK(last(plan).explanation ==
         "Stop running for now and see your physiotherapist: you logged pain at night, or pain "
         "that wakes you on 2026-11-03. Once they clear you, record it with `runback clear --by "
-        "NAME`.");
+        "\"NAME\" --date DATE` (the day they saw you).");
   CHECK(plan.status.stopped);
   CHECK(run_days(plan) == std::vector<Date>{day(0)});
   CHECK_FALSE(plan.next_run);
@@ -263,25 +263,33 @@ TEST_CASE("a stop response stops like a red flag", "[plan][red-flag]") {
 TEST_CASE("a long break steps back as the protocol says", "[plan][break]") {
   Run run = start(achilles_protocol(), 3);
   SECTION("ten days off: one stage back") {
+    // The break is decided on the day it reaches the rule's 7 days, so every view of that day
+    // already shows where the next run starts.
     run.logs = {session(day(0), 0, 0), session(day(10), 0, 0)};
     Plan plan = run.plan(day(11));
     REQUIRE(plan.decisions.size() == 3);
     CHECK(plan.decisions[1].kind == DecisionKind::break_back);
+    CHECK(plan.decisions[1].date == day(7));
     CHECK(plan.decisions[1].to_stage == 2);
     CHECK(plan.decisions[1].explanation ==
-          "Back to stage 3: it has been 10 days since your last run on 2026-11-02; after 7 days "
+          "Back to stage 3: it has been 7 days since your last run on 2026-11-02; after 7 days "
           "without running this protocol steps back 1 stage.");
     CHECK(plan.decisions[2].from_stage == 2);
+    CHECK(run.plan(day(7)).status.stage_index == 2);
+    CHECK(run.plan(day(6)).status.stage_index == 3);
   }
-  SECTION("a month off: start again") {
+  SECTION("a month off: start again, counted from the stage the break began at") {
     run.logs = {session(day(0), 0, 0), session(day(30), 0, 0)};
     Plan plan = run.plan(day(31));
+    REQUIRE(plan.decisions.size() >= 3);
     CHECK(plan.decisions[1].kind == DecisionKind::break_back);
-    CHECK(plan.decisions[1].to_stage == 0);
+    CHECK(plan.decisions[1].to_stage == 2);
+    CHECK(plan.decisions[2].kind == DecisionKind::break_back);
+    CHECK(plan.decisions[2].to_stage == 0);
   }
-  SECTION("a break shows up in the plan before the next run") {
+  SECTION("a break still to come shows up in the plan before the next run") {
     run.logs = {session(day(0), 0, 0)};
-    Plan plan = run.plan(day(9));
+    Plan plan = run.plan(day(6));  // Sunday: the break comes on Monday, the next run on Tuesday
     REQUIRE_FALSE(plan.projected.empty());
     CHECK(plan.projected.front().kind == DecisionKind::break_back);
   }

@@ -52,6 +52,24 @@ const std::vector<OldSchema> kOldSchemas = {
         '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z');
       PRAGMA user_version = 2;
     )sql"},
+    {3, R"sql(
+      INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
+      INSERT INTO protocol_snapshot VALUES (1, runback_text_hash('id: x'), 'id: x', NULL, NULL);
+      INSERT INTO protocol_snapshot VALUES (2, runback_text_hash('id: y'), 'id: y', NULL, NULL);
+      INSERT INTO programme VALUES (1, 1, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu;2026-02-02=tue,fri', 1,
+        '2026-01-01T00:00:00Z', 2, 15);
+      INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
+        '{"hop":"ok"}', 'fine');
+      INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL);
+      INSERT INTO runner VALUES (3, 'cy', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (3, 3, 'achilles-midportion', '1.0.1', 2, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL);
+      PRAGMA user_version = 3;
+    )sql"},
 };
 
 }  // namespace
@@ -107,6 +125,18 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
         REQUIRE(*count->step());
         CHECK(count->column_int(0) == 2);
         CHECK(records->programme.params.at("baseline_cadence") == "170");
+        CHECK(records->programme.run_days ==
+              std::vector<std::chrono::weekday>{std::chrono::Monday, std::chrono::Thursday});
+        // Programmes started before runback asked have no usual values; later ones keep theirs.
+        CHECK(ben->programme.usual_pain == std::nullopt);
+        if (old.version >= 3) {
+          CHECK(records->programme.usual_pain == 2);
+          CHECK(records->programme.usual_stiffness_minutes == 15);
+          REQUIRE(records->programme.run_days_changes.size() == 1);
+          CHECK(records->programme.run_days_changes[0].from == make_date(2026, 2, 2));
+          CHECK(records->programme.run_days_changes[0].days ==
+                std::vector<std::chrono::weekday>{std::chrono::Tuesday, std::chrono::Friday});
+        }
         REQUIRE(records->logs.size() == 1);
         CHECK(records->logs[0].pain_after == 3);
         CHECK(records->logs[0].limp);

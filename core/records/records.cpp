@@ -1,0 +1,20 @@
+#include "records/records.hpp"
+
+namespace runback {
+
+const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme, Date date) {
+  const std::vector<std::chrono::weekday>* days = &programme.run_days;
+  for (const RunDaysChange& change : programme.run_days_changes) {
+    if (change.from > date) break;
+    days = &change.days;
+  }
+  return *days;
+}
+
+std::optional<SessionOutcome> implied_session(const DayLog& log) {
+  if (log.session) return log.session;
+  if (log.pain_during || log.pain_after) return SessionOutcome::done;
+  return std::nullopt;
+}
+
+}  // namespace runback
