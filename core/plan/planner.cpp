@@ -691,6 +691,8 @@ Plan Planner::run() {
           if (log_it->pain_next_morning) {
             baseline_ = {*log_it->pain_next_morning, Baseline::Source::morning};
           }
+          // A red flag is never relaxed by starting over: it stops running until a clearance.
+          if (!log_it->red_flags.empty()) on_red_flags(*log_it);
         }
       }
       if (day == r_.today && logged && logged->session) logged_today = true;
