@@ -8,6 +8,10 @@
 
 #include "add_command.hpp"
 #include "log_prompt.hpp"
+#include "plan/log_fields.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/plan_text.hpp"
+#include "plan_source.hpp"
 #include "protocol/loader.hpp"
 #include "protocol/safety.hpp"
 #include "record_commands.hpp"
@@ -45,26 +49,110 @@ Result<std::optional<int>> parse_pain_flag(const std::string& flag, const std::s
 }
 
 // The core's red flags, then the programme's own, from the protocol as it was started.
-std::vector<KnownRedFlag> known_red_flags(const std::optional<Programme>& programme) {
+std::vector<KnownRedFlag> known_red_flags(const Protocol* protocol) {
   std::vector<KnownRedFlag> flags;
   for (const auto& flag : safety::kBuiltInRedFlags) {
     flags.push_back({std::string(flag.id), std::string(flag.text)});
   }
-  if (!programme) return flags;
-  const LoadResult loaded =
-      load_protocol_text(programme->protocol_snapshot, programme->protocol_id + " (as started)");
-  if (!loaded.protocol) return flags;
-  for (const auto& flag : loaded.protocol->red_flags) {
+  if (!protocol) return flags;
+  for (const auto& flag : protocol->red_flags) {
     if (flag.built_in) continue;
     flags.push_back({flag.id, flag.text});
   }
   return flags;
 }
 
+bool has_flag(const std::vector<KnownRedFlag>& flags, const std::string& id) {
+  return std::any_of(flags.begin(), flags.end(), [&](const KnownRedFlag& f) { return f.id == id; });
+}
+
+// The plugin's questions as the checkpoint asks them, after the run and the next morning.
+struct Questions {
+  std::vector<LogField> session, morning;
+  bool known = false;  // false: the protocol's plugin is not available, answers are unchecked
+};
+
+Questions plugin_questions(const Protocol& protocol, const PlanExtension* extension,
+                           const Programme& programme, Date date, bool everything) {
+  Questions out;
+  const NeededLogs needed = everything ? NeededLogs{true, true, true, true} : needed_logs(protocol);
+  std::vector<CheckpointQuestion> asked;
+  out.known = !everything && (!protocol.plugin || extension);
+  if (extension) {
+    const std::vector<DayLog> no_logs;
+    const std::vector<CheckpointSummary> no_checkpoints;
+    auto questions = extension->questions(
+        ExtensionContext{protocol, programme, date, 0, 0, no_logs, no_checkpoints, 0});
+    if (questions.ok()) {
+      asked = std::move(*questions);
+    } else {
+      out.known = false;
+    }
+  }
+  out.session = checkpoint_fields(protocol, needed, asked, TimePoint::during);
+  out.morning = checkpoint_fields(protocol, needed, asked, TimePoint::next_morning);
+  return out;
+}
+
+const LogField* find_answer(const Questions& questions, const std::string& key, bool* morning) {
+  for (const auto* list : {&questions.session, &questions.morning}) {
+    for (const LogField& field : *list) {
+      if (field.value == LogValue::answer && field.answer_key == key) {
+        *morning = list == &questions.morning;
+        return &field;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::string day_name(Date date, Date today) {
   if (date == today) return "today (" + format_date(date) + ")";
   if (date == today - std::chrono::days{1}) return "yesterday (" + format_date(date) + ")";
   return weekday_long(std::chrono::weekday{date}) + " " + format_date(date);
+}
+
+const char* const kRedFlagAdvice =
+    "You logged a red flag: please stop running and see a physiotherapist or doctor. Once they "
+    "clear you, record it with `runback clear --by \"NAME\" --date DATE` (the day they saw you).";
+
+// What a log means for the checkpoint of a session it touched.
+struct CheckpointNews {
+  Date date;
+  std::optional<Decision> decision;    // the decision of that session (may be `waiting`)
+  std::vector<Reminder> still_to_log;  // what the checkpoint still waits for
+  bool unplanned = false;              // a run logged on a day the plan had none
+};
+
+std::vector<CheckpointNews> checkpoint_news(const Plan& plan, const std::vector<LogRow>& rows,
+                                            Date today) {
+  std::vector<CheckpointNews> news;
+  for (const LogRow& row : rows) {
+    CheckpointNews n{row.date, {}, {}, false};
+    for (const Decision& d : plan.decisions) {
+      if (d.date == row.date && is_checkpoint(d.kind)) n.decision = d;
+    }
+    if (!n.decision) continue;
+    for (const PlannedDay& day : plan.days) {
+      if (day.date == row.date && day.run) n.unplanned = day.run->unplanned;
+      if (day.date != today) continue;
+      for (const Reminder& r : day.reminders) {
+        if (r.session_date == row.date) n.still_to_log.push_back(r);
+      }
+    }
+    if (n.decision->kind == DecisionKind::waiting && row.date == today) {
+      // Tomorrow's reminder is on tomorrow's day in the plan.
+      for (const PlannedDay& day : plan.days) {
+        if (day.date != today + std::chrono::days{1}) continue;
+        for (const Reminder& r : day.reminders) {
+          if (r.session_date == row.date) n.still_to_log.push_back(r);
+        }
+      }
+    }
+    if (n.decision->kind != DecisionKind::waiting) n.still_to_log.clear();
+    news.push_back(std::move(n));
+  }
+  return news;
 }
 
 void run_log(Context& context, LogOptions& o) {
@@ -89,6 +177,7 @@ void run_log(Context& context, LogOptions& o) {
     }
   }
   LogRow session_row{}, morning_row{};
+  std::map<std::string, std::string> raw_answers;
   if (!o.session.empty()) {
     session_row.session = parse_session(o.session);
     if (!session_row.session) {
@@ -119,11 +208,11 @@ void run_log(Context& context, LogOptions& o) {
                        "--answer hop_test=pain-free)");
       continue;
     }
-    if (session_row.answers.count(key)) {
+    if (raw_answers.count(key)) {
       errors.push_back("--answer: '" + key + "' is given twice");
       continue;
     }
-    session_row.answers[key] = answer.substr(eq + 1);
+    raw_answers[key] = answer.substr(eq + 1);
   }
   if (o.note_option->count() > 0 && !o.note.empty()) session_row.note = o.note;
 
@@ -136,7 +225,22 @@ void run_log(Context& context, LogOptions& o) {
   if (!runner) return;
   auto programme = store->active_programme(runner->id);
   if (!programme) return fail(context, kExitFailure, programme.error());
-  const auto flags = known_red_flags(*programme);
+  if (!*programme) {
+    return fail(context, kExitBadInput,
+                runner->name +
+                    " has no programme running: start one with `runback start "
+                    "--protocol ID` before logging");
+  }
+  PlanSource source(context, &*store);
+  auto protocol = source.protocol_for(**programme);
+  std::string plugin_problem;
+  const PlanExtension* extension =
+      protocol ? source.extension_for(**protocol, &plugin_problem) : nullptr;
+  // A protocol that can no longer be read: ask for every value the core knows.
+  const Protocol fallback;
+  const Questions questions = plugin_questions(protocol ? **protocol : fallback, extension,
+                                               **programme, date.value_or(today), !protocol);
+  const auto flags = known_red_flags(protocol ? *protocol : nullptr);
   std::vector<std::string> flag_ids;
   for (const auto& f : flags) flag_ids.push_back(f.id);
   for (const auto& flag : o.red_flags) {
@@ -148,6 +252,51 @@ void run_log(Context& context, LogOptions& o) {
     } else if (std::find(session_row.red_flags.begin(), session_row.red_flags.end(), flag) ==
                session_row.red_flags.end()) {
       session_row.red_flags.push_back(flag);
+    }
+  }
+  // Answers are checked against the plugin's questions: the key, and a value of the right kind
+  // in range. A morning question's answer belongs to the session it follows.
+  std::vector<std::pair<std::string, std::string>> morning_answers;
+  for (const auto& [key, value] : raw_answers) {
+    if (!questions.known) {
+      session_row.answers[key] = value;
+      continue;
+    }
+    bool morning = false;
+    const LogField* field = find_answer(questions, key, &morning);
+    if (!field) {
+      std::vector<std::string> keys;
+      for (const auto* list : {&questions.session, &questions.morning}) {
+        for (const LogField& f : *list) {
+          if (f.value == LogValue::answer) keys.push_back(f.answer_key);
+        }
+      }
+      std::string list;
+      for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+      errors.push_back(
+          "--answer: '" + key + "' is not a question of this programme" + did_you_mean(key, keys) +
+          (keys.empty() ? std::string(" (its protocol asks none)") : ". Its questions: " + list));
+      continue;
+    }
+    auto parsed = parse_answer(*field, value);
+    if (!parsed) {
+      errors.push_back("--answer: " + key + "='" + value + "' is not " + answer_scale(*field) +
+                       " (" + field->what + ")");
+      continue;
+    }
+    if (morning) {
+      morning_answers.emplace_back(key, *parsed);
+    } else {
+      session_row.answers[key] = *parsed;
+    }
+  }
+  // A limp or swelling that this protocol lists as a red flag is that red flag.
+  for (const auto& [given, id] : {std::pair{session_row.limp, std::string("limp")},
+                                  std::pair{session_row.swelling, std::string("swelling")}}) {
+    if (given == true && has_flag(flags, id) &&
+        std::find(session_row.red_flags.begin(), session_row.red_flags.end(), id) ==
+            session_row.red_flags.end()) {
+      session_row.red_flags.push_back(id);
     }
   }
 
@@ -169,6 +318,8 @@ void run_log(Context& context, LogOptions& o) {
     return;
   }
 
+  for (auto& [key, value] : morning_answers) morning_row.answers[key] = value;
+
   // 3. Ask for what is missing when a person is at the keyboard.
   const bool given = !session_row.empty() || !morning_row.empty();
   if (isatty(STDIN_FILENO)) {
@@ -183,6 +334,7 @@ void run_log(Context& context, LogOptions& o) {
     if (same_day) {
       session_row.pain_next_morning = morning_row.pain_next_morning;
       session_row.stiffness_minutes = morning_row.stiffness_minutes;
+      session_row.answers.insert(morning_row.answers.begin(), morning_row.answers.end());
       morning_row = LogRow{};
       if (session_date == today) plan.morning_row = nullptr;  // that morning has not come
     }
@@ -192,8 +344,22 @@ void run_log(Context& context, LogOptions& o) {
     plan.morning_day = (morning_date == today - std::chrono::days{1}
                             ? "yesterday's session"
                             : "the session of " + format_date(morning_date));
-    plan.red_flags = flags;
+    plan.session_fields = questions.session;
+    plan.morning_fields = questions.morning;
+    // A limp and swelling are asked as questions of their own, never twice.
+    for (const auto& flag : flags) {
+      if (flag.id != "limp" && flag.id != "swelling") plan.red_flags.push_back(flag);
+    }
     ask_missing_values(std::cin, context.err, plan);
+    for (const auto& [given_value, id] :
+         {std::pair{session_row.limp, std::string("limp")},
+          std::pair{session_row.swelling, std::string("swelling")}}) {
+      if (given_value == true && has_flag(flags, id) &&
+          std::find(session_row.red_flags.begin(), session_row.red_flags.end(), id) ==
+              session_row.red_flags.end()) {
+        session_row.red_flags.push_back(id);
+      }
+    }
   } else if (!given) {
     return fail(context, kExitBadInput,
                 "nothing to log: give at least one value, e.g. `runback log --session done "
@@ -208,7 +374,17 @@ void run_log(Context& context, LogOptions& o) {
       session_row.pain_next_morning = morning_row.pain_next_morning;
     if (morning_row.stiffness_minutes)
       session_row.stiffness_minutes = morning_row.stiffness_minutes;
+    session_row.answers.insert(morning_row.answers.begin(), morning_row.answers.end());
     morning_row = LogRow{};
+  }
+  // Pain during or after a run means the run happened, unless the runner said otherwise now or
+  // before (records.hpp: implied_session).
+  if (!session_row.session && (session_row.pain_during || session_row.pain_after)) {
+    auto recorded = store->log_for(runner->id, session_date);
+    if (!recorded) return fail(context, kExitFailure, recorded.error());
+    if (!recorded->has_value() || !(*recorded)->session) {
+      session_row.session = SessionOutcome::done;
+    }
   }
   if (!morning_row.empty()) rows.push_back(morning_row);
   if (!session_row.empty()) rows.push_back(session_row);
@@ -232,6 +408,17 @@ void run_log(Context& context, LogOptions& o) {
     return;
   }
 
+  // 5. What the values mean against this protocol, at once: the checkpoint's decision (or what
+  // it still waits for, with the command that logs it), from the same plan every view shows.
+  std::vector<CheckpointNews> news;
+  if (protocol) {
+    auto records = store->records_for(runner->name);
+    if (!records) return fail(context, kExitFailure, records.error());
+    std::string problem;
+    auto planned = plan_for(source, *records, today, &problem, -1, today - std::chrono::days{1});
+    if (planned) news = checkpoint_news(planned->plan, rows, today);
+  }
+
   if (o.format == "json") {
     nlohmann::ordered_json doc;
     doc["schema"] = "runback.log/1";
@@ -240,6 +427,22 @@ void run_log(Context& context, LogOptions& o) {
     for (const auto& row : rows) doc["logged"].push_back(log_row_json(row));
     doc["replaced"] = nlohmann::ordered_json::array();
     for (const auto& entry : outcome->replaced) doc["replaced"].push_back(audit_json(entry));
+    const bool flagged =
+        std::any_of(rows.begin(), rows.end(), [](const LogRow& r) { return !r.red_flags.empty(); });
+    doc["advice"] = flagged ? nlohmann::ordered_json(kRedFlagAdvice) : nullptr;
+    doc["checkpoints"] = nlohmann::ordered_json::array();
+    for (const CheckpointNews& n : news) {
+      nlohmann::ordered_json c;
+      c["date"] = format_date(n.date);
+      c["decision"] = n.decision ? decision_json(*n.decision) : nullptr;
+      c["unplanned"] = n.unplanned;
+      c["still_to_log"] = nlohmann::ordered_json::array();
+      for (const Reminder& r : n.still_to_log) {
+        c["still_to_log"].push_back(
+            {{"when", time_point_name(r.when)}, {"command", log_command(r)}});
+      }
+      doc["checkpoints"].push_back(c);
+    }
     context.out << doc.dump(2) << "\n";
     return;
   }
@@ -252,9 +455,23 @@ void run_log(Context& context, LogOptions& o) {
                 << entry.old_value.value_or("") << "' -> '" << entry.new_value.value_or("")
                 << "' (kept in the audit trail).\n";
   }
-  if (std::any_of(rows.begin(), rows.end(), [](const LogRow& r) { return !r.red_flags.empty(); })) {
-    context.out << "You logged a red flag: please stop running and see a physiotherapist or "
-                   "doctor. Once they clear you, record it with `runback clear --by NAME`.\n";
+  bool stop_said = false;
+  for (const CheckpointNews& n : news) {
+    if (n.unplanned) {
+      context.out << "No run was planned on " << format_date(n.date)
+                  << "; it counts as a run all the same, and your rest days count from it.\n";
+    }
+    if (n.decision) context.out << n.decision->explanation << "\n";
+    if (n.decision && n.decision->kind == DecisionKind::stop) stop_said = true;
+    for (const Reminder& r : n.still_to_log) {
+      context.out << (r.when == TimePoint::next_morning ? "Tomorrow morning" : "Still to log")
+                  << ", for " << format_date(n.date) << ": " << log_command(r) << "\n";
+    }
+  }
+  const bool flagged =
+      std::any_of(rows.begin(), rows.end(), [](const LogRow& r) { return !r.red_flags.empty(); });
+  if (flagged && !stop_said) {  // no plan to speak for it (its protocol cannot be read)
+    context.out << kRedFlagAdvice << "\n";
   }
 }
 

@@ -38,6 +38,11 @@ bool ask(std::istream& in, std::ostream& out, const std::string& question, const
   }
 }
 
+std::string capitalise_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+  return text;
+}
+
 std::optional<bool> parse_yes_no(const std::string& text) {
   const std::string answer = lower(text);
   if (answer == "y" || answer == "yes") return true;
@@ -56,52 +61,111 @@ std::optional<int> parse_score(const std::string& text, int max) {
   return value;
 }
 
+std::optional<std::string> parse_answer(const LogField& field, const std::string& text) {
+  if (field.yes_no) {
+    const auto yes = parse_yes_no(trim(text));
+    if (!yes) return std::nullopt;
+    return std::string(*yes ? "yes" : "no");
+  }
+  const std::string number = trim(text);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
+      value < field.min || value > field.max) {
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::string answer_scale(const LogField& field) {
+  if (field.yes_no) return "yes or no";
+  auto whole = [](double v) {
+    std::string text = std::to_string(v);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+  };
+  return "a number from " + whole(field.min) + " to " + whole(field.max);
+}
+
 void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& plan) {
-  const std::string pain_help =
-      "Please give a whole number from 0 (no pain) to 10 (worst imaginable), or press Enter to "
-      "skip.";
-  const std::string yes_no_help = "Please answer y or n, or press Enter to skip.";
+  const std::string skip = ", or press Enter to skip.";
+  const std::string yes_no_help = "Please answer y or n" + skip;
   out << "Logging for " << plan.session_day << ". Press Enter to skip a question.\n";
   LogRow* s = plan.session_row;
   const LogRow* done = plan.session_recorded;
   auto missing = [&](auto member) { return !(s->*member) && !(done && done->*member); };
 
   if (s && missing(&LogRow::session)) {
-    if (!ask(in, out, "Session (done, partial, skipped)?",
-             "Please answer done, partial or skipped, or press Enter if you did not run.",
+    if (!ask(in, out, "Did you run (done, partial, skipped)?",
+             "Please answer done, partial or skipped, or press Enter if no run was planned.",
              [&](const std::string& a) { return bool(s->session = parse_session(lower(a))); })) {
       return;
     }
   }
-  const bool ran = !(s && s->session == SessionOutcome::skipped);
-  auto ask_pain = [&](std::optional<int> LogRow::*member, LogRow* row, const LogRow* recorded,
-                      const std::string& question) {
-    if (!row || row->*member || (recorded && recorded->*member)) return true;
-    return ask(in, out, question, pain_help,
-               [&](const std::string& a) { return bool(row->*member = parse_score(a, 10)); });
+  // One question per value the checkpoint waits for, in the order the plan lists them.
+  auto ask_field = [&](const LogField& field, LogRow* row, const LogRow* recorded,
+                       const std::string& when) {
+    if (!row) return true;
+    std::optional<int> LogRow::*score = nullptr;
+    int max = 10;
+    switch (field.value) {
+      case LogValue::pain_during:
+        score = &LogRow::pain_during;
+        break;
+      case LogValue::pain_after:
+        score = &LogRow::pain_after;
+        break;
+      case LogValue::pain_next_morning:
+        score = &LogRow::pain_next_morning;
+        break;
+      case LogValue::stiffness:
+        score = &LogRow::stiffness_minutes;
+        max = kMaxStiffnessMinutes;
+        break;
+      case LogValue::answer:
+        break;
+    }
+    std::string question = capitalise_first(field.what);
+    if (question.find('?') == std::string::npos) question += when + "?";
+    if (score) {
+      if (row->*score || (recorded && recorded->*score)) return true;
+      return ask(in, out, question,
+                 max == 10 ? "Please give a whole number from 0 (no pain) to 10 (worst "
+                             "imaginable)" +
+                                 skip
+                           : "Please give a whole number of minutes from 0 to " +
+                                 std::to_string(max) + skip,
+                 [&](const std::string& a) { return bool(row->*score = parse_score(a, max)); });
+    }
+    if (row->answers.count(field.answer_key) ||
+        (recorded && recorded->answers.count(field.answer_key))) {
+      return true;
+    }
+    return ask(in, out, question + (field.yes_no ? " (y/n)" : ""),
+               "Please give " + answer_scale(field) + skip, [&](const std::string& a) {
+                 auto answer = parse_answer(field, a);
+                 if (answer) row->answers[field.answer_key] = *answer;
+                 return answer.has_value();
+               });
   };
+  const bool ran = s && s->session != SessionOutcome::skipped &&
+                   !(done && done->session == SessionOutcome::skipped);
   if (ran) {
-    if (!ask_pain(&LogRow::pain_during, s, done, "Pain during the run (0-10)?")) return;
-    if (!ask_pain(&LogRow::pain_after, s, done, "Pain after the run (0-10)?")) return;
+    for (const LogField& field : plan.session_fields) {
+      if (!ask_field(field, s, done, "")) return;
+    }
   }
-  if (!ask_pain(&LogRow::pain_next_morning, plan.morning_row, plan.morning_recorded,
-                "Pain this morning, after " + plan.morning_day + " (0-10)?")) {
-    return;
-  }
-  LogRow* m = plan.morning_row;
-  if (m && !m->stiffness_minutes &&
-      !(plan.morning_recorded && plan.morning_recorded->stiffness_minutes)) {
-    if (!ask(in, out, "Morning stiffness, in minutes?",
-             "Please give a number of minutes from 0 to 1440, or press Enter to skip.",
-             [&](const std::string& a) {
-               return bool(m->stiffness_minutes = parse_score(a, kMaxStiffnessMinutes));
-             })) {
+  for (const LogField& field : plan.morning_fields) {
+    if (!ask_field(field, plan.morning_row, plan.morning_recorded,
+                   field.value == LogValue::answer ? "" : ", after " + plan.morning_day)) {
       return;
     }
   }
   if (!s) return;
-  for (const auto& [field, question] : {std::pair{&LogRow::swelling, "Any swelling (y/n)?"},
-                                        std::pair{&LogRow::limp, "Any limp (y/n)?"}}) {
+  for (const auto& [field, question] :
+       {std::pair{&LogRow::swelling, "Any swelling at the sore spot (y/n)?"},
+        std::pair{&LogRow::limp, "Any limp, or a change in the way you walk or run (y/n)?"}}) {
     auto member = field;  // a lambda cannot capture a structured binding in C++20
     if (!missing(member)) continue;
     if (!ask(in, out, question, yes_no_help,

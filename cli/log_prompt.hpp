@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "plan/plan.hpp"
 #include "store/log_row.hpp"
 
 namespace runback::cli {
@@ -24,7 +25,10 @@ struct PromptPlan {
   const LogRow* morning_recorded = nullptr;
   std::string session_day;  // "today", "Friday 2026-11-20"
   std::string morning_day;  // whose next morning: "yesterday's (Friday 2026-11-20)"
-  std::vector<KnownRedFlag> red_flags;
+  // What the checkpoint asks for (plan/log_fields.hpp): after the run, and the next morning.
+  std::vector<LogField> session_fields;
+  std::vector<LogField> morning_fields;
+  std::vector<KnownRedFlag> red_flags;  // a flag asked as its own question is left out
 };
 
 // Asks for what is missing; stops quietly at end of input.
@@ -32,5 +36,10 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
 
 // Parsing shared with the flags, so answers and flags accept the same things.
 std::optional<int> parse_score(const std::string& text, int max);
+// A plugin question's answer as stored: "yes"/"no" for yes/no questions (y, yes, n, no in any
+// case), else a number from min to max. None when it is neither.
+std::optional<std::string> parse_answer(const LogField& field, const std::string& text);
+// "a whole number from 0 to 100", "yes or no": what a field takes, for help and errors.
+std::string answer_scale(const LogField& field);
 
 }  // namespace runback::cli

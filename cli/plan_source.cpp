@@ -76,7 +76,7 @@ const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::st
 }
 
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
-                            std::string* problem, int explain_last) {
+                            std::string* problem, int explain_last, std::optional<Date> from) {
   auto protocol = source.protocol_for(records.programme);
   if (!protocol) return Error{protocol.error()};
   const PlanExtension* extension = source.extension_for(**protocol, problem);
@@ -86,7 +86,7 @@ Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Da
                             records.logs,
                             records.clearances,
                             today,
-                            monday_of(today),
+                            from.value_or(monday_of(today)),
                             7,
                             730,
                             explain_last,

@@ -49,7 +49,9 @@ struct RunnerPlan {
   const Protocol* protocol = nullptr;
   Plan plan;
 };
+// `from`: the first day laid out instead of the week's Monday (7 days in all).
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
-                            std::string* problem, int explain_last = 5);
+                            std::string* problem, int explain_last = 5,
+                            std::optional<Date> from = std::nullopt);
 
 }  // namespace runback::cli
