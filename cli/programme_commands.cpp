@@ -257,7 +257,7 @@ void run_start(Context& context, const StartOptions& o) {
     }
     doc["red_flags"] = red_flags_json(*protocol);
     doc["warnings"] = day_warnings;
-    doc["status"] = status_json(*protocol, planned->plan, runner_name)["status"];
+    doc["status"] = standing_json(*protocol, planned->plan);
     context.out << doc.dump(2) << "\n";
     return;
   }
@@ -514,7 +514,7 @@ void run_days_change(Context& context, const DaysOptions& o) {
     doc["from"] = format_date(std::max(on, changed->start_date));
     doc["programme"] = programme_json(*changed, false);
     doc["warnings"] = warnings;
-    doc["status"] = status_json(**protocol, planned->plan, runner->name)["status"];
+    doc["status"] = standing_json(**protocol, planned->plan);
     context.out << doc.dump(2) << "\n";
     return;
   }

@@ -11,6 +11,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "protocol/describe.hpp"
@@ -163,10 +164,16 @@ void run_history(Context& context, const HistoryOptions& o) {
   context.out << out;
 }
 
-// Where each runner stands today, by name: "3 of 13", "stopped (red flag)" or "complete". The
-// planner decides it from the logs, as `runback week` would; no days are laid out.
-std::map<std::string, std::string> current_stages(Context& context, Store& store) {
-  std::map<std::string, std::string> stages;
+// Where each runner stands today, by name, from the same plan `status` and `week` print: the
+// stage ("3 of 13", "complete", "3 of 13, stopped") and the status as JSON.
+struct Standing {
+  std::string stage;
+  nlohmann::ordered_json status;
+  std::string next_run;
+};
+
+std::map<std::string, Standing> current_standings(Context& context, Store& store) {
+  std::map<std::string, Standing> standings;
   PlanSource source(context, &store);
   const Date today = context.clock.today();
   // One runner at a time: a caseload need not sit in memory to be listed.
@@ -183,32 +190,35 @@ std::map<std::string, std::string> current_stages(Context& context, Store& store
                               today,
                               today,
                               0,
-                              0,
-                              0,
+                              730,
+                              1,
                               false};
-    const PlanStatus plan = make_plan(request).status;
-    std::string text =
-        std::to_string(plan.stage_index + 1) + " of " + std::to_string(plan.stage_count);
-    if (plan.complete) text = "complete";
-    if (plan.stopped) text += ", stopped";
-    stages[records.runner.name] = text;
+    const Plan plan = make_plan(request);
+    const PlanStatus& s = plan.status;
+    std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
+    if (s.complete) text = "complete";
+    if (s.stopped) text += ", stopped";
+    if (s.waiting_for) text += ", waiting";
+    standings[records.runner.name] = {
+        text, standing_json(**protocol, plan),
+        plan.next_run ? format_date(*plan.next_run) : std::string("-")};
   });
   if (!status) return {};
-  return stages;
+  return standings;
 }
 
 void run_runners(Context& context, const std::string& format) {
   auto path = resolve_db_path(context.env, context.db_path);
   if (!path) return fail(context, kExitBadInput, path.error());
   std::vector<RunnerSummary> caseload;
-  std::map<std::string, std::string> stages;
+  std::map<std::string, Standing> stages;
   OpenFailure why = OpenFailure::none;
   auto store = Store::open(*path, OpenMode::existing_only, &why);
   if (store) {
     auto loaded = store->caseload();
     if (!loaded) return fail(context, kExitFailure, loaded.error());
     caseload = std::move(*loaded);
-    stages = current_stages(context, *store);
+    stages = current_standings(context, *store);
   } else if (why != OpenFailure::no_records) {  // no database yet is an empty caseload
     return fail(context, why == OpenFailure::not_a_database ? kExitBadInput : kExitFailure,
                 store.error());
@@ -222,7 +232,8 @@ void run_runners(Context& context, const std::string& format) {
       j["name"] = s.runner.name;
       j["programme"] = s.programme ? programme_json(*s.programme, false) : nullptr;
       const auto stage = stages.find(s.runner.name);
-      j["stage"] = stage == stages.end() ? nullptr : nlohmann::ordered_json(stage->second);
+      j["stage"] = stage == stages.end() ? nullptr : nlohmann::ordered_json(stage->second.stage);
+      j["status"] = stage == stages.end() ? nullptr : stage->second.status;
       j["last_log"] = s.last_log ? nlohmann::ordered_json(format_date(*s.last_log)) : nullptr;
       j["log_count"] = s.log_count;
       doc["runners"].push_back(j);
@@ -239,7 +250,7 @@ void run_runners(Context& context, const std::string& format) {
   for (const auto& s : caseload) width = std::max(width, s.runner.name.size());
   context.out << std::left << std::setw(int(width + 2)) << "Runner" << std::setw(28) << "Protocol"
               << std::setw(12) << "Started" << std::setw(18) << "Stage" << std::setw(12)
-              << "Last log"
+              << "Last log" << std::setw(12) << "Next run"
               << "Logs\n";
   for (const auto& s : caseload) {
     context.out << std::setw(int(width + 2)) << s.runner.name;
@@ -247,12 +258,13 @@ void run_runners(Context& context, const std::string& format) {
       context.out << std::setw(28)
                   << (s.programme->protocol_id + " " + s.programme->protocol_version)
                   << std::setw(12) << format_date(s.programme->start_date) << std::setw(18)
-                  << (stages.count(s.runner.name) ? stages.at(s.runner.name) : "?");
+                  << (stages.count(s.runner.name) ? stages.at(s.runner.name).stage : "?");
     } else {
       context.out << std::setw(58) << "(no programme)";
     }
-    context.out << std::setw(12) << (s.last_log ? format_date(*s.last_log) : "-") << s.log_count
-                << "\n";
+    context.out << std::setw(12) << (s.last_log ? format_date(*s.last_log) : "-") << std::setw(12)
+                << (stages.count(s.runner.name) ? stages.at(s.runner.name).next_run : "-")
+                << s.log_count << "\n";
   }
 }
 

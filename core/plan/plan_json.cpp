@@ -127,6 +127,16 @@ json status_body(const Protocol& protocol, const Plan& plan) {
   out["rest_through"] = date_or_null(s.rest_through);
   out["next_run"] = date_or_null(plan.next_run);
   out["projected_completion"] = date_or_null(plan.projected_completion);
+  out["can_move_up_from"] = date_or_null(s.can_move_up_from);
+  out["missed_runs"] = s.missed_runs;
+  json missed = json::array();
+  for (Date d : s.recent_missed) missed.push_back(format_date(d));
+  out["recent_missed"] = missed;
+  out["usual_pain"] = s.usual_pain ? json(*s.usual_pain) : json(nullptr);
+  const Decision* last = last_decision(plan);
+  out["last_decision"] = last ? decision_json(*last) : json(nullptr);
+  const Decision* waiting = waiting_decision(plan);
+  out["waiting"] = waiting ? json(waiting->explanation) : json(nullptr);
   return out;
 }
 
@@ -209,6 +219,10 @@ json week_json(const Protocol& protocol, const Plan& plan, const std::string& ru
   json out{{"schema", "runback.week/1"}};
   out.update(week_body_json(protocol, plan, runner));
   return out;
+}
+
+json standing_json(const Protocol& protocol, const Plan& plan) {
+  return status_body(protocol, plan);
 }
 
 json status_json(const Protocol& protocol, const Plan& plan, const std::string& runner,

@@ -17,6 +17,9 @@ const char* rest_kind_name(RestKind kind);
 const char* log_value_name(LogValue value);
 
 nlohmann::ordered_json decision_json(const Decision& decision);
+// Where the runner stands (the "status" object of week, status and runners): stage, counts,
+// hold or stop, waiting, missed runs, next run, and the last decision with its explanation.
+nlohmann::ordered_json standing_json(const Protocol& protocol, const Plan& plan);
 // The red flags to watch for, the core's then the protocol's: [{"id", "text"}].
 nlohmann::ordered_json red_flags_json(const Protocol& protocol);
 // The week without the "schema" field, for `week --all`'s list.

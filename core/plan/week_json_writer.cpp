@@ -281,6 +281,28 @@ void append_day(std::string& out, const WeekJsonCache::ProtocolText& text, const
   out += '}';
 }
 
+void append_decision(std::string& out, const Decision& d) {
+  open_object(out, "date");
+  append_json_string(out, format_date(d.date));
+  key(out, "kind");
+  append_json_string(out, decision_kind_name(d.kind));
+  key(out, "from_stage");
+  append_json_int(out, d.from_stage + 1);
+  key(out, "to_stage");
+  append_json_int(out, d.to_stage + 1);
+  key(out, "rest_days");
+  append_json_int(out, d.rest_days);
+  key(out, "rule");
+  append_json_string(out, d.rule);
+  key(out, "explanation");
+  append_json_string(out, d.explanation);
+  key(out, "missing");
+  string_array(out, d.missing);
+  key(out, "projected");
+  append_json_bool(out, d.projected);
+  out += '}';
+}
+
 void append_status(std::string& out, const WeekJsonCache::ProtocolText& text, const Plan& plan) {
   const PlanStatus& s = plan.status;
   open_object(out, "stage");
@@ -309,28 +331,27 @@ void append_status(std::string& out, const WeekJsonCache::ProtocolText& text, co
   date_or_null(out, plan.next_run);
   key(out, "projected_completion");
   date_or_null(out, plan.projected_completion);
-  out += '}';
-}
-
-void append_decision(std::string& out, const Decision& d) {
-  open_object(out, "date");
-  append_json_string(out, format_date(d.date));
-  key(out, "kind");
-  append_json_string(out, decision_kind_name(d.kind));
-  key(out, "from_stage");
-  append_json_int(out, d.from_stage + 1);
-  key(out, "to_stage");
-  append_json_int(out, d.to_stage + 1);
-  key(out, "rest_days");
-  append_json_int(out, d.rest_days);
-  key(out, "rule");
-  append_json_string(out, d.rule);
-  key(out, "explanation");
-  append_json_string(out, d.explanation);
-  key(out, "missing");
-  string_array(out, d.missing);
-  key(out, "projected");
-  append_json_bool(out, d.projected);
+  key(out, "can_move_up_from");
+  date_or_null(out, s.can_move_up_from);
+  key(out, "missed_runs");
+  append_json_int(out, s.missed_runs);
+  key(out, "recent_missed");
+  array_of(out, s.recent_missed,
+           [](std::string& o, Date d) { append_json_string(o, format_date(d)); });
+  key(out, "usual_pain");
+  int_or_null(out, s.usual_pain);
+  key(out, "last_decision");
+  if (const Decision* last = last_decision(plan)) {
+    append_decision(out, *last);
+  } else {
+    out += "null";
+  }
+  key(out, "waiting");
+  if (const Decision* waiting = waiting_decision(plan)) {
+    append_json_string(out, waiting->explanation);
+  } else {
+    out += "null";
+  }
   out += '}';
 }
 
