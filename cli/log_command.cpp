@@ -415,7 +415,11 @@ void run_log(Context& context, LogOptions& o) {
     auto records = store->records_for(runner->name);
     if (!records) return fail(context, kExitFailure, records.error());
     std::string problem;
-    auto planned = plan_for(source, *records, today, &problem, -1, today - std::chrono::days{1});
+    // The days logged (to say whether a run was planned) up to tomorrow (its morning's values).
+    Date from = today - std::chrono::days{1};
+    for (const LogRow& row : rows) from = std::min(from, row.date);
+    const int days = int((today - from).count()) + 2;
+    auto planned = plan_for(source, *records, today, &problem, -1, from, days);
     if (planned) news = checkpoint_news(planned->plan, rows, today);
   }
 

@@ -76,7 +76,8 @@ const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::st
 }
 
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
-                            std::string* problem, int explain_last, std::optional<Date> from) {
+                            std::string* problem, int explain_last, std::optional<Date> from,
+                            int days) {
   auto protocol = source.protocol_for(records.programme);
   if (!protocol) return Error{protocol.error()};
   const PlanExtension* extension = source.extension_for(**protocol, problem);
@@ -87,7 +88,7 @@ Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Da
                             records.clearances,
                             today,
                             from.value_or(monday_of(today)),
-                            7,
+                            days,
                             730,
                             explain_last,
                             true};

@@ -49,9 +49,9 @@ struct RunnerPlan {
   const Protocol* protocol = nullptr;
   Plan plan;
 };
-// `from`: the first day laid out instead of the week's Monday (7 days in all).
+// `from`: the first day laid out instead of the week's Monday, and `days` of them.
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
                             std::string* problem, int explain_last = 5,
-                            std::optional<Date> from = std::nullopt);
+                            std::optional<Date> from = std::nullopt, int days = 7);
 
 }  // namespace runback::cli

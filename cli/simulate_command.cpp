@@ -11,6 +11,8 @@
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
+#include "record_output.hpp"
+#include "store/store.hpp"
 
 namespace runback::cli {
 namespace {
@@ -25,6 +27,8 @@ struct SimulateOptions {
   int days = 365;
   std::string format = "text";
   std::vector<std::string> params;
+  int usual_pain = 0;
+  std::string run_days;
 };
 
 void run_simulate(Context& context, const SimulateOptions& o) {
@@ -105,8 +109,17 @@ void run_simulate(Context& context, const SimulateOptions& o) {
   const SymptomProfile profile = o.profile == "flare"   ? SymptomProfile::flare
                                  : o.profile == "stall" ? SymptomProfile::stall
                                                         : SymptomProfile::steady;
-  SimulationRequest request{protocol, extension.get(), start,  o.stage - 1, script,
-                            profile,  o.seed,          o.days, params,      {}};
+  std::vector<std::chrono::weekday> run_days;
+  if (!o.run_days.empty()) {
+    auto parsed = parse_run_days(o.run_days);
+    if (!parsed) {
+      return fail(context, kExitBadInput,
+                  "--run-days: " + parsed.error() + " (e.g. --run-days mon,wed,fri)");
+    }
+    run_days = std::move(*parsed);
+  }
+  SimulationRequest request{protocol, extension.get(), start,  o.stage - 1, script,      profile,
+                            o.seed,   o.days,          params, run_days,    o.usual_pain};
   const Simulation simulation = simulate(request);
 
   std::string symptoms = profile_name(profile) + " symptoms (seed " + std::to_string(o.seed) + ")";
@@ -150,6 +163,14 @@ void declare_simulate(CLI::App& command, Context& context) {
                    "A plugin parameter for the simulated runner, as `runback start` takes it, "
                    "e.g. baseline_cadence=164 (repeatable)")
       ->type_name("KEY=VALUE");
+  simulate
+      ->add_option("--usual-pain", o->usual_pain,
+                   "The simulated runner's usual pain, the baseline a rise is measured from "
+                   "(default: 0)")
+      ->check(CLI::Range(0, 10))
+      ->type_name("N");
+  simulate->add_option("--run-days", o->run_days, "Preferred run days, as `runback start --days`")
+      ->type_name("DAYS");
   simulate->add_option("--format", o->format, "Output format: text or json (default: text)")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");

@@ -24,7 +24,9 @@ json run_json(const Protocol& protocol, const PlannedDay& day) {
   json out{{"stage", stage_json(protocol, run.stage_index)},
            {"logged", run.logged},
            {"outcome", run.outcome ? json(session_outcome_name(*run.outcome)) : json(nullptr)},
-           {"if_all_goes_well", run.if_all_goes_well}};
+           {"if_all_goes_well", run.if_all_goes_well},
+           {"missed", run.missed},
+           {"unplanned", run.unplanned}};
   const SessionTotals totals = session_totals(stage.session);
   out["session"] = describe_session(stage.session);
   json blocks = json::array();

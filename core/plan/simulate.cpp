@@ -80,6 +80,7 @@ Simulation simulate(const SimulationRequest& r) {
   programme.starting_stage = r.starting_stage;
   programme.params = r.params;
   programme.run_days = r.run_days;
+  programme.usual_pain = r.usual_pain;
   const std::vector<Clearance> no_clearances;
   SymptomGenerator generator(r.profile, r.seed);
   std::size_t scripted = 0;

@@ -32,6 +32,7 @@ struct SimulationRequest {
   int max_days = 365;
   std::map<std::string, std::string> params;   // the programme's `--param`s, for the plugin
   std::vector<std::chrono::weekday> run_days;  // preferred run days; empty: spread out
+  int usual_pain = 0;  // the simulated runner's usual pain, the baseline for a rise
 };
 
 // A stretch of days at one stage.

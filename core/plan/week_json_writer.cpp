@@ -130,6 +130,10 @@ void append_run(std::string& out, const WeekJsonCache::ProtocolText& text, const
   }
   key(out, "if_all_goes_well");
   append_json_bool(out, run.if_all_goes_well);
+  key(out, "missed");
+  append_json_bool(out, run.missed);
+  key(out, "unplanned");
+  append_json_bool(out, run.unplanned);
   out += ',';
   out += stage.run_fields;
   key(out, "cues");

@@ -28,6 +28,8 @@ ProcessResult run_runback(const std::vector<std::string>& args,
 class TempDir {
  public:
   TempDir();
+  // Under `base` (e.g. a memory file system, for tests that commit thousands of times).
+  explicit TempDir(const std::string& base);
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
