@@ -1,4 +1,5 @@
-// The record commands: log, clear, history, runners, start, program upgrade, export, import.
+// The record commands: log, clear, withdraw, history, runners, start, program upgrade, export,
+// import.
 // This file holds the small ones and registers the rest from their own files.
 
 #include "record_commands.hpp"
@@ -234,6 +235,7 @@ void register_record_commands(CLI::App& app, Context& context) {
   register_log_command(app, context);
 
   register_clear_command(app, context);
+  register_withdraw_command(app, context);
 
   add_command(app, "history", "Show what you logged", [&context](CLI::App& history) {
     auto options = std::make_shared<HistoryOptions>();
