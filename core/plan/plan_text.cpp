@@ -163,9 +163,8 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
   std::ostringstream out;
   if (plan.days.empty()) return "";
   const Date from = plan.days.front().date;
-  out << (runner.empty() ? "Your" : runner + "'s") << " week from " << short_day(from) << " to "
-      << short_day(plan.days.back().date) << " " << int(std::chrono::year_month_day{from}.year())
-      << ": " << protocol.title << "\n";
+  out << (runner.empty() ? "Your" : runner + "'s") << " week from "
+      << format_day_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
   const PlanStatus& status = plan.status;
   if (status.complete) {
     out << "You have completed all " << protocol.stages.size() << " stages.\n";
