@@ -1,11 +1,10 @@
 // `runback start` records a programme with a snapshot of the protocol as it is today, and
-// `runback program upgrade` moves a running programme to the protocol's current text, showing
-// what changes first.
+// `runback program upgrade` moves a running programme to the protocol's current text (or a
+// file's), showing what changes first.
 
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <filesystem>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -21,6 +20,7 @@
 #include "protocol/catalog.hpp"
 #include "protocol/describe.hpp"
 #include "protocol/loader.hpp"
+#include "protocol/protocol_diff.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
 
@@ -280,124 +280,26 @@ void run_start(Context& context, const StartOptions& o) {
                  "each run and each next morning.\n";
 }
 
-// A line diff (longest common subsequence) of two short texts: "-" old, "+" new lines.
-std::vector<std::string> line_diff(const std::string& old_text, const std::string& new_text) {
-  auto split = [](const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-  };
-  const auto a = split(old_text), b = split(new_text);
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
-  for (std::size_t i = n; i-- > 0;) {
-    for (std::size_t j = m; j-- > 0;) {
-      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  std::vector<std::string> out;
-  std::size_t i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] == b[j]) {
-      ++i, ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push_back("+" + std::to_string(j + 1) + ": " + b[j]);
-      ++j;
-    } else {
-      out.push_back("-" + std::to_string(i + 1) + ": " + a[i]);
-      ++i;
-    }
-  }
-  return out;
-}
+struct UpgradeOptions {
+  bool yes = false;
+  std::string protocol;  // a file or an id; empty: the programme's protocol id
+  std::string format = "table";
+};
 
-// The changes a runner cares about, in words.
-// `old` is the programme's snapshot as loaded now (null when it no longer loads).
-std::vector<std::string> describe_changes(const Programme& current, const Protocol* old,
-                                          const Protocol& next) {
+// The changes in words. `old` is the text the programme started with, loaded now (null when it
+// no longer loads: then only what the programme itself records can be compared).
+std::vector<std::string> changes_from(const Programme& current, const Protocol* old,
+                                      const Protocol& next) {
+  if (old) return protocol_changes(*old, next);
   std::vector<std::string> changes;
   if (current.protocol_version != next.version) {
     changes.push_back("version " + current.protocol_version + " -> " + next.version);
   }
-  const std::string next_plugin = next.plugin ? next.plugin->name : "";
-  if (current.plugin_name != next_plugin) {
-    changes.push_back("plugin '" + current.plugin_name + "' -> '" + next_plugin + "'");
-  }
-  if (old == nullptr) {
-    changes.push_back("(the version you started no longer loads, so only the text diff is shown)");
-    return changes;
-  }
-  for (const auto& stage : old->stages) {
-    const int index = next.stage_index(stage.id);
-    if (index < 0) {
-      changes.push_back("stage " + stage.id + " (" + stage.name + ") is removed");
-      continue;
-    }
-    const Stage& now = next.stages[std::size_t(index)];
-    const std::string before = describe_session(stage.session),
-                      after = describe_session(now.session);
-    if (before != after) {
-      changes.push_back("stage " + stage.id + ": " + before + " -> " + after);
-    }
-    const std::string freq_before = describe_frequency(stage.frequency);
-    const std::string freq_after = describe_frequency(now.frequency);
-    if (freq_before != freq_after) {
-      changes.push_back("stage " + stage.id + ": " + freq_before + " -> " + freq_after);
-    }
-  }
-  for (const auto& stage : next.stages) {
-    if (old->stage_index(stage.id) < 0) {
-      changes.push_back("stage " + stage.id + " (" + stage.name +
-                        ") is new: " + describe_session(stage.session));
-    }
-  }
-  if (old->stages.size() != next.stages.size()) {
-    changes.push_back(std::to_string(old->stages.size()) + " stages -> " +
-                      std::to_string(next.stages.size()));
-  }
+  const std::string next_plugin = next.plugin ? next.plugin->name : "none";
+  const std::string old_plugin = current.plugin_name.empty() ? "none" : current.plugin_name;
+  if (old_plugin != next_plugin) changes.push_back("plugin: " + old_plugin + " -> " + next_plugin);
+  changes.push_back("(the version you started no longer loads, so only the text diff is shown)");
   return changes;
-}
-
-struct UpgradeOptions {
-  bool yes = false;
-  std::string format = "table";
-};
-
-// Where a programme starts in a protocol's new text. A stage is known by its id: a stage added
-// or removed before it moves it, and by position the runner would start somewhere else.
-struct StartingStage {
-  int index = 0;     // 0-based, in the new text
-  std::string note;  // what happened to it, for the runner; empty when nothing did
-};
-
-Result<StartingStage> starting_stage_in(const Programme& current, const Protocol* old,
-                                        const Protocol& next) {
-  const int position = current.starting_stage;
-  if (old && position >= 0 && position < int(old->stages.size())) {
-    const Stage& stage = old->stages[std::size_t(position)];
-    const int index = next.stage_index(stage.id);
-    if (index >= 0) {
-      if (index == position) return StartingStage{index, ""};
-      return StartingStage{index, "the starting stage, " + stage.id + " (" + stage.name +
-                                      "), moves from stage " + std::to_string(position + 1) +
-                                      " to stage " + std::to_string(index + 1)};
-    }
-    if (position < int(next.stages.size())) {
-      const Stage& instead = next.stages[std::size_t(position)];
-      return StartingStage{position, "the starting stage, " + stage.id + " (" + stage.name +
-                                         "), is no longer in the protocol; the programme starts "
-                                         "at stage " +
-                                         std::to_string(position + 1) + ", " + instead.id + " (" +
-                                         instead.name + "), instead"};
-    }
-  } else if (position < int(next.stages.size())) {
-    return StartingStage{position, ""};  // the old text no longer loads: by position, as before
-  }
-  return Error{"the current version of " + next.id + " has only " +
-               std::to_string(next.stages.size()) +
-               " stages and none of them is the stage the programme started at; start again "
-               "with `runback start --replace`"};
 }
 
 void run_upgrade(Context& context, const UpgradeOptions& o) {
@@ -413,17 +315,28 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
                     " has no programme running: start one with `runback start "
                     "--protocol ID`");
   }
-  auto next = load_by_id(context, (*current)->protocol_id, "program upgrade");
+  const Programme& programme = **current;
+  auto next = o.protocol.empty() ? load_by_id(context, programme.protocol_id, "program upgrade")
+                                 : load_by_id(context, o.protocol, "--protocol");
   if (!next) return;
-  const bool same = next->source_text == (*current)->protocol_snapshot;
-  std::vector<std::string> changes, diff;
-  StartingStage start{(*current)->starting_stage, ""};
+  if (next->id != programme.protocol_id) {
+    return fail(context, kExitBadInput,
+                "--protocol: " + o.protocol + " is the protocol '" + next->id + "', but " +
+                    runner->name + "'s programme follows '" + programme.protocol_id +
+                    "'; an upgrade keeps to the same protocol (to change protocols, start again "
+                    "with `runback start --replace`)");
+  }
+  const bool same = next->source_text == programme.protocol_snapshot;
+  std::vector<std::string> changes, diff, warnings;
+  StartingStage start{programme.starting_stage, ""};
   if (!same) {
-    const LoadResult as_started = load_protocol_text((*current)->protocol_snapshot, "as started");
+    const LoadResult as_started = load_protocol_text(programme.protocol_snapshot, "as started");
     const Protocol* old = as_started.protocol ? &*as_started.protocol : nullptr;
-    changes = describe_changes(**current, old, *next);
-    diff = line_diff((*current)->protocol_snapshot, next->source_text);
-    auto mapped = starting_stage_in(**current, old, *next);
+    changes = changes_from(programme, old, *next);
+    warnings =
+        protocol_change_warnings(programme.protocol_snapshot, programme.protocol_version, *next);
+    diff = line_diff(programme.protocol_snapshot, next->source_text);
+    auto mapped = starting_stage_in(programme.starting_stage, old, *next);
     if (!mapped) return fail(context, kExitBadInput, mapped.error());
     start = *mapped;
     if (!start.note.empty()) changes.push_back(start.note);
@@ -440,31 +353,37 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
     doc["schema"] = "runback.program-upgrade/1";
     doc["runner"] = runner->name;
     doc["protocol_id"] = next->id;
-    doc["from_version"] = (*current)->protocol_version;
+    doc["from_version"] = programme.protocol_version;
     doc["to_version"] = next->version;
     doc["up_to_date"] = same;
     doc["switched"] = switched;
-    doc["starting_stage"] = {{"from", (*current)->starting_stage + 1}, {"to", start.index + 1}};
+    doc["starting_stage"] = {{"from", programme.starting_stage + 1}, {"to", start.index + 1}};
     doc["changes"] = changes;
+    doc["warnings"] = warnings;
     doc["diff"] = diff;
     context.out << doc.dump(2) << "\n";
     return;
   }
   if (same) {
-    context.out << runner->name << " already follows the current text of " << next->id << " ("
+    context.out << runner->name << " already follows this text of " << next->id << " ("
                 << next->version << "); nothing to upgrade.\n";
     return;
   }
   context.out << "Changes from the " << next->id << " " << runner->name << " started with to its "
-              << "current text (" << next->source_path << "):\n";
+              << "text in " << next->source_path << ":\n";
   for (const auto& c : changes) context.out << "  - " << c << "\n";
+  if (changes.empty()) {
+    context.out << "  - none to the rules, stages or limits; the lines below show what changed\n";
+  }
+  for (const auto& w : warnings) context.out << "\nWarning: " << w << ".\n";
   context.out << "\nLine by line (- as started, + now):\n";
   for (const auto& line : diff) context.out << "  " << line << "\n";
   if (switched) {
     context.out << "\nSwitched " << runner->name << " to " << next->id << " " << next->version
                 << ". The old text is kept in the audit trail.\n";
   } else {
-    context.out << "\nNothing was changed. To switch, run `runback program upgrade --yes`.\n";
+    context.out << "\nNothing was changed. To switch, run `runback program upgrade "
+                << (o.protocol.empty() ? "" : "--protocol " + o.protocol + " ") << "--yes`.\n";
   }
 }
 
@@ -567,6 +486,11 @@ void declare_upgrade(CLI::App& command, Context& context) {
   auto upgrade_options = std::make_shared<UpgradeOptions>();
   CLI::App* upgrade = &command;
   upgrade->add_flag("--yes", upgrade_options->yes, "Switch to the protocol's current text");
+  upgrade
+      ->add_option("--protocol", upgrade_options->protocol,
+                   "The new text: a file, or an id looked up as `runback start` does (default: "
+                   "the programme's protocol id)")
+      ->type_name("FILE_OR_ID");
   upgrade->add_option("--format", upgrade_options->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   upgrade->callback([&context, upgrade_options] { run_upgrade(context, *upgrade_options); });

@@ -1,4 +1,5 @@
-// The record commands: log, clear, history, runners, start, program upgrade, export, import.
+// The record commands: log, clear, withdraw, history, runners, start, program upgrade, export,
+// import.
 // This file holds the small ones and registers the rest from their own files.
 
 #include "record_commands.hpp"
@@ -21,34 +22,6 @@
 namespace runback::cli {
 
 namespace {
-
-struct ClearOptions {
-  std::string by, note, format = "table";
-};
-
-void run_clear(Context& context, const ClearOptions& o) {
-  if (o.by.find_first_not_of(" \t") == std::string::npos) {
-    return fail(context, kExitBadInput, "--by: give the name of the clinician who cleared you");
-  }
-  auto store = open_store(context, OpenMode::existing_only);
-  if (!store) return;
-  auto runner = resolve_runner(context, *store);
-  if (!runner) return;
-  const Clearance clearance{context.clock.today(), o.by, o.note};
-  if (auto done = store->record_clearance(runner->id, clearance); !done) {
-    return fail(context, kExitFailure, done.error());
-  }
-  if (o.format == "json") {
-    nlohmann::ordered_json doc;
-    doc["schema"] = "runback.clear/1";
-    doc["runner"] = runner->name;
-    doc["clearance"] = clearance_json(clearance);
-    context.out << doc.dump(2) << "\n";
-    return;
-  }
-  context.out << "Recorded: " << o.by << " cleared " << runner->name << " to run on "
-              << format_date(clearance.date) << ". Running resumes from the next day's plan.\n";
-}
 
 struct HistoryOptions {
   std::string from, to, format = "table";
@@ -273,18 +246,8 @@ void run_runners(Context& context, const std::string& format) {
 void register_record_commands(CLI::App& app, Context& context) {
   register_log_command(app, context);
 
-  add_command(
-      app, "clear", "Record that a clinician cleared you to run after a red flag",
-      [&context](CLI::App& clear) {
-        auto options = std::make_shared<ClearOptions>();
-        clear.add_option("--by", options->by, "Who cleared you (a physiotherapist or doctor)")
-            ->type_name("NAME")
-            ->required();
-        clear.add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
-        clear.add_option("--format", options->format, "Output format")
-            ->check(CLI::IsMember({"table", "json"}));
-        clear.callback([&context, options] { run_clear(context, *options); });
-      });
+  register_clear_command(app, context);
+  register_withdraw_command(app, context);
 
   add_command(app, "history", "Show what you logged", [&context](CLI::App& history) {
     auto options = std::make_shared<HistoryOptions>();

@@ -6,6 +6,8 @@
 namespace runback::cli {
 
 void register_log_command(CLI::App& app, Context& context);
+void register_clear_command(CLI::App& app, Context& context);
+void register_withdraw_command(CLI::App& app, Context& context);
 void register_programme_commands(CLI::App& app, Context& context);  // start, program upgrade
 void register_transfer_commands(CLI::App& app, Context& context);   // export, import
 

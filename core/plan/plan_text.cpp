@@ -159,16 +159,6 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
 
 }  // namespace
 
-std::string date_range(Date first, Date last) {
-  const int first_year = int(std::chrono::year_month_day{first}.year());
-  const int last_year = int(std::chrono::year_month_day{last}.year());
-  if (first_year == last_year) {
-    return short_day(first) + " to " + short_day(last) + " " + std::to_string(last_year);
-  }
-  return short_day(first) + " " + std::to_string(first_year) + " to " + short_day(last) + " " +
-         std::to_string(last_year);
-}
-
 std::string short_day(Date date) {
   const std::chrono::year_month_day ymd{date};
   return capitalise(weekday_short(std::chrono::weekday{date})) + " " +
@@ -315,7 +305,7 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
   if (plan.days.empty()) return "";
   const Date from = plan.days.front().date;
   out << (runner.empty() ? "Your" : runner + "'s") << " week from "
-      << date_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
+      << format_day_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
   out << standing_text(protocol, plan, today);
   if (!plan.status.complete) out << red_flags_text(protocol);
   for (const std::string& note : plan.notes) out << "Note: " << note << "\n";

@@ -13,8 +13,6 @@ namespace runback {
 
 // "Mon 23 Nov"
 std::string short_day(Date date);
-// "Mon 28 Dec 2026 to Sun 3 Jan 2027"; one year named when both days are in it.
-std::string date_range(Date first, Date last);
 // The command that logs a reminder's values, e.g.
 // "runback log 2026-11-24 --pain-during N --pain-after N".
 std::string log_command(const Reminder& reminder);

@@ -1,6 +1,7 @@
 #include "protocol/catalog.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "util/suggest.hpp"
@@ -73,6 +74,12 @@ std::vector<ProtocolDir> protocol_search_dirs(const FileSystem& fs, const Enviro
   };
   for (const auto& dir : extra_dirs) add(dir, "--protocol-dir");
   if (auto config = xdg_config_home(env)) add(*config + "/runback/protocols", "user config");
+  // Relative to the binary first, as plugins are: an installation made with `cmake --install
+  // --prefix`, staged with DESTDIR or moved elsewhere finds its own protocols.
+  if (!executable_path.empty()) {
+    const auto bin = std::filesystem::path(executable_path).parent_path();
+    add((bin / RUNBACK_PROTOCOL_DIR_FROM_BINDIR).lexically_normal().string(), "installed");
+  }
   add(std::string(RUNBACK_INSTALL_DATADIR) + "/runback/protocols", "installed");
   if (runs_from_build_tree(fs, executable_path)) add(RUNBACK_SOURCE_PROTOCOL_DIR, "source tree");
   return dirs;

@@ -1,7 +1,8 @@
 #pragma once
 // Finding protocols by id. Search order: directories given on the command line
-// (--protocol-dir), $XDG_CONFIG_HOME/runback/protocols, the installed share directory, and the
-// source tree's protocols/ when runback runs from a build tree. The first protocol with an id
+// (--protocol-dir), $XDG_CONFIG_HOME/runback/protocols, the installed share directory (relative
+// to the running binary, then at the configured prefix), and the source tree's protocols/ when
+// runback runs from a build tree. The first protocol with an id
 // wins; later ones with the same id are reported as shadowed.
 
 #include <string>

@@ -2,11 +2,39 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/describe.hpp"
+
 namespace runback {
 
 bool LogRow::empty() const {
   return !session && !pain_during && !pain_after && !pain_next_morning && !stiffness_minutes &&
          !swelling && !limp && red_flags.empty() && answers.empty() && !note;
+}
+
+namespace {
+
+std::optional<std::string> text_of(const std::optional<int>& v) {
+  if (!v) return std::nullopt;
+  return std::to_string(*v);
+}
+std::optional<std::string> text_of(const std::optional<bool>& v) {
+  if (!v) return std::nullopt;
+  return std::string(*v ? "yes" : "no");
+}
+
+}  // namespace
+
+std::vector<StoredValue> log_scalar_fields(const LogRow& row) {
+  return {
+      {"session", row.session ? std::optional(session_outcome_name(*row.session)) : std::nullopt},
+      {"pain_during", text_of(row.pain_during)},
+      {"pain_after", text_of(row.pain_after)},
+      {"pain_next_morning", text_of(row.pain_next_morning)},
+      {"stiffness_minutes", text_of(row.stiffness_minutes)},
+      {"swelling", text_of(row.swelling)},
+      {"limp", text_of(row.limp)},
+      {"note", row.note},
+  };
 }
 
 LogRow to_log_row(const DayLog& log) {

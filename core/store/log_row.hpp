@@ -33,6 +33,16 @@ struct LogRow {
   bool operator==(const LogRow&) const = default;
 };
 
+// One scalar value of a log under its stored name ("pain_during"), as text, as conflicts and
+// the audit table show it ("3", "yes", "done"); no value when not logged.
+struct StoredValue {
+  std::string name;
+  std::optional<std::string> value;
+};
+// session, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling, limp, note:
+// every value of a row but its red flags and answers.
+std::vector<StoredValue> log_scalar_fields(const LogRow& row);
+
 // The row that records `log`; an empty note is no note. (The store reads rows back into a
 // DayLog directly: Store::records_for.)
 LogRow to_log_row(const DayLog& log);

@@ -139,34 +139,6 @@ void bind_date_range(Statement& statement, int first, std::optional<Date> from,
   statement.bind(first + 1, to ? format_date(*to) : std::string("9999-99-99"));
 }
 
-// One scalar value of a log, as text for conflicts and the audit table.
-struct FieldValue {
-  std::string name;
-  std::optional<std::string> value;
-};
-
-std::optional<std::string> text_of(const std::optional<int>& v) {
-  if (!v) return std::nullopt;
-  return std::to_string(*v);
-}
-std::optional<std::string> text_of(const std::optional<bool>& v) {
-  if (!v) return std::nullopt;
-  return std::string(*v ? "yes" : "no");
-}
-
-std::vector<FieldValue> scalar_fields(const LogRow& row) {
-  return {
-      {"session", row.session ? std::optional(session_outcome_name(*row.session)) : std::nullopt},
-      {"pain_during", text_of(row.pain_during)},
-      {"pain_after", text_of(row.pain_after)},
-      {"pain_next_morning", text_of(row.pain_next_morning)},
-      {"stiffness_minutes", text_of(row.stiffness_minutes)},
-      {"swelling", text_of(row.swelling)},
-      {"limp", text_of(row.limp)},
-      {"note", row.note},
-  };
-}
-
 void set_scalar(LogRow& row, const LogRow& from, const std::string& name) {
   if (name == "session") row.session = from.session;
   if (name == "pain_during") row.pain_during = from.pain_during;
@@ -692,8 +664,8 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
       if (old_value == new_value) return;
       outcome.replaced.push_back({"", "log", change.date, field, old_value, new_value, now_text});
     };
-    const auto old_fields = scalar_fields(merged);
-    const auto new_fields = scalar_fields(change);
+    const auto old_fields = log_scalar_fields(merged);
+    const auto new_fields = log_scalar_fields(change);
     for (std::size_t i = 0; i < new_fields.size(); ++i) {
       if (!new_fields[i].value) continue;
       if (old_fields[i].value) {

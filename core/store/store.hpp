@@ -56,6 +56,14 @@ struct LogOutcome {
   std::vector<AuditEntry> replaced;    // values replaced (with `replace`)
 };
 
+// What Store::withdraw_log did. When `logged` is empty or `not_logged` is not, nothing changed.
+struct WithdrawOutcome {
+  std::optional<LogRow> logged;         // the day's log before (none: nothing logged that day)
+  std::vector<std::string> not_logged;  // fields asked for that hold no value that day
+  std::vector<AuditEntry> withdrawn;    // each value removed, as the audit table now holds it
+  std::optional<LogRow> remaining;      // what is left; none when the day's row was deleted
+};
+
 // A caseload line: who, on what, and when they last logged. The programme comes without its
 // snapshot's text (snapshot_id says which).
 struct RunnerSummary {
@@ -124,6 +132,14 @@ class Store {
   // conflicts are returned. Red flags add to those already logged.
   Result<LogOutcome> record_logs(std::int64_t runner_id, const std::vector<LogRow>& rows,
                                  bool replace);
+  // Removes values logged for `date`, each kept in the audit table as `record_logs` keeps a
+  // replaced one (the new value null); the row goes when nothing is left in it. `fields` are
+  // stored names: "session", "pain_during", "pain_after", "pain_next_morning",
+  // "stiffness_minutes", "swelling", "limp", "red_flags" (all of the day's), "answers.KEY",
+  // "note"; none: the whole day. Nothing is changed unless every field asked for holds a value.
+  // (In store/withdraw.cpp.)
+  Result<WithdrawOutcome> withdraw_log(std::int64_t runner_id, Date date,
+                                       const std::vector<std::string>& fields);
   Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
   // Switches the active programme to a newer protocol text, auditing the old version. The
   // starting stage (0-based) is given again: stages may have moved in the new text.

@@ -9,6 +9,8 @@ namespace {
 constexpr std::array<const char*, 7> kShort = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 constexpr std::array<const char*, 7> kLong = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                               "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 bool parse_digits(std::string_view text, int& out) {
   if (text.empty()) return false;
@@ -77,6 +79,21 @@ std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
 Date monday_of(Date date) {
   const std::chrono::weekday wd{date};
   return date - (wd - std::chrono::Monday);
+}
+
+std::string format_day_range(Date from, Date to) {
+  auto day = [](Date date) {
+    const std::chrono::year_month_day ymd{date};
+    std::string text = kShort[std::chrono::weekday{date}.c_encoding()];
+    text[0] = char(text[0] - 'a' + 'A');
+    return text + " " + std::to_string(unsigned(ymd.day())) + " " +
+           kMonths[unsigned(ymd.month()) - 1];
+  };
+  const int first = int(std::chrono::year_month_day{from}.year());
+  const int last = int(std::chrono::year_month_day{to}.year());
+  const std::string end = day(to) + " " + std::to_string(last);
+  if (first == last) return day(from) + " to " + end;
+  return day(from) + " " + std::to_string(first) + " to " + end;
 }
 
 }  // namespace runback

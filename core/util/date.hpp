@@ -20,6 +20,9 @@ std::string weekday_long(std::chrono::weekday day);   // "Monday"
 // Parses "mon".."sun" (or full names), case-insensitive.
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 Date monday_of(Date date);
+// "Mon 23 Nov to Sun 29 Nov 2026", the year once at the end; a range across a new year names
+// both: "Mon 28 Dec 2026 to Sun 3 Jan 2027".
+std::string format_day_range(Date from, Date to);
 inline Date make_date(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }

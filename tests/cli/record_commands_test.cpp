@@ -141,10 +141,13 @@ TEST_CASE("a log on a day with no planned session is recorded", "[cli][records]"
 
 TEST_CASE("a red flag, then a clinician's clearance", "[cli][records]") {
   Db db;
-  seed_runners(db.path, {"ana"});
+  // A real protocol: whether there is a stop to clear is the planner's answer.
+  REQUIRE(db.run({"--runner", "ana", "start", "--usual-pain", "0", "--protocol", "general-return",
+                  "--start", day(10)})
+              .exit_code == 0);
   auto flagged = db.run({"log", day(1), "--red-flag", "night-pain"});
   CHECK(flagged.exit_code == 0);
-  CHECK(flagged.out.find("see a physiotherapist") != std::string::npos);
+  CHECK(flagged.out.find("Stop running for now and see your physiotherapist") != std::string::npos);
   auto cleared = db.run({"clear", "--by", "Dr Lee", "--note", "MRI clear", "--format", "json"});
   REQUIRE(cleared.exit_code == 0);
   CHECK(nlohmann::json::parse(cleared.out)["clearance"]["by"] == "Dr Lee");
@@ -170,12 +173,16 @@ TEST_CASE("history filters by date and speaks csv", "[cli][records]") {
 
 TEST_CASE("export, wipe, import: the same history", "[cli][records]") {
   Db db;
-  seed_runners(db.path, {"ana", "ben"});
+  seed_runners(db.path, {"ana"});
+  REQUIRE(db.run({"--runner", "ben", "start", "--usual-pain", "0", "--protocol", "general-return",
+                  "--start", day(10)})
+              .exit_code == 0);
   REQUIRE(db.run({"--runner", "ana", "log", day(3), "--session", "partial", "--pain-during", "2",
                   "--limp", "--answer", "hop_test=sore, \"a bit\"", "--note", "é,\"x\"\nline"})
               .exit_code == 0);
   REQUIRE(db.run({"--runner", "ana", "log", day(2), "--pain-morning", "1", "--no-swelling"})
               .exit_code == 0);
+  REQUIRE(db.run({"--runner", "ben", "log", day(4), "--red-flag", "night-pain"}).exit_code == 0);
   REQUIRE(db.run({"--runner", "ben", "clear", "--by", "Sam"}).exit_code == 0);
   const auto history_before = db.run({"--runner", "ana", "history", "--format", "json"}).out;
   const auto runners_before = db.run({"runners", "--format", "json"}).out;
@@ -187,7 +194,7 @@ TEST_CASE("export, wipe, import: the same history", "[cli][records]") {
   auto imported = db.run({"import", "--csv", file, "--format", "json"});
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
-  CHECK(nlohmann::json::parse(imported.out)["logs"] == 2);
+  CHECK(nlohmann::json::parse(imported.out)["logs"] == 3);
   CHECK(db.run({"--runner", "ana", "history", "--format", "json"}).out == history_before);
   CHECK(db.run({"runners", "--format", "json"}).out == runners_before);
 

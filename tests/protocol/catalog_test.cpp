@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "protocol/catalog.hpp"
 #include "support/fake_file_system.hpp"
@@ -17,34 +18,60 @@ const std::string kInstalled = std::string(RUNBACK_INSTALL_DATADIR) + "/runback/
 
 }  // namespace
 
+// The installed protocols next to a binary at `executable_path`, as the installed layout has them.
+std::string next_to(const std::string& executable_path) {
+  return (std::filesystem::path(executable_path).parent_path() / RUNBACK_PROTOCOL_DIR_FROM_BINDIR)
+      .lexically_normal()
+      .string();
+}
+
 TEST_CASE("protocol search dirs: flags, user config, installed, then source tree",
           "[protocol][catalog]") {
   testing::FakeFileSystem fs;
   MapEnvironment env({{"XDG_CONFIG_HOME", "/cfg"}, {"HOME", "/home/r"}});
-  auto dirs = protocol_search_dirs(fs, env, {"/mine", "/other"}, "/usr/bin/runback");
-  REQUIRE(dirs.size() == 4);
+  auto dirs = protocol_search_dirs(fs, env, {"/mine", "/other"}, "/opt/rb/bin/runback");
+  REQUIRE(dirs.size() == 5);
   CHECK(dirs[0].path == "/mine");
   CHECK(dirs[0].origin == "--protocol-dir");
   CHECK(dirs[1].path == "/other");
   CHECK(dirs[2].path == "/cfg/runback/protocols");
   CHECK(dirs[2].origin == "user config");
-  CHECK(dirs[3].path == kInstalled);
+  // Relative to the binary before the configured prefix, as for plugins.
+  CHECK(dirs[3].path == next_to("/opt/rb/bin/runback"));
+  CHECK(dirs[3].path.rfind("/opt/rb/", 0) == 0);
   CHECK(dirs[3].origin == "installed");
+  CHECK(dirs[4].path == kInstalled);
+  CHECK(dirs[4].origin == "installed");
 
   // Without XDG_CONFIG_HOME, $HOME/.config; from a build tree, the source protocols too.
   MapEnvironment home_only(std::map<std::string, std::string>{{"HOME", "/home/r"}});
   fs.add_file("/src/build/CMakeCache.txt", "");
   dirs = protocol_search_dirs(fs, home_only, {}, "/src/build/cli/runback");
-  REQUIRE(dirs.size() == 3);
+  REQUIRE(dirs.size() == 4);
   CHECK(dirs[0].path == "/home/r/.config/runback/protocols");
-  CHECK(dirs[2].path == RUNBACK_SOURCE_PROTOCOL_DIR);
-  CHECK(dirs[2].origin == "source tree");
+  CHECK(dirs[3].path == RUNBACK_SOURCE_PROTOCOL_DIR);
+  CHECK(dirs[3].origin == "source tree");
 
   // Three levels up at most.
-  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/runback").size() == 3);
-  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/d/runback").size() == 2);
+  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/runback").size() == 4);
+  CHECK(protocol_search_dirs(fs, home_only, {}, "/src/build/a/b/c/d/runback").size() == 3);
   CHECK(protocol_search_dirs(fs, MapEnvironment(std::map<std::string, std::string>{}), {}, "")
             .size() == 1);
+}
+
+TEST_CASE("an installation staged or moved elsewhere finds the protocols next to its binary",
+          "[protocol][catalog]") {
+  testing::FakeFileSystem fs;
+  const std::string runback = "/stage/usr/local/bin/runback";
+  fs.add_file(next_to(runback) + "/knee.yaml", protocol_yaml("knee-pfp", "Knee"));
+  const MapEnvironment env(std::map<std::string, std::string>{{"HOME", "/home/r"}});
+  const auto dirs = protocol_search_dirs(fs, env, {}, runback);
+  auto found = find_protocol(fs, dirs, "knee-pfp");
+  REQUIRE(found.protocol);
+  CHECK(found.protocol->source_path == next_to(runback) + "/knee.yaml");
+  const auto listed = list_protocols(fs, dirs);
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0].origin == "installed");
 }
 
 TEST_CASE("list_protocols: first id wins, later ones are shadowed, broken files are listed",

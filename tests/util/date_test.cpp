@@ -1,3 +1,4 @@
+#include <array>
 #include <catch2/catch.hpp>
 
 #include "util/date.hpp"
@@ -42,4 +43,39 @@ TEST_CASE("format_date pads every part and prints years outside 0-9999 as they a
     REQUIRE(parsed.ok());
     CHECK(*parsed == day);
   }
+}
+
+TEST_CASE("format_day_range names the year once, or both years across a new year", "[util][date]") {
+  CHECK(format_day_range(make_date(2026, 11, 23), make_date(2026, 11, 29)) ==
+        "Mon 23 Nov to Sun 29 Nov 2026");
+  CHECK(format_day_range(make_date(2026, 12, 28), make_date(2027, 1, 3)) ==
+        "Mon 28 Dec 2026 to Sun 3 Jan 2027");
+
+  // Every week (Monday to Sunday) that touches 2026, 2027 or 2028.
+  using namespace std::chrono;
+  const std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto day_text = [&](Date date, const char* weekday) {
+    const year_month_day ymd{date};
+    return std::string(weekday) + " " + std::to_string(unsigned(ymd.day())) + " " +
+           months[unsigned(ymd.month()) - 1];
+  };
+  int weeks = 0, across = 0;
+  for (Date monday = monday_of(make_date(2026, 1, 1)); monday <= make_date(2028, 12, 31);
+       monday += days{7}) {
+    const Date sunday = monday + days{6};
+    REQUIRE(weekday{monday} == Monday);
+    const int first = int(year_month_day{monday}.year());
+    const int last = int(year_month_day{sunday}.year());
+    const std::string from = day_text(monday, "Mon"), to = day_text(sunday, "Sun");
+    const std::string expected = first == last ? from + " to " + to + " " + std::to_string(last)
+                                               : from + " " + std::to_string(first) + " to " + to +
+                                                     " " + std::to_string(last);
+    INFO(format_date(monday));
+    CHECK(format_day_range(monday, sunday) == expected);
+    ++weeks;
+    if (first != last) ++across;
+  }
+  CHECK(weeks == 157);  // Mondays from 29 Dec 2025 to 25 Dec 2028
+  CHECK(across == 3);   // into 2026, 2027 and 2028; 2028 ends on a Sunday
 }
