@@ -348,6 +348,15 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
                                            /*plugin_version=*/"", start.index);
     if (!done) return fail(context, kExitFailure, done.error());
   }
+  // Where the runner stands now, under the text they follow after this command.
+  std::optional<RunnerPlan> standing;  // its protocol lives in `source`
+  PlanSource source(context, &*store);
+  if (auto records = store->records_for(runner->name); records) {
+    std::string problem;
+    if (auto planned = plan_for(source, *records, context.clock.today(), &problem)) {
+      standing = std::move(*planned);
+    }
+  }
   if (o.format == "json") {
     nlohmann::ordered_json doc;
     doc["schema"] = "runback.program-upgrade/1";
@@ -361,6 +370,7 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
     doc["changes"] = changes;
     doc["warnings"] = warnings;
     doc["diff"] = diff;
+    doc["status"] = standing ? standing_json(*standing->protocol, standing->plan) : nullptr;
     context.out << doc.dump(2) << "\n";
     return;
   }
@@ -381,6 +391,9 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   if (switched) {
     context.out << "\nSwitched " << runner->name << " to " << next->id << " " << next->version
                 << ". The old text is kept in the audit trail.\n";
+    if (standing) {
+      context.out << standing_text(*standing->protocol, standing->plan, context.clock.today());
+    }
   } else {
     context.out << "\nNothing was changed. To switch, run `runback program upgrade "
                 << (o.protocol.empty() ? "" : "--protocol " + o.protocol + " ") << "--yes`.\n";
