@@ -118,6 +118,7 @@ void run_demo(Context& context, const DemoOptions& o) {
   }
   programme.start_date = start;
   programme.run_days = run_days;
+  programme.usual_pain = 1;  // most runners back from a tendon problem have a little
   auto started = store->start_programme(kRunner, programme, false);
   if (!started) return fail_with(started.error());
   std::vector<LogRow> rows;

@@ -126,6 +126,9 @@ void print_pain(std::ostream& out, const Protocol& p) {
   table.add_row({"Next morning:", limit(p.pain.next_morning)});
   table.print(out, "  ");
   out << "  A limit passed with no response below: repeat the stage.\n";
+  out << "  \"Your usual pain\" is the pain the runner gives at `runback start` (their pain on an "
+         "ordinary day before any running), until they log a next-morning score; from then on it "
+         "is the last next-morning score before the run. Never an assumed 0.\n";
 
   if (p.responses.empty()) return;
   heading(out, "Responses (when several apply, the most cautious wins)");

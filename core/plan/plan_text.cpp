@@ -307,7 +307,13 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
   out << (runner.empty() ? "Your" : runner + "'s") << " week from "
       << format_day_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
   out << standing_text(protocol, plan, today);
-  if (!plan.status.complete) out << red_flags_text(protocol);
+  if (!plan.status.complete) {
+    if (plan.status.usual_pain) {
+      out << "A rise in pain is measured from your last next-morning score, or from your usual "
+          << *plan.status.usual_pain << "/10 until you have logged one.\n";
+    }
+    out << red_flags_text(protocol);
+  }
   for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
   for (const PlannedDay& day : plan.days) {
     out << "\n";

@@ -112,3 +112,36 @@ TEST_CASE("on a terminal, values already given or logged are not asked again",
   CHECK(log["limp"] == false);
   CHECK(log["red_flags"] == nlohmann::json::array({"pain-at-rest"}));
 }
+
+TEST_CASE("on a terminal, log asks exactly what the checkpoint needs, the plugin's questions too",
+          "[cli][records][interactive]") {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const std::string start = format_date(real_today() - std::chrono::days{7});
+  REQUIRE(run_runback({"--db", db, "start", "--protocol", "achilles-midportion", "--usual-pain",
+                       "1", "--start", start})
+              .exit_code == 0);
+  const std::string date = format_date(real_today() - std::chrono::days{2});
+  // session, pain during, next morning, the achilles plugin's stiffness and heel raises (a word,
+  // then out of range, then a number), swelling, limp (yes: this protocol's red flag), the other
+  // red flags (none), note (none).
+  const std::string typed = "done\n1\n1\n5\nlots\n500\n22\nn\ny\n\n\n";
+  auto run = run_on_terminal({"--db", db, "log", date}, typed);
+  INFO(run.screen);
+  CHECK(run.exit_code == 0);
+  CHECK(run.screen.find("How many minutes was your Achilles stiff") != std::string::npos);
+  CHECK(run.screen.find("How many slow single-leg heel raises") != std::string::npos);
+  CHECK(run.screen.find("Please give a number from 0 to 100") != std::string::npos);
+  // Asked once: not as a question and again in the red flag list; not as core stiffness too.
+  CHECK(run.screen.find("(limp)") == std::string::npos);
+  CHECK(run.screen.find("Morning stiffness") == std::string::npos);
+  CHECK(run.screen.find("Pain 60 minutes after") == std::string::npos);
+  auto log = nlohmann::json::parse(
+      run_runback({"--db", db, "history", "--format", "json"}).out)["logs"][0];
+  CHECK(log["pain_during"] == 1);
+  CHECK(log["pain_next_morning"] == 1);
+  CHECK(log["answers"]["morning-stiffness"] == "5");
+  CHECK(log["answers"]["heel-raises"] == "22");
+  CHECK(log["limp"] == true);
+  CHECK(log["red_flags"] == nlohmann::json::array({"limp"}));
+}
