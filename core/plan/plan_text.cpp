@@ -107,9 +107,9 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
       out << "missed run (" << stage_title(protocol, run.stage_index)
           << "): nothing was logged. If you ran, log it now with the command below; if not, "
              "that is all right: carry on with the plan.\n";
-      Reminder reminder{TimePoint::during, day.date, {}};
-      reminder.fields.push_back({LogValue::pain_during, "", "", false, 0, 10});
-      out << "      " << log_command(reminder) << "\n";
+      for (const Reminder& reminder : day.reminders) {
+        out << "      " << log_command(reminder) << "\n";
+      }
     } else if (run.logged) {
       out << (run.outcome == SessionOutcome::skipped ? "run skipped" : "ran") << " ("
           << stage_title(protocol, run.stage_index) << ")";

@@ -603,6 +603,8 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run,
     if (today) out.recovery.push_back(item);
   }
 
+  // A missed run can still be logged, with the same command a planned one gives.
+  if (run && run->missed) out.reminders.push_back(reminder_for(day, TimePoint::during, nullptr));
   if (!future) return out;
   out.reminders.insert(out.reminders.end(), morning_reminders.begin(), morning_reminders.end());
   if (day == r_.today && plan_.status.waiting_for) {

@@ -116,8 +116,8 @@ TEST_CASE("journey: clean runs advance at the protocol's rate on every shipped p
       const Date six_weeks = kStart + std::chrono::days{42};
       const int stage = r.status(six_weeks)["stage"]["number"];
       CHECK(r.week(six_weeks)["status"]["stage"]["number"] == stage);
-      WARN(protocol << ": stage " << stage << " after six weeks; completed "
-                    << format_date(*completed));
+      WARN(protocol << ": stage " << stage << " of " << r.status(six_weeks)["stages"]
+                    << " after six weeks; completed " << format_date(*completed));
     }
   }
 }
