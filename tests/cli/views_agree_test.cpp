@@ -70,9 +70,10 @@ json standing_of(const json& s) {
 }
 
 // The four views of the clock's day; an empty string when they agree, else what differs.
-std::string disagreement(InProcess& p) {
+// `week`: that day's `week --format json`, when the caller has just run it.
+std::string disagreement(InProcess& p, const CommandResult* week_run = nullptr) {
   const auto status = p.run({"status", "--format", "json"});
-  const auto week = p.run({"week", "--format", "json"});
+  const auto week = week_run ? *week_run : p.run({"week", "--format", "json"});
   const auto all = p.run({"week", "--all", "--format", "json"});
   const auto runners = p.run({"runners", "--format", "json"});
   for (const auto* r : {&status, &week, &all, &runners}) {
@@ -100,7 +101,7 @@ std::string disagreement(InProcess& p) {
   return "";
 }
 
-// Replays a journey from scratch, checking every day; the first disagreement, or "".
+// Replays a journey from scratch, checking every day as `follow` does; the first disagreement.
 std::string replay(const Journey& j) {
   InProcess p;
   p.clock().set(j.start);
@@ -109,11 +110,12 @@ std::string replay(const Journey& j) {
   for (int i = 0; i < j.length; ++i) {
     const Date day = j.start + std::chrono::days{i};
     p.clock().set(day);
-    while (next < j.steps.size() && j.steps[next].day == day) p.run(j.steps[next++].args);
     if (auto problem = disagreement(p); !problem.empty()) {
       return "on " + format_date(day) + ": " + problem;
     }
+    while (next < j.steps.size() && j.steps[next].day == day) p.run(j.steps[next++].args);
   }
+  if (auto problem = disagreement(p); !problem.empty()) return "at the end: " + problem;
   return "";
 }
 
@@ -134,7 +136,13 @@ std::string follow(Journey& j, std::mt19937_64& rng) {
       p.run(args);
       j.steps.push_back({day, std::move(args)});
     };
-    const json week = json::parse(p.run({"week", "--format", "json"}).out);
+    // The views are compared at the start of each day (what the runner sees before typing),
+    // and once more after the last day's logs.
+    const CommandResult week_run = p.run({"week", "--format", "json"});
+    if (auto problem = disagreement(p, &week_run); !problem.empty()) {
+      return "on " + date + ": " + problem;
+    }
+    const json week = json::parse(week_run.out);
     const bool stopped = week["status"]["stopped"];
     days_stopped = stopped ? days_stopped + 1 : 0;
     if (stopped && days_stopped >= 3 && chance(40)) type({"clear", "--by", "Dr Test"});
@@ -165,10 +173,8 @@ std::string follow(Journey& j, std::mt19937_64& rng) {
     }
     if (chance(2)) type({"log", date, "--red-flag", "night-pain"});
     if (chance(2)) type({"log", date, "--pain-during", "1", "--pain-after", "1"});  // unplanned
-    if (auto problem = disagreement(p); !problem.empty()) {
-      return "on " + date + ": " + problem;
-    }
   }
+  if (auto problem = disagreement(p); !problem.empty()) return "at the end: " + problem;
   return "";
 }
 
