@@ -218,7 +218,7 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
   }
   if (const Decision* last = last_decision(plan)) {
     out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
-  } else if (!status.complete) {
+  } else if (!status.complete && !waiting_decision(plan)) {
     out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
   }
   if (const Decision* waiting = waiting_decision(plan)) out << waiting->explanation << "\n";
