@@ -65,16 +65,17 @@ TEST_CASE("format_day_range names the year once, or both years across a new year
        monday += days{7}) {
     const Date sunday = monday + days{6};
     REQUIRE(weekday{monday} == Monday);
-    const int first = int(year_month_day{monday}.year());
-    const int last = int(year_month_day{sunday}.year());
+    const int first_year = int(year_month_day{monday}.year());
+    const int last_year = int(year_month_day{sunday}.year());
     const std::string from = day_text(monday, "Mon"), to = day_text(sunday, "Sun");
-    const std::string expected = first == last ? from + " to " + to + " " + std::to_string(last)
-                                               : from + " " + std::to_string(first) + " to " + to +
-                                                     " " + std::to_string(last);
+    const std::string expected = first_year == last_year
+                                     ? from + " to " + to + " " + std::to_string(last_year)
+                                     : from + " " + std::to_string(first_year) + " to " + to + " " +
+                                           std::to_string(last_year);
     INFO(format_date(monday));
     CHECK(format_day_range(monday, sunday) == expected);
     ++weeks;
-    if (first != last) ++across;
+    if (first_year != last_year) ++across;
   }
   CHECK(weeks == 157);  // Mondays from 29 Dec 2025 to 25 Dec 2028
   CHECK(across == 3);   // into 2026, 2027 and 2028; 2028 ends on a Sunday
