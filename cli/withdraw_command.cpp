@@ -66,15 +66,8 @@ LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
   LogRow row{from.date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   for (const AuditEntry& entry : fields) {
     const std::string& f = entry.field;
-    if (f == "session") row.session = from.session;
-    if (f == "pain_during") row.pain_during = from.pain_during;
-    if (f == "pain_after") row.pain_after = from.pain_after;
-    if (f == "pain_next_morning") row.pain_next_morning = from.pain_next_morning;
-    if (f == "stiffness_minutes") row.stiffness_minutes = from.stiffness_minutes;
-    if (f == "swelling") row.swelling = from.swelling;
-    if (f == "limp") row.limp = from.limp;
+    copy_scalar(row, from, f);
     if (f == "red_flags") row.red_flags = from.red_flags;
-    if (f == "note") row.note = from.note;
     if (f.rfind("answers.", 0) == 0) {
       const std::string key = f.substr(f.find('.') + 1);
       row.answers[key] = from.answers.at(key);

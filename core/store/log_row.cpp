@@ -24,6 +24,17 @@ std::optional<std::string> text_of(const std::optional<bool>& v) {
 
 }  // namespace
 
+void copy_scalar(LogRow& row, const LogRow& from, std::string_view name) {
+  if (name == "session") row.session = from.session;
+  if (name == "pain_during") row.pain_during = from.pain_during;
+  if (name == "pain_after") row.pain_after = from.pain_after;
+  if (name == "pain_next_morning") row.pain_next_morning = from.pain_next_morning;
+  if (name == "stiffness_minutes") row.stiffness_minutes = from.stiffness_minutes;
+  if (name == "swelling") row.swelling = from.swelling;
+  if (name == "limp") row.limp = from.limp;
+  if (name == "note") row.note = from.note;
+}
+
 std::vector<StoredValue> log_scalar_fields(const LogRow& row) {
   return {
       {"session", row.session ? std::optional(session_outcome_name(*row.session)) : std::nullopt},

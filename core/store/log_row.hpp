@@ -42,6 +42,8 @@ struct StoredValue {
 // session, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling, limp, note:
 // every value of a row but its red flags and answers.
 std::vector<StoredValue> log_scalar_fields(const LogRow& row);
+// Copies the scalar value stored under `name` (as log_scalar_fields names it) from `from`.
+void copy_scalar(LogRow& row, const LogRow& from, std::string_view name);
 
 // The row that records `log`; an empty note is no note. (The store reads rows back into a
 // DayLog directly: Store::records_for.)

@@ -139,17 +139,6 @@ void bind_date_range(Statement& statement, int first, std::optional<Date> from,
   statement.bind(first + 1, to ? format_date(*to) : std::string("9999-99-99"));
 }
 
-void set_scalar(LogRow& row, const LogRow& from, const std::string& name) {
-  if (name == "session") row.session = from.session;
-  if (name == "pain_during") row.pain_during = from.pain_during;
-  if (name == "pain_after") row.pain_after = from.pain_after;
-  if (name == "pain_next_morning") row.pain_next_morning = from.pain_next_morning;
-  if (name == "stiffness_minutes") row.stiffness_minutes = from.stiffness_minutes;
-  if (name == "swelling") row.swelling = from.swelling;
-  if (name == "limp") row.limp = from.limp;
-  if (name == "note") row.note = from.note;
-}
-
 }  // namespace
 
 Result<std::string> resolve_db_path(const Environment& env, const std::string& flag) {
@@ -676,7 +665,7 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
         }
         note_change(new_fields[i].name, old_fields[i].value, new_fields[i].value);
       }
-      set_scalar(merged, change, new_fields[i].name);
+      copy_scalar(merged, change, new_fields[i].name);
     }
     for (const auto& [key, value] : change.answers) {
       auto it = merged.answers.find(key);
