@@ -16,8 +16,10 @@ Result<std::string> RealFileSystem::read_file(const std::string& path,
   if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a directory, not a file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    const bool exists = std::filesystem::exists(path, ec);
-    return Error{path + (exists ? ": cannot be read (check its permissions)" : ": no such file")};
+    if (!std::filesystem::exists(path, ec)) {
+      return Error{path + ": no such file", ErrorKind::not_found};
+    }
+    return Error{path + ": cannot be read (check its permissions)", ErrorKind::io};
   }
   std::string content;
   char buffer[65536];
