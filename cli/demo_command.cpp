@@ -65,14 +65,14 @@ void run_demo(Context& context, const DemoOptions& o) {
     auto parsed = parse_date(o.date);
     if (!parsed) {
       context.err << "runback: --date: " << parsed.error() << "\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     today = *parsed;
   }
   auto fail_with = [&](const std::string& message) {
     context.err << "runback: demo: " << message << "\n";
-    context.exit_code = kExitFailure;
+    context.exit_code = exit_status(ErrorKind::io);
   };
   LoadResult loaded = find_protocol(
       context.fs,

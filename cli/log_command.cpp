@@ -224,9 +224,9 @@ void run_log(Context& context, LogOptions& o) {
   auto runner = resolve_runner(context, *store);
   if (!runner) return;
   auto programme = store->active_programme(runner->id);
-  if (!programme) return fail(context, kExitFailure, programme.error());
+  if (!programme) return fail(context, ErrorKind::io, programme.error());
   if (!*programme) {
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::bad_input,
                 runner->name +
                     " has no programme running: start one with `runback start "
                     "--protocol ID` before logging");
@@ -314,7 +314,7 @@ void run_log(Context& context, LogOptions& o) {
   if (!errors.empty()) {
     for (const auto& e : errors) context.err << "runback: " << e << "\n";
     context.err << "runback: nothing was logged (see `runback log --help`)\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
 
@@ -325,8 +325,8 @@ void run_log(Context& context, LogOptions& o) {
   if (isatty(STDIN_FILENO)) {
     auto recorded_session = store->log_for(runner->id, session_date);
     auto recorded_morning = store->log_for(runner->id, morning_date);
-    if (!recorded_session) return fail(context, kExitFailure, recorded_session.error());
-    if (!recorded_morning) return fail(context, kExitFailure, recorded_morning.error());
+    if (!recorded_session) return fail(context, ErrorKind::io, recorded_session.error());
+    if (!recorded_morning) return fail(context, ErrorKind::io, recorded_morning.error());
     const bool same_day = session_date == morning_date;
     PromptPlan plan;
     plan.session_row = &session_row;
@@ -361,7 +361,7 @@ void run_log(Context& context, LogOptions& o) {
       }
     }
   } else if (!given) {
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::bad_input,
                 "nothing to log: give at least one value, e.g. `runback log --session done "
                 "--pain-during 2` (see `runback log --help`)");
   }
@@ -381,7 +381,7 @@ void run_log(Context& context, LogOptions& o) {
   // before (records.hpp: implied_session).
   if (!session_row.session && (session_row.pain_during || session_row.pain_after)) {
     auto recorded = store->log_for(runner->id, session_date);
-    if (!recorded) return fail(context, kExitFailure, recorded.error());
+    if (!recorded) return fail(context, ErrorKind::io, recorded.error());
     if (!recorded->has_value() || !(*recorded)->session) {
       session_row.session = SessionOutcome::done;
     }
@@ -395,7 +395,7 @@ void run_log(Context& context, LogOptions& o) {
 
   // 4. One transaction for every value.
   auto outcome = store->record_logs(runner->id, rows, o.replace);
-  if (!outcome) return fail(context, kExitFailure, outcome.error());
+  if (!outcome) return fail(context, ErrorKind::io, outcome.error());
   if (!outcome->conflicts.empty()) {
     for (const auto& c : outcome->conflicts) {
       context.err << "runback: " << c.field << " for " << format_date(c.date)
@@ -404,7 +404,7 @@ void run_log(Context& context, LogOptions& o) {
     }
     context.err << "runback: nothing was logged. To correct a value, run the command again with "
                    "--replace (the old value is kept in the audit trail)\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::conflict);
     return;
   }
 
@@ -413,7 +413,7 @@ void run_log(Context& context, LogOptions& o) {
   std::vector<CheckpointNews> news;
   if (protocol) {
     auto records = store->records_for(runner->name);
-    if (!records) return fail(context, kExitFailure, records.error());
+    if (!records) return fail(context, ErrorKind::io, records.error());
     std::string problem;
     // The days logged (to say whether a run was planned) up to tomorrow (its morning's values).
     Date from = today - std::chrono::days{1};

@@ -101,13 +101,7 @@ void list_plugins(Context& context, const std::string& format) {
 void show_plugin(Context& context, const std::string& name, const std::string& format) {
   const PluginHost host = plugin_host_for(context);
   auto found = host.find_plugin(name);
-  if (!found) {
-    context.err << "runback: " << found.error() << "\n";
-    bool failed = false;
-    for (const auto& failure : host.failures()) failed = failed || failure.name == name;
-    context.exit_code = failed ? kExitFailure : kExitBadInput;
-    return;
-  }
+  if (!found) return fail(context, found.failure());
   const PluginInfo& info = (*found)->info();
   if (format == "json") {
     nlohmann::json plugin = plugin_json(info);

@@ -116,7 +116,7 @@ void run_show(Context& context, const Options& options) {
       context.err << "runback: " << options.id_or_file
                   << " has errors; fix them before it can be shown\n";
     }
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   if (options.format == "json") {
@@ -181,7 +181,7 @@ void run_lint(Context& context, const Options& options) {
   } else {
     (invalid > 0 ? context.err : context.out) << summary << '\n';
   }
-  if (invalid > 0) context.exit_code = kExitBadInput;
+  if (invalid > 0) context.exit_code = exit_status(ErrorKind::bad_input);
 }
 
 void declare_protocol(CLI::App& protocol, Context& context) {

@@ -97,7 +97,7 @@ void run_withdraw(Context& context, const WithdrawOptions& o) {
   if (!errors.empty()) {
     for (const auto& e : errors) context.err << "runback: " << e << "\n";
     context.err << "runback: nothing was withdrawn (see `runback withdraw --help`)\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   auto store = open_store(context, OpenMode::existing_only);
@@ -105,18 +105,18 @@ void run_withdraw(Context& context, const WithdrawOptions& o) {
   auto runner = resolve_runner(context, *store);
   if (!runner) return;
   auto outcome = store->withdraw_log(runner->id, *date, fields);
-  if (!outcome) return fail(context, kExitFailure, outcome.error());
+  if (!outcome) return fail(context, ErrorKind::io, outcome.error());
 
   const std::string day = format_date(*date);
   if (!outcome->logged) {
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::not_found,
                 "withdraw: nothing is logged for " + runner->name + " on " + day +
                     ", so there is nothing to withdraw (`runback history` shows what is logged)");
   }
   if (!outcome->not_logged.empty()) {
     std::vector<std::string> missing;
     for (const auto& field : outcome->not_logged) missing.push_back(part_name(field));
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::not_found,
                 "withdraw: " + join_with_and(missing) + (missing.size() == 1 ? " is" : " are") +
                     " not logged for " + runner->name + " on " + day + "; logged that day: " +
                     describe_log(*outcome->logged) + ". Nothing was withdrawn");
