@@ -17,7 +17,7 @@ namespace runback::cli {
 namespace {
 
 struct ClearOptions {
-  std::string by, date, note, format = "table";
+  std::string by, date, note, format;
 };
 
 // Where the runner stands on `day` with these clearances, as `runback status` would say.
@@ -124,8 +124,7 @@ void register_clear_command(CLI::App& app, Context& context) {
                         "the day after")
             ->type_name("DATE");
         clear.add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
-        clear.add_option("--format", options->format, "Output format")
-            ->check(CLI::IsMember({"table", "json"}));
+        add_format_option(clear, options->format, {Format::text, Format::json});
         clear.callback([&context, options] { run_clear(context, *options); });
       });
 }

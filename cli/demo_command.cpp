@@ -24,7 +24,7 @@ using Days = std::chrono::days;
 
 struct DemoOptions {
   std::string date;
-  std::string format = "text";
+  std::string format;
 };
 
 constexpr const char* kRunner = "Sam";
@@ -165,10 +165,7 @@ void register_demo_command(CLI::App& app, Context& context) {
                 auto o = std::make_shared<DemoOptions>();
                 demo.add_option("--date", o->date, "Show the week of this day (default: today)")
                     ->type_name("DATE");
-                demo.add_option("--format", o->format,
-                                "Output format: text or json (default: text)")
-                    ->check(CLI::IsMember({"text", "json"}))
-                    ->type_name("FORMAT");
+                add_format_option(demo, o->format, {Format::text, Format::json});
                 demo.callback([&context, o] { run_demo(context, *o); });
               });
 }

@@ -31,7 +31,7 @@ struct LogOptions {
   std::vector<std::string> answers;
   std::string note;
   bool replace = false;
-  std::string format = "table";
+  std::string format;
   CLI::Option* swelling_option = nullptr;
   CLI::Option* limp_option = nullptr;
   CLI::Option* note_option = nullptr;
@@ -507,8 +507,7 @@ void declare_log_command(CLI::App& command, Context& context) {
       log->add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
   log->add_flag("--replace", options->replace,
                 "Replace values already logged (the old ones are kept in the audit trail)");
-  log->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  add_format_option(*log, options->format, {Format::text, Format::json});
   log->callback([&context, options] { run_log(context, *options); });
 }
 

@@ -149,19 +149,17 @@ void register_plugin_commands(CLI::App& app, Context& context) {
                     "Show each plugin found (name, version, ABI, path, hooks) and those "
                     "that failed",
                     [&context](CLI::App& list) {
-                      auto format = std::make_shared<std::string>("text");
-                      list.add_option("--format", *format, "text or json")
-                          ->check(CLI::IsMember({"text", "json"}));
+                      auto format = std::make_shared<std::string>();
+                      add_format_option(list, *format, {Format::text, Format::json});
                       list.callback([&context, format] { list_plugins(context, *format); });
                     });
         add_command(
             plugin, "info", "Describe a plugin and its parameters", [&context](CLI::App& info) {
               auto name = std::make_shared<std::string>();
-              auto format = std::make_shared<std::string>("text");
+              auto format = std::make_shared<std::string>();
               info.add_option("NAME", *name, "The plugin's name, as in `runback plugin list`")
                   ->required();
-              info.add_option("--format", *format, "text or json")
-                  ->check(CLI::IsMember({"text", "json"}));
+              add_format_option(info, *format, {Format::text, Format::json});
               info.callback([&context, name, format] { show_plugin(context, *name, *format); });
             });
       });

@@ -57,7 +57,7 @@ std::optional<Protocol> load_by_id(Context& context, const std::string& id, cons
 }
 
 struct StartOptions {
-  std::string protocol, start, stage, entry_test, days, format = "table";
+  std::string protocol, start, stage, entry_test, days, format;
   std::string usual_pain, usual_stiffness;
   std::vector<std::string> params;
   bool replace = false;
@@ -286,7 +286,7 @@ void run_start(Context& context, const StartOptions& o) {
 struct UpgradeOptions {
   bool yes = false;
   std::string protocol;  // a file or an id; empty: the programme's protocol id
-  std::string format = "table";
+  std::string format;
 };
 
 // The changes in words. `old` is the text the programme started with, loaded now (null when it
@@ -404,7 +404,7 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
 }
 
 struct DaysOptions {
-  std::string days, from, format = "table";
+  std::string days, from, format;
 };
 
 void run_days_change(Context& context, const DaysOptions& o) {
@@ -493,8 +493,7 @@ void declare_start(CLI::App& command, Context& context) {
       ->type_name("MIN");
   start->add_flag("--replace", start_options->replace,
                   "Replace the runner's current programme (it is kept as history)");
-  start->add_option("--format", start_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  add_format_option(*start, start_options->format, {Format::text, Format::json});
   start->callback([&context, start_options] { run_start(context, *start_options); });
 }
 
@@ -507,8 +506,7 @@ void declare_upgrade(CLI::App& command, Context& context) {
                    "The new text: a file, or an id looked up as `runback start` does (default: "
                    "the programme's protocol id)")
       ->type_name("FILE_OR_ID");
-  upgrade->add_option("--format", upgrade_options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  add_format_option(*upgrade, upgrade_options->format, {Format::text, Format::json});
   upgrade->callback([&context, upgrade_options] { run_upgrade(context, *upgrade_options); });
 }
 
@@ -529,8 +527,7 @@ void register_programme_commands(CLI::App& app, Context& context) {
                                   "The first day with the new run days (YYYY-MM-DD; default: "
                                   "today)")
                       ->type_name("DATE");
-                  days.add_option("--format", options->format, "Output format")
-                      ->check(CLI::IsMember({"table", "json"}));
+                  add_format_option(days, options->format, {Format::text, Format::json});
                   days.callback([&context, options] { run_days_change(context, *options); });
                 });
     add_command(program, "upgrade",

@@ -18,16 +18,10 @@ namespace runback::cli {
 namespace {
 
 struct Options {
-  std::string format = "text";
+  std::string format;
   std::string id_or_file;
   std::vector<std::string> files;
 };
-
-CLI::Option* add_format_option(CLI::App& command, std::string& format) {
-  return command.add_option("--format", format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-}
 
 void print_diagnostic(std::ostream& err, const Diagnostic& d) {
   // Problems not tied to a file (an unknown id) read as the program's own message.
@@ -190,7 +184,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
 
   add_command(protocol, "list", "List the protocols runback can find",
               [&context, options](CLI::App& list) {
-                add_format_option(list, options->format);
+                add_format_option(list, options->format, {Format::text, Format::json});
                 list.callback([&context, options] { run_list(context, *options); });
               });
 
@@ -200,7 +194,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
                                 "A protocol id, or the path of a YAML file")
                     ->required()
                     ->type_name("ID|FILE");
-                add_format_option(show, options->format);
+                add_format_option(show, options->format, {Format::text, Format::json});
                 show.callback([&context, options] { run_show(context, *options); });
               });
 
@@ -210,7 +204,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
                 lint.add_option("files", options->files, "Protocol YAML files")
                     ->required()
                     ->type_name("FILE");
-                add_format_option(lint, options->format);
+                add_format_option(lint, options->format, {Format::text, Format::json});
                 lint.callback([&context, options] { run_lint(context, *options); });
               });
 

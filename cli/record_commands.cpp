@@ -24,7 +24,7 @@ namespace runback::cli {
 namespace {
 
 struct HistoryOptions {
-  std::string from, to, format = "table";
+  std::string from, to, format;
 };
 
 std::string cell(const std::optional<int>& v) {
@@ -253,17 +253,15 @@ void register_record_commands(CLI::App& app, Context& context) {
     auto options = std::make_shared<HistoryOptions>();
     history.add_option("--from", options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
     history.add_option("--to", options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
-    history.add_option("--format", options->format, "Output format")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    add_format_option(history, options->format, {Format::text, Format::csv, Format::json});
     history.callback([&context, options] { run_history(context, *options); });
   });
 
   add_command(app, "runners",
               "List the runners in the database (a caseload): programme, start, last log",
               [&context](CLI::App& runners) {
-                auto format = std::make_shared<std::string>("table");
-                runners.add_option("--format", *format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                auto format = std::make_shared<std::string>();
+                add_format_option(runners, *format, {Format::text, Format::json});
                 runners.callback([&context, format] { run_runners(context, *format); });
               });
 

@@ -30,7 +30,4 @@ nlohmann::ordered_json audit_json(const AuditEntry& entry);
 // "pain during 3/10, swelling, note "..."" for tables and confirmations.
 std::string describe_log(const LogRow& row);
 
-// The --format option with its allowed values.
-inline constexpr const char* kFormatHelp = "Output format";
-
 }  // namespace runback::cli

@@ -25,7 +25,7 @@ struct SimulateOptions {
   std::string start;
   int stage = 1;
   int days = 365;
-  std::string format = "text";
+  std::string format;
   std::vector<std::string> params;
   int usual_pain = 0;
   std::string run_days;
@@ -167,9 +167,7 @@ void declare_simulate(CLI::App& command, Context& context) {
       ->type_name("N");
   simulate->add_option("--run-days", o->run_days, "Preferred run days, as `runback start --days`")
       ->type_name("DAYS");
-  simulate->add_option("--format", o->format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
+  add_format_option(*simulate, o->format, {Format::text, Format::json});
   simulate->callback([&context, o] { run_simulate(context, *o); });
 }
 

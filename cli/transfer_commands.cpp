@@ -120,7 +120,7 @@ void run_import(Context& context, const std::string& file, const std::string& fo
 
 void register_transfer_commands(CLI::App& app, Context& context) {
   struct Options {
-    std::string file, format = "table";
+    std::string file, format;
   };
   add_command(app, "export", "Write every record (or one runner's, with --runner) to a CSV file",
               [&context](CLI::App& export_command) {
@@ -129,8 +129,7 @@ void register_transfer_commands(CLI::App& app, Context& context) {
                     .add_option("--csv", options->file, "The file to write (- for stdout)")
                     ->type_name("FILE")
                     ->required();
-                export_command.add_option("--format", options->format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                add_format_option(export_command, options->format, {Format::text, Format::json});
                 export_command.callback(
                     [&context, options] { run_export(context, options->file, options->format); });
               });
@@ -142,8 +141,7 @@ void register_transfer_commands(CLI::App& app, Context& context) {
                 import_command.add_option("--csv", options->file, "The file to read")
                     ->type_name("FILE")
                     ->required();
-                import_command.add_option("--format", options->format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                add_format_option(import_command, options->format, {Format::text, Format::json});
                 import_command.callback(
                     [&context, options] { run_import(context, options->file, options->format); });
               });

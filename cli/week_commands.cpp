@@ -22,7 +22,7 @@ namespace {
 struct WeekOptions {
   std::string date;
   bool all = false;
-  std::string format = "text";
+  std::string format;
 };
 
 std::optional<Date> plan_date(Context& context, const std::string& text) {
@@ -212,12 +212,6 @@ void run_status(Context& context, const WeekOptions& o) {
   }
 }
 
-CLI::Option* add_format(CLI::App& command, std::string& format) {
-  return command.add_option("--format", format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-}
-
 }  // namespace
 
 void register_week_commands(CLI::App& app, Context& context) {
@@ -230,7 +224,7 @@ void register_week_commands(CLI::App& app, Context& context) {
                                 "Plan the week (Monday to Sunday) of this day (default: today)")
                     ->type_name("DATE");
                 week.add_flag("--all", options->all, "Every runner with an active programme");
-                add_format(week, options->format);
+                add_format_option(week, options->format, {Format::text, Format::json});
                 week.callback([&context, options] { run_week(context, *options); });
               });
 
@@ -241,7 +235,7 @@ void register_week_commands(CLI::App& app, Context& context) {
                 auto options = std::make_shared<WeekOptions>();
                 status.add_option("--date", options->date, "As of this day (default: today)")
                     ->type_name("DATE");
-                add_format(status, options->format);
+                add_format_option(status, options->format, {Format::text, Format::json});
                 status.callback([&context, options] { run_status(context, *options); });
               });
 }

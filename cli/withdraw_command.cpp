@@ -79,7 +79,7 @@ LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
 struct WithdrawOptions {
   std::string date;
   std::vector<std::string> parts;
-  std::string format = "table";
+  std::string format;
 };
 
 void run_withdraw(Context& context, const WithdrawOptions& o) {
@@ -156,8 +156,7 @@ void register_withdraw_command(CLI::App& app, Context& context) {
         auto options = std::make_shared<WithdrawOptions>();
         withdraw.add_option("DATE", options->date, "The day (YYYY-MM-DD)")->required();
         withdraw.add_option("VALUE", options->parts, std::string("What to withdraw: ") + kPartList);
-        withdraw.add_option("--format", options->format, "Output format")
-            ->check(CLI::IsMember({"table", "json"}));
+        add_format_option(withdraw, options->format, {Format::text, Format::json});
         withdraw.callback([&context, options] { run_withdraw(context, *options); });
       });
 }
