@@ -15,6 +15,7 @@
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "protocol/catalog.hpp"
+#include "protocol_lookup.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {
@@ -74,10 +75,7 @@ void run_demo(Context& context, const DemoOptions& o) {
     context.err << "runback: demo: " << message << "\n";
     context.exit_code = exit_status(ErrorKind::io);
   };
-  LoadResult loaded = find_protocol(
-      context.fs,
-      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path),
-      kProtocol);
+  LoadResult loaded = find_protocol(context.fs, protocol_dirs_for(context), kProtocol);
   if (!loaded.protocol)
     return fail_with("the sample protocol " + std::string(kProtocol) +
                      " was not found; is runback installed completely?");

@@ -11,6 +11,7 @@
 #include "protocol/catalog.hpp"
 #include "protocol/lint.hpp"
 #include "protocol/protocol_json.hpp"
+#include "protocol_lookup.hpp"
 #include "protocol_show.hpp"
 #include "text_table.hpp"
 
@@ -23,29 +24,15 @@ struct Options {
   std::vector<std::string> files;
 };
 
-void print_diagnostic(std::ostream& err, const Diagnostic& d) {
-  // Problems not tied to a file (an unknown id) read as the program's own message.
-  if (d.where.file.empty()) {
-    err << "runback: " << severity_name(d.severity) << ": " << d.message << '\n';
-  } else {
-    err << format_diagnostic(d) << '\n';
-  }
-}
-
 // Whether `path` names a file directly inside `dir` (as the catalog builds its paths).
 bool directly_in(const std::string& path, std::string dir) {
   if (dir.empty() || dir.back() != '/') dir += '/';
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+  return path.size() > dir.size() && path.starts_with(dir) &&
          path.find('/', dir.size()) == std::string::npos;
 }
 
-std::vector<ProtocolDir> search_dirs(const Context& context) {
-  return protocol_search_dirs(context.fs, context.env, context.protocol_dirs,
-                              context.executable_path);
-}
-
 void run_list(Context& context, const Options& options) {
-  const auto dirs = search_dirs(context);
+  const auto dirs = protocol_dirs_for(context);
   const auto entries = list_protocols(context.fs, dirs);
   if (options.format == "json") {
     nlohmann::json protocols = nlohmann::json::array();
@@ -103,7 +90,7 @@ void run_list(Context& context, const Options& options) {
 }
 
 void run_show(Context& context, const Options& options) {
-  LoadResult result = find_protocol(context.fs, search_dirs(context), options.id_or_file);
+  LoadResult result = find_protocol(context.fs, protocol_dirs_for(context), options.id_or_file);
   for (const auto& d : result.diagnostics) print_diagnostic(context.err, d);
   if (!result.protocol) {
     if (result.diagnostics.size() > 0 && !result.diagnostics.front().where.file.empty()) {

@@ -265,6 +265,7 @@ void register_record_commands(CLI::App& app, Context& context) {
                 runners.callback([&context, format] { run_runners(context, *format); });
               });
 
+  register_start_command(app, context);
   register_programme_commands(app, context);
   register_transfer_commands(app, context);
 }

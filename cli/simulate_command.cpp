@@ -11,6 +11,7 @@
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
+#include "protocol_lookup.hpp"
 #include "record_output.hpp"
 #include "store/store.hpp"
 
@@ -42,12 +43,9 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     }
     start = *parsed;
   }
-  LoadResult loaded = find_protocol(
-      context.fs,
-      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path),
-      o.protocol);
+  LoadResult loaded = find_protocol(context.fs, protocol_dirs_for(context), o.protocol);
   for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error || !loaded.protocol) print_plan_diagnostic(context.err, d);
+    if (d.severity == Severity::error || !loaded.protocol) print_diagnostic(context.err, d);
   }
   if (!loaded.protocol) {
     context.exit_code = exit_status(ErrorKind::bad_input);
