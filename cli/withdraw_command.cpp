@@ -41,7 +41,7 @@ Result<std::string> stored_name(const std::string& part) {
   for (const auto& [name, field] : kParts) {
     if (part == name) return std::string(field);
   }
-  if (part.rfind(kAnswerPart, 0) == 0) {
+  if (part.starts_with(kAnswerPart)) {
     const std::string key = part.substr(kAnswerPart.size());
     if (is_valid_id(key)) return "answers." + key;
     return Error{"VALUE: '" + part +
@@ -68,7 +68,7 @@ LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
     const std::string& f = entry.field;
     copy_scalar(row, from, f);
     if (f == "red_flags") row.red_flags = from.red_flags;
-    if (f.rfind("answers.", 0) == 0) {
+    if (f.starts_with("answers.")) {
       const std::string key = f.substr(f.find('.') + 1);
       row.answers[key] = from.answers.at(key);
     }
