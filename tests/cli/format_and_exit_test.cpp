@@ -58,8 +58,8 @@ TEST_CASE("help and errors name text, not table", "[cli][format]") {
   for (const char* command : {"log", "runners", "week"}) {
     const auto help = run_runback({command, "--help"});
     CHECK(help.exit_code == 0);
-    CHECK(help.out.find("--format") != std::string::npos);
-    CHECK(help.out.find("table") == std::string::npos);
+    CHECK(help.out.find("--format FORMAT:{text,json}") != std::string::npos);
+    CHECK(help.out.find("table,") == std::string::npos);
   }
   CHECK(run_runback({"history", "--help"}).out.find("{text,csv,json}") != std::string::npos);
   const auto xml = run_runback({"runners", "--format", "xml"});
