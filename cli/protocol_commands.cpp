@@ -9,7 +9,7 @@
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
-#include "protocol/lint.hpp"
+#include "extension/lint.hpp"
 #include "protocol/protocol_json.hpp"
 #include "protocol_show.hpp"
 #include "text_table.hpp"

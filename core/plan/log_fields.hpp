@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "plan/checkpoint.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plan/plan.hpp"
 
 namespace runback {

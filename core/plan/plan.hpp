@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "plan/decision.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "protocol/protocol.hpp"
 #include "util/date.hpp"
 

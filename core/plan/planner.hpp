@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"

@@ -18,7 +18,7 @@
 
 #include "io/environment.hpp"
 #include "io/file_system.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plugin/loaded_plugin.hpp"
 
 namespace runback {
