@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "plan/checkpoint.hpp"
 #include "extension/extension.hpp"
+#include "plan/checkpoint.hpp"
 #include "plan/plan.hpp"
 
 namespace runback {
