@@ -6,6 +6,7 @@
 
 #include "in_process.hpp"
 #include "protocol/corpus.hpp"
+#include "support/fake_file_system.hpp"
 
 using namespace runback::testing;
 
@@ -17,10 +18,24 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-// No user config from the machine running the tests.
-std::map<std::string, std::string> isolated(const TempDir& dir) {
-  return {{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.path()}};
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
 }
+
+// A home that exists only in memory: finding, showing and listing protocols by id read the
+// protocol folders through the FileSystem seam alone.
+struct FakeHome {
+  FakeFileSystem fs;
+  std::string path() const { return "/home/runner"; }
+  std::string file(const std::string& name) const { return path() + "/" + name; }
+  void copy(const std::string& from, const std::string& to) {
+    fs.add_file(file(to), read_file(from));
+  }
+  CommandResult run(const std::vector<std::string>& args) const {
+    return run_command(args, {{"XDG_CONFIG_HOME", file("config")}, {"HOME", path()}}, fs);
+  }
+};
 
 }  // namespace
 
@@ -125,11 +140,10 @@ TEST_CASE("the shipped protocols lint clean", "[cli][protocol][shipped]") {
 }
 
 TEST_CASE("protocol show prints a protocol found by id", "[cli][protocol]") {
-  TempDir dir{scratch_base()};
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::copy_file(kValid + "maximal.yaml", dir.file("p/maximal.yaml"));
-  const CommandResult result = run_command(
-      {"--protocol-dir", dir.file("p"), "protocol", "show", "maximal-example"}, isolated(dir));
+  FakeHome dir;
+  dir.copy(kValid + "maximal.yaml", "p/maximal.yaml");
+  const CommandResult result =
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "show", "maximal-example"});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   for (
@@ -173,11 +187,10 @@ TEST_CASE("protocol show --format json holds the model", "[cli][protocol]") {
 }
 
 TEST_CASE("protocol show explains an unknown id or a broken file", "[cli][protocol]") {
-  TempDir dir{scratch_base()};
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::copy_file(kValid + "minimal.yaml", dir.file("p/minimal.yaml"));
+  FakeHome dir;
+  dir.copy(kValid + "minimal.yaml", "p/minimal.yaml");
   const CommandResult unknown =
-      run_command({"--protocol-dir", dir.file("p"), "protocol", "show", "minimul"}, isolated(dir));
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "show", "minimul"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.out.empty());
   CHECK_THAT(unknown.err, Catch::StartsWith("runback: error: no protocol has the id 'minimul' "
@@ -195,18 +208,14 @@ TEST_CASE("protocol show explains an unknown id or a broken file", "[cli][protoc
 }
 
 TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]") {
-  TempDir dir{scratch_base()};
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::create_directories(dir.file("config/runback/protocols"));
-  std::filesystem::copy_file(kValid + "minimal.yaml", dir.file("p/minimal.yaml"));
-  std::filesystem::copy_file(kValid + "minimal.yaml",
-                             dir.file("config/runback/protocols/minimal-copy.yaml"));
-  write_file(dir.file("p/broken.yaml"), "id: [\n");
-  const CommandResult text =
-      run_command({"--protocol-dir", dir.file("p"), "protocol", "list"}, isolated(dir));
+  FakeHome dir;
+  dir.copy(kValid + "minimal.yaml", "p/minimal.yaml");
+  dir.copy(kValid + "minimal.yaml", "config/runback/protocols/minimal-copy.yaml");
+  dir.fs.add_file(dir.file("p/broken.yaml"), "id: [\n");
+  const CommandResult text = dir.run({"--protocol-dir", dir.file("p"), "protocol", "list"});
   INFO(text.err);
   REQUIRE(text.exit_code == 0);
-  // The source tree's protocols may follow when run from a build tree: check this group only.
+  // Only this group: the binary's build tree (no CMakeCache.txt in memory) adds no other.
   CHECK_THAT(text.out, Catch::StartsWith(dir.file("p") +
                                          " (--protocol-dir)\n"
                                          "  ID       VERSION  FILE          TITLE\n"
@@ -220,8 +229,8 @@ TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]"
              Catch::Contains("note: " + dir.file("config/runback/protocols/minimal-copy.yaml") +
                              " also has the id 'minimal' and is not used"));
 
-  const CommandResult json = run_command(
-      {"--protocol-dir", dir.file("p"), "protocol", "list", "--format", "json"}, isolated(dir));
+  const CommandResult json =
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "list", "--format", "json"});
   REQUIRE(json.exit_code == 0);
   const auto parsed = nlohmann::json::parse(json.out);
   CHECK(parsed["schema"] == "runback.protocol-list/1");
@@ -233,13 +242,9 @@ TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]"
 }
 
 TEST_CASE("protocol list with nothing to list says where it looked", "[cli][protocol]") {
-  TempDir dir{scratch_base()};
-  const CommandResult result =
-      run_command({"--protocol-dir", dir.file("none"), "protocol", "list"},
-                  {{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.path()}});
+  const FakeHome dir;  // with nothing in it, not even the build tree's source protocols
+  const CommandResult result = dir.run({"--protocol-dir", dir.file("none"), "protocol", "list"});
   CHECK(result.exit_code == 0);
-  // The source tree's protocols may be found when run from a build tree; otherwise, nothing.
-  if (result.out.rfind("No protocols found", 0) == 0) {
-    CHECK_THAT(result.out, Catch::Contains("  " + dir.file("none") + " (--protocol-dir)\n"));
-  }
+  CHECK_THAT(result.out, Catch::StartsWith("No protocols found"));
+  CHECK_THAT(result.out, Catch::Contains("  " + dir.file("none") + " (--protocol-dir)\n"));
 }
