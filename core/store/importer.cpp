@@ -3,6 +3,7 @@
 #include "protocol/describe.hpp"
 #include "records/runner_name.hpp"
 #include "store/snapshots.hpp"
+#include "store/stored_rows.hpp"
 
 namespace runback {
 

@@ -14,6 +14,7 @@
 #include "records/records.hpp"
 #include "store/database.hpp"
 #include "store/log_row.hpp"
+#include "store/programme_text.hpp"
 #include "store/statement.hpp"
 #include "util/result.hpp"
 
@@ -160,21 +161,5 @@ class Store {
   Database db_;
   std::string fixed_now_;
 };
-
-// Serialised programme fields, shared by the store and the CSV import/export.
-std::string params_to_json(const std::map<std::string, std::string>& params);
-Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
-std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
-Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
-// The run days with their later changes: "mon,wed,fri;2026-12-07=tue,thu,sat".
-std::string run_days_schedule_text(const Programme& programme);
-Status parse_run_days_schedule(std::string_view text, Programme& programme);
-// Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
-// protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
-// start_date, starting_stage, params, run_days; and ?13, ?14 to usual_pain,
-// usual_stiffness_minutes. The store and the importer both write
-// programmes this way.
-Statement& bind_programme_fields(Statement& insert, const Programme& programme,
-                                 std::int64_t snapshot_id);
 
 }  // namespace runback
