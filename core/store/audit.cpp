@@ -13,22 +13,19 @@ Result<std::vector<AuditEntry>> Store::audit(std::int64_t runner_id) {
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   std::vector<AuditEntry> entries;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    AuditEntry entry;
-    entry.runner = statement->column_text(0);
-    entry.subject = statement->column_text(1);
-    if (!statement->is_null(2)) {
-      if (auto date = parse_date(statement->column_view(2))) entry.date = *date;
+  auto read = statement->for_each_row([&](const Statement& row) {
+    AuditEntry& entry = entries.emplace_back();
+    entry.runner = row.column_text(0);
+    entry.subject = row.column_text(1);
+    if (!row.is_null(2)) {
+      if (auto date = parse_date(row.column_view(2))) entry.date = *date;
     }
-    entry.field = statement->column_text(3);
-    if (!statement->is_null(4)) entry.old_value = statement->column_text(4);
-    if (!statement->is_null(5)) entry.new_value = statement->column_text(5);
-    entry.changed_at = statement->column_text(6);
-    entries.push_back(std::move(entry));
-  }
+    entry.field = row.column_text(3);
+    if (!row.is_null(4)) entry.old_value = row.column_text(4);
+    if (!row.is_null(5)) entry.new_value = row.column_text(5);
+    entry.changed_at = row.column_text(6);
+  });
+  if (!read) return Error{read.error()};
   return entries;
 }
 

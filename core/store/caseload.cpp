@@ -27,23 +27,19 @@ struct RunnerLogReader {
     // Runners of a caseload tend to have histories of similar lengths.
     records.logs.reserve(last_count);
     logs.bind(1, records.runner.id);
-    for (;;) {
-      auto row = logs.step();
-      if (!row) return Error{row.error()};
-      if (!*row) break;
-      if (auto read = read_day_log(logs, 0, records.logs.emplace_back()); !read) return read;
-    }
+    Status walked = logs.for_each_row(
+        [&](const Statement& row) { return read_day_log(row, 0, records.logs.emplace_back()); });
     logs.reset();
+    if (!walked) return walked;
     clearances.bind(1, records.runner.id);
-    for (;;) {
-      auto row = clearances.step();
-      if (!row) return Error{row.error()};
-      if (!*row) break;
-      auto clearance = read_clearance(clearances, 0);
+    walked = clearances.for_each_row([&](const Statement& row) -> Status {
+      auto clearance = read_clearance(row, 0);
       if (!clearance) return Error{clearance.error()};
       records.clearances.push_back(std::move(*clearance));
-    }
+      return ok_status();
+    });
     clearances.reset();
+    if (!walked) return walked;
     last_count = records.logs.size();
     return ok_status();
   }
@@ -83,20 +79,15 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
   if (!programmes) return Error{programmes.error()};
   auto reader = RunnerLogReader::prepare(db_);
   if (!reader) return Error{reader.error()};
-  for (;;) {
-    auto row = programmes->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    auto programme = read_programme(*programmes, 2);
+  return programmes->for_each_row([&](const Statement& row) -> Status {
+    auto programme = read_programme(row, 2);
     if (!programme) return Error{programme.error()};
-    RunnerRecords records{Runner{programmes->column_int(0), programmes->column_text(1)},
-                          std::move(*programme),
-                          {},
-                          {}};
+    RunnerRecords records{
+        Runner{row.column_int(0), row.column_text(1)}, std::move(*programme), {}, {}};
     if (auto read = reader->read(records); !read) return read;
     visit(std::move(records));
-  }
-  return ok_status();
+    return ok_status();
+  });
 }
 
 Status Store::for_each_active_records(std::span<const Runner> runners,

@@ -17,14 +17,13 @@ Result<std::vector<Clearance>> Store::clearances(std::int64_t runner_id, std::op
   statement->bind(1, runner_id);
   bind_date_range(*statement, 2, from, to);
   std::vector<Clearance> result;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    auto clearance = read_clearance(*statement, 0);
+  auto read = statement->for_each_row([&](const Statement& row) -> Status {
+    auto clearance = read_clearance(row, 0);
     if (!clearance) return Error{clearance.error()};
     result.push_back(std::move(*clearance));
-  }
+    return ok_status();
+  });
+  if (!read) return Error{read.error()};
   return result;
 }
 

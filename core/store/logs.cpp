@@ -38,17 +38,14 @@ Status Store::for_each_log(
   statement->bind(1, runner_id);
   bind_date_range(*statement, 2, from, to);
   std::string name;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    auto log = read_log_row(*statement, 1);
+  return statement->for_each_row([&](const Statement& row) -> Status {
+    auto log = read_log_row(row, 1);
     if (!log) return Error{log.error()};
-    const auto runner = statement->column_view(0);
+    const auto runner = row.column_view(0);
     if (runner != name) name = std::string(runner);
     visit(name, *log);
-  }
-  return ok_status();
+    return ok_status();
+  });
 }
 
 Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<LogRow>& rows,

@@ -33,14 +33,13 @@ Result<std::vector<Programme>> Store::programmes(std::int64_t runner_id) {
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   std::vector<Programme> result;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    auto programme = read_programme(*statement, 0);
+  auto read = statement->for_each_row([&](const Statement& row) -> Status {
+    auto programme = read_programme(row, 0);
     if (!programme) return Error{programme.error()};
     result.push_back(std::move(*programme));
-  }
+    return ok_status();
+  });
+  if (!read) return Error{read.error()};
   return result;
 }
 

@@ -16,12 +16,10 @@ Result<std::vector<Runner>> select_runners(Database& db, const char* sql) {
   auto statement = Statement::prepare(db, sql);
   if (!statement) return Error{statement.error()};
   std::vector<Runner> runners;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    runners.push_back({statement->column_int(0), statement->column_text(1)});
-  }
+  auto read = statement->for_each_row([&](const Statement& row) {
+    runners.push_back({row.column_int(0), row.column_text(1)});
+  });
+  if (!read) return Error{read.error()};
   return runners;
 }
 
@@ -83,23 +81,22 @@ Result<std::vector<RunnerSummary>> Store::caseload() {
           " ORDER BY r.name");
   if (!statement) return Error{statement.error()};
   std::vector<RunnerSummary> result;
-  for (;;) {
-    auto row = statement->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
+  auto read = statement->for_each_row([&](const Statement& row) -> Status {
     RunnerSummary summary;
-    summary.runner = {statement->column_int(0), statement->column_text(1)};
-    if (!statement->is_null(2)) {
-      if (auto date = parse_date(statement->column_view(2))) summary.last_log = *date;
+    summary.runner = {row.column_int(0), row.column_text(1)};
+    if (!row.is_null(2)) {
+      if (auto date = parse_date(row.column_view(2))) summary.last_log = *date;
     }
-    summary.log_count = int(statement->column_int(3));
-    if (!statement->is_null(4)) {
-      auto programme = read_programme(*statement, 4);
+    summary.log_count = int(row.column_int(3));
+    if (!row.is_null(4)) {
+      auto programme = read_programme(row, 4);
       if (!programme) return Error{programme.error()};
       summary.programme = std::move(*programme);
     }
     result.push_back(std::move(summary));
-  }
+    return ok_status();
+  });
+  if (!read) return Error{read.error()};
   return result;
 }
 
