@@ -1,8 +1,8 @@
-// The day logs: reading a day or a range, and recording new values over what is stored.
-
-#include <algorithm>
+// The day logs: reading a day or a range, and recording new values over what is stored (the
+// rules for that are in store/log_merge.cpp).
 
 #include "protocol/describe.hpp"
+#include "store/log_merge.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 #include "store/stored_rows.hpp"
@@ -58,53 +58,11 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   for (const LogRow& change : rows) {
     auto existing = log_for(runner_id, change.date);
     if (!existing) return Error{existing.error()};
-    LogRow merged = existing->value_or(LogRow{change.date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
-    auto note_change = [&](const std::string& field, const std::optional<std::string>& old_value,
-                           const std::optional<std::string>& new_value) {
-      if (old_value == new_value) return;
-      outcome.replaced.push_back({"", "log", change.date, field, old_value, new_value, now_text});
-    };
-    const auto old_fields = log_scalar_fields(merged);
-    const auto new_fields = log_scalar_fields(change);
-    for (std::size_t i = 0; i < new_fields.size(); ++i) {
-      if (!new_fields[i].value) continue;
-      if (old_fields[i].value) {
-        if (!replace) {
-          outcome.conflicts.push_back(
-              {change.date, new_fields[i].name, *old_fields[i].value, *new_fields[i].value});
-          continue;
-        }
-        note_change(new_fields[i].name, old_fields[i].value, new_fields[i].value);
-      }
-      copy_scalar(merged, change, new_fields[i].name);
-    }
-    for (const auto& [key, value] : change.answers) {
-      auto it = merged.answers.find(key);
-      if (it != merged.answers.end()) {
-        if (!replace) {
-          outcome.conflicts.push_back({change.date, "answers." + key, it->second, value});
-          continue;
-        }
-        note_change("answers." + key, it->second, value);
-      }
-      merged.answers[key] = value;
-    }
-    if (!change.red_flags.empty()) {
-      if (replace) {
-        const std::string old_flags = join_red_flags(merged.red_flags);
-        const std::string new_flags = join_red_flags(change.red_flags);
-        if (!merged.red_flags.empty()) note_change("red_flags", old_flags, new_flags);
-        merged.red_flags = change.red_flags;
-      } else {
-        for (const auto& flag : change.red_flags) {
-          if (std::find(merged.red_flags.begin(), merged.red_flags.end(), flag) ==
-              merged.red_flags.end()) {
-            merged.red_flags.push_back(flag);
-          }
-        }
-      }
-    }
-    merged_rows.push_back(std::move(merged));
+    MergedLog merged = merge_log(*existing, change, replace, now_text);
+    outcome.conflicts.insert(outcome.conflicts.end(), merged.conflicts.begin(),
+                             merged.conflicts.end());
+    outcome.replaced.insert(outcome.replaced.end(), merged.replaced.begin(), merged.replaced.end());
+    merged_rows.push_back(std::move(merged.row));
   }
   if (!outcome.conflicts.empty()) {
     outcome.replaced.clear();

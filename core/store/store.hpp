@@ -12,7 +12,9 @@
 
 #include "io/environment.hpp"
 #include "records/records.hpp"
+#include "store/audit_entry.hpp"
 #include "store/database.hpp"
+#include "store/log_merge.hpp"
 #include "store/log_row.hpp"
 #include "store/programme_text.hpp"
 #include "store/statement.hpp"
@@ -33,24 +35,6 @@ enum class OpenFailure { none, no_records, not_a_database, newer_schema, other }
 // The database path: --db, else $RUNBACK_DB, else $XDG_DATA_HOME/runback/runback.db (with the
 // XDG fallback $HOME/.local/share). An error when none of them is available.
 Result<std::string> resolve_db_path(const Environment& env, const std::string& flag);
-
-// A value that was already recorded and that a log tried to set again.
-struct LogConflict {
-  Date date;
-  std::string field;  // "pain_during", "answers.hop_test"...
-  std::string recorded;
-  std::string given;
-};
-
-struct AuditEntry {
-  std::string runner;
-  std::string subject;  // "log" | "programme"
-  std::optional<Date> date;
-  std::string field;
-  std::optional<std::string> old_value;
-  std::optional<std::string> new_value;
-  std::string changed_at;  // UTC, "2026-11-21T07:40:00Z"
-};
 
 struct LogOutcome {
   std::vector<LogConflict> conflicts;  // when not empty, nothing was written
