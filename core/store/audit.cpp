@@ -1,9 +1,39 @@
-// The audit trail: every value replaced or withdrawn and every programme change, with when.
+// The audit trail: every value replaced or withdrawn and every programme change, with when; added
+// to by the store's writes through AuditWriter, read back per runner.
 
+#include "store/audit_writer.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 
 namespace runback {
+
+Result<AuditWriter> AuditWriter::prepare(Database& db) {
+  auto insert = Statement::prepare(
+      db,
+      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert) return Error{insert.error()};
+  return AuditWriter(std::move(*insert));
+}
+
+Status AuditWriter::add(std::int64_t runner_id, const AuditEntry& entry) {
+  insert_.bind(1, runner_id).bind(2, entry.subject);
+  if (entry.date) {
+    insert_.bind(3, format_date(*entry.date));
+  } else {
+    insert_.bind_null(3);
+  }
+  insert_.bind(4, entry.field);
+  for (auto [index, value] : {std::pair{5, &entry.old_value}, std::pair{6, &entry.new_value}}) {
+    if (*value) {
+      insert_.bind(index, **value);
+    } else {
+      insert_.bind_null(index);
+    }
+  }
+  insert_.bind(7, entry.changed_at);
+  return insert_.run();
+}
 
 Result<std::vector<AuditEntry>> Store::audit(std::int64_t runner_id) {
   auto statement = Statement::prepare(

@@ -2,6 +2,7 @@
 // rules for that are in store/log_merge.cpp).
 
 #include "protocol/describe.hpp"
+#include "store/audit_writer.hpp"
 #include "store/log_merge.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
@@ -98,24 +99,10 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
         .bind(12, row.note.value_or(""));
     if (auto done = upsert->run(); !done) return Error{done.error()};
   }
-  auto audit_insert = Statement::prepare(
-      db_,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!audit_insert) return Error{audit_insert.error()};
+  auto trail = AuditWriter::prepare(db_);
+  if (!trail) return Error{trail.error()};
   for (const AuditEntry& entry : outcome.replaced) {
-    audit_insert->bind(1, runner_id).bind(2, entry.subject).bind(3, format_date(*entry.date));
-    audit_insert->bind(4, entry.field);
-    if (entry.old_value)
-      audit_insert->bind(5, *entry.old_value);
-    else
-      audit_insert->bind_null(5);
-    if (entry.new_value)
-      audit_insert->bind(6, *entry.new_value);
-    else
-      audit_insert->bind_null(6);
-    audit_insert->bind(7, entry.changed_at);
-    if (auto done = audit_insert->run(); !done) return Error{done.error()};
+    if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};
   }
   if (auto done = transaction->commit(); !done) return Error{done.error()};
   return outcome;

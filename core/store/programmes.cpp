@@ -4,6 +4,7 @@
 #include <array>
 
 #include "records/runner_name.hpp"
+#include "store/audit_writer.hpp"
 #include "store/snapshots.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
@@ -105,11 +106,8 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
   if (!current) return Error{current.error()};
   if (!*current) return Error{"there is no programme running to upgrade"};
   const std::string now_text = now();
-  auto audit_insert = Statement::prepare(
-      db_,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, 'programme', NULL, ?2, ?3, ?4, ?5)");
-  if (!audit_insert) return Error{audit_insert.error()};
+  auto trail = AuditWriter::prepare(db_);
+  if (!trail) return Error{trail.error()};
   const std::vector<std::array<std::string, 3>> changes = {
       {"protocol_version", (*current)->protocol_version, protocol_version},
       {"protocol_snapshot", (*current)->protocol_snapshot, protocol_snapshot},
@@ -119,9 +117,8 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
        std::to_string(starting_stage)}};
   for (const auto& [field, old_value, new_value] : changes) {
     if (old_value == new_value) continue;
-    audit_insert->bind(1, runner_id).bind(2, field).bind(3, old_value).bind(4, new_value);
-    audit_insert->bind(5, now_text);
-    if (auto done = audit_insert->run(); !done) return done;
+    const AuditEntry entry{"", "programme", std::nullopt, field, old_value, new_value, now_text};
+    if (auto done = trail->add(runner_id, entry); !done) return done;
   }
   auto snapshot_id = intern_snapshot(db_, protocol_snapshot);
   if (!snapshot_id) return Error{snapshot_id.error()};
