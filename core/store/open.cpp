@@ -1,7 +1,6 @@
 // Where the records live and opening them: the path from --db or the environment, the
 // connection's settings, and the schema brought up to date.
 
-#include <ctime>
 #include <filesystem>
 
 #include "store/messages.hpp"
@@ -76,14 +75,9 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* f
   return Store(std::move(*db));
 }
 
-std::string Store::now() const {
-  if (!fixed_now_.empty()) return fixed_now_;
-  const std::time_t t = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+Store::Store(Database db) : db_(std::move(db)) {
+  static const SystemClock system_clock{};
+  clock_ = &system_clock;
 }
 
 }  // namespace runback

@@ -136,14 +136,16 @@ class Store {
                            const std::string& protocol_snapshot, const std::string& plugin_name,
                            const std::string& plugin_version, int starting_stage);
 
-  // The wall-clock time written into created_at/changed_at; tests may fix it.
-  void set_now_for_testing(std::string now) { fixed_now_ = std::move(now); }
-  std::string now() const;
+  // The clock whose time is written into created_at/changed_at: the system's unless another is
+  // given here (tests fix it). It must outlive the store.
+  void use_clock(const Clock& clock) { clock_ = &clock; }
+  // The time now, as written into created_at/changed_at.
+  std::string now() const { return clock_->utc_timestamp(); }
 
  private:
-  explicit Store(Database db) : db_(std::move(db)) {}
+  explicit Store(Database db);
   Database db_;
-  std::string fixed_now_;
+  const Clock* clock_;
 };
 
 }  // namespace runback
