@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "extension/extension.hpp"
 #include "log_prompt.hpp"
-#include "plan/extension.hpp"
 #include "plan/plan.hpp"
 #include "records/records.hpp"
 #include "store/log_row.hpp"

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "context.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plan/planner.hpp"
 #include "plugin/plugin_host.hpp"
 #include "protocol/protocol.hpp"

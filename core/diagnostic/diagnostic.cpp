@@ -3,13 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "util/name_table.hpp"
-
 namespace runback {
 namespace {
-
-constexpr NameTable<Severity, 2> kSeverityNames{
-    {{Severity::error, "error"}, {Severity::warning, "warning"}}};
 
 // Key paths and messages can echo what the user wrote, and YAML keys may hold newlines or other
 // control characters. Escaping them keeps every diagnostic on one line, so editors and scripts
@@ -39,7 +34,7 @@ std::string one_line(const std::string& text) {
 }  // namespace
 
 std::string severity_name(Severity severity) {
-  return name_of(severity, kSeverityNames);
+  return severity == Severity::error ? "error" : "warning";
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

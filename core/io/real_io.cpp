@@ -59,6 +59,15 @@ std::optional<std::string> RealEnvironment::get(const std::string& name) const {
   return std::string(value);
 }
 
+std::string Clock::utc_timestamp() const {
+  const std::time_t t = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
 Date SystemClock::today() const {
   const std::time_t now = std::time(nullptr);
   std::tm local{};

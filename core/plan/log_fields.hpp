@@ -5,8 +5,8 @@
 
 #include <vector>
 
+#include "extension/extension.hpp"
 #include "plan/checkpoint.hpp"
-#include "plan/extension.hpp"
 #include "plan/plan.hpp"
 
 namespace runback {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "extension/extension.hpp"
 #include "plan/decision.hpp"
-#include "plan/extension.hpp"
 #include "protocol/protocol.hpp"
 #include "util/date.hpp"
 

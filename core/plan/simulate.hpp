@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"

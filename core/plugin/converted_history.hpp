@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "records/records.hpp"
 #include "runback/plugin_abi.h"
 

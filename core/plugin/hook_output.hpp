@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "diagnostic/diagnostic.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "runback/plugin_abi.h"
 
 namespace runback {

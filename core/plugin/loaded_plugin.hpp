@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plugin/abi_version.hpp"
 #include "plugin/hook_output.hpp"
 #include "plugin/param_spec.hpp"

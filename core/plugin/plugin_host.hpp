@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "extension/extension.hpp"
 #include "io/environment.hpp"
 #include "io/file_system.hpp"
-#include "plan/extension.hpp"
 #include "plugin/loaded_plugin.hpp"
 
 namespace runback {

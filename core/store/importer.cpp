@@ -3,12 +3,13 @@
 #include "protocol/describe.hpp"
 #include "records/runner_name.hpp"
 #include "store/snapshots.hpp"
+#include "store/stored_rows.hpp"
 
 namespace runback {
 
 Importer::Importer(Store& store, Transaction transaction, Statement find_runner,
                    Statement insert_runner, Statement insert_programme, Statement insert_log,
-                   Statement insert_clearance, Statement insert_audit)
+                   Statement insert_clearance, AuditWriter audit)
     : store_(&store),
       transaction_(std::move(transaction)),
       find_runner_(std::move(find_runner)),
@@ -16,7 +17,7 @@ Importer::Importer(Store& store, Transaction transaction, Statement find_runner,
       insert_programme_(std::move(insert_programme)),
       insert_log_(std::move(insert_log)),
       insert_clearance_(std::move(insert_clearance)),
-      insert_audit_(std::move(insert_audit)),
+      audit_(std::move(audit)),
       now_(store.now()) {}
 
 Result<Importer> Importer::begin(Store& store) {
@@ -43,13 +44,11 @@ Result<Importer> Importer::begin(Store& store) {
       db,
       "INSERT INTO clearance (runner_id, date, cleared_by, note, recorded_at) VALUES (?1, ?2, "
       "?3, ?4, ?5)");
-  auto audit = Statement::prepare(
-      db,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  for (auto* statement : {&find, &runner, &programme, &log, &clearance, &audit}) {
+  for (auto* statement : {&find, &runner, &programme, &log, &clearance}) {
     if (!*statement) return Error{statement->error()};
   }
+  auto audit = AuditWriter::prepare(db);
+  if (!audit) return Error{audit.error()};
   return Importer(store, std::move(*transaction), std::move(*find), std::move(*runner),
                   std::move(*programme), std::move(*log), std::move(*clearance), std::move(*audit));
 }
@@ -149,22 +148,7 @@ Status Importer::add_clearance(const std::string& runner, const Clearance& clear
 Status Importer::add_audit(const std::string& runner, const AuditEntry& entry) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  insert_audit_.bind(1, *id).bind(2, entry.subject);
-  if (entry.date) {
-    insert_audit_.bind(3, format_date(*entry.date));
-  } else {
-    insert_audit_.bind_null(3);
-  }
-  insert_audit_.bind(4, entry.field);
-  for (auto [index, value] : {std::pair{5, &entry.old_value}, std::pair{6, &entry.new_value}}) {
-    if (*value) {
-      insert_audit_.bind(index, **value);
-    } else {
-      insert_audit_.bind_null(index);
-    }
-  }
-  insert_audit_.bind(7, entry.changed_at);
-  return insert_audit_.run();
+  return audit_.add(*id, entry);
 }
 
 Status Importer::commit() {

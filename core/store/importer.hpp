@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/audit_writer.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 #include "store/transaction.hpp"
@@ -30,13 +31,13 @@ class Importer {
  private:
   Importer(Store& store, Transaction transaction, Statement find_runner, Statement insert_runner,
            Statement insert_programme, Statement insert_log, Statement insert_clearance,
-           Statement insert_audit);
+           AuditWriter audit);
   Result<std::int64_t> runner_id(const std::string& name);
 
   Store* store_;
   Transaction transaction_;
-  Statement find_runner_, insert_runner_, insert_programme_, insert_log_, insert_clearance_,
-      insert_audit_;
+  Statement find_runner_, insert_runner_, insert_programme_, insert_log_, insert_clearance_;
+  AuditWriter audit_;
   std::unordered_map<std::string, std::int64_t> runner_ids_;
   std::string last_name_;
   std::int64_t last_id_ = 0;

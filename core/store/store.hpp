@@ -12,8 +12,11 @@
 
 #include "io/environment.hpp"
 #include "records/records.hpp"
+#include "store/audit_entry.hpp"
 #include "store/database.hpp"
+#include "store/log_merge.hpp"
 #include "store/log_row.hpp"
+#include "store/programme_text.hpp"
 #include "store/statement.hpp"
 #include "util/result.hpp"
 
@@ -32,24 +35,6 @@ enum class OpenFailure { none, no_records, not_a_database, newer_schema, other }
 // The database path: --db, else $RUNBACK_DB, else $XDG_DATA_HOME/runback/runback.db (with the
 // XDG fallback $HOME/.local/share). An error when none of them is available.
 Result<std::string> resolve_db_path(const Environment& env, const std::string& flag);
-
-// A value that was already recorded and that a log tried to set again.
-struct LogConflict {
-  Date date;
-  std::string field;  // "pain_during", "answers.hop_test"...
-  std::string recorded;
-  std::string given;
-};
-
-struct AuditEntry {
-  std::string runner;
-  std::string subject;  // "log" | "programme"
-  std::optional<Date> date;
-  std::string field;
-  std::optional<std::string> old_value;
-  std::optional<std::string> new_value;
-  std::string changed_at;  // UTC, "2026-11-21T07:40:00Z"
-};
 
 struct LogOutcome {
   std::vector<LogConflict> conflicts;  // when not empty, nothing was written
@@ -151,30 +136,16 @@ class Store {
                            const std::string& protocol_snapshot, const std::string& plugin_name,
                            const std::string& plugin_version, int starting_stage);
 
-  // The wall-clock time written into created_at/changed_at; tests may fix it.
-  void set_now_for_testing(std::string now) { fixed_now_ = std::move(now); }
-  std::string now() const;
+  // The clock whose time is written into created_at/changed_at: the system's unless another is
+  // given here (tests fix it). It must outlive the store.
+  void use_clock(const Clock& clock) { clock_ = &clock; }
+  // The time now, as written into created_at/changed_at.
+  std::string now() const { return clock_->utc_timestamp(); }
 
  private:
-  explicit Store(Database db) : db_(std::move(db)) {}
+  explicit Store(Database db);
   Database db_;
-  std::string fixed_now_;
+  const Clock* clock_;
 };
-
-// Serialised programme fields, shared by the store and the CSV import/export.
-std::string params_to_json(const std::map<std::string, std::string>& params);
-Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
-std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
-Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
-// The run days with their later changes: "mon,wed,fri;2026-12-07=tue,thu,sat".
-std::string run_days_schedule_text(const Programme& programme);
-Status parse_run_days_schedule(std::string_view text, Programme& programme);
-// Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
-// protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
-// start_date, starting_stage, params, run_days; and ?13, ?14 to usual_pain,
-// usual_stiffness_minutes. The store and the importer both write
-// programmes this way.
-Statement& bind_programme_fields(Statement& insert, const Programme& programme,
-                                 std::int64_t snapshot_id);
 
 }  // namespace runback

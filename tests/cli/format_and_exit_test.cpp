@@ -6,7 +6,6 @@
 
 #include "exit_status.hpp"
 #include "in_process.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -56,13 +55,13 @@ TEST_CASE("every command takes --format text, and table as its old name", "[cli]
 
 TEST_CASE("help and errors name text, not table", "[cli][format]") {
   for (const char* command : {"log", "runners", "week"}) {
-    const auto help = run_runback({command, "--help"});
+    const auto help = run_command({command, "--help"});
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("--format FORMAT:{text,json}") != std::string::npos);
     CHECK(help.out.find("table,") == std::string::npos);
   }
-  CHECK(run_runback({"history", "--help"}).out.find("{text,csv,json}") != std::string::npos);
-  const auto xml = run_runback({"runners", "--format", "xml"});
+  CHECK(run_command({"history", "--help"}).out.find("{text,csv,json}") != std::string::npos);
+  const auto xml = run_command({"runners", "--format", "xml"});
   CHECK(xml.exit_code == 2);
   CHECK(xml.err.find("--format: xml not in {text,json}") != std::string::npos);
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plan/invariants.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"

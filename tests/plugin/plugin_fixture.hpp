@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "plugin/loaded_plugin.hpp"
 
 namespace runback::testing {

@@ -108,8 +108,9 @@ TEST_CASE("record_logs merges a day, refuses to overwrite, audits a replacement"
   TempDir dir;
   const std::string path = dir.file("r.db");
   seed_runners(path, {"ana"});
+  StampClock clock("2026-01-07T08:00:00Z");
   Store store = open_test_store(path);
-  store.set_now_for_testing("2026-01-07T08:00:00Z");
+  store.use_clock(clock);
   const std::int64_t ana = store.resolve_runner("ana")->id;
   const Date monday = make_date(2026, 1, 5);
 

@@ -1,4 +1,4 @@
-#include "protocol/lint.hpp"
+#include "extension/lint.hpp"
 
 namespace runback {
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "protocol/lint.hpp"
+#include "extension/lint.hpp"
 
 using namespace runback;
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "diagnostic/diagnostic.hpp"
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 #include "protocol/protocol.hpp"
 
 namespace runback {

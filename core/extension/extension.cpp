@@ -1,4 +1,4 @@
-#include "plan/extension.hpp"
+#include "extension/extension.hpp"
 
 #include <atomic>
 
