@@ -432,11 +432,7 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
       status = Error{"record: '" + f[kRecord] + "' must be log, clearance, programme or audit"};
     }
     if (!status) {
-      const int code = store.database().last_error_code() & 0xff;
-      if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
-          code == SQLITE_CORRUPT || code == SQLITE_BUSY) {
-        return Error{status.error()};  // the machine failed, not the file
-      }
+      if (importer->machine_failed()) return Error{status.error()};  // not the file's fault
       fail(line, status.error());
       writing = false;
     }
