@@ -17,8 +17,9 @@ struct RunnerLogReader {
     auto logs = Statement::prepare(db, std::string("SELECT ") + kLogColumns +
                                            " FROM day_log WHERE runner_id = ?1 ORDER BY date");
     if (!logs) return Error{logs.error()};
-    auto clearances = Statement::prepare(
-        db, "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
+    auto clearances =
+        Statement::prepare(db, std::string("SELECT ") + kClearanceColumns +
+                                   " FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
     if (!clearances) return Error{clearances.error()};
     return RunnerLogReader{std::move(*logs), std::move(*clearances)};
   }

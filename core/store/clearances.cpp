@@ -11,8 +11,8 @@ Result<std::vector<Clearance>> Store::clearances(std::int64_t runner_id, std::op
                                                  std::optional<Date> to) {
   auto statement = Statement::prepare(
       *db_,
-      "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 AND date >= ?2 AND "
-      "date <= ?3 ORDER BY date, id");
+      std::string("SELECT ") + kClearanceColumns +
+          " FROM clearance WHERE runner_id = ?1 AND date >= ?2 AND date <= ?3 ORDER BY date, id");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   bind_date_range(*statement, 2, from, to);
