@@ -37,7 +37,7 @@ Status AuditWriter::add(std::int64_t runner_id, const AuditEntry& entry) {
 
 Result<std::vector<AuditEntry>> Store::audit(std::int64_t runner_id) {
   auto statement = Statement::prepare(
-      db_,
+      *db_,
       "SELECT r.name, a.subject, a.date, a.field, a.old_value, a.new_value, a.changed_at "
       "FROM audit a JOIN runner r ON r.id = a.runner_id WHERE a.runner_id = ?1 ORDER BY a.id");
   if (!statement) return Error{statement.error()};

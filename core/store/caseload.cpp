@@ -17,8 +17,9 @@ struct RunnerLogReader {
     auto logs = Statement::prepare(db, std::string("SELECT ") + kLogColumns +
                                            " FROM day_log WHERE runner_id = ?1 ORDER BY date");
     if (!logs) return Error{logs.error()};
-    auto clearances = Statement::prepare(
-        db, "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
+    auto clearances =
+        Statement::prepare(db, std::string("SELECT ") + kClearanceColumns +
+                                   " FROM clearance WHERE runner_id = ?1 ORDER BY date, id");
     if (!clearances) return Error{clearances.error()};
     return RunnerLogReader{std::move(*logs), std::move(*clearances)};
   }
@@ -63,7 +64,7 @@ Result<RunnerRecords> Store::records_for(const std::string& runner_name_or_empty
                  runner->name + "`"};
   }
   RunnerRecords records{*runner, std::move(**programme), {}, {}};
-  auto reader = RunnerLogReader::prepare(db_);
+  auto reader = RunnerLogReader::prepare(*db_);
   if (!reader) return Error{reader.error()};
   if (auto read = reader->read(records); !read) return Error{read.error()};
   return records;
@@ -73,11 +74,11 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
   // The programme query stays open while the others run, so everything is read from one
   // consistent state of the database, runner by runner.
   auto programmes = Statement::prepare(
-      db_, std::string("SELECT r.id, r.name, ") + kProgrammeColumnsWithoutText +
-               " FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
-               " ORDER BY r.name");
+      *db_, std::string("SELECT r.id, r.name, ") + kProgrammeColumnsWithoutText +
+                " FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
+                " ORDER BY r.name");
   if (!programmes) return Error{programmes.error()};
-  auto reader = RunnerLogReader::prepare(db_);
+  auto reader = RunnerLogReader::prepare(*db_);
   if (!reader) return Error{reader.error()};
   return programmes->for_each_row([&](const Statement& row) -> Status {
     auto programme = read_programme(row, 2);
@@ -92,13 +93,13 @@ Status Store::for_each_active_records(const std::function<void(RunnerRecords&&)>
 
 Status Store::for_each_active_records(std::span<const Runner> runners,
                                       const std::function<void(RunnerRecords&&)>& visit) {
-  auto transaction = ReadTransaction::begin(db_);
+  auto transaction = ReadTransaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto programme_of =
-      Statement::prepare(db_, std::string("SELECT ") + kProgrammeColumnsWithoutText +
-                                  " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
+      Statement::prepare(*db_, std::string("SELECT ") + kProgrammeColumnsWithoutText +
+                                   " FROM programme p WHERE p.runner_id = ?1 AND p.active = 1");
   if (!programme_of) return Error{programme_of.error()};
-  auto reader = RunnerLogReader::prepare(db_);
+  auto reader = RunnerLogReader::prepare(*db_);
   if (!reader) return Error{reader.error()};
   for (const Runner& runner : runners) {
     programme_of->bind(1, runner.id);

@@ -10,9 +10,9 @@ namespace runback {
 Result<std::vector<Clearance>> Store::clearances(std::int64_t runner_id, std::optional<Date> from,
                                                  std::optional<Date> to) {
   auto statement = Statement::prepare(
-      db_,
-      "SELECT date, cleared_by, note FROM clearance WHERE runner_id = ?1 AND date >= ?2 AND "
-      "date <= ?3 ORDER BY date, id");
+      *db_,
+      std::string("SELECT ") + kClearanceColumns +
+          " FROM clearance WHERE runner_id = ?1 AND date >= ?2 AND date <= ?3 ORDER BY date, id");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   bind_date_range(*statement, 2, from, to);
@@ -28,10 +28,10 @@ Result<std::vector<Clearance>> Store::clearances(std::int64_t runner_id, std::op
 }
 
 Status Store::record_clearance(std::int64_t runner_id, const Clearance& clearance) {
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto insert = Statement::prepare(
-      db_,
+      *db_,
       "INSERT INTO clearance (runner_id, date, cleared_by, note, recorded_at) VALUES (?1, ?2, "
       "?3, ?4, ?5)");
   if (!insert) return Error{insert.error()};

@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // One SQLite connection, owned. The store speaks to SQLite only through this, Statement and
 // Transaction, so every query is a prepared statement and every failure becomes a sentence.

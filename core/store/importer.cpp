@@ -3,6 +3,7 @@
 #include "protocol/describe.hpp"
 #include "records/runner_name.hpp"
 #include "store/snapshots.hpp"
+#include "store/store_access.hpp"
 #include "store/stored_rows.hpp"
 
 namespace runback {
@@ -11,6 +12,7 @@ Importer::Importer(Store& store, Transaction transaction, Statement find_runner,
                    Statement insert_runner, Statement insert_programme, Statement insert_log,
                    Statement insert_clearance, AuditWriter audit)
     : store_(&store),
+      db_(&StoreAccess::database(store)),
       transaction_(std::move(transaction)),
       find_runner_(std::move(find_runner)),
       insert_runner_(std::move(insert_runner)),
@@ -18,10 +20,10 @@ Importer::Importer(Store& store, Transaction transaction, Statement find_runner,
       insert_log_(std::move(insert_log)),
       insert_clearance_(std::move(insert_clearance)),
       audit_(std::move(audit)),
-      now_(store.now()) {}
+      now_(StoreAccess::now(store)) {}
 
 Result<Importer> Importer::begin(Store& store) {
-  Database& db = store.database();
+  Database& db = StoreAccess::database(store);
   // A large import touches many pages: a bigger cache (64 MiB) keeps them from being spilled to
   // the WAL and rewritten over and over before the commit.
   if (auto done = db.exec("PRAGMA cache_size = -65536"); !done) return Error{done.error()};
@@ -74,7 +76,7 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
   }
   insert_runner_.bind(1, name).bind(2, now_);
   if (auto done = insert_runner_.run(); !done) return Error{done.error()};
-  const std::int64_t id = sqlite3_last_insert_rowid(store_->database().handle());
+  const std::int64_t id = db_->last_insert_id();
   runner_ids_.emplace(name, id);
   last_name_ = name;
   last_id_ = id;
@@ -84,13 +86,13 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
 Status Importer::add_programme(const std::string& runner, const Programme& programme) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  auto snapshot_id = intern_snapshot(store_->database(), programme.protocol_snapshot);
+  auto snapshot_id = intern_snapshot(*db_, programme.protocol_snapshot);
   if (!snapshot_id) return Error{snapshot_id.error()};
   bind_programme_fields(insert_programme_.bind(1, *id), programme, *snapshot_id)
       .bind(11, int(programme.active))
       .bind(12, now_);
   if (auto done = insert_programme_.run(); !done) {
-    if ((store_->database().last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
+    if ((db_->last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"'" + runner + "' has a second active programme; at most one may be active"};
     }
     return done;
@@ -126,7 +128,7 @@ Status Importer::add_log(const std::string& runner, const LogRow& row) {
   else
     s.bind_static(12, "");
   if (auto done = s.run(); !done) {
-    if ((store_->database().last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
+    if ((db_->last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"a second log for '" + runner + "' on " + date + "; a day has one log"};
     }
     return done;
@@ -149,6 +151,12 @@ Status Importer::add_audit(const std::string& runner, const AuditEntry& entry) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
   return audit_.add(*id, entry);
+}
+
+bool Importer::machine_failed() const {
+  const int code = db_->last_error_code() & 0xff;
+  return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+         code == SQLITE_CORRUPT || code == SQLITE_BUSY;
 }
 
 Status Importer::commit() {

@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // Adds many records in one transaction: all of them or, if anything fails, none. Runners are
 // created as they first appear; a runner who already has records in the database is refused,
@@ -25,6 +26,9 @@ class Importer {
   // An audit entry as exported, its time of change kept.
   Status add_audit(const std::string& runner, const AuditEntry& entry);
   Status commit();
+  // Whether the last failure on the connection was the machine's (a full disk, a read-only or
+  // damaged file, a lock held too long) rather than a record's: an import stops at once then.
+  bool machine_failed() const;
 
   std::size_t runners_added() const { return runner_ids_.size(); }
 
@@ -35,6 +39,7 @@ class Importer {
   Result<std::int64_t> runner_id(const std::string& name);
 
   Store* store_;
+  Database* db_;
   Transaction transaction_;
   Statement find_runner_, insert_runner_, insert_programme_, insert_log_, insert_clearance_;
   AuditWriter audit_;

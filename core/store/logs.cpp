@@ -12,8 +12,8 @@
 namespace runback {
 
 Result<std::optional<LogRow>> Store::log_for(std::int64_t runner_id, Date date) {
-  auto statement = Statement::prepare(db_, std::string("SELECT ") + kLogColumns +
-                                               " FROM day_log WHERE runner_id = ?1 AND date = ?2");
+  auto statement = Statement::prepare(*db_, std::string("SELECT ") + kLogColumns +
+                                                " FROM day_log WHERE runner_id = ?1 AND date = ?2");
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id).bind(2, format_date(date));
   auto row = statement->step();
@@ -34,7 +34,7 @@ Status Store::for_each_log(
   const std::string sql =
       runner_id != 0 ? select + "l.runner_id = ?1 AND l.date >= ?2 AND l.date <= ?3 ORDER BY l.date"
                      : select + "?1 = 0 AND l.date >= ?2 AND l.date <= ?3 ORDER BY r.name, l.date";
-  auto statement = Statement::prepare(db_, sql);
+  auto statement = Statement::prepare(*db_, sql);
   if (!statement) return Error{statement.error()};
   statement->bind(1, runner_id);
   bind_date_range(*statement, 2, from, to);
@@ -51,7 +51,7 @@ Status Store::for_each_log(
 
 Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<LogRow>& rows,
                                       bool replace) {
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   const std::string now_text = now();
   LogOutcome outcome;
@@ -71,7 +71,7 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   }
 
   auto upsert = Statement::prepare(
-      db_,
+      *db_,
       "INSERT OR REPLACE INTO day_log (runner_id, date, session, pain_during, pain_after, "
       "pain_next_morning, stiffness_minutes, swelling, limp, red_flags, answers, note) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
@@ -99,7 +99,7 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
         .bind(12, row.note.value_or(""));
     if (auto done = upsert->run(); !done) return Error{done.error()};
   }
-  auto trail = AuditWriter::prepare(db_);
+  auto trail = AuditWriter::prepare(*db_);
   if (!trail) return Error{trail.error()};
   for (const AuditEntry& entry : outcome.replaced) {
     if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};

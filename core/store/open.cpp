@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "store/database.hpp"
 #include "store/messages.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
@@ -72,12 +73,20 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* f
     if (auto done = migrate(*db); !done) return classify(done.error());
   }
   why = OpenFailure::none;
-  return Store(std::move(*db));
+  return Store(std::make_unique<Database>(std::move(*db)));
 }
 
-Store::Store(Database db) : db_(std::move(db)) {
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {
   static const SystemClock system_clock{};
   clock_ = &system_clock;
+}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::path() const {
+  return db_->path();
 }
 
 }  // namespace runback

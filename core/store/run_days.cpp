@@ -9,7 +9,7 @@ namespace runback {
 
 Result<Programme> Store::change_run_days(std::int64_t runner_id, Date from,
                                          const std::vector<std::chrono::weekday>& days) {
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto current = active_programme(runner_id);
   if (!current) return Error{current.error()};
@@ -26,11 +26,11 @@ Result<Programme> Store::change_run_days(std::int64_t runner_id, Date from,
   }
   const std::string after = run_days_schedule_text(programme);
   if (after == before) return programme;
-  auto trail = AuditWriter::prepare(db_);
+  auto trail = AuditWriter::prepare(*db_);
   if (!trail) return Error{trail.error()};
   const AuditEntry entry{"", "programme", from, "run_days", before, after, now()};
   if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};
-  auto update = Statement::prepare(db_, "UPDATE programme SET run_days = ?2 WHERE id = ?1");
+  auto update = Statement::prepare(*db_, "UPDATE programme SET run_days = ?2 WHERE id = ?1");
   if (!update) return Error{update.error()};
   if (auto done = update->bind(1, programme.id).bind(2, after).run(); !done) {
     return Error{done.error()};

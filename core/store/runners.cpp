@@ -26,18 +26,18 @@ Result<std::vector<Runner>> select_runners(Database& db, const char* sql) {
 }  // namespace
 
 Result<std::vector<Runner>> Store::runners() {
-  return select_runners(db_, "SELECT id, name FROM runner ORDER BY name");
+  return select_runners(*db_, "SELECT id, name FROM runner ORDER BY name");
 }
 
 Result<std::vector<Runner>> Store::runners_with_active_programme() {
   return select_runners(
-      db_,
+      *db_,
       "SELECT r.id, r.name FROM runner r JOIN programme p ON p.runner_id = r.id AND p.active = 1"
       " ORDER BY r.name");
 }
 
 Result<std::optional<Runner>> Store::find_runner(const std::string& name) {
-  auto statement = Statement::prepare(db_, "SELECT id, name FROM runner WHERE name = ?1");
+  auto statement = Statement::prepare(*db_, "SELECT id, name FROM runner WHERE name = ?1");
   if (!statement) return Error{statement.error()};
   statement->bind(1, name);
   auto row = statement->step();
@@ -73,7 +73,7 @@ Result<Runner> Store::resolve_runner(const std::string& name_or_empty) {
 
 Result<std::vector<RunnerSummary>> Store::caseload() {
   auto statement = Statement::prepare(
-      db_,
+      *db_,
       std::string("SELECT r.id, r.name, (SELECT max(date) FROM day_log WHERE runner_id = r.id),"
                   " (SELECT count(*) FROM day_log WHERE runner_id = r.id), ") +
           kProgrammeColumnsWithoutText +

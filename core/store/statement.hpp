@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // A prepared statement, owned. Values always go in through bind(), never into the SQL text, so a
 // note that reads like SQL is stored as the text it is.

@@ -26,31 +26,9 @@ Result<LogRow> read_log_row(const Statement& row, int first) {
   return log;
 }
 
-namespace {
-
-// A stored date, without the error message parse_date builds: this runs for every row loaded.
-std::optional<Date> stored_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto digits = [&](std::size_t from, std::size_t count) {
-    int value = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 0 || d < 0) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                        std::chrono::day{unsigned(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return Date{ymd};
-}
-
-}  // namespace
-
 Status read_day_log(const Statement& row, int first, DayLog& log) {
-  auto date = stored_date(row.column_view(first));
+  auto date = parse_date(row.column_view(first));
+  // The stored text itself: parse_date's sentence is for someone typing a date.
   if (!date) return Error{"a stored log has a damaged date: " + row.column_text(first)};
   log.date = *date;
   if (!row.is_null(first + 1)) log.session = parse_session(row.column_view(first + 1));

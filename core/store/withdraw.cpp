@@ -97,7 +97,7 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   for (const auto& field : fields) {
     if (!is_field_name(field)) return Error{"'" + field + "' is not a value of a day's log"};
   }
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto existing = log_for(runner_id, date);
   if (!existing) return Error{existing.error()};
@@ -126,8 +126,8 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   }
 
   auto write = Statement::prepare(
-      db_, remaining.empty() ? "DELETE FROM day_log WHERE runner_id = ?1 AND date = ?2"
-                             : update_sql(outcome.withdrawn));
+      *db_, remaining.empty() ? "DELETE FROM day_log WHERE runner_id = ?1 AND date = ?2"
+                              : update_sql(outcome.withdrawn));
   if (!write) return Error{write.error()};
   write->bind(1, runner_id).bind(2, format_date(date));
   if (!remaining.empty() && remaining.answers != outcome.logged->answers) {
@@ -135,7 +135,7 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   }
   if (auto done = write->run(); !done) return Error{done.error()};
 
-  auto trail = AuditWriter::prepare(db_);
+  auto trail = AuditWriter::prepare(*db_);
   if (!trail) return Error{trail.error()};
   for (const AuditEntry& entry : outcome.withdrawn) {
     if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};
