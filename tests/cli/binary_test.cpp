@@ -66,7 +66,7 @@ TerminalRun run_on_terminal(const std::vector<std::string>& args, const std::str
 
 }  // namespace
 
-TEST_CASE("a shell sees 0, 1 or 2; --version and --help print and exit 0", "[cli][binary]") {
+TEST_CASE("a shell sees 0, 1 or 2, and --version and --help print and exit 0", "[cli][binary]") {
   TempDir dir;
   const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", dir.file("config")},
                                                   {"XDG_DATA_HOME", dir.file("data")},

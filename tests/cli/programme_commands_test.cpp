@@ -74,7 +74,7 @@ TEST_CASE("start records the protocol's plugin and lets it check the programme p
   CHECK(records->programme.params.at("baseline_cadence") == "164");
 }
 
-TEST_CASE("start: the runner is the default for later commands; the entry criteria are shown",
+TEST_CASE("start: the runner is the default for later commands, and the entry criteria are shown",
           "[cli][start]") {
   TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");

@@ -115,7 +115,8 @@ TEST_CASE("the next-morning score comes the next day, for the previous day's ses
   CHECK(history["logs"][1]["pain_during"] == 2);
 }
 
-TEST_CASE("a logged value changes only with --replace; the old one is audited", "[cli][records]") {
+TEST_CASE("a logged value changes only with --replace, and the old one is audited",
+          "[cli][records]") {
   Db db;
   seed_runners(db.path, {"ana"});
   REQUIRE(db.run({"log", day(2), "--pain-after", "3"}).exit_code == 0);
@@ -221,7 +222,7 @@ TEST_CASE("reading commands never create a database", "[cli][records]") {
   CHECK_FALSE(std::filesystem::exists(db.path));
 }
 
-TEST_CASE("the default database lives under XDG_DATA_HOME; RUNBACK_DB overrides it",
+TEST_CASE("the default database lives under XDG_DATA_HOME, and RUNBACK_DB overrides it",
           "[cli][records]") {
   TempDir dir{scratch_base()};
   const std::string xdg = dir.file("data");
