@@ -66,7 +66,7 @@ TEST_CASE("opening: missing file, folder creation, not a database", "[store][ope
   CHECK(text.error().find("is not a runback records database") != std::string::npos);
 }
 
-TEST_CASE("runners: the only one is the default; otherwise --runner is needed", "[store]") {
+TEST_CASE("runners: the only one is the default, otherwise --runner is needed", "[store]") {
   TempDir dir;
   const std::string path = dir.file("r.db");
   seed_runners(path, {"ana"});
@@ -82,7 +82,7 @@ TEST_CASE("runners: the only one is the default; otherwise --runner is needed", 
   CHECK(typo.error().find("did you mean 'ben'") != std::string::npos);
 }
 
-TEST_CASE("start_programme keeps one active programme; --replace keeps the old as history",
+TEST_CASE("start_programme keeps one active programme, and --replace keeps the old as history",
           "[store]") {
   TempDir dir;
   Store store = open_test_store(dir.file("r.db"));
