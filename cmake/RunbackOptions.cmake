@@ -15,6 +15,9 @@ if(RUNBACK_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+  # -O1, as the sanitizers' documentation advises: a third of -O2's compile time under
+  # instrumentation, and stack traces that match the source.
+  add_compile_options(-O1)
 endif()
 
 # Clean builds (the README's commands, CI) compile each target's sources in batches of a few

@@ -189,11 +189,15 @@ Journey shrink(Journey j) {
 }
 
 // Journeys per test case (four cases share the work, so ctest -j runs them side by side): 600 in
-// all by default, about half a minute a case; RUNBACK_JOURNEYS=500 runs the 2,000 of a deeper
-// check.
+// all in a plain build, about half a minute a case, 40 in a sanitizer build (tests/CMakeLists.txt);
+// RUNBACK_JOURNEYS=500 runs the 2,000 of a deeper check.
 int journey_count() {
   if (const char* count = std::getenv("RUNBACK_JOURNEYS")) return std::max(1, std::atoi(count));
+#ifdef RUNBACK_DEFAULT_JOURNEYS
+  return RUNBACK_DEFAULT_JOURNEYS;
+#else
   return 150;
+#endif
 }
 
 void check_journeys(int first_seed) {
