@@ -7,14 +7,14 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "protocol/catalog.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {

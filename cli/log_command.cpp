@@ -9,13 +9,13 @@
 #include "add_command.hpp"
 #include "log_prompt.hpp"
 #include "plan/log_fields.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "protocol/loader.hpp"
 #include "protocol/safety.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 #include "util/suggest.hpp"
 
 namespace runback::cli {

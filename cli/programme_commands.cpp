@@ -13,8 +13,6 @@
 #include "add_command.hpp"
 #include "log_prompt.hpp"
 #include "plan/checkpoint.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
@@ -23,6 +21,8 @@
 #include "protocol/protocol_diff.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 
 namespace runback::cli {
 

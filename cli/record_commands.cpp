@@ -12,11 +12,11 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "protocol/describe.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
 #include "util/csv.hpp"
 
 namespace runback::cli {

@@ -4,14 +4,14 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {

@@ -8,13 +8,13 @@
 #include "add_command.hpp"
 #include "context.hpp"
 #include "map_in_order.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
-#include "plan/week_json_writer.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
+#include "report/week_json_writer.hpp"
 
 namespace runback::cli {
 namespace {

@@ -1,5 +1,5 @@
 // Micro-benchmark of the caseload's JSON (`runback week --all --format json`): one runner's week
-// as a nlohmann DOM dumped to a string, against the direct writer (plan/week_json_writer.hpp), on
+// as a nlohmann DOM dumped to a string, against the direct writer (report/week_json_writer.hpp), on
 // the same plans: the shipped protocols in turn, 6 months of Monday, Wednesday and Friday runs
 // as bench/plan/make_caseload writes them, planned as the caseload plans them.
 //
@@ -13,10 +13,10 @@
 
 #include "io/file_system.hpp"
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
-#include "plan/week_json_writer.hpp"
 #include "protocol/loader.hpp"
+#include "report/plan_json.hpp"
+#include "report/week_json_writer.hpp"
 
 using namespace runback;
 using Days = std::chrono::days;

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 
 using namespace runback;
 using namespace runback::test;

@@ -1,7 +1,7 @@
 #pragma once
 // `runback week --all --format json` writes ten thousand runners' weeks; building and dumping a
 // nlohmann DOM per runner was a third of its time. This writer appends the same bytes as
-// `week_body_json(protocol, plan, runner).dump()` (plan/plan_json.hpp) straight into a string,
+// `week_body_json(protocol, plan, runner).dump()` (report/plan_json.hpp) straight into a string,
 // and serialises what depends only on the protocol and a stage (the stage, the session, its
 // blocks, totals and intensity) once per protocol.
 //

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
+#include "report/plan_text.hpp"
 
 using namespace runback;
 using namespace runback::test;

@@ -1,11 +1,11 @@
-#include "plan/week_json_writer.hpp"
+#include "report/week_json_writer.hpp"
 
 #include <string_view>
 
-#include "plan/json_text.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "protocol/describe.hpp"
+#include "report/json_text.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 
 namespace runback {
 namespace {

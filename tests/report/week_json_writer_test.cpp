@@ -2,15 +2,15 @@
 // bytes as week_body_json(...).dump() for thousands of plans, over every shipped and fixture
 // protocol, random ones, and one whose texts need escaping.
 
-#include "plan/week_json_writer.hpp"
+#include "report/week_json_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
 #include "plan/random_history.hpp"
+#include "report/plan_json.hpp"
 
 using namespace runback;
 using namespace runback::test;

@@ -1,4 +1,4 @@
-#include "plan/plan_text.hpp"
+#include "report/plan_text.hpp"
 
 #include <algorithm>
 #include <array>

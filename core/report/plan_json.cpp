@@ -1,8 +1,8 @@
-#include "plan/plan_json.hpp"
+#include "report/plan_json.hpp"
 
-#include "plan/plan_text.hpp"
 #include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
+#include "report/plan_text.hpp"
 
 namespace runback {
 namespace {

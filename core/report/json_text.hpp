@@ -1,7 +1,7 @@
 #pragma once
 // JSON values written straight into a string, byte for byte as nlohmann::json::dump() writes them
 // (no indent, ensure_ascii false, the strict UTF-8 error handler), for writers that skip the DOM
-// (plan/week_json_writer.hpp). Appending to one reused string keeps them free of allocations.
+// (report/week_json_writer.hpp). Appending to one reused string keeps them free of allocations.
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "plan/json_text.hpp"
+#include "report/json_text.hpp"
 
 #include <charconv>
 #include <cmath>
