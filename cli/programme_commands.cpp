@@ -22,7 +22,8 @@
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "report/plan_json.hpp"
-#include "report/plan_text.hpp"
+#include "report/run_day_warnings.hpp"
+#include "report/standing_text.hpp"
 
 namespace runback::cli {
 

@@ -11,7 +11,7 @@
 #include "protocol/catalog.hpp"
 #include "record_output.hpp"
 #include "report/plan_json.hpp"
-#include "report/plan_text.hpp"
+#include "report/simulation_text.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {

@@ -1,40 +1,16 @@
 #include "report/plan_text.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
+#include <chrono>
 #include <sstream>
 
-#include "plan/schedule.hpp"
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
-#include "protocol/safety.hpp"
+#include "report/plan_words.hpp"
+#include "report/standing_text.hpp"
 
 namespace runback {
 namespace {
-
-using Days = std::chrono::days;
-
-constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string capitalise(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
-  return text;
-}
-
-const Stage& stage_at(const Protocol& protocol, int index) {
-  return protocol.stages[std::size_t(std::clamp(index, 0, int(protocol.stages.size()) - 1))];
-}
-
-// "stage 3 of 12, 2-minute runs"
-std::string stage_title(const Protocol& protocol, int index) {
-  const Stage& stage = stage_at(protocol, index);
-  std::string out =
-      "stage " + std::to_string(index + 1) + " of " + std::to_string(protocol.stages.size());
-  if (!stage.name.empty() && stage.name != stage.id) out += ", " + stage.name;
-  return out;
-}
 
 void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
   const Stage& stage = stage_at(protocol, day.run->stage_index);
@@ -159,12 +135,6 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
 
 }  // namespace
 
-std::string short_day(Date date) {
-  const std::chrono::year_month_day ymd{date};
-  return capitalise(weekday_short(std::chrono::weekday{date})) + " " +
-         std::to_string(unsigned(ymd.day())) + " " + kMonths[unsigned(ymd.month()) - 1];
-}
-
 std::string log_flag(const LogField& field) {
   switch (field.value) {
     case LogValue::pain_during:
@@ -185,118 +155,6 @@ std::string log_command(const Reminder& reminder) {
   std::string out = "runback log " + format_date(reminder.session_date);
   for (const LogField& field : reminder.fields) out += " " + log_flag(field);
   return out;
-}
-
-std::string standing_text(const Protocol& protocol, const Plan& plan, Date today) {
-  std::ostringstream out;
-  const PlanStatus& status = plan.status;
-  if (status.complete) {
-    out << "You have completed all " << protocol.stages.size() << " stages. Well done.\n";
-  } else {
-    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
-    if (status.stopped) {
-      out << "Running is on hold since " << short_day(*status.stopped_on)
-          << ": please see your physiotherapist before you run again. Once they clear you, "
-             "record it with `runback clear --by \"NAME\" --date DATE` (the day they saw you).\n";
-    } else if (status.clean_sessions >= status.sessions_to_advance) {
-      out << status.clean_sessions << " good run" << (status.clean_sessions == 1 ? "" : "s")
-          << " in a row here, enough to move up";
-      if (status.can_move_up_from && *status.can_move_up_from > today) {
-        out << "; this protocol allows only " << protocol.progression.max_stages_per_7_days
-            << " move" << (protocol.progression.max_stages_per_7_days == 1 ? "" : "s")
-            << " up in 7 days, so a good run from " << short_day(*status.can_move_up_from)
-            << " moves you up";
-      } else {
-        out << ": your next good run moves you up";
-      }
-      out << ".\n";
-    } else {
-      const int more = status.sessions_to_advance - status.clean_sessions;
-      out << status.clean_sessions << " of " << status.sessions_to_advance
-          << " good runs in a row done here; " << more << " more to move up.\n";
-    }
-  }
-  if (const Decision* last = last_decision(plan)) {
-    out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
-  } else if (!status.complete && !waiting_decision(plan)) {
-    out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
-  }
-  if (const Decision* waiting = waiting_decision(plan)) out << waiting->explanation << "\n";
-  if (!status.recent_missed.empty()) {
-    out << "Missed: " << status.recent_missed.size() << " planned run"
-        << (status.recent_missed.size() == 1 ? "" : "s") << " in the last 14 days with nothing "
-        << "logged (";
-    for (std::size_t i = 0; i < status.recent_missed.size(); ++i) {
-      out << (i == 0 ? "" : ", ") << short_day(status.recent_missed[i]);
-    }
-    out << "). If you ran, log it: `runback log DATE --pain-during N`.\n";
-  }
-  for (const Decision& next : plan.projected) {
-    if (next.kind == DecisionKind::break_back) out << "Next run: " << next.explanation << "\n";
-    break;
-  }
-  if (plan.next_run && !status.stopped && !status.complete) {
-    int stage = status.stage_index;
-    for (const PlannedDay& day : plan.days) {
-      if (day.date == *plan.next_run && day.run) stage = day.run->stage_index;
-    }
-    out << "Next run: " << short_day(*plan.next_run) << (*plan.next_run == today ? " (today)" : "")
-        << ", " << stage_title(protocol, stage) << ".\n";
-  }
-  return out.str();
-}
-
-std::vector<std::string> run_day_warnings(const Protocol& protocol,
-                                          const std::vector<std::chrono::weekday>& preferred) {
-  std::vector<std::string> warnings;
-  if (preferred.empty()) return warnings;
-  auto days_words = [](const std::vector<std::chrono::weekday>& days) {
-    std::string out;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-      out += (i == 0 ? "" : (i + 1 == days.size() ? " and " : ", ")) +
-             capitalise(weekday_short(days[i]));
-    }
-    return out;
-  };
-  std::vector<Frequency> seen;
-  for (std::size_t i = 0; i < protocol.stages.size(); ++i) {
-    const Frequency& f = protocol.stages[i].frequency;
-    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
-    seen.push_back(f);
-    const RunDayPattern pattern = run_day_pattern(preferred, f);
-    if (pattern.preferred_fit) continue;
-    std::string stages;
-    std::size_t count = 0;
-    for (std::size_t j = i; j < protocol.stages.size(); ++j) {
-      if (protocol.stages[j].frequency == f) {
-        stages += (stages.empty() ? "" : ", ") + std::to_string(j + 1);
-        ++count;
-      }
-    }
-    const std::string where = count == protocol.stages.size() ? "this protocol"
-                              : count == 1                    ? "stage " + stages
-                                                              : "stages " + stages;
-    warnings.push_back("your days (" + days_words(preferred) + ") do not fit " + where + ": " +
-                       describe_frequency(f) + ". runback will plan your runs on " +
-                       days_words(pattern.days) +
-                       (count == protocol.stages.size() ? "." : " there."));
-  }
-  return warnings;
-}
-
-std::string red_flags_text(const Protocol& protocol) {
-  std::string out = "Stop running and see your clinician if you notice: ";
-  bool first = true;
-  for (const auto& flag : safety::kBuiltInRedFlags) {
-    out += (first ? "" : "; ") + lower_first(std::string(flag.text)) + " (" + std::string(flag.id) +
-           ")";
-    first = false;
-  }
-  for (const RedFlag& flag : protocol.red_flags) {
-    if (flag.built_in) continue;
-    out += "; " + lower_first(flag.text) + " (" + flag.id + ")";
-  }
-  return out + ". Log it with `runback log --red-flag NAME`, the name in brackets.\n";
 }
 
 std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
@@ -345,77 +203,13 @@ std::string status_text(const Protocol& protocol, const Plan& plan, const std::s
     }
   }
   if (plan.projected_completion && !status.complete) {
-    const auto days = (*plan.projected_completion - today).count();
+    const auto days_left = (*plan.projected_completion - today).count();
     out << "\nProjected completion: " << short_day(*plan.projected_completion) << " "
         << int(std::chrono::year_month_day{*plan.projected_completion}.year()) << ", in about "
-        << (days + 6) / 7 << " week" << ((days + 6) / 7 == 1 ? "" : "s")
+        << (days_left + 6) / 7 << " week" << ((days_left + 6) / 7 == 1 ? "" : "s")
         << " if every run goes well.\n";
   }
   for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
-  return out.str();
-}
-
-std::string simulation_text(const Protocol& protocol, const Simulation& sim,
-                            const std::string& symptoms) {
-  std::ostringstream out;
-  out << "Simulation of " << protocol.id << " " << protocol.version << " (" << protocol.title
-      << ") with " << symptoms << ", starting " << short_day(sim.start) << " "
-      << int(std::chrono::year_month_day{sim.start}.year()) << ".\n\n";
-  out << "Stage  Days       From        To          Runs  Name\n";
-  for (const StageSpan& span : sim.timeline) {
-    const Stage& stage = stage_at(protocol, span.stage_index);
-    char line[128];
-    std::snprintf(line, sizeof line, "%-6d %-10d %-11s %-11s %-5d ", span.stage_index + 1,
-                  int((span.last - span.first).count()) + 1, format_date(span.first).c_str(),
-                  format_date(span.last).c_str(), span.runs);
-    out << line << stage.name << "\n";
-  }
-  int ups = 0, repeats = 0, backs = 0, stops = 0;
-  std::vector<const Decision*> setbacks;
-  for (const Decision& d : sim.decisions) {
-    switch (d.kind) {
-      case DecisionKind::advance:
-      case DecisionKind::complete:
-        ++ups;
-        break;
-      case DecisionKind::repeat:
-        ++repeats;
-        break;
-      case DecisionKind::step_back:
-      case DecisionKind::break_back:
-        ++backs;
-        break;
-      case DecisionKind::stop:
-        ++stops;
-        break;
-      default:
-        break;
-    }
-    if (!is_pass(d.kind) && d.kind != DecisionKind::waiting) setbacks.push_back(&d);
-  }
-  out << "\n"
-      << sim.logs.size() << " runs: " << ups << " moves up, " << repeats << " repeats, " << backs
-      << " steps back, " << stops << " stops.\n";
-  if (!setbacks.empty()) {
-    out << "\nSetbacks:\n";
-    constexpr std::size_t kShown = 12;
-    for (std::size_t i = 0; i < setbacks.size() && i < kShown; ++i) {
-      out << "  " << format_date(setbacks[i]->date) << ": " << setbacks[i]->explanation << "\n";
-    }
-    if (setbacks.size() > kShown) {
-      out << "  ... and " << setbacks.size() - kShown
-          << " more (--format json lists every decision).\n";
-    }
-  }
-  out << "\n";
-  if (sim.days_to_completion) {
-    out << "Completed on " << format_date(*sim.completed) << ": " << *sim.days_to_completion
-        << " days (" << (*sim.days_to_completion + 6) / 7 << " weeks) from the start.\n";
-  } else if (sim.stopped) {
-    out << "Stopped: the runner would need a clinician's clearance to go on.\n";
-  } else {
-    out << "Not completed within the simulated days.\n";
-  }
   return out.str();
 }
 
