@@ -105,6 +105,12 @@ void append_json_int(std::string& out, long long value) {
   out.append(buffer, end);
 }
 
+void append_json_unsigned(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out.append(buffer, end);
+}
+
 void append_json_double(std::string& out, double value) {
   if (!std::isfinite(value)) {
     out += "null";

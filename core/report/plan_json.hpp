@@ -1,7 +1,9 @@
 #pragma once
-// Plans as JSON for `--format json` (schemas "runback.week/1", "runback.status/1",
-// "runback.weeks/1", "runback.simulation/1"; docs/json.md). Stages are 1-based, as in the text.
+// Plans as nlohmann values for `--format json` (schemas "runback.week/1", "runback.status/1",
+// "runback.simulation/1"; docs/json.md), built by JsonTreeWriter from the one definition of each
+// document (report/*_document.hpp). Stages are 1-based, as in the text.
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -11,18 +13,13 @@
 
 namespace runback {
 
-// The JSON spellings of a day's rest kind ("none", "imposed", ...) and of what a reminder asks
-// for ("pain_during", "stiffness_minutes", ...).
-const char* rest_kind_name(RestKind kind);
-const char* log_value_name(LogValue value);
-
 nlohmann::ordered_json decision_json(const Decision& decision);
 // Where the runner stands (the "status" object of week, status and runners): stage, counts,
 // hold or stop, waiting, missed runs, next run, and the last decision with its explanation.
 nlohmann::ordered_json standing_json(const Protocol& protocol, const Plan& plan);
 // The red flags to watch for, the core's then the protocol's: [{"id", "text"}].
 nlohmann::ordered_json red_flags_json(const Protocol& protocol);
-// The week without the "schema" field, for `week --all`'s list.
+// The week without the "schema" field, as `week --all` lists it.
 nlohmann::ordered_json week_body_json(const Protocol& protocol, const Plan& plan,
                                       const std::string& runner);
 nlohmann::ordered_json week_json(const Protocol& protocol, const Plan& plan,
