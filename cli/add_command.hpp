@@ -10,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "format_option.hpp"  // every command declares its --format with add_format_option
+
 namespace runback::cli {
 
 // Adds the subcommand `name` to `parent`. `declare` adds its options, callback and

@@ -46,9 +46,9 @@ int run_command_line(int argc, const char* const* argv, Context& context) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    // Bad command lines share one exit status with bad files: 2.
+    // A command line that cannot be parsed is bad input, as a bad file is.
     app.exit(e);
-    return kExitBadInput;
+    return exit_status(ErrorKind::bad_input);
   }
   return context.exit_code;
 }

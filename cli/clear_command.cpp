@@ -17,7 +17,7 @@ namespace runback::cli {
 namespace {
 
 struct ClearOptions {
-  std::string by, date, note, format = "table";
+  std::string by, date, note, format;
 };
 
 // Where the runner stands on `day` with these clearances, as `runback status` would say.
@@ -40,15 +40,16 @@ PlanStatus status_on(const Protocol& protocol, const PlanExtension* extension,
 
 void run_clear(Context& context, const ClearOptions& o) {
   if (o.by.find_first_not_of(" \t") == std::string::npos) {
-    return fail(context, kExitBadInput, "--by: give the name of the clinician who cleared you");
+    return fail(context, ErrorKind::bad_input,
+                "--by: give the name of the clinician who cleared you");
   }
   const Date today = context.clock.today();
   Date date = today;
   if (!o.date.empty()) {
     auto parsed = parse_date(o.date);
-    if (!parsed) return fail(context, kExitBadInput, "--date: " + parsed.error());
+    if (!parsed) return fail(context, ErrorKind::bad_input, "--date: " + parsed.error());
     if (*parsed > today) {
-      return fail(context, kExitBadInput,
+      return fail(context, ErrorKind::bad_input,
                   "--date: " + o.date + " is in the future (today is " + format_date(today) +
                       "); give the day the clinician saw you");
     }
@@ -57,19 +58,20 @@ void run_clear(Context& context, const ClearOptions& o) {
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto records = store->records_for(context.runner);
-  if (!records) return fail(context, kExitBadInput, records.error());
+  if (!records) return fail(context, ErrorKind::bad_input, records.error());
   // From the programme's text, without the store: a refused clearance must leave the database
   // exactly as it was, not even with a compiled copy of the protocol cached.
   PlanSource source(context, nullptr);
   auto protocol = source.protocol_for(records->programme);
-  if (!protocol) return fail(context, kExitFailure, records->runner.name + ": " + protocol.error());
+  if (!protocol)
+    return fail(context, ErrorKind::io, records->runner.name + ": " + protocol.error());
   std::string problem;  // a missing plugin holds checkpoints; it cannot lift or cause a stop
   const PlanExtension* extension = source.extension_for(**protocol, &problem);
   const std::string& name = records->runner.name;
 
   const PlanStatus before = status_on(**protocol, extension, *records, records->clearances, date);
   if (!before.stopped) {
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::conflict,
                 "clear: " + name + " is not on hold on " + format_date(date) +
                     ": there is nothing to clear (running stops only after a red flag or a "
                     "stop rule)");
@@ -83,14 +85,14 @@ void run_clear(Context& context, const ClearOptions& o) {
     // The planner reads a day's clearance before that day's logs, so a stop that began on `date`
     // itself can only be lifted by a clearance from the next day.
     const Date stopped_on = before.stopped_on.value_or(date);
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::bad_input,
                 "clear: " + name + "'s running was put on hold on " + format_date(stopped_on) +
                     "; a clearance counts from the day after that: give --date " +
                     format_date(stopped_on + std::chrono::days{1}) + " or later");
   }
 
   if (auto done = store->record_clearance(records->runner.id, clearance); !done) {
-    return fail(context, kExitFailure, done.error());
+    return fail(context, ErrorKind::io, done.error());
   }
   if (o.format == "json") {
     nlohmann::ordered_json doc;
@@ -122,8 +124,7 @@ void register_clear_command(CLI::App& app, Context& context) {
                         "the day after")
             ->type_name("DATE");
         clear.add_option("--note", options->note, "A note, kept as typed")->type_name("TEXT");
-        clear.add_option("--format", options->format, "Output format")
-            ->check(CLI::IsMember({"table", "json"}));
+        add_format_option(clear, options->format, {Format::text, Format::json});
         clear.callback([&context, options] { run_clear(context, *options); });
       });
 }

@@ -1,11 +1,13 @@
 #pragma once
 // What every command gets: the I/O interfaces (real ones in main, fakes in tests) and the global
-// options. Commands report their outcome through exit_code rather than exiting themselves.
+// options. Commands report their outcome through exit_code (exit_status.hpp) rather than
+// exiting themselves.
 
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "exit_status.hpp"
 #include "io/environment.hpp"
 #include "io/file_system.hpp"
 
@@ -14,11 +16,6 @@ class App;
 }
 
 namespace runback::cli {
-
-// Exit statuses shared by every command.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;   // something outside the user's input went wrong
-inline constexpr int kExitBadInput = 2;  // the user's input (flags, files) is wrong
 
 struct Context {
   const FileSystem& fs;

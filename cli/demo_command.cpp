@@ -13,8 +13,7 @@
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "protocol/catalog.hpp"
-#include "report/plan_json.hpp"
-#include "report/plan_text.hpp"
+#include "protocol_lookup.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {
@@ -24,7 +23,7 @@ using Days = std::chrono::days;
 
 struct DemoOptions {
   std::string date;
-  std::string format = "text";
+  std::string format;
 };
 
 constexpr const char* kRunner = "Sam";
@@ -65,19 +64,16 @@ void run_demo(Context& context, const DemoOptions& o) {
     auto parsed = parse_date(o.date);
     if (!parsed) {
       context.err << "runback: --date: " << parsed.error() << "\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     today = *parsed;
   }
   auto fail_with = [&](const std::string& message) {
     context.err << "runback: demo: " << message << "\n";
-    context.exit_code = kExitFailure;
+    context.exit_code = exit_status(ErrorKind::io);
   };
-  LoadResult loaded = find_protocol(
-      context.fs,
-      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path),
-      kProtocol);
+  LoadResult loaded = find_protocol(context.fs, protocol_dirs_for(context), kProtocol);
   if (!loaded.protocol)
     return fail_with("the sample protocol " + std::string(kProtocol) +
                      " was not found; is runback installed completely?");
@@ -165,10 +161,7 @@ void register_demo_command(CLI::App& app, Context& context) {
                 auto o = std::make_shared<DemoOptions>();
                 demo.add_option("--date", o->date, "Show the week of this day (default: today)")
                     ->type_name("DATE");
-                demo.add_option("--format", o->format,
-                                "Output format: text or json (default: text)")
-                    ->check(CLI::IsMember({"text", "json"}))
-                    ->type_name("FORMAT");
+                add_format_option(demo, o->format, {Format::text, Format::json});
                 demo.callback([&context, o] { run_demo(context, *o); });
               });
 }

@@ -5,6 +5,8 @@
 #include <istream>
 #include <ostream>
 
+#include "protocol/describe.hpp"
+
 namespace runback::cli {
 
 namespace {
@@ -99,7 +101,9 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
   if (s && missing(&LogRow::session)) {
     if (!ask(in, out, "Did you run (done, partial, skipped)?",
              "Please answer done, partial or skipped, or press Enter if no run was planned.",
-             [&](const std::string& a) { return bool(s->session = parse_session(lower(a))); })) {
+             [&](const std::string& a) {
+               return bool(s->session = value_named(lower(a), kSessionOutcomeNames));
+             })) {
       return;
     }
   }

@@ -3,7 +3,6 @@
 #include "plugin_host_for.hpp"
 #include "protocol/loader.hpp"
 #include "protocol/protocol_archive.hpp"
-#include "store/snapshots.hpp"
 
 namespace runback::cli {
 
@@ -26,14 +25,13 @@ Result<std::unique_ptr<Protocol>> PlanSource::parse(const Programme& programme,
 }
 
 Result<std::unique_ptr<Protocol>> PlanSource::read_stored(const Programme& programme) {
-  Database& db = store_->database();
-  auto stored = load_snapshot(db, programme.snapshot_id, kProtocolArchiveVersion, false);
+  auto stored = store_->snapshot(programme.snapshot_id, kProtocolArchiveVersion, false);
   if (!stored) return Error{stored.error()};
   if (stored->compiled) {
     auto decoded = decode_protocol(*stored->compiled);
     if (decoded) return std::make_unique<Protocol>(std::move(*decoded));
     // A damaged cache: the text is the truth.
-    stored = load_snapshot(db, programme.snapshot_id, kProtocolArchiveVersion, true);
+    stored = store_->snapshot(programme.snapshot_id, kProtocolArchiveVersion, true);
     if (!stored) return Error{stored.error()};
   }
   auto parsed = parse(programme, stored->text);

@@ -101,13 +101,7 @@ void list_plugins(Context& context, const std::string& format) {
 void show_plugin(Context& context, const std::string& name, const std::string& format) {
   const PluginHost host = plugin_host_for(context);
   auto found = host.find_plugin(name);
-  if (!found) {
-    context.err << "runback: " << found.error() << "\n";
-    bool failed = false;
-    for (const auto& failure : host.failures()) failed = failed || failure.name == name;
-    context.exit_code = failed ? kExitFailure : kExitBadInput;
-    return;
-  }
+  if (!found) return fail(context, found.failure());
   const PluginInfo& info = (*found)->info();
   if (format == "json") {
     nlohmann::json plugin = plugin_json(info);
@@ -155,19 +149,17 @@ void register_plugin_commands(CLI::App& app, Context& context) {
                     "Show each plugin found (name, version, ABI, path, hooks) and those "
                     "that failed",
                     [&context](CLI::App& list) {
-                      auto format = std::make_shared<std::string>("text");
-                      list.add_option("--format", *format, "text or json")
-                          ->check(CLI::IsMember({"text", "json"}));
+                      auto format = std::make_shared<std::string>();
+                      add_format_option(list, *format, {Format::text, Format::json});
                       list.callback([&context, format] { list_plugins(context, *format); });
                     });
         add_command(
             plugin, "info", "Describe a plugin and its parameters", [&context](CLI::App& info) {
               auto name = std::make_shared<std::string>();
-              auto format = std::make_shared<std::string>("text");
+              auto format = std::make_shared<std::string>();
               info.add_option("NAME", *name, "The plugin's name, as in `runback plugin list`")
                   ->required();
-              info.add_option("--format", *format, "text or json")
-                  ->check(CLI::IsMember({"text", "json"}));
+              add_format_option(info, *format, {Format::text, Format::json});
               info.callback([&context, name, format] { show_plugin(context, *name, *format); });
             });
       });

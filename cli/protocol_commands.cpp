@@ -11,6 +11,7 @@
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol/protocol_json.hpp"
+#include "protocol_lookup.hpp"
 #include "protocol_show.hpp"
 #include "text_table.hpp"
 
@@ -18,40 +19,20 @@ namespace runback::cli {
 namespace {
 
 struct Options {
-  std::string format = "text";
+  std::string format;
   std::string id_or_file;
   std::vector<std::string> files;
 };
 
-CLI::Option* add_format_option(CLI::App& command, std::string& format) {
-  return command.add_option("--format", format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-}
-
-void print_diagnostic(std::ostream& err, const Diagnostic& d) {
-  // Problems not tied to a file (an unknown id) read as the program's own message.
-  if (d.where.file.empty()) {
-    err << "runback: " << severity_name(d.severity) << ": " << d.message << '\n';
-  } else {
-    err << format_diagnostic(d) << '\n';
-  }
-}
-
 // Whether `path` names a file directly inside `dir` (as the catalog builds its paths).
 bool directly_in(const std::string& path, std::string dir) {
   if (dir.empty() || dir.back() != '/') dir += '/';
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+  return path.size() > dir.size() && path.starts_with(dir) &&
          path.find('/', dir.size()) == std::string::npos;
 }
 
-std::vector<ProtocolDir> search_dirs(const Context& context) {
-  return protocol_search_dirs(context.fs, context.env, context.protocol_dirs,
-                              context.executable_path);
-}
-
 void run_list(Context& context, const Options& options) {
-  const auto dirs = search_dirs(context);
+  const auto dirs = protocol_dirs_for(context);
   const auto entries = list_protocols(context.fs, dirs);
   if (options.format == "json") {
     nlohmann::json protocols = nlohmann::json::array();
@@ -109,14 +90,14 @@ void run_list(Context& context, const Options& options) {
 }
 
 void run_show(Context& context, const Options& options) {
-  LoadResult result = find_protocol(context.fs, search_dirs(context), options.id_or_file);
+  LoadResult result = find_protocol(context.fs, protocol_dirs_for(context), options.id_or_file);
   for (const auto& d : result.diagnostics) print_diagnostic(context.err, d);
   if (!result.protocol) {
     if (result.diagnostics.size() > 0 && !result.diagnostics.front().where.file.empty()) {
       context.err << "runback: " << options.id_or_file
                   << " has errors; fix them before it can be shown\n";
     }
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   if (options.format == "json") {
@@ -181,7 +162,7 @@ void run_lint(Context& context, const Options& options) {
   } else {
     (invalid > 0 ? context.err : context.out) << summary << '\n';
   }
-  if (invalid > 0) context.exit_code = kExitBadInput;
+  if (invalid > 0) context.exit_code = exit_status(ErrorKind::bad_input);
 }
 
 void declare_protocol(CLI::App& protocol, Context& context) {
@@ -190,7 +171,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
 
   add_command(protocol, "list", "List the protocols runback can find",
               [&context, options](CLI::App& list) {
-                add_format_option(list, options->format);
+                add_format_option(list, options->format, {Format::text, Format::json});
                 list.callback([&context, options] { run_list(context, *options); });
               });
 
@@ -200,7 +181,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
                                 "A protocol id, or the path of a YAML file")
                     ->required()
                     ->type_name("ID|FILE");
-                add_format_option(show, options->format);
+                add_format_option(show, options->format, {Format::text, Format::json});
                 show.callback([&context, options] { run_show(context, *options); });
               });
 
@@ -210,7 +191,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
                 lint.add_option("files", options->files, "Protocol YAML files")
                     ->required()
                     ->type_name("FILE");
-                add_format_option(lint, options->format);
+                add_format_option(lint, options->format, {Format::text, Format::json});
                 lint.callback([&context, options] { run_lint(context, *options); });
               });
 

@@ -24,7 +24,7 @@ namespace runback::cli {
 namespace {
 
 struct HistoryOptions {
-  std::string from, to, format = "table";
+  std::string from, to, format;
 };
 
 std::string cell(const std::optional<int>& v) {
@@ -50,7 +50,7 @@ void run_history(Context& context, const HistoryOptions& o) {
   if (from && to && *from > *to) errors.push_back("--from: " + o.from + " is after --to " + o.to);
   if (!errors.empty()) {
     for (const auto& e : errors) context.err << "runback: " << e << "\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   auto store = open_store(context, OpenMode::existing_only);
@@ -58,7 +58,7 @@ void run_history(Context& context, const HistoryOptions& o) {
   auto runner = resolve_runner(context, *store);
   if (!runner) return;
   auto clearances = store->clearances(runner->id, from, to);
-  if (!clearances) return fail(context, kExitFailure, clearances.error());
+  if (!clearances) return fail(context, ErrorKind::io, clearances.error());
 
   std::string out;
   Status status = ok_status();
@@ -133,7 +133,7 @@ void run_history(Context& context, const HistoryOptions& o) {
     }
     out = table.str();
   }
-  if (!status) return fail(context, kExitFailure, status.error());
+  if (!status) return fail(context, ErrorKind::io, status.error());
   context.out << out;
 }
 
@@ -182,18 +182,18 @@ std::map<std::string, Standing> current_standings(Context& context, Store& store
 
 void run_runners(Context& context, const std::string& format) {
   auto path = resolve_db_path(context.env, context.db_path);
-  if (!path) return fail(context, kExitBadInput, path.error());
+  if (!path) return fail(context, ErrorKind::bad_input, path.error());
   std::vector<RunnerSummary> caseload;
   std::map<std::string, Standing> stages;
   OpenFailure why = OpenFailure::none;
   auto store = Store::open(*path, OpenMode::existing_only, &why);
   if (store) {
     auto loaded = store->caseload();
-    if (!loaded) return fail(context, kExitFailure, loaded.error());
+    if (!loaded) return fail(context, ErrorKind::io, loaded.error());
     caseload = std::move(*loaded);
     stages = current_standings(context, *store);
   } else if (why != OpenFailure::no_records) {  // no database yet is an empty caseload
-    return fail(context, why == OpenFailure::not_a_database ? kExitBadInput : kExitFailure,
+    return fail(context, why == OpenFailure::not_a_database ? ErrorKind::bad_input : ErrorKind::io,
                 store.error());
   }
   if (format == "json") {
@@ -253,20 +253,19 @@ void register_record_commands(CLI::App& app, Context& context) {
     auto options = std::make_shared<HistoryOptions>();
     history.add_option("--from", options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
     history.add_option("--to", options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
-    history.add_option("--format", options->format, "Output format")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    add_format_option(history, options->format, {Format::text, Format::csv, Format::json});
     history.callback([&context, options] { run_history(context, *options); });
   });
 
   add_command(app, "runners",
               "List the runners in the database (a caseload): programme, start, last log",
               [&context](CLI::App& runners) {
-                auto format = std::make_shared<std::string>("table");
-                runners.add_option("--format", *format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                auto format = std::make_shared<std::string>();
+                add_format_option(runners, *format, {Format::text, Format::json});
                 runners.callback([&context, format] { run_runners(context, *format); });
               });
 
+  register_start_command(app, context);
   register_programme_commands(app, context);
   register_transfer_commands(app, context);
 }

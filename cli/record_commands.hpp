@@ -8,7 +8,10 @@ namespace runback::cli {
 void register_log_command(CLI::App& app, Context& context);
 void register_clear_command(CLI::App& app, Context& context);
 void register_withdraw_command(CLI::App& app, Context& context);
-void register_programme_commands(CLI::App& app, Context& context);  // start, program upgrade
+void register_start_command(CLI::App& app, Context& context);
+void register_programme_commands(CLI::App& app, Context& context);  // program days, upgrade
 void register_transfer_commands(CLI::App& app, Context& context);   // export, import
+// `program upgrade`'s options and callback (upgrade_command.cpp), declared in `program`.
+void declare_upgrade_command(CLI::App& upgrade, Context& context);
 
 }  // namespace runback::cli

@@ -5,22 +5,17 @@
 
 namespace runback::cli {
 
-void fail(Context& context, int exit_code, const std::string& message) {
-  context.err << "runback: " << message << "\n";
-  context.exit_code = exit_code;
-}
-
 std::optional<Store> open_store(Context& context, OpenMode mode) {
   auto path = resolve_db_path(context.env, context.db_path);
   if (!path) {
-    fail(context, kExitBadInput, path.error());
+    fail(context, ErrorKind::bad_input, path.error());
     return std::nullopt;
   }
   OpenFailure why = OpenFailure::none;
   auto store = Store::open(*path, mode, &why);
   if (!store) {
     const bool users_input = why == OpenFailure::no_records || why == OpenFailure::not_a_database;
-    fail(context, users_input ? kExitBadInput : kExitFailure, store.error());
+    fail(context, users_input ? ErrorKind::bad_input : ErrorKind::io, store.error());
     return std::nullopt;
   }
   return std::move(*store);
@@ -29,7 +24,7 @@ std::optional<Store> open_store(Context& context, OpenMode mode) {
 std::optional<Runner> resolve_runner(Context& context, Store& store) {
   auto runner = store.resolve_runner(context.runner);
   if (!runner) {
-    fail(context, kExitBadInput, runner.error());
+    fail(context, ErrorKind::bad_input, runner.error());
     return std::nullopt;
   }
   return *runner;

@@ -11,9 +11,6 @@
 
 namespace runback::cli {
 
-// Prints "runback: MESSAGE" on stderr and sets the exit status.
-void fail(Context& context, int exit_code, const std::string& message);
-
 // Opens the database from --db / RUNBACK_DB / XDG. On failure reports it (exit 2 when the user
 // pointed at something that is not a records database or there are no records yet; 1 when the
 // machine failed) and returns nothing.
@@ -32,8 +29,5 @@ nlohmann::ordered_json audit_json(const AuditEntry& entry);
 
 // "pain during 3/10, swelling, note "..."" for tables and confirmations.
 std::string describe_log(const LogRow& row);
-
-// The --format option with its allowed values.
-inline constexpr const char* kFormatHelp = "Output format";
 
 }  // namespace runback::cli

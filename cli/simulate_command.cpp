@@ -9,6 +9,7 @@
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
+#include "protocol_lookup.hpp"
 #include "record_output.hpp"
 #include "report/plan_json.hpp"
 #include "report/simulation_text.hpp"
@@ -25,7 +26,7 @@ struct SimulateOptions {
   std::string start;
   int stage = 1;
   int days = 365;
-  std::string format = "text";
+  std::string format;
   std::vector<std::string> params;
   int usual_pain = 0;
   std::string run_days;
@@ -37,27 +38,24 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     auto parsed = parse_date(o.start);
     if (!parsed) {
       context.err << "runback: --start: " << parsed.error() << "\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     start = *parsed;
   }
-  LoadResult loaded = find_protocol(
-      context.fs,
-      protocol_search_dirs(context.fs, context.env, context.protocol_dirs, context.executable_path),
-      o.protocol);
+  LoadResult loaded = find_protocol(context.fs, protocol_dirs_for(context), o.protocol);
   for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error || !loaded.protocol) print_plan_diagnostic(context.err, d);
+    if (d.severity == Severity::error || !loaded.protocol) print_diagnostic(context.err, d);
   }
   if (!loaded.protocol) {
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   const Protocol& protocol = *loaded.protocol;
   if (o.stage < 1 || o.stage > int(protocol.stages.size())) {
     context.err << "runback: --stage: " << protocol.id << " has stages 1 to "
                 << protocol.stages.size() << ", not " << o.stage << "\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
 
@@ -66,24 +64,20 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     auto text = context.fs.read_file(o.symptoms, 1024 * 1024);
     if (!text) {
       context.err << "runback: --symptoms: " << text.error() << "\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     SymptomScript parsed = parse_symptom_script(*text, o.symptoms);
     if (!parsed.diagnostics.empty()) {
       for (const auto& d : parsed.diagnostics) context.err << format_diagnostic(d) << "\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     script = std::move(parsed.sessions);
   }
 
   auto plugin = protocol_plugin(context, protocol);
-  if (!plugin) {
-    context.err << "runback: " << plugin.error() << "\n";
-    context.exit_code = kExitFailure;
-    return;
-  }
+  if (!plugin) return fail(context, plugin.failure());
   const std::shared_ptr<const PlanExtension> extension = *plugin;
 
   std::map<std::string, std::string> params;
@@ -92,7 +86,7 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     if (equals == std::string::npos || equals == 0) {
       context.err << "runback: --param: expected KEY=VALUE, e.g. baseline_cadence=164, not '"
                   << param << "'\n";
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
     params[param.substr(0, equals)] = param.substr(equals + 1);
@@ -101,7 +95,7 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     const auto problems = extension->check_programme_params(params);
     for (const auto& problem : problems) context.err << "runback: " << problem << "\n";
     if (!problems.empty()) {
-      context.exit_code = kExitBadInput;
+      context.exit_code = exit_status(ErrorKind::bad_input);
       return;
     }
   }
@@ -113,7 +107,7 @@ void run_simulate(Context& context, const SimulateOptions& o) {
   if (!o.run_days.empty()) {
     auto parsed = parse_run_days(o.run_days);
     if (!parsed) {
-      return fail(context, kExitBadInput,
+      return fail(context, ErrorKind::bad_input,
                   "--run-days: " + parsed.error() + " (e.g. --run-days mon,wed,fri)");
     }
     run_days = std::move(*parsed);
@@ -171,9 +165,7 @@ void declare_simulate(CLI::App& command, Context& context) {
       ->type_name("N");
   simulate->add_option("--run-days", o->run_days, "Preferred run days, as `runback start --days`")
       ->type_name("DAYS");
-  simulate->add_option("--format", o->format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
+  add_format_option(*simulate, o->format, {Format::text, Format::json});
   simulate->callback([&context, o] { run_simulate(context, *o); });
 }
 

@@ -47,7 +47,7 @@ void run_export(Context& context, const std::string& file, const std::string& fo
   }
   std::string csv;
   if (auto done = export_records_csv(*store, runner_id, csv); !done) {
-    return fail(context, kExitFailure, done.error());
+    return fail(context, ErrorKind::io, done.error());
   }
   const std::size_t records = std::size_t(std::count(csv.begin(), csv.end(), '\n'));
   if (file == "-") {
@@ -55,7 +55,7 @@ void run_export(Context& context, const std::string& file, const std::string& fo
     return;
   }
   if (auto done = write_file_atomically(file, csv); !done) {
-    return fail(context, kExitBadInput, done.error());
+    return fail(context, ErrorKind::bad_input, done.error());
   }
   if (format == "json") {
     nlohmann::ordered_json doc;
@@ -72,9 +72,9 @@ void run_export(Context& context, const std::string& file, const std::string& fo
 void run_import(Context& context, const std::string& file, const std::string& format) {
   // A 1,000,000-row file is about 60 MB; 2 GB is far beyond any real caseload.
   auto text = context.fs.read_file(file, std::size_t{2} << 30);
-  if (!text) return fail(context, kExitBadInput, "--csv: " + text.error());
+  if (!text) return fail(context, ErrorKind::bad_input, "--csv: " + text.error());
   auto path = resolve_db_path(context.env, context.db_path);
-  if (!path) return fail(context, kExitBadInput, path.error());
+  if (!path) return fail(context, ErrorKind::bad_input, path.error());
   std::error_code ec;
   const bool existed = std::filesystem::exists(*path, ec);
   auto store = open_store(context, OpenMode::create_if_missing);
@@ -89,13 +89,13 @@ void run_import(Context& context, const std::string& file, const std::string& fo
       }
     }
   }
-  if (!report) return fail(context, kExitFailure, report.error());
+  if (!report) return fail(context, ErrorKind::io, report.error());
   if (!report->errors.empty()) {
     for (const auto& error : report->errors) {
       context.err << file << ":" << error.line << ": error: " << error.message << "\n";
     }
     context.err << "runback: nothing was imported; fix the lines above and try again\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   if (format == "json") {
@@ -120,7 +120,7 @@ void run_import(Context& context, const std::string& file, const std::string& fo
 
 void register_transfer_commands(CLI::App& app, Context& context) {
   struct Options {
-    std::string file, format = "table";
+    std::string file, format;
   };
   add_command(app, "export", "Write every record (or one runner's, with --runner) to a CSV file",
               [&context](CLI::App& export_command) {
@@ -129,8 +129,7 @@ void register_transfer_commands(CLI::App& app, Context& context) {
                     .add_option("--csv", options->file, "The file to write (- for stdout)")
                     ->type_name("FILE")
                     ->required();
-                export_command.add_option("--format", options->format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                add_format_option(export_command, options->format, {Format::text, Format::json});
                 export_command.callback(
                     [&context, options] { run_export(context, options->file, options->format); });
               });
@@ -142,8 +141,7 @@ void register_transfer_commands(CLI::App& app, Context& context) {
                 import_command.add_option("--csv", options->file, "The file to read")
                     ->type_name("FILE")
                     ->required();
-                import_command.add_option("--format", options->format, "Output format")
-                    ->check(CLI::IsMember({"table", "json"}));
+                add_format_option(import_command, options->format, {Format::text, Format::json});
                 import_command.callback(
                     [&context, options] { run_import(context, options->file, options->format); });
               });

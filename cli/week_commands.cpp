@@ -22,14 +22,14 @@ namespace {
 struct WeekOptions {
   std::string date;
   bool all = false;
-  std::string format = "text";
+  std::string format;
 };
 
 std::optional<Date> plan_date(Context& context, const std::string& text) {
   if (text.empty()) return context.clock.today();
   auto date = parse_date(text);
   if (!date) {
-    fail(context, kExitBadInput, "--date: " + date.error());
+    fail(context, ErrorKind::bad_input, "--date: " + date.error());
     return std::nullopt;
   }
   return *date;
@@ -51,7 +51,7 @@ std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
   if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
   if (!planned) {
     context.err << "runback: " << records.runner.name << ": " << planned.error() << "\n";
-    context.exit_code = kExitFailure;
+    context.exit_code = exit_status(ErrorKind::io);
     return std::nullopt;
   }
   return std::move(*planned);
@@ -76,7 +76,7 @@ struct CaseloadBatch {
 void run_caseload_week(Context& context, Store& store, PlanSource& source, Date today, Date from,
                        bool json) {
   auto runners = store.runners_with_active_programme();
-  if (!runners) return fail(context, kExitFailure, runners.error());
+  if (!runners) return fail(context, ErrorKind::io, runners.error());
   if (json) {
     context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
                 << "\",\"date\":\"" << format_date(today) << "\",\"runners\":[";
@@ -146,7 +146,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       }
       if (!output.planned) {
         context.err << "runback: " << output.text << "\n";
-        context.exit_code = kExitFailure;
+        context.exit_code = exit_status(ErrorKind::io);
         continue;
       }
       if (json) {
@@ -161,7 +161,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
   };
   map_in_order(workers, 4 * workers, next_batch, plan_batch, write_batch);
 
-  if (!read) return fail(context, kExitFailure, read.error());
+  if (!read) return fail(context, ErrorKind::io, read.error());
   if (json) {
     context.out << "\n]}\n";
   } else if (first) {
@@ -179,7 +179,7 @@ void run_week(Context& context, const WeekOptions& o) {
 
   if (!o.all) {
     auto records = store->records_for(context.runner);
-    if (!records) return fail(context, kExitBadInput, records.error());
+    if (!records) return fail(context, ErrorKind::bad_input, records.error());
     auto planned = plan_runner(context, source, *records, *today);
     if (!planned) return;
     if (o.format == "json") {
@@ -200,7 +200,7 @@ void run_status(Context& context, const WeekOptions& o) {
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto records = store->records_for(context.runner);
-  if (!records) return fail(context, kExitBadInput, records.error());
+  if (!records) return fail(context, ErrorKind::bad_input, records.error());
   PlanSource source(context, &*store);
   auto planned = plan_runner(context, source, *records, *today);
   if (!planned) return;
@@ -210,12 +210,6 @@ void run_status(Context& context, const WeekOptions& o) {
   } else {
     context.out << status_text(*planned->protocol, planned->plan, records->runner.name, *today);
   }
-}
-
-CLI::Option* add_format(CLI::App& command, std::string& format) {
-  return command.add_option("--format", format, "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
 }
 
 }  // namespace
@@ -230,7 +224,7 @@ void register_week_commands(CLI::App& app, Context& context) {
                                 "Plan the week (Monday to Sunday) of this day (default: today)")
                     ->type_name("DATE");
                 week.add_flag("--all", options->all, "Every runner with an active programme");
-                add_format(week, options->format);
+                add_format_option(week, options->format, {Format::text, Format::json});
                 week.callback([&context, options] { run_week(context, *options); });
               });
 
@@ -241,7 +235,7 @@ void register_week_commands(CLI::App& app, Context& context) {
                 auto options = std::make_shared<WeekOptions>();
                 status.add_option("--date", options->date, "As of this day (default: today)")
                     ->type_name("DATE");
-                add_format(status, options->format);
+                add_format_option(status, options->format, {Format::text, Format::json});
                 status.callback([&context, options] { run_status(context, *options); });
               });
 }

@@ -41,7 +41,7 @@ Result<std::string> stored_name(const std::string& part) {
   for (const auto& [name, field] : kParts) {
     if (part == name) return std::string(field);
   }
-  if (part.rfind(kAnswerPart, 0) == 0) {
+  if (part.starts_with(kAnswerPart)) {
     const std::string key = part.substr(kAnswerPart.size());
     if (is_valid_id(key)) return "answers." + key;
     return Error{"VALUE: '" + part +
@@ -68,7 +68,7 @@ LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
     const std::string& f = entry.field;
     copy_scalar(row, from, f);
     if (f == "red_flags") row.red_flags = from.red_flags;
-    if (f.rfind("answers.", 0) == 0) {
+    if (f.starts_with("answers.")) {
       const std::string key = f.substr(f.find('.') + 1);
       row.answers[key] = from.answers.at(key);
     }
@@ -79,7 +79,7 @@ LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
 struct WithdrawOptions {
   std::string date;
   std::vector<std::string> parts;
-  std::string format = "table";
+  std::string format;
 };
 
 void run_withdraw(Context& context, const WithdrawOptions& o) {
@@ -97,7 +97,7 @@ void run_withdraw(Context& context, const WithdrawOptions& o) {
   if (!errors.empty()) {
     for (const auto& e : errors) context.err << "runback: " << e << "\n";
     context.err << "runback: nothing was withdrawn (see `runback withdraw --help`)\n";
-    context.exit_code = kExitBadInput;
+    context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
   auto store = open_store(context, OpenMode::existing_only);
@@ -105,18 +105,18 @@ void run_withdraw(Context& context, const WithdrawOptions& o) {
   auto runner = resolve_runner(context, *store);
   if (!runner) return;
   auto outcome = store->withdraw_log(runner->id, *date, fields);
-  if (!outcome) return fail(context, kExitFailure, outcome.error());
+  if (!outcome) return fail(context, ErrorKind::io, outcome.error());
 
   const std::string day = format_date(*date);
   if (!outcome->logged) {
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::not_found,
                 "withdraw: nothing is logged for " + runner->name + " on " + day +
                     ", so there is nothing to withdraw (`runback history` shows what is logged)");
   }
   if (!outcome->not_logged.empty()) {
     std::vector<std::string> missing;
     for (const auto& field : outcome->not_logged) missing.push_back(part_name(field));
-    return fail(context, kExitBadInput,
+    return fail(context, ErrorKind::not_found,
                 "withdraw: " + join_with_and(missing) + (missing.size() == 1 ? " is" : " are") +
                     " not logged for " + runner->name + " on " + day + "; logged that day: " +
                     describe_log(*outcome->logged) + ". Nothing was withdrawn");
@@ -156,8 +156,7 @@ void register_withdraw_command(CLI::App& app, Context& context) {
         auto options = std::make_shared<WithdrawOptions>();
         withdraw.add_option("DATE", options->date, "The day (YYYY-MM-DD)")->required();
         withdraw.add_option("VALUE", options->parts, std::string("What to withdraw: ") + kPartList);
-        withdraw.add_option("--format", options->format, "Output format")
-            ->check(CLI::IsMember({"table", "json"}));
+        add_format_option(withdraw, options->format, {Format::text, Format::json});
         withdraw.callback([&context, options] { run_withdraw(context, *options); });
       });
 }

@@ -38,6 +38,9 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual Date today() const = 0;  // the local calendar date
+  // This moment in UTC to the second, "2026-11-21T07:40:00Z", as the records stamp a change.
+  // The system's time unless a clock fixes it: one that fixes only the day stamps real times.
+  virtual std::string utc_timestamp() const;
 };
 
 class SystemClock final : public Clock {

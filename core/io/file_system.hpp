@@ -13,7 +13,8 @@ class FileSystem {
  public:
   virtual ~FileSystem() = default;
   // Reads at most max_bytes; a larger file is an error that says so, so callers never load a
-  // runaway file into memory.
+  // runaway file into memory. Errors start with the path, and are of ErrorKind::not_found for a
+  // missing file, io for one that cannot be read, bad_input for a directory or a file too large.
   virtual Result<std::string> read_file(const std::string& path, std::size_t max_bytes) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;

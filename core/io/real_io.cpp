@@ -16,8 +16,10 @@ Result<std::string> RealFileSystem::read_file(const std::string& path,
   if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a directory, not a file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    const bool exists = std::filesystem::exists(path, ec);
-    return Error{path + (exists ? ": cannot be read (check its permissions)" : ": no such file")};
+    if (!std::filesystem::exists(path, ec)) {
+      return Error{path + ": no such file", ErrorKind::not_found};
+    }
+    return Error{path + ": cannot be read (check its permissions)", ErrorKind::io};
   }
   std::string content;
   char buffer[65536];
@@ -55,6 +57,15 @@ std::optional<std::string> RealEnvironment::get(const std::string& name) const {
   const char* value = std::getenv(name.c_str());
   if (value == nullptr || *value == '\0') return std::nullopt;
   return std::string(value);
+}
+
+std::string Clock::utc_timestamp() const {
+  const std::time_t t = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
 }
 
 Date SystemClock::today() const {

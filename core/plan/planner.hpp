@@ -1,7 +1,11 @@
 #pragma once
 // The planner: protocol + plugin + programme + symptom history + date -> the decisions so far and
-// the plan for the days asked for. Pure and deterministic: no I/O, no clock; the same inputs give
-// the same plan. It walks the history once, so its cost grows linearly with the history.
+// the plan for the days asked for. Deterministic: no I/O, no clock; the same inputs give the same
+// plan. Pure but for one piece of process-wide state: each walk over the history draws a new
+// history id from a counter (next_history_id, in core/extension/extension.cpp) and passes it to
+// the plugin, which may cache what it converted of that history under it. The id never affects
+// the plan's content. make_plan walks the history once (rarely twice, see planner.cpp), so its
+// cost grows linearly with the history.
 
 #include <vector>
 

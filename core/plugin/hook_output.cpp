@@ -4,9 +4,17 @@
 #include <cstddef>
 #include <set>
 
+#include "util/name_table.hpp"
+
 namespace runback {
 
 namespace {
+
+constexpr NameTable<Hook, 5> kHookNames{{{Hook::validate, "validate"},
+                                         {Hook::exercises, "exercises"},
+                                         {Hook::session_cues, "session_cues"},
+                                         {Hook::questions, "questions"},
+                                         {Hook::verdict, "verdict"}}};
 
 // More than this from one call is a runaway plugin, not a plan.
 constexpr std::size_t kMaxResults = 200;
@@ -43,19 +51,7 @@ bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) {
 }  // namespace
 
 std::string hook_name(Hook hook) {
-  switch (hook) {
-    case Hook::validate:
-      return "validate";
-    case Hook::exercises:
-      return "exercises";
-    case Hook::session_cues:
-      return "session_cues";
-    case Hook::questions:
-      return "questions";
-    case Hook::verdict:
-      return "verdict";
-  }
-  return "?";
+  return name_of(hook, kHookNames);
 }
 
 HookCollector::HookCollector(Hook hook)

@@ -42,7 +42,7 @@ std::string loader_reason(const std::string& what, const std::string& path) {
   const auto end = what.rfind("): ");
   if (start == std::string::npos || end == std::string::npos || end <= start) return what;
   std::string reason = what.substr(start + marker.size(), end - start - marker.size());
-  if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+  if (reason.starts_with(path + ": ")) reason.erase(0, path.size() + 2);
   return reason.empty() ? what : reason;
 }
 
@@ -79,11 +79,13 @@ std::string LoadedPlugin::label() const {
   return "plugin '" + info_.name + "' (" + info_.path + ")";
 }
 
-Result<std::shared_ptr<const LoadedPlugin>> LoadedPlugin::load(const std::string& path) {
+Result<std::shared_ptr<const LoadedPlugin>, PluginLoadError> LoadedPlugin::load(
+    const std::string& path) {
   namespace fs = std::filesystem;
   std::string name = fs::path(path).stem().string();
   auto refuse = [&](const std::string& why) {
-    return Error{"plugin '" + name + "' (" + path + "): " + why};
+    return PluginLoadError{{"plugin '" + name + "' (" + path + "): " + why, ErrorKind::plugin},
+                           name};
   };
   std::error_code ec;
   if (!fs::path(path).is_absolute()) return refuse("the path must be absolute");
@@ -147,11 +149,11 @@ Result<std::shared_ptr<const LoadedPlugin>> LoadedPlugin::load(const std::string
   auto params = read_param_specs(api->params, api->param_count);
   if (!params) return refuse(params.error());
   info.params = std::move(*params);
-  if (api->validate) info.hooks.push_back("validate");
-  if (api->exercises) info.hooks.push_back("exercises");
-  if (api->session_cues) info.hooks.push_back("session_cues");
-  if (api->questions) info.hooks.push_back("questions");
-  if (api->verdict) info.hooks.push_back("verdict");
+  if (api->validate) info.hooks.push_back(hook_name(Hook::validate));
+  if (api->exercises) info.hooks.push_back(hook_name(Hook::exercises));
+  if (api->session_cues) info.hooks.push_back(hook_name(Hook::session_cues));
+  if (api->questions) info.hooks.push_back(hook_name(Hook::questions));
+  if (api->verdict) info.hooks.push_back(hook_name(Hook::verdict));
   return std::shared_ptr<const LoadedPlugin>(
       std::make_shared<LoadedPlugin>(std::move(library), api, std::move(info)));
 }
@@ -215,7 +217,7 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
     // Constant within a history (ExtensionContext::history_id), so resolved once per plan.
     const PluginRef* ref = context.protocol.plugin ? &*context.protocol.plugin : nullptr;
     auto resolved = resolve_params(info_.params, ref, context.programme.params, true);
-    if (!resolved) return Error{label() + ": " + resolved.error()};
+    if (!resolved) return Error{label() + ": " + resolved.error(), ErrorKind::plugin};
     cache.values = std::move(*resolved);
     cache.params = to_abi(cache.values, cache.param_items);
     cache.history.clear();
@@ -276,7 +278,7 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
   } catch (...) {
     collector.record_fault("the " + hook_name(hook) + " hook threw an exception");
   }
-  if (collector.fault()) return Error{label() + ": " + *collector.fault()};
+  if (collector.fault()) return Error{label() + ": " + *collector.fault(), ErrorKind::plugin};
   return ok_status();
 }
 
@@ -284,7 +286,7 @@ Result<std::vector<Exercise>> LoadedPlugin::exercises(const ExtensionContext& co
   if (api_->exercises == nullptr) return std::vector<Exercise>{};
   HookCollector collector(Hook::exercises);
   if (auto status = call(Hook::exercises, context, nullptr, collector); !status) {
-    return Error{status.error()};
+    return status.failure();
   }
   for (auto& exercise : collector.exercises) {
     if (context.protocol.plugin) exercise.where = context.protocol.plugin->where;
@@ -296,7 +298,7 @@ Result<std::vector<SessionCue>> LoadedPlugin::session_cues(const ExtensionContex
   if (api_->session_cues == nullptr) return std::vector<SessionCue>{};
   HookCollector collector(Hook::session_cues);
   if (auto status = call(Hook::session_cues, context, nullptr, collector); !status) {
-    return Error{status.error()};
+    return status.failure();
   }
   return std::move(collector.cues);
 }
@@ -306,7 +308,7 @@ Result<std::vector<CheckpointQuestion>> LoadedPlugin::questions(
   if (api_->questions == nullptr) return std::vector<CheckpointQuestion>{};
   HookCollector collector(Hook::questions);
   if (auto status = call(Hook::questions, context, nullptr, collector); !status) {
-    return Error{status.error()};
+    return status.failure();
   }
   return std::move(collector.questions);
 }
@@ -316,7 +318,7 @@ Result<Verdict> LoadedPlugin::verdict(const ExtensionContext& context, const Day
   if (api_->verdict == nullptr) return no_objection;
   HookCollector collector(Hook::verdict);
   if (auto status = call(Hook::verdict, context, &log, collector); !status) {
-    return Error{status.error()};
+    return status.failure();
   }
   return collector.verdict.value_or(no_objection);
 }

@@ -36,12 +36,17 @@ struct PluginInfo {
   std::vector<ParamSpec> params;
 };
 
+// Why a library is not a usable plugin (of ErrorKind::plugin). The message reads
+// "plugin 'NAME' (PATH): ..."; `name` is that NAME: the one the plugin declared when it got that
+// far, else the file's stem.
+struct PluginLoadError : Error {
+  std::string name;
+};
+
 class LoadedPlugin final : public PlanExtension {
  public:
   // Loads the library at `path` (absolute), checks the handshake and what the plugin declares.
-  // Errors read "plugin 'NAME' (PATH): ..." (NAME is the file's stem until the plugin has told
-  // its own).
-  static Result<std::shared_ptr<const LoadedPlugin>> load(const std::string& path);
+  static Result<std::shared_ptr<const LoadedPlugin>, PluginLoadError> load(const std::string& path);
 
   const PluginInfo& info() const { return info_; }
   // "plugin 'NAME' (PATH)", how every message about this plugin starts.
@@ -62,6 +67,7 @@ class LoadedPlugin final : public PlanExtension {
 
  private:
   // Runs a context hook with everything converted to the C ABI; the collector holds results.
+  // Errors are of ErrorKind::plugin.
   Status call(Hook hook, const ExtensionContext& context, const DayLog* log,
               HookCollector& collector) const;
 

@@ -6,11 +6,20 @@
 #include <cstdlib>
 #include <set>
 
+#include "util/name_table.hpp"
 #include "util/suggest.hpp"
 
 namespace runback {
 
 namespace {
+
+constexpr NameTable<ParamType, 5> kParamTypeNames{{{ParamType::integer, "integer"},
+                                                   {ParamType::number, "number"},
+                                                   {ParamType::boolean, "boolean"},
+                                                   {ParamType::string, "string"},
+                                                   {ParamType::enumeration, "enum"}}};
+constexpr NameTable<ParamScope, 2> kParamScopeNames{
+    {{ParamScope::protocol, "protocol"}, {ParamScope::programme, "programme"}}};
 
 bool is_name(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
@@ -78,23 +87,11 @@ const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::strin
 }  // namespace
 
 std::string type_name(ParamType type) {
-  switch (type) {
-    case ParamType::integer:
-      return "integer";
-    case ParamType::number:
-      return "number";
-    case ParamType::boolean:
-      return "boolean";
-    case ParamType::string:
-      return "string";
-    case ParamType::enumeration:
-      return "enum";
-  }
-  return "?";
+  return name_of(type, kParamTypeNames);
 }
 
 std::string scope_name(ParamScope scope) {
-  return scope == ParamScope::protocol ? "protocol" : "programme";
+  return name_of(scope, kParamScopeNames);
 }
 
 std::string describe_range(const ParamSpec& spec) {

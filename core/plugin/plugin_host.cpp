@@ -15,20 +15,6 @@ std::string absolute(const std::string& path) {
   return ec ? path : full.lexically_normal().string();
 }
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// The name in a load error ("plugin 'NAME' (PATH): ..."), which is the declared one once the
-// plugin has said it.
-std::string name_in(const std::string& reason, const std::string& fallback) {
-  const std::string start = "plugin '";
-  if (reason.rfind(start, 0) != 0) return fallback;
-  const auto end = reason.find("' (", start.size());
-  return end == std::string::npos ? fallback : reason.substr(start.size(), end - start.size());
-}
-
 }  // namespace
 
 std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environment& env,
@@ -98,14 +84,13 @@ bool PluginHost::load_next() const {
       continue;
     }
     for (const auto& file : fs_.list_directory(dir.path)) {
-      if (ends_with(file, ".so")) files_.push_back(dir.path + "/" + file);
+      if (file.ends_with(".so")) files_.push_back(dir.path + "/" + file);
     }
   }
   const std::string& path = files_[next_file_++];
   auto loaded = LoadedPlugin::load(path);
   if (!loaded) {
-    failures_.push_back({name_in(loaded.error(), std::filesystem::path(path).stem().string()), path,
-                         loaded.error()});
+    failures_.push_back({loaded.failure().name, path, loaded.error()});
     return true;
   }
   const auto& plugin = *loaded;
@@ -142,19 +127,20 @@ Result<std::shared_ptr<const LoadedPlugin>> PluginHost::find_plugin(const std::s
     if (!plugins_.empty() && plugins_.back()->name() == name) return plugins_.back();
   }
   for (const auto& failure : failures_) {
-    if (failure.name == name) return Error{failure.reason};
+    if (failure.name == name) return Error{failure.reason, ErrorKind::plugin};
   }
   std::vector<std::string> names;
   for (const auto& plugin : plugins_) names.push_back(plugin->name());
   std::string looked;
   for (const auto& dir : dirs_) looked += (looked.empty() ? "" : ", ") + dir.path;
-  return Error{"no plugin named '" + name + "'" + did_you_mean(name, names) + " (looked in " +
-               looked + ")"};
+  return Error{
+      "no plugin named '" + name + "'" + did_you_mean(name, names) + " (looked in " + looked + ")",
+      ErrorKind::not_found};
 }
 
 Result<std::shared_ptr<const PlanExtension>> PluginHost::find(const std::string& name) const {
   auto plugin = find_plugin(name);
-  if (!plugin) return Error{plugin.error()};
+  if (!plugin) return plugin.failure();
   return std::shared_ptr<const PlanExtension>(*plugin);
 }
 

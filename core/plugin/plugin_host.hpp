@@ -51,6 +51,8 @@ class PluginHost final : public ExtensionCatalog {
   const std::vector<std::shared_ptr<const LoadedPlugin>>& plugins() const;
   const std::vector<PluginFailure>& failures() const;
 
+  // The first plugin named `name`. Errors: ErrorKind::plugin when it was found but cannot be
+  // loaded, ErrorKind::not_found when no plugin has the name.
   Result<std::shared_ptr<const LoadedPlugin>> find_plugin(const std::string& name) const;
   Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override;
 

@@ -16,11 +16,6 @@ std::string parent_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string join_path(const std::string& dir, const std::string& name) {
   return (!dir.empty() && dir.back() == '/') ? dir + name : dir + "/" + name;
 }
@@ -50,7 +45,7 @@ std::vector<Found> load_all(const FileSystem& fs, const std::vector<ProtocolDir>
     if (!fs.is_directory(dir.path)) continue;
     for (const auto& name : fs.list_directory(dir.path)) {
       const std::string path = join_path(dir.path, name);
-      if (!ends_with(name, ".yaml") || !fs.is_file(path)) continue;
+      if (!name.ends_with(".yaml") || !fs.is_file(path)) continue;
       found.push_back(Found{path, dir.origin, load_protocol_file(fs, path)});
     }
   }
@@ -59,7 +54,7 @@ std::vector<Found> load_all(const FileSystem& fs, const std::vector<ProtocolDir>
 
 std::string stem_of(const std::string& path) {
   std::string name = path.substr(path.find_last_of('/') + 1);
-  return ends_with(name, ".yaml") ? name.substr(0, name.size() - 5) : name;
+  return name.ends_with(".yaml") ? name.substr(0, name.size() - 5) : name;
 }
 
 }  // namespace
@@ -115,7 +110,7 @@ std::vector<CatalogEntry> list_protocols(const FileSystem& fs,
 LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& dirs,
                          const std::string& id_or_file) {
   if (fs.is_file(id_or_file) || id_or_file.find('/') != std::string::npos ||
-      ends_with(id_or_file, ".yaml")) {
+      id_or_file.ends_with(".yaml")) {
     return load_protocol_file(fs, id_or_file);
   }
   std::vector<Found> all = load_all(fs, dirs);
@@ -142,6 +137,7 @@ LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& d
   message += ids.empty() ? " and found no protocols" : "; 'runback protocol list' shows them all";
   LoadResult result;
   result.diagnostics.push_back(Diagnostic{Severity::error, {}, "", message});
+  result.error_kind = ErrorKind::not_found;
   return result;
 }
 

@@ -42,7 +42,7 @@ std::vector<CatalogEntry> list_protocols(const FileSystem& fs,
 
 // `id_or_file` is a path when it names an existing file or contains '/' or ends in .yaml;
 // otherwise an id looked up in `dirs`. An unknown id gives one error diagnostic that lists
-// where it looked and suggests the closest id.
+// where it looked and suggests the closest id, and ErrorKind::not_found.
 LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& dirs,
                          const std::string& id_or_file);
 

@@ -121,7 +121,7 @@ std::string describe_intensity(const Intensity& intensity) {
 }
 
 std::string describe_times(int times, Period per) {
-  const std::string period = per == Period::day ? "day" : "week";
+  const std::string period = period_name(per);
   if (times == 1) return per == Period::day ? "daily" : "once a week";
   if (times == 2) return "twice a " + period;
   return std::to_string(times) + " times a " + period;
@@ -242,61 +242,23 @@ std::string describe_recovery_when(const RecoveryItem& item) {
 }
 
 std::string action_kind_name(ActionKind kind) {
-  switch (kind) {
-    case ActionKind::proceed:
-      return "proceed";
-    case ActionKind::repeat:
-      return "repeat";
-    case ActionKind::step_back:
-      return "step_back";
-    case ActionKind::stop:
-      return "stop";
-  }
-  return "";
+  return name_of(kind, kActionKindNames);
 }
 
 std::string time_point_name(TimePoint point) {
-  switch (point) {
-    case TimePoint::during:
-      return "during";
-    case TimePoint::after:
-      return "after";
-    case TimePoint::next_morning:
-      return "next_morning";
-  }
-  return "";
+  return name_of(point, kTimePointNames);
 }
 
 std::string session_outcome_name(SessionOutcome outcome) {
-  switch (outcome) {
-    case SessionOutcome::done:
-      return "done";
-    case SessionOutcome::partial:
-      return "partial";
-    case SessionOutcome::skipped:
-      return "skipped";
-  }
-  return "";
+  return name_of(outcome, kSessionOutcomeNames);
 }
 
 std::string recovery_when_name(RecoveryWhen when) {
-  switch (when) {
-    case RecoveryWhen::after_run:
-      return "after_run";
-    case RecoveryWhen::rest_day:
-      return "rest_day";
-    case RecoveryWhen::daily:
-      return "daily";
-    case RecoveryWhen::evening:
-      return "evening";
-    case RecoveryWhen::weekly:
-      return "weekly";
-  }
-  return "";
+  return name_of(when, kRecoveryWhenNames);
 }
 
 std::string period_name(Period period) {
-  return period == Period::day ? "day" : "week";
+  return name_of(period, kPeriodNames);
 }
 
 std::string red_flag_text(const Protocol& protocol, const std::string& id) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "protocol/protocol.hpp"
+#include "util/name_table.hpp"
 
 namespace runback {
 
@@ -49,7 +50,29 @@ std::string describe_pain_limit(const PainLimit& limit);
 // "after a run", "on rest days", "daily", "in the evening", "3 times a week".
 std::string describe_recovery_when(const RecoveryItem& item);
 
-// The YAML spelling of enumerations, for messages and JSON.
+// The YAML spelling of enumerations, for messages and JSON, and for reading the YAML.
+inline constexpr NameTable<ActionKind, 4> kActionKindNames{{{ActionKind::proceed, "proceed"},
+                                                            {ActionKind::repeat, "repeat"},
+                                                            {ActionKind::step_back, "step_back"},
+                                                            {ActionKind::stop, "stop"}}};
+inline constexpr NameTable<TimePoint, 3> kTimePointNames{
+    {{TimePoint::during, "during"},
+     {TimePoint::after, "after"},
+     {TimePoint::next_morning, "next_morning"}}};
+inline constexpr NameTable<SessionOutcome, 3> kSessionOutcomeNames{
+    {{SessionOutcome::done, "done"},
+     {SessionOutcome::partial, "partial"},
+     {SessionOutcome::skipped, "skipped"}}};
+inline constexpr NameTable<RecoveryWhen, 5> kRecoveryWhenNames{
+    {{RecoveryWhen::after_run, "after_run"},
+     {RecoveryWhen::rest_day, "rest_day"},
+     {RecoveryWhen::daily, "daily"},
+     {RecoveryWhen::evening, "evening"},
+     {RecoveryWhen::weekly, "weekly"}}};
+inline constexpr NameTable<Period, 2> kPeriodNames{{{Period::day, "day"}, {Period::week, "week"}}};
+inline constexpr NameTable<PartialSession, 2> kPartialSessionNames{
+    {{PartialSession::repeat, "repeat"}, {PartialSession::counts, "counts"}}};
+
 std::string action_kind_name(ActionKind kind);
 std::string time_point_name(TimePoint point);
 std::string session_outcome_name(SessionOutcome outcome);

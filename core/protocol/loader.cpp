@@ -190,8 +190,10 @@ LoadResult load_protocol_file(const FileSystem& fs, const std::string& path) {
   if (!text) {
     // The file system's message starts with the path; the diagnostic already says it.
     std::string message = text.error();
-    if (message.rfind(path + ": ", 0) == 0) message = message.substr(path.size() + 2);
-    return finish({Diagnostic{Severity::error, {path, 0, 0}, "", message}}, {});
+    if (message.starts_with(path + ": ")) message = message.substr(path.size() + 2);
+    LoadResult result = finish({Diagnostic{Severity::error, {path, 0, 0}, "", message}}, {});
+    result.error_kind = text.error_kind();
+    return result;
   }
   return load_protocol_text(*text, path);
 }

@@ -11,6 +11,7 @@
 #include "diagnostic/diagnostic.hpp"
 #include "io/file_system.hpp"
 #include "protocol/protocol.hpp"
+#include "util/result.hpp"
 
 namespace runback {
 
@@ -23,6 +24,9 @@ inline constexpr std::size_t kMaxProtocolNodes = 200000;
 struct LoadResult {
   std::optional<Protocol> protocol;  // set when there are no errors (warnings allowed)
   std::vector<Diagnostic> diagnostics;
+  // Why there is no protocol: bad_input when the text has errors; when the file cannot be read,
+  // the file system's kind (not_found, io); not_found for an id no protocol has (catalog.hpp).
+  ErrorKind error_kind = ErrorKind::bad_input;
 };
 
 // `display_path` is the name used in diagnostics and kept in Protocol::source_path.

@@ -22,7 +22,7 @@ std::uint32_t u32_at(std::string_view bytes, std::size_t offset) {
 }
 
 Error corrupt(const std::string& problem) {
-  return Error{"the protocol archive is damaged: " + problem};
+  return Error{"the protocol archive is damaged: " + problem, ErrorKind::io};
 }
 
 }  // namespace
@@ -43,13 +43,15 @@ std::string encode_protocol(const Protocol& protocol) {
 
 Result<Protocol> decode_protocol(std::string_view bytes) {
   if (bytes.substr(0, kMagic.size()) != kMagic) {
-    return Error{"this is not a protocol archive: it does not start with the magic \"RBPA\""};
+    return Error{"this is not a protocol archive: it does not start with the magic \"RBPA\"",
+                 ErrorKind::io};
   }
   if (bytes.size() < kHeaderSize) return corrupt("it ends inside its header");
   const std::uint32_t version = u32_at(bytes, 4);
   if (version != kProtocolArchiveVersion) {
     return Error{"the protocol archive is version " + std::to_string(version) +
-                 ", but this runback reads version " + std::to_string(kProtocolArchiveVersion)};
+                     ", but this runback reads version " + std::to_string(kProtocolArchiveVersion),
+                 ErrorKind::io};
   }
   const std::uint32_t length = u32_at(bytes, 8);
   const std::size_t present = bytes.size() - kHeaderSize;

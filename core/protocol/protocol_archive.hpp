@@ -23,7 +23,8 @@ inline constexpr std::uint32_t kProtocolArchiveVersion = 1;
 // empty string fails like any other bad archive.
 std::string encode_protocol(const Protocol& protocol);
 
-// The bytes are treated as untrusted: anything but a whole archive of this version is an Error.
+// The bytes are treated as untrusted: anything but a whole archive of this version is an Error
+// (of ErrorKind::io: stored bytes that cannot be read).
 Result<Protocol> decode_protocol(std::string_view bytes);
 
 }  // namespace runback

@@ -280,8 +280,9 @@ Result<StartingStage> starting_stage_in(int position, const Protocol* old, const
     return StartingStage{position, ""};  // the old text no longer loads: by position, as before
   }
   return Error{"the new text of " + next.id + " has only " + std::to_string(next.stages.size()) +
-               " stages and none of them is the stage the programme started at; start again "
-               "with `runback start --replace`"};
+                   " stages and none of them is the stage the programme started at; start again "
+                   "with `runback start --replace`",
+               ErrorKind::conflict};
 }
 
 std::vector<std::string> line_diff(const std::string& old_text, const std::string& new_text) {

@@ -29,7 +29,8 @@ std::vector<std::string> protocol_change_warnings(const std::string& old_text,
 // Where a programme that started at `position` (0-based) of `old` starts in `next`. A stage is
 // known by its id: a stage added or removed before it moves it, and by position the runner would
 // start somewhere else. `old` is null when the text the programme started with no longer loads;
-// then the position is kept.
+// then the position is kept. When `next` has neither the stage nor the position, an error of
+// ErrorKind::conflict.
 struct StartingStage {
   int index = 0;     // 0-based, in `next`
   std::string note;  // what happened to it, for the runner; empty when nothing did

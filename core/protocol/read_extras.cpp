@@ -2,6 +2,7 @@
 // recovery routine and the plugin.
 #include <set>
 
+#include "protocol/describe.hpp"
 #include "protocol/sections.hpp"
 
 namespace runback::loading {
@@ -198,9 +199,7 @@ void read_exercises(Loading& loading, const Field& field, std::vector<Exercise>&
       if (auto value = loading.reader.integer(*times, 1, 14)) exercise.times = *value;
     }
     if (const Field* per = map->get("per")) {
-      if (auto index = loading.reader.choice(*per, {"day", "week"})) {
-        exercise.per = static_cast<Period>(*index);
-      }
+      if (auto value = loading.reader.choice(*per, kPeriodNames)) exercise.per = *value;
     }
     if (const Field* tempo = map->get("tempo")) {
       if (auto value = loading.reader.text(*tempo)) exercise.tempo = *value;
@@ -230,10 +229,7 @@ void read_recovery(Loading& loading, const Field& field) {
       if (auto value = loading.reader.text(*name)) recovery.name = *value;
     }
     if (const Field* when = map->get("when")) {
-      if (auto index = loading.reader.choice(
-              *when, {"after_run", "rest_day", "daily", "evening", "weekly"})) {
-        recovery.when = static_cast<RecoveryWhen>(*index);
-      }
+      if (auto value = loading.reader.choice(*when, kRecoveryWhenNames)) recovery.when = *value;
     }
     if (const Field* duration = map->get("duration")) {
       if (auto value = loading.reader.amount(*duration, Amount::Kind::time)) {

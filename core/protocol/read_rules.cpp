@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
 #include "protocol/sections.hpp"
 
@@ -125,15 +126,11 @@ void read_condition(Loading& loading, const Field& field, Condition& when) {
   }
   if (const Field* f = map->get("session")) {
     any = true;
-    if (auto index = loading.reader.choice(*f, {"done", "partial", "skipped"})) {
-      when.session = static_cast<SessionOutcome>(*index);
-    }
+    if (auto session = loading.reader.choice(*f, kSessionOutcomeNames)) when.session = *session;
   }
   if (const Field* f = map->get("exceeds")) {
     any = true;
-    if (auto index = loading.reader.choice(*f, {"during", "after", "next_morning"})) {
-      when.exceeds = static_cast<TimePoint>(*index);
-    }
+    if (auto exceeds = loading.reader.choice(*f, kTimePointNames)) when.exceeds = *exceeds;
   }
   if (!any) {
     loading.reader.error(field,
@@ -150,8 +147,8 @@ std::optional<Action> read_action(Loading& loading, const Field& field) {
   bool good = true;
   if (const Field* kind =
           map->require(loading.reader, "action", "expected proceed, repeat, step_back or stop")) {
-    if (auto index = loading.reader.choice(*kind, {"proceed", "repeat", "step_back", "stop"})) {
-      action.kind = static_cast<ActionKind>(*index);
+    if (auto value = loading.reader.choice(*kind, kActionKindNames)) {
+      action.kind = *value;
     } else {
       good = false;
     }
@@ -303,8 +300,8 @@ void read_progression(Loading& loading, const Field& field) {
     }
   }
   if (const Field* partial = map->get("partial_session")) {
-    if (auto index = loading.reader.choice(*partial, {"repeat", "counts"})) {
-      progression.partial_session = static_cast<PartialSession>(*index);
+    if (auto value = loading.reader.choice(*partial, kPartialSessionNames)) {
+      progression.partial_session = *value;
     }
   }
   if (const Field* breaks = map->get("breaks")) {

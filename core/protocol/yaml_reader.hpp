@@ -15,6 +15,7 @@
 
 #include "diagnostic/diagnostic.hpp"
 #include "protocol/protocol.hpp"
+#include "util/name_table.hpp"
 
 namespace runback::yaml {
 
@@ -89,6 +90,13 @@ class Reader {
   std::optional<Amount> amount(const Field& field, std::optional<Amount::Kind> kind);
   // One of `names`; returns its index.
   std::optional<std::size_t> choice(const Field& field, const std::vector<std::string>& names);
+  // One of the names of an enum's values; returns the value.
+  template <class E, std::size_t N>
+  std::optional<E> choice(const Field& field, const NameTable<E, N>& names) {
+    const auto index = choice(field, names_in(names));
+    if (!index) return std::nullopt;
+    return names[*index].first;
+  }
 
  private:
   std::string file_;

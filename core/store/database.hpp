@@ -1,9 +1,11 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // One SQLite connection, owned. The store speaks to SQLite only through this, Statement and
 // Transaction, so every query is a prepared statement and every failure becomes a sentence.
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <string>
 
 #include "util/result.hpp"
@@ -29,6 +31,10 @@ class Database {
   void note_error(int code) { last_code_ = code; }
   // A plain sentence for a failed SQLite call on this database.
   std::string describe(int code) const;
+  // The rowid of the last row this connection inserted.
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+  // How long to wait for another process's lock; 0 gives up at once.
+  void set_busy_timeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 

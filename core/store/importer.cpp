@@ -3,24 +3,27 @@
 #include "protocol/describe.hpp"
 #include "records/runner_name.hpp"
 #include "store/snapshots.hpp"
+#include "store/store_access.hpp"
+#include "store/stored_rows.hpp"
 
 namespace runback {
 
 Importer::Importer(Store& store, Transaction transaction, Statement find_runner,
                    Statement insert_runner, Statement insert_programme, Statement insert_log,
-                   Statement insert_clearance, Statement insert_audit)
+                   Statement insert_clearance, AuditWriter audit)
     : store_(&store),
+      db_(&StoreAccess::database(store)),
       transaction_(std::move(transaction)),
       find_runner_(std::move(find_runner)),
       insert_runner_(std::move(insert_runner)),
       insert_programme_(std::move(insert_programme)),
       insert_log_(std::move(insert_log)),
       insert_clearance_(std::move(insert_clearance)),
-      insert_audit_(std::move(insert_audit)),
-      now_(store.now()) {}
+      audit_(std::move(audit)),
+      now_(StoreAccess::now(store)) {}
 
 Result<Importer> Importer::begin(Store& store) {
-  Database& db = store.database();
+  Database& db = StoreAccess::database(store);
   // A large import touches many pages: a bigger cache (64 MiB) keeps them from being spilled to
   // the WAL and rewritten over and over before the commit.
   if (auto done = db.exec("PRAGMA cache_size = -65536"); !done) return Error{done.error()};
@@ -43,13 +46,11 @@ Result<Importer> Importer::begin(Store& store) {
       db,
       "INSERT INTO clearance (runner_id, date, cleared_by, note, recorded_at) VALUES (?1, ?2, "
       "?3, ?4, ?5)");
-  auto audit = Statement::prepare(
-      db,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  for (auto* statement : {&find, &runner, &programme, &log, &clearance, &audit}) {
+  for (auto* statement : {&find, &runner, &programme, &log, &clearance}) {
     if (!*statement) return Error{statement->error()};
   }
+  auto audit = AuditWriter::prepare(db);
+  if (!audit) return Error{audit.error()};
   return Importer(store, std::move(*transaction), std::move(*find), std::move(*runner),
                   std::move(*programme), std::move(*log), std::move(*clearance), std::move(*audit));
 }
@@ -75,7 +76,7 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
   }
   insert_runner_.bind(1, name).bind(2, now_);
   if (auto done = insert_runner_.run(); !done) return Error{done.error()};
-  const std::int64_t id = sqlite3_last_insert_rowid(store_->database().handle());
+  const std::int64_t id = db_->last_insert_id();
   runner_ids_.emplace(name, id);
   last_name_ = name;
   last_id_ = id;
@@ -85,13 +86,13 @@ Result<std::int64_t> Importer::runner_id(const std::string& name) {
 Status Importer::add_programme(const std::string& runner, const Programme& programme) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  auto snapshot_id = intern_snapshot(store_->database(), programme.protocol_snapshot);
+  auto snapshot_id = intern_snapshot(*db_, programme.protocol_snapshot);
   if (!snapshot_id) return Error{snapshot_id.error()};
   bind_programme_fields(insert_programme_.bind(1, *id), programme, *snapshot_id)
       .bind(11, int(programme.active))
       .bind(12, now_);
   if (auto done = insert_programme_.run(); !done) {
-    if ((store_->database().last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
+    if ((db_->last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"'" + runner + "' has a second active programme; at most one may be active"};
     }
     return done;
@@ -127,7 +128,7 @@ Status Importer::add_log(const std::string& runner, const LogRow& row) {
   else
     s.bind_static(12, "");
   if (auto done = s.run(); !done) {
-    if ((store_->database().last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
+    if ((db_->last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"a second log for '" + runner + "' on " + date + "; a day has one log"};
     }
     return done;
@@ -149,22 +150,13 @@ Status Importer::add_clearance(const std::string& runner, const Clearance& clear
 Status Importer::add_audit(const std::string& runner, const AuditEntry& entry) {
   auto id = runner_id(runner);
   if (!id) return Error{id.error()};
-  insert_audit_.bind(1, *id).bind(2, entry.subject);
-  if (entry.date) {
-    insert_audit_.bind(3, format_date(*entry.date));
-  } else {
-    insert_audit_.bind_null(3);
-  }
-  insert_audit_.bind(4, entry.field);
-  for (auto [index, value] : {std::pair{5, &entry.old_value}, std::pair{6, &entry.new_value}}) {
-    if (*value) {
-      insert_audit_.bind(index, **value);
-    } else {
-      insert_audit_.bind_null(index);
-    }
-  }
-  insert_audit_.bind(7, entry.changed_at);
-  return insert_audit_.run();
+  return audit_.add(*id, entry);
+}
+
+bool Importer::machine_failed() const {
+  const int code = db_->last_error_code() & 0xff;
+  return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+         code == SQLITE_CORRUPT || code == SQLITE_BUSY;
 }
 
 Status Importer::commit() {

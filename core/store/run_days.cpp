@@ -1,5 +1,6 @@
 // Changing a runner's run days from a date on, without restarting the programme: the days before
 // that date keep the days they were planned with, so past missed runs stay as they were.
+#include "store/audit_writer.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 #include "store/transaction.hpp"
@@ -8,7 +9,7 @@ namespace runback {
 
 Result<Programme> Store::change_run_days(std::int64_t runner_id, Date from,
                                          const std::vector<std::chrono::weekday>& days) {
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto current = active_programme(runner_id);
   if (!current) return Error{current.error()};
@@ -25,15 +26,11 @@ Result<Programme> Store::change_run_days(std::int64_t runner_id, Date from,
   }
   const std::string after = run_days_schedule_text(programme);
   if (after == before) return programme;
-  auto audit = Statement::prepare(
-      db_,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, 'programme', ?2, 'run_days', ?3, ?4, ?5)");
-  if (!audit) return Error{audit.error()};
-  audit->bind(1, runner_id).bind(2, format_date(from)).bind(3, before).bind(4, after);
-  audit->bind(5, now());
-  if (auto done = audit->run(); !done) return Error{done.error()};
-  auto update = Statement::prepare(db_, "UPDATE programme SET run_days = ?2 WHERE id = ?1");
+  auto trail = AuditWriter::prepare(*db_);
+  if (!trail) return Error{trail.error()};
+  const AuditEntry entry{"", "programme", from, "run_days", before, after, now()};
+  if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};
+  auto update = Statement::prepare(*db_, "UPDATE programme SET run_days = ?2 WHERE id = ?1");
   if (!update) return Error{update.error()};
   if (auto done = update->bind(1, programme.id).bind(2, after).run(); !done) {
     return Error{done.error()};

@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // The records schema as numbered steps. PRAGMA user_version says which steps a database has had;
 // opening it read-write applies the rest in one transaction. A new schema version is one more

@@ -25,17 +25,18 @@ Result<std::int64_t> intern_snapshot(Database& db, std::string_view text) {
   auto find = Statement::prepare(db, "SELECT id, text FROM protocol_snapshot WHERE hash = ?1");
   if (!find) return Error{find.error()};
   find->bind(1, hash);
-  for (;;) {
-    auto row = find->step();
-    if (!row) return Error{row.error()};
-    if (!*row) break;
-    if (find->column_view(1) == text) return find->column_int(0);
-  }
+  // Texts that share a hash are told apart by the text itself.
+  std::optional<std::int64_t> found;
+  auto read = find->for_each_row([&](const Statement& row) {
+    if (!found && row.column_view(1) == text) found = row.column_int(0);
+  });
+  if (!read) return Error{read.error()};
+  if (found) return *found;
   auto insert =
       Statement::prepare(db, "INSERT INTO protocol_snapshot (hash, text) VALUES (?1, ?2)");
   if (!insert) return Error{insert.error()};
   if (auto done = insert->bind(1, hash).bind(2, text).run(); !done) return Error{done.error()};
-  return std::int64_t{sqlite3_last_insert_rowid(db.handle())};
+  return db.last_insert_id();
 }
 
 Result<StoredSnapshot> load_snapshot(Database& db, std::int64_t id, std::uint32_t compiled_format,

@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // Protocol snapshots: the YAML text each programme started with, stored once per distinct text
 // (a caseload of ten thousand runners on four protocols holds four texts, not ten thousand), and
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "store/database.hpp"
+#include "store/stored_snapshot.hpp"
 #include "util/result.hpp"
 
 namespace runback {
@@ -17,12 +19,6 @@ namespace runback {
 // The snapshot's id for this text, adding it when no stored snapshot has exactly this text.
 // Runs inside the caller's transaction.
 Result<std::int64_t> intern_snapshot(Database& db, std::string_view text);
-
-struct StoredSnapshot {
-  std::int64_t id = 0;
-  std::string text;
-  std::optional<std::string> compiled;  // only when stored in the format asked for
-};
 
 // The snapshot with this id; `with_text` false leaves the text out when a compiled form of
 // `compiled_format` is there (the text is then not needed).

@@ -1,3 +1,4 @@
+// Private to the store: not included outside core/store.
 #pragma once
 // A prepared statement, owned. Values always go in through bind(), never into the SQL text, so a
 // note that reads like SQL is stored as the text it is.
@@ -8,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "store/database.hpp"
 #include "util/result.hpp"
@@ -45,6 +48,12 @@ class Statement {
   // Runs a statement that returns no rows (or ignores them) and resets it for reuse.
   Status run();
   void reset();
+  // Steps through every row, calling `visit(const Statement&)` on each: the statement is const
+  // there, so the visitor reads columns and cannot step or bind. `visit` returns nothing or a
+  // Status; the first failure, SQLite's or the visitor's, ends the walk and is returned. The
+  // statement is left as it is (not reset): a caller that binds again resets it.
+  template <class Visit>
+  Status for_each_row(Visit&& visit);
 
   bool is_null(int column) const;
   std::int64_t column_int(int column) const;
@@ -58,5 +67,19 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
   Database* db_ = nullptr;
 };
+
+template <class Visit>
+Status Statement::for_each_row(Visit&& visit) {
+  for (;;) {
+    auto row = step();
+    if (!row) return Error{row.error()};
+    if (!*row) return ok_status();
+    if constexpr (std::is_void_v<std::invoke_result_t<Visit&, const Statement&>>) {
+      visit(std::as_const(*this));
+    } else {
+      if (Status visited = visit(std::as_const(*this)); !visited) return visited;
+    }
+  }
+}
 
 }  // namespace runback

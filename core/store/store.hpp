@@ -2,22 +2,33 @@
 // The runner's records in SQLite. Every write is one BEGIN IMMEDIATE transaction, so a command
 // either records everything it was asked to or nothing; a second process waits for the lock
 // rather than failing. Reads for many runners use one query per table.
+//
+// This header, and those it includes from store/, are all that the rest of runback sees of the
+// store: SQLite itself stays behind it (the connection is held by pointer, never handed out).
+// Each part is defined in a file of its own, named beside it below.
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
-#include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/environment.hpp"
 #include "records/records.hpp"
-#include "store/database.hpp"
+#include "store/audit_entry.hpp"
+#include "store/log_merge.hpp"
 #include "store/log_row.hpp"
-#include "store/statement.hpp"
+#include "store/programme_text.hpp"
+#include "store/stored_snapshot.hpp"
 #include "util/result.hpp"
 
 namespace runback {
+
+class Database;  // store/database.hpp, private to the store
 
 enum class OpenMode {
   existing_only,      // never creates a database (a missing file is OpenFailure::no_records);
@@ -32,24 +43,6 @@ enum class OpenFailure { none, no_records, not_a_database, newer_schema, other }
 // The database path: --db, else $RUNBACK_DB, else $XDG_DATA_HOME/runback/runback.db (with the
 // XDG fallback $HOME/.local/share). An error when none of them is available.
 Result<std::string> resolve_db_path(const Environment& env, const std::string& flag);
-
-// A value that was already recorded and that a log tried to set again.
-struct LogConflict {
-  Date date;
-  std::string field;  // "pain_during", "answers.hop_test"...
-  std::string recorded;
-  std::string given;
-};
-
-struct AuditEntry {
-  std::string runner;
-  std::string subject;  // "log" | "programme"
-  std::optional<Date> date;
-  std::string field;
-  std::optional<std::string> old_value;
-  std::optional<std::string> new_value;
-  std::string changed_at;  // UTC, "2026-11-21T07:40:00Z"
-};
 
 struct LogOutcome {
   std::vector<LogConflict> conflicts;  // when not empty, nothing was written
@@ -77,56 +70,76 @@ class Store {
  public:
   static constexpr int kBusyTimeoutMs = 5000;
 
+  // --- Opening (store/open.cpp)
   static Result<Store> open(const std::string& path, OpenMode mode, OpenFailure* failure = nullptr);
 
-  Store(Store&&) noexcept = default;
-  Store& operator=(Store&&) noexcept = default;
-  const std::string& path() const { return db_.path(); }
-  Database& database() { return db_; }
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+  const std::string& path() const;
+  // The clock whose time is written into created_at/changed_at: the system's unless another is
+  // given here (tests fix it). It must outlive the store.
+  void use_clock(const Clock& clock) { clock_ = &clock; }
 
-  // --- Runners
+  // --- Runners (store/runners.cpp)
   Result<std::vector<Runner>> runners();
   Result<std::optional<Runner>> find_runner(const std::string& name);
   // The named runner, or the only one when `name` is empty. The errors say what to do
   // ("no runner named 'bem' (did you mean 'ben'?)", "choose one with --runner").
   Result<Runner> resolve_runner(const std::string& name_or_empty);
   Result<std::vector<RunnerSummary>> caseload();
+  // Every runner with an active programme, by name. For a caller that shares a caseload out
+  // between threads, each reading its part with for_each_active_records on a Store of its own.
+  Result<std::vector<Runner>> runners_with_active_programme();
 
-  // --- Reading records (for the planner)
+  // --- Reading records for the planner (store/caseload.cpp)
   Result<RunnerRecords> records_for(const std::string& runner_name_or_empty);
   // Every runner with an active programme, by name, one runner at a time, so a caseload never
   // sits in memory whole. Programmes come without their snapshot's text (snapshot_id says
-  // which; store/snapshots.hpp reads it once per snapshot).
+  // which; `snapshot` reads it, once per snapshot).
   Status for_each_active_records(const std::function<void(RunnerRecords&&)>& visit);
   // The same, all at once.
   Result<std::vector<RunnerRecords>> all_records();
-  // Every runner with an active programme, by name. For a caller that shares a caseload out
-  // between threads, each reading its part with the overload below on a Store of its own.
-  Result<std::vector<Runner>> runners_with_active_programme();
   // The records of those of `runners` who still have an active programme, in the order given,
   // read in one transaction: one consistent state of the database for the whole span.
   Status for_each_active_records(std::span<const Runner> runners,
                                  const std::function<void(RunnerRecords&&)>& visit);
-  // Stores a compiled form of a protocol snapshot, without waiting for a busy database; a
-  // failure (busy, read-only) changes nothing and may be ignored: the text stays the truth.
-  Status cache_compiled_snapshot(std::int64_t snapshot_id, std::uint32_t format,
-                                 std::string_view compiled);
+
+  // --- Programmes (store/programmes.cpp, store/run_days.cpp)
   Result<std::optional<Programme>> active_programme(std::int64_t runner_id);
   // Every programme of the runner, oldest first (inactive ones are history).
   Result<std::vector<Programme>> programmes(std::int64_t runner_id);
-  Result<std::optional<LogRow>> log_for(std::int64_t runner_id, Date date);
-  // Rows of one runner (or of everyone when runner_id is 0), by runner name then date.
-  Status for_each_log(std::int64_t runner_id, std::optional<Date> from, std::optional<Date> to,
-                      const std::function<void(const std::string& runner, const LogRow&)>& visit);
-  Result<std::vector<Clearance>> clearances(std::int64_t runner_id, std::optional<Date> from,
-                                            std::optional<Date> to);
-  Result<std::vector<AuditEntry>> audit(std::int64_t runner_id);
-
-  // --- Writing records (each call is one transaction)
   // Creates the runner when new. With `replace_active`, an active programme is kept as history
   // (inactive); without it, a runner who already follows a programme is an error.
   Result<Programme> start_programme(const std::string& runner_name, Programme programme,
                                     bool replace_active);
+  // Switches the active programme to a newer protocol text, auditing the old version. The
+  // starting stage (0-based) is given again: stages may have moved in the new text.
+  Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
+                           const std::string& protocol_snapshot, const std::string& plugin_name,
+                           const std::string& plugin_version, int starting_stage);
+  // The runner's run days from `from` on (changes on or after that day are replaced); the old
+  // schedule is kept in the audit trail. Returns the programme as changed.
+  Result<Programme> change_run_days(std::int64_t runner_id, Date from,
+                                    const std::vector<std::chrono::weekday>& days);
+
+  // --- Protocol snapshots (store/programmes.cpp; the storage in store/snapshots.cpp)
+  // The stored snapshot `snapshot_id`, with its compiled form when one of `compiled_format` is
+  // stored. `with_text` false leaves the text out when that compiled form is there.
+  Result<StoredSnapshot> snapshot(std::int64_t snapshot_id, std::uint32_t compiled_format,
+                                  bool with_text);
+  // Stores a compiled form of a protocol snapshot, without waiting for a busy database; a
+  // failure (busy, read-only) changes nothing and may be ignored: the text stays the truth.
+  Status cache_compiled_snapshot(std::int64_t snapshot_id, std::uint32_t format,
+                                 std::string_view compiled);
+
+  // --- Day logs (store/logs.cpp, store/withdraw.cpp; the merge rules in store/log_merge.hpp)
+  Result<std::optional<LogRow>> log_for(std::int64_t runner_id, Date date);
+  // Rows of one runner (or of everyone when runner_id is 0), by runner name then date.
+  Status for_each_log(std::int64_t runner_id, std::optional<Date> from, std::optional<Date> to,
+                      const std::function<void(const std::string& runner, const LogRow&)>& visit);
   // Records each row's values. A value already recorded for that date may change only with
   // `replace` (the old value goes to the audit table); otherwise nothing is written and the
   // conflicts are returned. Red flags add to those already logged.
@@ -137,44 +150,26 @@ class Store {
   // stored names: "session", "pain_during", "pain_after", "pain_next_morning",
   // "stiffness_minutes", "swelling", "limp", "red_flags" (all of the day's), "answers.KEY",
   // "note"; none: the whole day. Nothing is changed unless every field asked for holds a value.
-  // (In store/withdraw.cpp.)
   Result<WithdrawOutcome> withdraw_log(std::int64_t runner_id, Date date,
                                        const std::vector<std::string>& fields);
-  Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
-  // Switches the active programme to a newer protocol text, auditing the old version. The
-  // starting stage (0-based) is given again: stages may have moved in the new text.
-  // The runner's run days from `from` on (changes on or after that day are replaced); the old
-  // schedule is kept in the audit trail. Returns the programme as changed.
-  Result<Programme> change_run_days(std::int64_t runner_id, Date from,
-                                    const std::vector<std::chrono::weekday>& days);
-  Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
-                           const std::string& protocol_snapshot, const std::string& plugin_name,
-                           const std::string& plugin_version, int starting_stage);
 
-  // The wall-clock time written into created_at/changed_at; tests may fix it.
-  void set_now_for_testing(std::string now) { fixed_now_ = std::move(now); }
-  std::string now() const;
+  // --- Clearances (store/clearances.cpp)
+  Result<std::vector<Clearance>> clearances(std::int64_t runner_id, std::optional<Date> from,
+                                            std::optional<Date> to);
+  Status record_clearance(std::int64_t runner_id, const Clearance& clearance);
+
+  // --- The audit trail (store/audit.cpp)
+  Result<std::vector<AuditEntry>> audit(std::int64_t runner_id);
 
  private:
-  explicit Store(Database db) : db_(std::move(db)) {}
-  Database db_;
-  std::string fixed_now_;
-};
+  friend class StoreAccess;  // store/store_access.hpp: the store's own files and tests
 
-// Serialised programme fields, shared by the store and the CSV import/export.
-std::string params_to_json(const std::map<std::string, std::string>& params);
-Result<std::map<std::string, std::string>> params_from_json(std::string_view text);
-std::string run_days_text(const std::vector<std::chrono::weekday>& days);  // "mon,wed,fri"
-Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
-// The run days with their later changes: "mon,wed,fri;2026-12-07=tue,thu,sat".
-std::string run_days_schedule_text(const Programme& programme);
-Status parse_run_days_schedule(std::string_view text, Programme& programme);
-// Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
-// protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
-// start_date, starting_stage, params, run_days; and ?13, ?14 to usual_pain,
-// usual_stiffness_minutes. The store and the importer both write
-// programmes this way.
-Statement& bind_programme_fields(Statement& insert, const Programme& programme,
-                                 std::int64_t snapshot_id);
+  explicit Store(std::unique_ptr<Database> db);
+  // The time now, as written into created_at/changed_at.
+  std::string now() const { return clock_->utc_timestamp(); }
+
+  std::unique_ptr<Database> db_;
+  const Clock* clock_;
+};
 
 }  // namespace runback

@@ -43,4 +43,16 @@ Status Transaction::commit() {
   }
 }
 
+Result<ReadTransaction> ReadTransaction::begin(Database& db) {
+  if (auto begun = db.exec("BEGIN"); !begun) return Error{begun.error()};
+  return ReadTransaction(db);
+}
+
+ReadTransaction::ReadTransaction(ReadTransaction&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)) {}
+
+ReadTransaction::~ReadTransaction() {
+  if (db_ != nullptr) (void)db_->exec("COMMIT");  // nothing was written: nothing to lose
+}
+
 }  // namespace runback

@@ -1,7 +1,8 @@
+// Private to the store: not included outside core/store.
 #pragma once
-// A write transaction: BEGIN IMMEDIATE, so the write lock is taken up front and a concurrent
-// writer waits (busy timeout, then retries) instead of failing half-way. Rolled back unless
-// committed, so an early return or an error leaves the database as it was.
+// Transactions. A write transaction is BEGIN IMMEDIATE, so the write lock is taken up front and
+// a concurrent writer waits (busy timeout, then retries) instead of failing half-way. Rolled back
+// unless committed, so an early return or an error leaves the database as it was.
 
 #include "store/database.hpp"
 #include "util/result.hpp"
@@ -25,6 +26,22 @@ class Transaction {
   explicit Transaction(Database& db) : db_(&db) {}
   Database* db_ = nullptr;
   bool open_ = false;
+};
+
+// A read transaction: what is read until it ends comes from one state of the database.
+class ReadTransaction {
+ public:
+  static Result<ReadTransaction> begin(Database& db);
+
+  ReadTransaction(ReadTransaction&& other) noexcept;
+  ReadTransaction& operator=(ReadTransaction&&) = delete;
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  ~ReadTransaction();
+
+ private:
+  explicit ReadTransaction(Database& db) : db_(&db) {}
+  Database* db_ = nullptr;
 };
 
 }  // namespace runback

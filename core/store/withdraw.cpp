@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/audit_writer.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 #include "store/transaction.hpp"
@@ -96,7 +97,7 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   for (const auto& field : fields) {
     if (!is_field_name(field)) return Error{"'" + field + "' is not a value of a day's log"};
   }
-  auto transaction = Transaction::begin(db_);
+  auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
   auto existing = log_for(runner_id, date);
   if (!existing) return Error{existing.error()};
@@ -125,8 +126,8 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   }
 
   auto write = Statement::prepare(
-      db_, remaining.empty() ? "DELETE FROM day_log WHERE runner_id = ?1 AND date = ?2"
-                             : update_sql(outcome.withdrawn));
+      *db_, remaining.empty() ? "DELETE FROM day_log WHERE runner_id = ?1 AND date = ?2"
+                              : update_sql(outcome.withdrawn));
   if (!write) return Error{write.error()};
   write->bind(1, runner_id).bind(2, format_date(date));
   if (!remaining.empty() && remaining.answers != outcome.logged->answers) {
@@ -134,15 +135,10 @@ Result<WithdrawOutcome> Store::withdraw_log(std::int64_t runner_id, Date date,
   }
   if (auto done = write->run(); !done) return Error{done.error()};
 
-  auto audit_insert = Statement::prepare(
-      db_,
-      "INSERT INTO audit (runner_id, subject, date, field, old_value, new_value, changed_at) "
-      "VALUES (?1, 'log', ?2, ?3, ?4, NULL, ?5)");
-  if (!audit_insert) return Error{audit_insert.error()};
+  auto trail = AuditWriter::prepare(*db_);
+  if (!trail) return Error{trail.error()};
   for (const AuditEntry& entry : outcome.withdrawn) {
-    audit_insert->bind(1, runner_id).bind(2, format_date(date)).bind(3, entry.field);
-    audit_insert->bind(4, *entry.old_value).bind(5, entry.changed_at);
-    if (auto done = audit_insert->run(); !done) return Error{done.error()};
+    if (auto done = trail->add(runner_id, entry); !done) return Error{done.error()};
   }
   if (auto done = transaction->commit(); !done) return Error{done.error()};
   if (!remaining.empty()) outcome.remaining = std::move(remaining);

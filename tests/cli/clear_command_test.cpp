@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "in_process.hpp"
 #include "store/store_fixture.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -15,12 +15,12 @@ namespace {
 
 // A database of its own (--db), and no user config or data from the machine running the tests.
 struct Records {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::string db = dir.file("runback.db");
 
-  ProcessResult run(std::vector<std::string> args) const {
+  CommandResult run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", db});
-    return run_runback(args, {{"XDG_CONFIG_HOME", dir.file("config")},
+    return run_command(args, {{"XDG_CONFIG_HOME", dir.file("config")},
                               {"XDG_DATA_HOME", dir.file("data")},
                               {"HOME", dir.path()}});
   }

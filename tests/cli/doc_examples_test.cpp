@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 
@@ -107,15 +107,15 @@ std::vector<Example> readme_commands(const std::string& text) {
 
 // A fresh folder to run in, as the working directory: relative paths in the examples land there.
 struct Sandbox {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::filesystem::path previous = std::filesystem::current_path();
   Sandbox() { std::filesystem::current_path(dir.path()); }
   ~Sandbox() { std::filesystem::current_path(previous); }
   Sandbox(const Sandbox&) = delete;
   Sandbox& operator=(const Sandbox&) = delete;
 
-  ProcessResult run(const std::vector<std::string>& args) const {
-    return run_runback(args, {{"XDG_CONFIG_HOME", dir.file("config")},
+  CommandResult run(const std::vector<std::string>& args) const {
+    return run_command(args, {{"XDG_CONFIG_HOME", dir.file("config")},
                               {"XDG_DATA_HOME", dir.file("data")},
                               {"HOME", dir.path()},
                               {"RUNBACK_DB", dir.file("runback.db")},

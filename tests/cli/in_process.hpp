@@ -1,15 +1,13 @@
 #pragma once
-// Runs runback commands in this process, through the same command layer as the binary, with a
-// clock the test sets and a fresh database: fast enough for thousands of journeys.
+// Runs runback commands in this process, through the same command layer as the binary
+// (cli::run_command_line), with the seams of a cli::Context: the test's clock and environment,
+// and everything the command prints captured. Starting the binary costs far more, above all under
+// AddressSanitizer; tests/cli/binary_test.cpp keeps the few checks only a real process can make.
 
-#include <dlfcn.h>
-
-#include <filesystem>
-#include <sstream>
+#include <map>
 #include <string>
 #include <vector>
 
-#include "app.hpp"
 #include "io/environment.hpp"
 #include "io/file_system.hpp"
 #include "support/run_process.hpp"
@@ -18,6 +16,8 @@ namespace runback::testing {
 
 class SettableClock final : public Clock {
  public:
+  SettableClock() = default;
+  explicit SettableClock(Date day) : today_(day) {}
   Date today() const override { return today_; }
   void set(Date day) { today_ = day; }
 
@@ -31,55 +31,37 @@ struct CommandResult {
   std::string err;
 };
 
-// Each command maps its plugin and unmaps it when done, as the binary does once per run; a
-// journey runs thousands of commands. The shipped plugins are kept mapped for the whole test
-// process, so each command's load is a reference count, not a fresh mapping.
-inline void keep_shipped_plugins_mapped() {
-  static const bool kept = [] {
-    const auto dir = std::filesystem::path(RUNBACK_EXE).parent_path().parent_path() / "plugins";
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".so") dlopen(entry.path().c_str(), RTLD_NOW);
-    }
-    return true;
-  }();
-  (void)kept;
-}
+// `runback ARGS...` through these seams. Its standard input is not a terminal, as for a spawned
+// binary given no input, so no command stops to ask a question.
+CommandResult run_in_process(const std::vector<std::string>& args, const FileSystem& fs,
+                             const Environment& env, const Clock& clock);
 
+// `runback ARGS...` on today's date, with the real files and `env` as the whole environment: what
+// run_runback does, minus whatever the machine running the tests has set.
+CommandResult run_command(const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env = {});
+// The same with the files of `fs` (e.g. a FakeFileSystem) instead of the real ones.
+CommandResult run_command(const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env, const FileSystem& fs);
+
+// Where a test's files go: memory (/dev/shm) when the machine has it, so that SQLite's syncs
+// cost nothing; else the system's temporary directory. For `TempDir dir{scratch_base()}`.
+std::string scratch_base();
+
+// A runner's machine for many commands (thousands, in the journeys): a fresh home with its own
+// config and data, the database on a memory file system when there is one, a clock to set.
 class InProcess {
  public:
-  InProcess()
-      : env_({{"HOME", dir_.path()},
-              {"XDG_CONFIG_HOME", dir_.file("config")},
-              {"XDG_DATA_HOME", dir_.file("data")}}) {
-    keep_shipped_plugins_mapped();
-  }
+  InProcess();
 
   SettableClock& clock() { return clock_; }
   const std::string& db() const { return db_; }
 
   // `runback --db DB ARGS...` on the clock's day.
-  CommandResult run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    cli::Context context{.fs = fs_,
-                         .env = env_,
-                         .clock = clock_,
-                         .out = out,
-                         .err = err,
-                         .executable_path = RUNBACK_EXE};
-    std::vector<std::string> all{"runback", "--db", db_};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    const int code = cli::run_command_line(int(argv.size()), argv.data(), context);
-    return {code, out.str(), err.str()};
-  }
+  CommandResult run(const std::vector<std::string>& args) const;
 
  private:
-  // A database in memory when the machine has one (/dev/shm): SQLite's syncs then cost nothing.
-  TempDir dir_{std::filesystem::is_directory("/dev/shm")
-                   ? std::string("/dev/shm")
-                   : std::filesystem::temp_directory_path().string()};
+  TempDir dir_{scratch_base()};
   std::string db_ = dir_.file("runback.db");
   RealFileSystem fs_;
   MapEnvironment env_;

@@ -1,4 +1,4 @@
-// Journeys through the real binary: a runner reads each day's plan (`week --format json`), types
+// Journeys through the command layer: a runner reads each day's plan (`week --format json`), types
 // exactly the `runback log` commands it gives with chosen values, and the decisions are the ones
 // the protocol's rules demand. Dates are explicit and in the past, as a runner catching up would.
 
@@ -6,8 +6,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "in_process.hpp"
 #include "journey.hpp"
-#include "support/run_process.hpp"
 #include "util/date.hpp"
 
 using namespace runback;
@@ -19,7 +19,7 @@ namespace {
 const Date kStart = make_date(2025, 6, 2);  // a Monday, long past
 
 struct Runner {
-  std::shared_ptr<TempDir> dir = std::make_shared<TempDir>();
+  std::shared_ptr<TempDir> dir = std::make_shared<TempDir>(scratch_base());
 
   std::map<std::string, std::string> env() const {
     return {{"XDG_CONFIG_HOME", dir->file("config")},
@@ -27,8 +27,8 @@ struct Runner {
             {"HOME", dir->path()},
             {"RUNBACK_DB", dir->file("runback.db")}};
   }
-  ProcessResult run(const std::vector<std::string>& args) const { return run_runback(args, env()); }
-  ProcessResult ok(const std::vector<std::string>& args) const {
+  CommandResult run(const std::vector<std::string>& args) const { return run_command(args, env()); }
+  CommandResult ok(const std::vector<std::string>& args) const {
     auto result = run(args);
     INFO("runback " << args.front() << " " << (args.size() > 1 ? args[1] : "") << ": " << result.err
                     << result.out);

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 using Catch::Matchers::Contains;
@@ -20,9 +20,9 @@ std::map<std::string, std::string> isolated(const TempDir& home) {
 
 }  // namespace
 
-TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up") {
-  TempDir home;
-  const auto result = run_runback({"plugin", "list"}, isolated(home));
+TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up", "[cli][plugin]") {
+  TempDir home{scratch_base()};
+  const auto result = run_command({"plugin", "list"}, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
   CHECK_THAT(result.out,
@@ -33,8 +33,9 @@ TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up")
   CHECK_THAT(result.out, !Contains("could not be loaded"));
 }
 
-TEST_CASE("plugin list shows plugins that failed to load and why - without crashing") {
-  TempDir home;
+TEST_CASE("plugin list shows plugins that failed to load and why - without crashing",
+          "[cli][plugin]") {
+  TempDir home{scratch_base()};
   std::vector<std::string> args;
   for (const char* which : {"not-a-library", "missing", "no-entry", "abi-major", "abi-minor",
                             "unresolved", "twins", "nameless", "bad-schema"}) {
@@ -43,7 +44,7 @@ TEST_CASE("plugin list shows plugins that failed to load and why - without crash
   }
   args.push_back("plugin");
   args.push_back("list");
-  const auto result = run_runback(args, isolated(home));
+  const auto result = run_command(args, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Contains("achilles 1.0.0") && Contains("knee 1.0.0") &&
                              Contains("hip 1.0.0") && Contains("twin 1.0.0"));
@@ -58,10 +59,10 @@ TEST_CASE("plugin list shows plugins that failed to load and why - without crash
   CHECK_THAT(result.out, Contains("another plugin named 'twin' was found first"));
 }
 
-TEST_CASE("plugin list --format json") {
-  TempDir home;
+TEST_CASE("plugin list --format json", "[cli][plugin]") {
+  TempDir home{scratch_base()};
   const auto result =
-      run_runback({"--plugin-dir", kBroken + "/abi-minor", "plugin", "list", "--format", "json"},
+      run_command({"--plugin-dir", kBroken + "/abi-minor", "plugin", "list", "--format", "json"},
                   isolated(home));
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
@@ -78,9 +79,10 @@ TEST_CASE("plugin list --format json") {
   CHECK(json["searched"][0]["origin"] == "--plugin-dir");
 }
 
-TEST_CASE("plugin info describes the parameters with types - defaults and meaning") {
-  TempDir home;
-  const auto result = run_runback({"plugin", "info", "achilles"}, isolated(home));
+TEST_CASE("plugin info describes the parameters with types - defaults and meaning",
+          "[cli][plugin]") {
+  TempDir home{scratch_base()};
+  const auto result = run_command({"plugin", "info", "achilles"}, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out,
              StartsWith("achilles 1.0.0 (plugin ABI 1.0)\n" + kBuilt + "/achilles.so\n"));
@@ -88,7 +90,7 @@ TEST_CASE("plugin info describes the parameters with types - defaults and meanin
   CHECK_THAT(result.out, Contains("  load_step_kg  (number, 0..5 kg; default 5)\n"));
   CHECK_THAT(result.out, Contains("Alfredson 1998"));
 
-  const auto knee = run_runback({"plugin", "info", "knee", "--format", "json"}, isolated(home));
+  const auto knee = run_command({"plugin", "info", "knee", "--format", "json"}, isolated(home));
   REQUIRE(knee.exit_code == 0);
   const auto json = nlohmann::json::parse(knee.out);
   CHECK(json["schema"] == "runback.plugin-info/1");
@@ -101,17 +103,17 @@ TEST_CASE("plugin info describes the parameters with types - defaults and meanin
   CHECK(baseline["unit"] == "steps/min");
 }
 
-TEST_CASE("plugin info for an unknown name suggests the closest") {
-  TempDir home;
-  const auto result = run_runback({"plugin", "info", "achiles"}, isolated(home));
+TEST_CASE("plugin info for an unknown name suggests the closest", "[cli][plugin]") {
+  TempDir home{scratch_base()};
+  const auto result = run_command({"plugin", "info", "achiles"}, isolated(home));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err,
              StartsWith("runback: no plugin named 'achiles' (did you mean 'achilles'?)"));
 }
 
-TEST_CASE("plugin info for a plugin that failed to load says why") {
-  TempDir home;
-  const auto result = run_runback(
+TEST_CASE("plugin info for a plugin that failed to load says why", "[cli][plugin]") {
+  TempDir home{scratch_base()};
+  const auto result = run_command(
       {"--plugin-dir", kBroken + "/no-entry", "plugin", "info", "no-entry"}, isolated(home));
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, StartsWith("runback: plugin 'no-entry' (" + kBroken +
@@ -119,11 +121,11 @@ TEST_CASE("plugin info for a plugin that failed to load says why") {
                                     "runback plugin"));
 }
 
-TEST_CASE("RUNBACK_PLUGIN_PATH is searched") {
-  TempDir home;
+TEST_CASE("RUNBACK_PLUGIN_PATH is searched", "[cli][plugin]") {
+  TempDir home{scratch_base()};
   auto env = isolated(home);
   env["RUNBACK_PLUGIN_PATH"] = kBroken + "/twins";
-  const auto result = run_runback({"plugin", "list"}, env);
+  const auto result = run_command({"plugin", "list"}, env);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out,
              StartsWith("twin 1.0.0  (plugin ABI 1.0)  " + kBroken + "/twins/twin-a.so"));

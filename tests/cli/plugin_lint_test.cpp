@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 using Catch::Matchers::Contains;
@@ -44,13 +44,13 @@ std::vector<std::string> shipped_protocols() {
 
 }  // namespace
 
-TEST_CASE("protocol lint reports bad plugin parameters at their YAML location") {
-  TempDir dir;
+TEST_CASE("protocol lint reports bad plugin parameters at their YAML location", "[cli][plugin]") {
+  TempDir dir{scratch_base()};
   const std::string path = with_plugin(dir,
                                        "plugin:\n  name: knee\n  params:\n"
                                        "    step_percnt: 5\n    target_percent: 15\n");
   const int first = lines_in(path) - 1;  // the line of step_percnt
-  const auto result = run_runback({"protocol", "lint", path}, isolated(dir));
+  const auto result = run_command({"protocol", "lint", path}, isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Contains(path + ":" + std::to_string(first) +
                                   ":18: error: plugin.params.step_percnt: plugin 'knee' has no "
@@ -60,20 +60,21 @@ TEST_CASE("protocol lint reports bad plugin parameters at their YAML location") 
                                   "(expected 5..10 %)\n"));
 }
 
-TEST_CASE("protocol lint runs the plugin's own validate hook") {
-  TempDir dir;
+TEST_CASE("protocol lint runs the plugin's own validate hook", "[cli][plugin]") {
+  TempDir dir{scratch_base()};
   const std::string path =
       with_plugin(dir,
                   "plugin:\n  name: achilles\n  params:\n    start_load_kg: 30\n"
                   "    max_load_kg: 20\n");
-  const auto result = run_runback({"protocol", "lint", path}, isolated(dir));
+  const auto result = run_command({"protocol", "lint", path}, isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Contains(": error: plugin.params.start_load_kg: the starting load is "
                                   "above max_load_kg (20 kg)\n"));
 }
 
-TEST_CASE("the shipped protocols lint clean with their plugins - even beside broken plugins") {
-  TempDir home;
+TEST_CASE("the shipped protocols lint clean with their plugins - even beside broken plugins",
+          "[cli][plugin]") {
+  TempDir home{scratch_base()};
   std::vector<std::string> args;
   for (const char* which :
        {"not-a-library", "missing", "no-entry", "abi-major", "abi-minor", "unresolved", "twins",
@@ -86,17 +87,17 @@ TEST_CASE("the shipped protocols lint clean with their plugins - even beside bro
   const auto protocols = shipped_protocols();
   REQUIRE(protocols.size() >= 3);
   args.insert(args.end(), protocols.begin(), protocols.end());
-  const auto result = run_runback(args, isolated(home));
+  const auto result = run_command(args, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK(result.out == std::to_string(protocols.size()) +
                           " files checked: " + std::to_string(protocols.size()) + " valid\n");
   CHECK(result.err.empty());
 }
 
-TEST_CASE("a protocol naming a plugin that failed to load is told why") {
-  TempDir dir;
+TEST_CASE("a protocol naming a plugin that failed to load is told why", "[cli][plugin]") {
+  TempDir dir{scratch_base()};
   const std::string path = with_plugin(dir, "plugin:\n  name: abi-major\n");
-  const auto result = run_runback(
+  const auto result = run_command(
       {"--plugin-dir", kBroken + "/abi-major", "protocol", "lint", path}, isolated(dir));
   CHECK(result.exit_code == 0);  // a warning: the plugin may be installed where it runs
   CHECK_THAT(result.err, Contains("warning: plugin.name: plugin 'abi-major' is not available: "
@@ -106,11 +107,12 @@ TEST_CASE("a protocol naming a plugin that failed to load is told why") {
                                   "but this runback speaks plugin ABI 1.0"));
 }
 
-TEST_CASE("a plugin whose validate hook throws fails the lint of its protocol only") {
-  TempDir dir;
+TEST_CASE("a plugin whose validate hook throws fails the lint of its protocol only",
+          "[cli][plugin]") {
+  TempDir dir{scratch_base()};
   const std::string path = with_plugin(dir, "plugin:\n  name: throwing\n");
   const std::string fine = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/valid/minimal.yaml";
-  const auto result = run_runback(
+  const auto result = run_command(
       {"--plugin-dir", kBroken + "/throwing", "protocol", "lint", path, fine}, isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Contains("error: plugin: plugin 'throwing' (" + kBroken +

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "in_process.hpp"
 #include "store/store_fixture.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -19,9 +19,9 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][start]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");
-  auto result = run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
+  auto result = run_command({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
                              "--protocol", "general-return", "--entry-test", "12", "--start",
                              "2026-11-02", "--days", "mon,wed,fri", "--format", "json"});
   INFO(result.err);
@@ -44,25 +44,25 @@ TEST_CASE("start records the programme with a snapshot of the protocol", "[cli][
 
 TEST_CASE("start records the protocol's plugin and lets it check the programme parameters",
           "[cli][start]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");
   const std::vector<std::string> knee{"--db", db,           "start",         "--usual-pain",
                                       "0",    "--protocol", "patellofemoral"};
 
-  auto missing = run_runback(knee);
+  auto missing = run_command(knee);
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("--param baseline_cadence") != std::string::npos);
-  auto out_of_range = run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol",
+  auto out_of_range = run_command({"--db", db, "start", "--usual-pain", "0", "--protocol",
                                    "patellofemoral", "--param", "baseline_cadence=400"});
   CHECK(out_of_range.exit_code == 2);
   CHECK(out_of_range.err.find("out of range") != std::string::npos);
-  auto unread = run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol",
+  auto unread = run_command({"--db", db, "start", "--usual-pain", "0", "--protocol",
                              "general-return", "--param", "baseline_cadence=168"});
   CHECK(unread.exit_code == 2);
   CHECK(unread.err.find("uses no plugin") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));  // refused before the database was made
 
-  auto started = run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
+  auto started = run_command({"--db", db, "--runner", "ana", "start", "--usual-pain", "0",
                               "--protocol", "patellofemoral", "--param", "baseline_cadence=164"});
   INFO(started.err);
   REQUIRE(started.exit_code == 0);
@@ -74,23 +74,23 @@ TEST_CASE("start records the protocol's plugin and lets it check the programme p
   CHECK(records->programme.params.at("baseline_cadence") == "164");
 }
 
-TEST_CASE("start: the runner is the default for later commands; the entry criteria are shown",
+TEST_CASE("start: the runner is the default for later commands, and the entry criteria are shown",
           "[cli][start]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");
   auto started =
-      run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
+      run_command({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
   REQUIRE(started.exit_code == 0);
   CHECK(started.out.find("Before your first run") != std::string::npos);
-  CHECK(run_runback({"--db", db, "log", "--pain-during", "1"}).exit_code == 0);
+  CHECK(run_command({"--db", db, "log", "--pain-during", "1"}).exit_code == 0);
   auto again =
-      run_runback({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
+      run_command({"--db", db, "start", "--usual-pain", "0", "--protocol", "achilles-midportion"});
   CHECK(again.exit_code == 2);
   CHECK(again.err.find("--replace") != std::string::npos);
 }
 
 TEST_CASE("start refuses bad input before touching the database", "[cli][start]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
       {{"start", "--usual-pain", "0", "--protocol", "achiles-midportion"}, "did you mean"},
@@ -116,7 +116,7 @@ TEST_CASE("start refuses bad input before touching the database", "[cli][start]"
     DYNAMIC_SECTION(args.back()) {
       std::vector<std::string> full = {"--db", db};
       full.insert(full.end(), args.begin(), args.end());
-      auto result = run_runback(full);
+      auto result = run_command(full);
       INFO(result.err);
       CHECK(result.exit_code == 2);
       CHECK(result.err.find(expected) != std::string::npos);
@@ -133,7 +133,7 @@ struct EditableProtocol {
     std::filesystem::create_directories(protocols);
     std::ofstream(file) << original;
   }
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::string db = dir.file("r.db");
   std::string protocols = dir.file("protocols");
   std::string file = protocols + "/general-return.yaml";
@@ -146,11 +146,11 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   const EditableProtocol edit;
   const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
                     &original = edit.original;
-  auto started = run_runback({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
+  auto started = run_command({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
                               "--protocol", "general-return"});
   REQUIRE(started.exit_code == 0);
 
-  auto unchanged = run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade"});
+  auto unchanged = run_command({"--db", db, "--protocol-dir", protocols, "program", "upgrade"});
   CHECK(unchanged.exit_code == 0);
   CHECK(unchanged.out.find("nothing to upgrade") != std::string::npos);
 
@@ -160,7 +160,7 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   edited.replace(version, 16, "version: \"1.1.0\"");
   std::ofstream(file) << edited;
   const std::string before = dump_database(db);
-  auto shown = run_runback(
+  auto shown = run_command(
       {"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--format", "json"});
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
@@ -171,7 +171,7 @@ TEST_CASE("program upgrade shows what changed and switches only with --yes", "[c
   CHECK(dump_database(db) == before);
 
   auto switched =
-      run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"});
+      run_command({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"});
   CHECK(switched.exit_code == 0);
   CHECK(switched.out.find("Switched") != std::string::npos);
   Store store = open_test_store(db);
@@ -186,7 +186,7 @@ TEST_CASE("program upgrade keeps the starting stage by its id when stages move",
   const EditableProtocol edit;
   const std::string &db = edit.db, &protocols = edit.protocols, &file = edit.file,
                     &original = edit.original;
-  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
+  REQUIRE(run_command({"--db", db, "--protocol-dir", protocols, "start", "--usual-pain", "0",
                        "--protocol", "general-return", "--stage", "2"})
               .exit_code == 0);
 
@@ -205,7 +205,7 @@ TEST_CASE("program upgrade keeps the starting stage by its id when stages move",
                 "      cooldown_walk: 5min\n"
                 "    intensity: {rpe: [3, 4], talk_test: true, ref: intensity-cues}\n");
   std::ofstream(file) << edited;
-  auto shown = run_runback(
+  auto shown = run_command(
       {"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--format", "json"});
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
@@ -220,31 +220,31 @@ TEST_CASE("program upgrade keeps the starting stage by its id when stages move",
   }
   CHECK(noted);
 
-  REQUIRE(run_runback({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"})
+  REQUIRE(run_command({"--db", db, "--protocol-dir", protocols, "program", "upgrade", "--yes"})
               .exit_code == 0);
   Store store = open_test_store(db);
   CHECK(store.records_for("")->programme.starting_stage == 2);
   auto status = nlohmann::json::parse(
-      run_runback({"--db", db, "--protocol-dir", protocols, "status", "--format", "json"}).out);
+      run_command({"--db", db, "--protocol-dir", protocols, "status", "--format", "json"}).out);
   CHECK(status["stage"]["id"] == "gr-02");
 }
 
 TEST_CASE("runners shows where each runner stands today, as the planner decides it",
           "[cli][runners]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string db = dir.file("r.db");
-  REQUIRE(run_runback({"--db", db, "--runner", "ana", "start", "--usual-pain", "0", "--protocol",
+  REQUIRE(run_command({"--db", db, "--runner", "ana", "start", "--usual-pain", "0", "--protocol",
                        "general-return", "--stage", "2"})
               .exit_code == 0);
-  auto fresh = run_runback({"--db", db, "runners", "--format", "json"});
+  auto fresh = run_command({"--db", db, "runners", "--format", "json"});
   REQUIRE(fresh.exit_code == 0);
   const auto stage_count = std::to_string(
-      nlohmann::json::parse(run_runback({"protocol", "show", "general-return", "--format", "json"})
+      nlohmann::json::parse(run_command({"protocol", "show", "general-return", "--format", "json"})
                                 .out)["protocol"]["stages"]
           .size());
   CHECK(nlohmann::json::parse(fresh.out)["runners"][0]["stage"] == "2 of " + stage_count);
 
-  REQUIRE(run_runback({"--db", db, "log", "--red-flag", "night-pain"}).exit_code == 0);
-  auto stopped = run_runback({"--db", db, "runners"});
+  REQUIRE(run_command({"--db", db, "log", "--red-flag", "night-pain"}).exit_code == 0);
+  auto stopped = run_command({"--db", db, "runners"});
   CHECK(stopped.out.find("2 of " + stage_count + ", stopped") != std::string::npos);
 }

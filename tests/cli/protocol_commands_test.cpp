@@ -4,8 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "in_process.hpp"
 #include "protocol/corpus.hpp"
-#include "support/run_process.hpp"
+#include "support/fake_file_system.hpp"
 
 using namespace runback::testing;
 
@@ -17,10 +18,24 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-// No user config from the machine running the tests.
-std::map<std::string, std::string> isolated(const TempDir& dir) {
-  return {{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.path()}};
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
 }
+
+// A home that exists only in memory: finding, showing and listing protocols by id read the
+// protocol folders through the FileSystem seam alone.
+struct FakeHome {
+  FakeFileSystem fs;
+  std::string path() const { return "/home/runner"; }
+  std::string file(const std::string& name) const { return path() + "/" + name; }
+  void copy(const std::string& from, const std::string& to) {
+    fs.add_file(file(to), read_file(from));
+  }
+  CommandResult run(const std::vector<std::string>& args) const {
+    return run_command(args, {{"XDG_CONFIG_HOME", file("config")}, {"HOME", path()}}, fs);
+  }
+};
 
 }  // namespace
 
@@ -30,7 +45,7 @@ TEST_CASE("protocol lint fails every invalid corpus file with its diagnostics",
   REQUIRE(corpus.size() >= 45);
   for (const auto& c : corpus) {
     INFO(c.name);
-    const ProcessResult result = run_runback({"protocol", "lint", c.path});
+    const CommandResult result = run_command({"protocol", "lint", c.path});
     CHECK(result.exit_code == 2);
     for (const auto& line : c.expected) CHECK_THAT(result.err, Catch::Contains(line + "\n"));
     CHECK_THAT(result.err, Catch::Contains("1 file checked: 0 valid, 1 with errors ("));
@@ -38,7 +53,7 @@ TEST_CASE("protocol lint fails every invalid corpus file with its diagnostics",
 }
 
 TEST_CASE("protocol lint reports hostile files without crashing", "[cli][protocol][corpus]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::vector<std::pair<std::string, std::string>> files = {
       {"huge.yaml", huge_protocol_text()},    {"deep.yaml", deep_flow_text()},
       {"deep-block.yaml", deep_block_text()}, {"bomb.yaml", alias_bomb_text()},
@@ -46,25 +61,25 @@ TEST_CASE("protocol lint reports hostile files without crashing", "[cli][protoco
   for (const auto& [name, text] : files) {
     INFO(name);
     write_file(dir.file(name), text);
-    const ProcessResult result = run_runback({"protocol", "lint", dir.file(name)});
+    const CommandResult result = run_command({"protocol", "lint", dir.file(name)});
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::StartsWith(dir.file(name)));
     CHECK_THAT(result.err, Catch::Contains(": error: "));
   }
-  const ProcessResult huge = run_runback({"protocol", "lint", dir.file("huge.yaml")});
+  const CommandResult huge = run_command({"protocol", "lint", dir.file("huge.yaml")});
   CHECK_THAT(huge.err, Catch::Contains("huge.yaml: error: the file is larger than 1024 KiB"));
 }
 
 TEST_CASE("protocol lint passes valid files and sums up several", "[cli][protocol]") {
-  const ProcessResult ok =
-      run_runback({"protocol", "lint", kValid + "minimal.yaml", kValid + "maximal.yaml"});
+  const CommandResult ok =
+      run_command({"protocol", "lint", kValid + "minimal.yaml", kValid + "maximal.yaml"});
   CHECK(ok.exit_code == 0);
   // The maximal protocol's achilles parameters are checked by the built achilles plugin.
   CHECK(ok.out == "2 files checked: 2 valid\n");
   CHECK(ok.err.empty());
 
   const std::string invalid = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/invalid/";
-  const ProcessResult mixed = run_runback({"protocol", "lint", kValid + "minimal.yaml",
+  const CommandResult mixed = run_command({"protocol", "lint", kValid + "minimal.yaml",
                                            invalid + "many-problems.yaml", "/no/such/file.yaml"});
   CHECK(mixed.exit_code == 2);
   CHECK_THAT(mixed.err, Catch::Contains("/no/such/file.yaml: error: no such file\n"));
@@ -73,12 +88,12 @@ TEST_CASE("protocol lint passes valid files and sums up several", "[cli][protoco
 }
 
 TEST_CASE("protocol lint has the named plugin check its parameters", "[cli][protocol]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::ifstream minimal(kValid + "minimal.yaml");
   std::stringstream text;
   text << minimal.rdbuf() << "plugin:\n  name: achilles\n  params:\n    nonsense: 3\n";
   write_file(dir.file("p.yaml"), text.str());
-  const ProcessResult result = run_runback({"protocol", "lint", dir.file("p.yaml")});
+  const CommandResult result = run_command({"protocol", "lint", dir.file("p.yaml")});
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains(dir.file("p.yaml") +
                                          ":17:15: error: plugin.params.nonsense: plugin 'achilles' "
@@ -87,8 +102,8 @@ TEST_CASE("protocol lint has the named plugin check its parameters", "[cli][prot
 
 TEST_CASE("protocol lint --format json prints the documented object", "[cli][protocol]") {
   const std::string invalid = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/invalid/";
-  const ProcessResult result =
-      run_runback({"protocol", "lint", "--format", "json", kValid + "minimal.yaml",
+  const CommandResult result =
+      run_command({"protocol", "lint", "--format", "json", kValid + "minimal.yaml",
                    invalid + "duration-bad-unit.yaml"});
   CHECK(result.exit_code == 2);
   const auto json = nlohmann::json::parse(result.out);
@@ -119,17 +134,16 @@ TEST_CASE("the shipped protocols lint clean", "[cli][protocol][shipped]") {
     WARN("no protocols/*.yaml in the source tree yet; nothing to lint");
     return;
   }
-  const ProcessResult result = run_runback(args);
+  const CommandResult result = run_command(args);
   INFO(result.err);
   CHECK(result.exit_code == 0);
 }
 
 TEST_CASE("protocol show prints a protocol found by id", "[cli][protocol]") {
-  TempDir dir;
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::copy_file(kValid + "maximal.yaml", dir.file("p/maximal.yaml"));
-  const ProcessResult result = run_runback(
-      {"--protocol-dir", dir.file("p"), "protocol", "show", "maximal-example"}, isolated(dir));
+  FakeHome dir;
+  dir.copy(kValid + "maximal.yaml", "p/maximal.yaml");
+  const CommandResult result =
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "show", "maximal-example"});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   for (
@@ -157,8 +171,8 @@ TEST_CASE("protocol show prints a protocol found by id", "[cli][protocol]") {
 }
 
 TEST_CASE("protocol show --format json holds the model", "[cli][protocol]") {
-  const ProcessResult result =
-      run_runback({"protocol", "show", "--format", "json", kValid + "maximal.yaml"});
+  const CommandResult result =
+      run_command({"protocol", "show", "--format", "json", kValid + "maximal.yaml"});
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
   CHECK(json["schema"] == "runback.protocol/1");
@@ -173,11 +187,10 @@ TEST_CASE("protocol show --format json holds the model", "[cli][protocol]") {
 }
 
 TEST_CASE("protocol show explains an unknown id or a broken file", "[cli][protocol]") {
-  TempDir dir;
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::copy_file(kValid + "minimal.yaml", dir.file("p/minimal.yaml"));
-  const ProcessResult unknown =
-      run_runback({"--protocol-dir", dir.file("p"), "protocol", "show", "minimul"}, isolated(dir));
+  FakeHome dir;
+  dir.copy(kValid + "minimal.yaml", "p/minimal.yaml");
+  const CommandResult unknown =
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "show", "minimul"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.out.empty());
   CHECK_THAT(unknown.err, Catch::StartsWith("runback: error: no protocol has the id 'minimul' "
@@ -185,28 +198,24 @@ TEST_CASE("protocol show explains an unknown id or a broken file", "[cli][protoc
                                             dir.file("p") + " (--protocol-dir), "));
 
   const std::string broken = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/invalid/empty.yaml";
-  const ProcessResult bad = run_runback({"protocol", "show", broken});
+  const CommandResult bad = run_command({"protocol", "show", broken});
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::Contains(broken + ":1:1: error: the file is empty"));
 
-  const ProcessResult bad_format = run_runback({"protocol", "show", "--format", "xml", broken});
+  const CommandResult bad_format = run_command({"protocol", "show", "--format", "xml", broken});
   CHECK(bad_format.exit_code == 2);
   CHECK_THAT(bad_format.err, Catch::Contains("--format"));
 }
 
 TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]") {
-  TempDir dir;
-  std::filesystem::create_directories(dir.file("p"));
-  std::filesystem::create_directories(dir.file("config/runback/protocols"));
-  std::filesystem::copy_file(kValid + "minimal.yaml", dir.file("p/minimal.yaml"));
-  std::filesystem::copy_file(kValid + "minimal.yaml",
-                             dir.file("config/runback/protocols/minimal-copy.yaml"));
-  write_file(dir.file("p/broken.yaml"), "id: [\n");
-  const ProcessResult text =
-      run_runback({"--protocol-dir", dir.file("p"), "protocol", "list"}, isolated(dir));
+  FakeHome dir;
+  dir.copy(kValid + "minimal.yaml", "p/minimal.yaml");
+  dir.copy(kValid + "minimal.yaml", "config/runback/protocols/minimal-copy.yaml");
+  dir.fs.add_file(dir.file("p/broken.yaml"), "id: [\n");
+  const CommandResult text = dir.run({"--protocol-dir", dir.file("p"), "protocol", "list"});
   INFO(text.err);
   REQUIRE(text.exit_code == 0);
-  // The source tree's protocols may follow when run from a build tree: check this group only.
+  // Only this group: the binary's build tree (no CMakeCache.txt in memory) adds no other.
   CHECK_THAT(text.out, Catch::StartsWith(dir.file("p") +
                                          " (--protocol-dir)\n"
                                          "  ID       VERSION  FILE          TITLE\n"
@@ -220,8 +229,8 @@ TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]"
              Catch::Contains("note: " + dir.file("config/runback/protocols/minimal-copy.yaml") +
                              " also has the id 'minimal' and is not used"));
 
-  const ProcessResult json = run_runback(
-      {"--protocol-dir", dir.file("p"), "protocol", "list", "--format", "json"}, isolated(dir));
+  const CommandResult json =
+      dir.run({"--protocol-dir", dir.file("p"), "protocol", "list", "--format", "json"});
   REQUIRE(json.exit_code == 0);
   const auto parsed = nlohmann::json::parse(json.out);
   CHECK(parsed["schema"] == "runback.protocol-list/1");
@@ -233,13 +242,9 @@ TEST_CASE("protocol list shows where each protocol came from", "[cli][protocol]"
 }
 
 TEST_CASE("protocol list with nothing to list says where it looked", "[cli][protocol]") {
-  TempDir dir;
-  const ProcessResult result =
-      run_runback({"--protocol-dir", dir.file("none"), "protocol", "list"},
-                  {{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.path()}});
+  const FakeHome dir;  // with nothing in it, not even the build tree's source protocols
+  const CommandResult result = dir.run({"--protocol-dir", dir.file("none"), "protocol", "list"});
   CHECK(result.exit_code == 0);
-  // The source tree's protocols may be found when run from a build tree; otherwise, nothing.
-  if (result.out.rfind("No protocols found", 0) == 0) {
-    CHECK_THAT(result.out, Catch::Contains("  " + dir.file("none") + " (--protocol-dir)\n"));
-  }
+  CHECK_THAT(result.out, Catch::StartsWith("No protocols found"));
+  CHECK_THAT(result.out, Catch::Contains("  " + dir.file("none") + " (--protocol-dir)\n"));
 }

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 
@@ -17,7 +17,7 @@ std::string shipped(const std::string& id) {
 }  // namespace
 
 TEST_CASE("protocol show cites the source of each limit, stage and rule", "[cli][protocol]") {
-  const ProcessResult result = run_runback({"protocol", "show", shipped("patellofemoral")});
+  const CommandResult result = run_command({"protocol", "show", shipped("patellofemoral")});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   for (const char* expected : {
@@ -35,8 +35,8 @@ TEST_CASE("protocol show cites the source of each limit, stage and rule", "[cli]
 }
 
 TEST_CASE("protocol show --format json carries every ref", "[cli][protocol]") {
-  const ProcessResult result =
-      run_runback({"protocol", "show", "--format", "json", shipped("general-return")});
+  const CommandResult result =
+      run_command({"protocol", "show", "--format", "json", shipped("general-return")});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto p = nlohmann::json::parse(result.out)["protocol"];

@@ -2,11 +2,12 @@
 // message naming the flag, and leave the database's content exactly as it was.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "in_process.hpp"
 #include "store/store.hpp"
 #include "store/store_fixture.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -14,11 +15,11 @@ using namespace runback::testing;
 namespace {
 
 struct Db {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::string path = dir.file("runback.db");
-  ProcessResult run(std::vector<std::string> args, const std::string& input = "") const {
+  CommandResult run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", path});
-    return run_runback(args, {}, input);
+    return run_command(args);
   }
 };
 
@@ -114,7 +115,8 @@ TEST_CASE("the next-morning score comes the next day, for the previous day's ses
   CHECK(history["logs"][1]["pain_during"] == 2);
 }
 
-TEST_CASE("a logged value changes only with --replace; the old one is audited", "[cli][records]") {
+TEST_CASE("a logged value changes only with --replace, and the old one is audited",
+          "[cli][records]") {
   Db db;
   seed_runners(db.path, {"ana"});
   REQUIRE(db.run({"log", day(2), "--pain-after", "3"}).exit_code == 0);
@@ -220,15 +222,15 @@ TEST_CASE("reading commands never create a database", "[cli][records]") {
   CHECK_FALSE(std::filesystem::exists(db.path));
 }
 
-TEST_CASE("the default database lives under XDG_DATA_HOME; RUNBACK_DB overrides it",
+TEST_CASE("the default database lives under XDG_DATA_HOME, and RUNBACK_DB overrides it",
           "[cli][records]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::string xdg = dir.file("data");
   seed_runners(xdg + "/runback/runback.db", {"ana"});
-  auto result = run_runback({"runners", "--format", "json"}, {{"XDG_DATA_HOME", xdg}});
+  auto result = run_command({"runners", "--format", "json"}, {{"XDG_DATA_HOME", xdg}});
   CHECK(nlohmann::json::parse(result.out)["runners"][0]["name"] == "ana");
   seed_runners(dir.file("other.db"), {"ben"});
-  result = run_runback({"runners", "--format", "json"},
+  result = run_command({"runners", "--format", "json"},
                        {{"XDG_DATA_HOME", xdg}, {"RUNBACK_DB", dir.file("other.db")}});
   CHECK(nlohmann::json::parse(result.out)["runners"][0]["name"] == "ben");
 }

@@ -2,7 +2,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 
@@ -22,8 +22,8 @@ bool contains(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("protocol simulate shows the timeline and the days to completion", "[cli][simulate]") {
-  TempDir dir;
-  auto result = run_runback(
+  TempDir dir{scratch_base()};
+  auto result = run_command(
       {"protocol", "simulate", "general-return", "--start", "2026-11-23", "--seed", "4"},
       isolated(dir));
   INFO(result.err);
@@ -32,18 +32,18 @@ TEST_CASE("protocol simulate shows the timeline and the days to completion", "[c
   CHECK(contains(result.out, "Stage  Days"));
   CHECK(contains(result.out, "Completed on "));
   // The same planner, the same seed: the same answer.
-  CHECK(run_runback(
+  CHECK(run_command(
             {"protocol", "simulate", "general-return", "--start", "2026-11-23", "--seed", "4"},
             isolated(dir))
             .out == result.out);
 }
 
 TEST_CASE("protocol simulate follows a symptom script, then the profile", "[cli][simulate]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::ofstream(dir.file("symptoms.txt")) << "# a red flag on the second run\n"
                                              "during=1 after=0 morning=0\n"
                                              "during=2 morning=0 flag=night-pain\n";
-  auto result = run_runback({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
+  auto result = run_command({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
                              "--symptoms", dir.file("symptoms.txt"), "--format", "json"},
                             isolated(dir));
   INFO(result.err);
@@ -57,10 +57,10 @@ TEST_CASE("protocol simulate follows a symptom script, then the profile", "[cli]
 }
 
 TEST_CASE("protocol simulate flares take longer than steady runs", "[cli][simulate]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   auto days = [&](const std::string& profile) {
     auto result =
-        run_runback({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
+        run_command({"protocol", "simulate", "achilles-midportion", "--start", "2026-11-23",
                      "--profile", profile, "--seed", "3", "--format", "json"},
                     isolated(dir));
     REQUIRE(result.exit_code == 0);
@@ -70,10 +70,10 @@ TEST_CASE("protocol simulate flares take longer than steady runs", "[cli][simula
 }
 
 TEST_CASE("protocol simulate reports bad input with exit status 2", "[cli][simulate]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   SECTION("a mistake in the symptom script, where it is") {
     std::ofstream(dir.file("s.txt")) << "during=1\nduring=12\n";
-    auto result = run_runback(
+    auto result = run_command(
         {"protocol", "simulate", "achilles-midportion", "--symptoms", dir.file("s.txt")},
         isolated(dir));
     CHECK(result.exit_code == 2);
@@ -82,18 +82,18 @@ TEST_CASE("protocol simulate reports bad input with exit status 2", "[cli][simul
     CHECK(result.out.empty());
   }
   SECTION("an unknown protocol") {
-    auto result = run_runback({"protocol", "simulate", "achiles-midportion"}, isolated(dir));
+    auto result = run_command({"protocol", "simulate", "achiles-midportion"}, isolated(dir));
     CHECK(result.exit_code == 2);
     CHECK(contains(result.err, "achilles-midportion"));
   }
   SECTION("a plugin parameter the runner must give") {
-    auto result = run_runback({"protocol", "simulate", "patellofemoral"}, isolated(dir));
+    auto result = run_command({"protocol", "simulate", "patellofemoral"}, isolated(dir));
     CHECK(result.exit_code == 2);
     CHECK(contains(result.err, "--param baseline_cadence=VALUE"));
   }
   SECTION("a stage out of range") {
     auto result =
-        run_runback({"protocol", "simulate", "general-return", "--stage", "99"}, isolated(dir));
+        run_command({"protocol", "simulate", "general-return", "--stage", "99"}, isolated(dir));
     CHECK(result.exit_code == 2);
     CHECK(contains(result.err, "--stage: general-return has stages 1 to"));
   }

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "in_process.hpp"
 #include "store/store_fixture.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -27,7 +27,7 @@ std::string edited(std::string text, const std::string& from, const std::string&
 
 // A runner who started the Achilles protocol from a copy in a folder of their own.
 struct FromAFile {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::string db = dir.file("r.db");
   std::string original =
       read_file(std::string(RUNBACK_SOURCE_DIR) + "/protocols/achilles-midportion.yaml");
@@ -40,9 +40,9 @@ struct FromAFile {
     INFO(started.err);
     REQUIRE(started.exit_code == 0);
   }
-  ProcessResult run(std::vector<std::string> args) const {
+  CommandResult run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", db});
-    return run_runback(args, {{"XDG_CONFIG_HOME", dir.file("config")},
+    return run_command(args, {{"XDG_CONFIG_HOME", dir.file("config")},
                               {"XDG_DATA_HOME", dir.file("data")},
                               {"HOME", dir.path()}});
   }

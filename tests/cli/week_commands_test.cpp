@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/run_process.hpp"
+#include "in_process.hpp"
 
 using namespace runback::testing;
 
@@ -20,8 +20,8 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-ProcessResult runback_ok(const std::vector<std::string>& args, const TempDir& dir) {
-  auto result = run_runback(args, isolated(dir));
+CommandResult runback_ok(const std::vector<std::string>& args, const TempDir& dir) {
+  auto result = run_command(args, isolated(dir));
   INFO(args.front() << ": " << result.err);
   REQUIRE(result.exit_code == 0);
   return result;
@@ -30,7 +30,7 @@ ProcessResult runback_ok(const std::vector<std::string>& args, const TempDir& di
 }  // namespace
 
 TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   runback_ok({"--runner", "Maya", "start", "--usual-pain", "0", "--protocol", "achilles-midportion",
               "--start", "2026-11-02", "--days", "mon,wed,fri"},
              dir);
@@ -63,7 +63,7 @@ TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
 }
 
 TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   runback_ok({"--runner", "Ben", "start", "--usual-pain", "0", "--protocol", "general-return",
               "--start", "2026-11-02"},
              dir);
@@ -77,7 +77,7 @@ TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
 }
 
 TEST_CASE("week --all plans every runner", "[cli][week]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   runback_ok({"--runner", "Ana", "start", "--usual-pain", "0", "--protocol", "general-return",
               "--start", "2026-11-02"},
              dir);
@@ -99,7 +99,7 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
           "[cli][week]") {
   // More runners than one batch (64), on every shipped protocol: the weeks are planned in
   // parallel and must come out by name, each runner once, each with their own protocol.
-  TempDir dir;
+  TempDir dir{scratch_base()};
   const std::vector<std::string> protocols = {"general-return", "achilles-midportion",
                                               "patellofemoral", "hip-gluteal"};
   const int count = 70;
@@ -143,16 +143,16 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
 }
 
 TEST_CASE("week reports a bad date with exit status 2", "[cli][week]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   runback_ok({"--runner", "Ana", "start", "--usual-pain", "0", "--protocol", "general-return"},
              dir);
-  auto result = run_runback({"week", "--date", "2026-02-30"}, isolated(dir));
+  auto result = run_command({"week", "--date", "2026-02-30"}, isolated(dir));
   CHECK(result.exit_code == 2);
   CHECK(contains(result.err, "--date: '2026-02-30' is not a day on the calendar"));
 }
 
 TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][demo]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   auto result = runback_ok({"demo", "--date", "2026-11-25"}, dir);
   CHECK(contains(result.out, "A sample runner, Sam"));
   CHECK(contains(result.out, "Sam's week from Mon 23 Nov to Sun 29 Nov 2026"));
@@ -168,7 +168,7 @@ TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][dem
 
 TEST_CASE("week reads the protocol from its compiled copy, and from the text when that is damaged",
           "[cli][week][snapshot]") {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   runback_ok({"--runner", "Maya", "start", "--usual-pain", "0", "--protocol", "achilles-midportion",
               "--start", "2026-11-02", "--days", "mon,wed,fri"},
              dir);
@@ -199,8 +199,8 @@ TEST_CASE("week reads the protocol from its compiled copy, and from the text whe
 
 TEST_CASE("a runner name that is not printable UTF-8 is refused before anything is written",
           "[cli][runner_name]") {
-  TempDir dir;
-  auto result = run_runback(
+  TempDir dir{scratch_base()};
+  auto result = run_command(
       {"--runner", "bad\xffname", "start", "--usual-pain", "0", "--protocol", "general-return"},
       isolated(dir));
   CHECK(result.exit_code == 2);

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "in_process.hpp"
 #include "store/store_fixture.hpp"
-#include "support/run_process.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -14,11 +14,11 @@ using namespace runback::testing;
 namespace {
 
 struct Db {
-  TempDir dir;
+  TempDir dir{scratch_base()};
   std::string path = dir.file("runback.db");
-  ProcessResult run(std::vector<std::string> args) const {
+  CommandResult run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", path});
-    return run_runback(args, {{"XDG_CONFIG_HOME", dir.file("config")},
+    return run_command(args, {{"XDG_CONFIG_HOME", dir.file("config")},
                               {"XDG_DATA_HOME", dir.file("data")},
                               {"HOME", dir.path()}});
   }

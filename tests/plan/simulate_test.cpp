@@ -28,7 +28,7 @@ TEST_CASE("a steady simulation climbs every stage and completes", "[plan][simula
   CHECK(*sim.days_to_completion == int((*sim.completed - kStart).count()) + 1);
 }
 
-TEST_CASE("the same seed gives the same simulation; flares take longer", "[plan][simulate]") {
+TEST_CASE("the same seed gives the same simulation, and flares take longer", "[plan][simulate]") {
   const Protocol p = achilles_protocol();
   SimulationRequest steady = request_for(p);
   SimulationRequest flare = request_for(p);

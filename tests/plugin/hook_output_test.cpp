@@ -170,3 +170,11 @@ TEST_CASE("a runaway plugin is stopped") {
   for (int i = 0; i < 1000; ++i) c.sink()->exercise(c.sink()->host, &e);
   CHECK(fault_of(c) == "the exercises hook returned nonsense: more than 200 results from one call");
 }
+
+TEST_CASE("hooks have the names of their ABI functions", "[plugin][hooks]") {
+  CHECK(hook_name(Hook::validate) == "validate");
+  CHECK(hook_name(Hook::exercises) == "exercises");
+  CHECK(hook_name(Hook::session_cues) == "session_cues");
+  CHECK(hook_name(Hook::questions) == "questions");
+  CHECK(hook_name(Hook::verdict) == "verdict");
+}

@@ -189,3 +189,13 @@ TEST_CASE("ranges write their numbers as an ostream does", "[param_spec]") {
     CHECK(range(value, whole) == streamed(value) + ".." + streamed(whole));
   }
 }
+
+TEST_CASE("parameter types and scopes have their SDK names", "[plugin][params]") {
+  CHECK(type_name(ParamType::integer) == "integer");
+  CHECK(type_name(ParamType::number) == "number");
+  CHECK(type_name(ParamType::boolean) == "boolean");
+  CHECK(type_name(ParamType::string) == "string");
+  CHECK(type_name(ParamType::enumeration) == "enum");
+  CHECK(scope_name(ParamScope::protocol) == "protocol");
+  CHECK(scope_name(ParamScope::programme) == "programme");
+}

@@ -117,6 +117,7 @@ TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
   CHECK_FALSE(broken.protocol);
   REQUIRE_FALSE(broken.diagnostics.empty());
   CHECK(broken.diagnostics[0].where.file == "/a/hip.yaml");
+  CHECK(broken.error_kind == ErrorKind::bad_input);
 
   auto unknown = find_protocol(fs, dirs, "knee-pf");
   CHECK_FALSE(unknown.protocol);
@@ -124,6 +125,7 @@ TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
   CHECK(unknown.diagnostics[0].message ==
         "no protocol has the id 'knee-pf' (did you mean 'knee-pfp'?); looked in /a "
         "(--protocol-dir), /b (installed); 'runback protocol list' shows them all");
+  CHECK(unknown.error_kind == ErrorKind::not_found);
 
   // The same when a valid protocol with the id comes later on the path: the broken file first on
   // the path is the one meant, and is not passed over.
@@ -139,4 +141,5 @@ TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
   auto missing_file = find_protocol(fs, dirs, "nothere.yaml");
   REQUIRE(missing_file.diagnostics.size() == 1);
   CHECK(format_diagnostic(missing_file.diagnostics[0]) == "nothere.yaml: error: no such file");
+  CHECK(missing_file.error_kind == ErrorKind::not_found);
 }

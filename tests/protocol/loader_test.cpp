@@ -251,6 +251,7 @@ TEST_CASE("a file that cannot be read is one diagnostic", "[protocol][loader]") 
   const LoadResult missing = load_protocol_file(fs, "/nowhere.yaml");
   CHECK_FALSE(missing.protocol);
   CHECK(lines_of(missing) == std::vector<std::string>{"/nowhere.yaml: error: no such file"});
+  CHECK(missing.error_kind == ErrorKind::not_found);
   fs.add_file("/p.yaml", minimal_with(""));
   const LoadResult good = load_protocol_file(fs, "/p.yaml");
   CHECK(good.protocol);

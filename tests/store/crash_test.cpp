@@ -9,6 +9,7 @@
 
 #include "spawn.hpp"
 #include "store/statement.hpp"
+#include "store/store_access.hpp"
 #include "store_fixture.hpp"
 
 using namespace runback;
@@ -17,7 +18,7 @@ using namespace runback::testing;
 namespace {
 
 std::string integrity(Store& store) {
-  auto check = Statement::prepare(store.database(), "PRAGMA integrity_check");
+  auto check = Statement::prepare(StoreAccess::database(store), "PRAGMA integrity_check");
   REQUIRE(check.ok());
   REQUIRE(*check->step());
   return check->column_text(0);

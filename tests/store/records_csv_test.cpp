@@ -34,10 +34,12 @@ void fill(Store& store) {
   REQUIRE(store.record_logs(ana, {full, sparse}, false)->conflicts.empty());
   REQUIRE(store.record_clearance(ana, {make_date(2026, 1, 8), "Dr Lee, PT", "ok, run"}).ok());
   // Audit entries: a value corrected (old value null, then a number), an upgrade.
-  store.set_now_for_testing("2026-01-09T07:40:00Z");
+  static StampClock clock;  // outlives every store it stamps
+  store.use_clock(clock);
+  clock.stamp = "2026-01-09T07:40:00Z";
   LogRow corrected{make_date(2026, 1, 7), {}, 4, {}, 3, {}, {}, {}, {}, {}, {}};
   REQUIRE(store.record_logs(ana, {corrected}, true)->conflicts.empty());
-  store.set_now_for_testing("2026-01-10T18:05:00Z");
+  clock.stamp = "2026-01-10T18:05:00Z";
   const int start = store.records_for("ana")->programme.starting_stage;
   REQUIRE(store.upgrade_programme(ana, "2.0.0", "id: knee-pfp\nversion: 2\n", "", "", start).ok());
 }

@@ -3,6 +3,7 @@
 #include "store/schema.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
+#include "store/store_access.hpp"
 #include "store_fixture.hpp"
 
 using namespace runback;
@@ -103,7 +104,7 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
         store = Store::open(path, OpenMode::create_if_missing);
       }
       REQUIRE(store.ok());
-      auto version = schema_version(store->database());
+      auto version = schema_version(StoreAccess::database(*store));
       REQUIRE(version.ok());
       CHECK(*version == current_schema_version());
       if (old.version >= 1) {
@@ -119,8 +120,8 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
         CHECK(ben->programme.snapshot_id == records->programme.snapshot_id);
         CHECK(cy->programme.protocol_snapshot == "id: y");
         CHECK(cy->programme.snapshot_id != records->programme.snapshot_id);
-        auto count =
-            Statement::prepare(store->database(), "SELECT count(*) FROM protocol_snapshot");
+        auto count = Statement::prepare(StoreAccess::database(*store),
+                                        "SELECT count(*) FROM protocol_snapshot");
         REQUIRE(count.ok());
         REQUIRE(*count->step());
         CHECK(count->column_int(0) == 2);
@@ -173,19 +174,19 @@ TEST_CASE("a database from a newer runback is refused, not changed", "[store][sc
 TEST_CASE("a new database uses WAL, synchronous=FULL and foreign keys", "[store][schema]") {
   TempDir dir;
   Store store = runback::testing::open_test_store(dir.file("r.db"));
-  auto mode = Statement::prepare(store.database(), "PRAGMA journal_mode");
+  auto mode = Statement::prepare(StoreAccess::database(store), "PRAGMA journal_mode");
   REQUIRE(mode.ok());
   REQUIRE(*mode->step());
   CHECK(mode->column_text(0) == "wal");
-  auto sync = Statement::prepare(store.database(), "PRAGMA synchronous");
+  auto sync = Statement::prepare(StoreAccess::database(store), "PRAGMA synchronous");
   REQUIRE(sync.ok());
   REQUIRE(*sync->step());
   CHECK(sync->column_int(0) == 2);  // FULL
-  auto keys = Statement::prepare(store.database(), "PRAGMA foreign_keys");
+  auto keys = Statement::prepare(StoreAccess::database(store), "PRAGMA foreign_keys");
   REQUIRE(keys.ok());
   REQUIRE(*keys->step());
   CHECK(keys->column_int(0) == 1);
-  CHECK_FALSE(store.database()
+  CHECK_FALSE(StoreAccess::database(store)
                   .exec("INSERT INTO day_log (runner_id, date) VALUES (42, '2026-01-01')")
                   .ok());
 }

@@ -4,6 +4,7 @@
 
 #include "store/statement.hpp"
 #include "store/store.hpp"
+#include "store/store_access.hpp"
 #include "store_fixture.hpp"
 #include "util/text_hash.hpp"
 
@@ -15,7 +16,8 @@ using runback::testing::TempDir;
 namespace {
 
 std::int64_t snapshot_rows(Store& store) {
-  auto count = Statement::prepare(store.database(), "SELECT count(*) FROM protocol_snapshot");
+  auto count =
+      Statement::prepare(StoreAccess::database(store), "SELECT count(*) FROM protocol_snapshot");
   REQUIRE(count.ok());
   REQUIRE(*count->step());
   return count->column_int(0);
@@ -45,7 +47,7 @@ TEST_CASE("programmes with the same protocol text share one stored snapshot", "[
 TEST_CASE("texts with the same hash stay apart", "[store][snapshot]") {
   TempDir dir;
   Store store = open_test_store(dir.file("r.db"));
-  Database& db = store.database();
+  Database& db = StoreAccess::database(store);
   REQUIRE(db.exec("BEGIN").ok());
   auto first = intern_snapshot(db, "id: one");
   REQUIRE(first.ok());
@@ -70,26 +72,26 @@ TEST_CASE("a compiled form is given only in the format asked for", "[store][snap
   REQUIRE(ana.ok());
   const std::int64_t id = ana->snapshot_id;
 
-  auto fresh = load_snapshot(store.database(), id, 7, false);
+  auto fresh = store.snapshot(id, 7, false);
   REQUIRE(fresh.ok());
   CHECK_FALSE(fresh->compiled);
   CHECK(fresh->text == sample_programme().protocol_snapshot);  // needed: nothing compiled
 
   const std::string bytes("\0\1compiled\xff", 11);
   REQUIRE(store.cache_compiled_snapshot(id, 7, bytes).ok());
-  auto cached = load_snapshot(store.database(), id, 7, false);
+  auto cached = store.snapshot(id, 7, false);
   REQUIRE(cached.ok());
   REQUIRE(cached->compiled);
   CHECK(*cached->compiled == bytes);
   CHECK(cached->text.empty());  // not asked for
-  CHECK(load_snapshot(store.database(), id, 7, true)->text == sample_programme().protocol_snapshot);
+  CHECK(store.snapshot(id, 7, true)->text == sample_programme().protocol_snapshot);
 
-  auto other_format = load_snapshot(store.database(), id, 8, false);
+  auto other_format = store.snapshot(id, 8, false);
   REQUIRE(other_format.ok());
   CHECK_FALSE(other_format->compiled);
   CHECK(other_format->text == sample_programme().protocol_snapshot);
 
-  CHECK_FALSE(load_snapshot(store.database(), id + 100, 7).ok());
+  CHECK_FALSE(store.snapshot(id + 100, 7, true).ok());
 }
 
 TEST_CASE("caching a compiled snapshot does not wait for a busy database", "[store][snapshot]") {
@@ -99,8 +101,8 @@ TEST_CASE("caching a compiled snapshot does not wait for a busy database", "[sto
   auto ana = store.start_programme("ana", sample_programme(), false);
   REQUIRE(ana.ok());
   Store writer = open_test_store(path);
-  REQUIRE(writer.database().exec("BEGIN IMMEDIATE").ok());
+  REQUIRE(StoreAccess::database(writer).exec("BEGIN IMMEDIATE").ok());
   CHECK_FALSE(store.cache_compiled_snapshot(ana->snapshot_id, 1, "x").ok());
-  REQUIRE(writer.database().exec("ROLLBACK").ok());
+  REQUIRE(StoreAccess::database(writer).exec("ROLLBACK").ok());
   CHECK(store.cache_compiled_snapshot(ana->snapshot_id, 1, "x").ok());
 }

@@ -48,4 +48,14 @@ inline Date real_today() {
   return SystemClock().today();
 }
 
+// A clock that stamps the store's changes with a time the test sets (the day is today's).
+class StampClock final : public Clock {
+ public:
+  explicit StampClock(std::string at = "2026-01-01T00:00:00Z") : stamp(std::move(at)) {}
+  Date today() const override { return SystemClock().today(); }
+  std::string utc_timestamp() const override { return stamp; }
+
+  std::string stamp;
+};
+
 }  // namespace runback::testing

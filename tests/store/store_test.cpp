@@ -2,6 +2,7 @@
 
 #include "store/statement.hpp"
 #include "store/store.hpp"
+#include "store/store_access.hpp"
 #include "store_fixture.hpp"
 
 #include <filesystem>
@@ -65,7 +66,7 @@ TEST_CASE("opening: missing file, folder creation, not a database", "[store][ope
   CHECK(text.error().find("is not a runback records database") != std::string::npos);
 }
 
-TEST_CASE("runners: the only one is the default; otherwise --runner is needed", "[store]") {
+TEST_CASE("runners: the only one is the default, otherwise --runner is needed", "[store]") {
   TempDir dir;
   const std::string path = dir.file("r.db");
   seed_runners(path, {"ana"});
@@ -81,7 +82,7 @@ TEST_CASE("runners: the only one is the default; otherwise --runner is needed", 
   CHECK(typo.error().find("did you mean 'ben'") != std::string::npos);
 }
 
-TEST_CASE("start_programme keeps one active programme; --replace keeps the old as history",
+TEST_CASE("start_programme keeps one active programme, and --replace keeps the old as history",
           "[store]") {
   TempDir dir;
   Store store = open_test_store(dir.file("r.db"));
@@ -108,8 +109,9 @@ TEST_CASE("record_logs merges a day, refuses to overwrite, audits a replacement"
   TempDir dir;
   const std::string path = dir.file("r.db");
   seed_runners(path, {"ana"});
+  StampClock clock("2026-01-07T08:00:00Z");
   Store store = open_test_store(path);
-  store.set_now_for_testing("2026-01-07T08:00:00Z");
+  store.use_clock(clock);
   const std::int64_t ana = store.resolve_runner("ana")->id;
   const Date monday = make_date(2026, 1, 5);
 
@@ -282,4 +284,30 @@ TEST_CASE("upgrade_programme can move the starting stage, and audits the move", 
   CHECK((*audit)[2].field == "starting_stage");
   CHECK((*audit)[2].old_value == std::to_string(start));
   CHECK((*audit)[2].new_value == std::to_string(start + 1));
+}
+
+TEST_CASE("a damaged stored date is named, whichever reader meets it", "[store][log]") {
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  Store store = open_test_store(path);
+  const std::int64_t ana = store.resolve_runner("ana")->id;
+  LogRow row = day(make_date(2026, 2, 27));
+  row.pain_during = 1;
+  REQUIRE(store.record_logs(ana, {row}, false)->conflicts.empty());
+  // Ten characters, so the schema's check lets it in; not a day on the calendar.
+  REQUIRE(StoreAccess::database(store).exec("UPDATE day_log SET date = '2026-02-30'").ok());
+
+  auto records = store.records_for("ana");  // the planner's reader
+  REQUIRE_FALSE(records.ok());
+  CHECK(records.error() == "a stored log has a damaged date: 2026-02-30");
+  auto all = store.all_records();
+  REQUIRE_FALSE(all.ok());
+  CHECK(all.error() == records.error());
+  // The log rows' reader says what parse_date says.
+  auto logs =
+      store.for_each_log(ana, std::nullopt, std::nullopt, [](const std::string&, const LogRow&) {});
+  REQUIRE_FALSE(logs.ok());
+  CHECK(logs.error() ==
+        "a stored log has a damaged date: '2026-02-30' is not a day on the calendar");
 }

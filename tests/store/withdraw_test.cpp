@@ -17,6 +17,7 @@ const Date kDay = make_date(2026, 11, 18);
 struct Logged {
   TempDir dir;
   std::string path = dir.file("r.db");
+  StampClock clock{"2026-11-30T08:00:00Z"};
   Store store = [this] {
     seed_runners(path, {"ana"});
     return open_test_store(path);
@@ -24,7 +25,7 @@ struct Logged {
   std::int64_t ana = store.resolve_runner("ana")->id;
 
   Logged() {
-    store.set_now_for_testing("2026-11-30T08:00:00Z");
+    store.use_clock(clock);
     LogRow row{kDay, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     row.session = SessionOutcome::done;
     row.pain_during = 2;

@@ -20,7 +20,7 @@ class FakeFileSystem final : public FileSystem {
   }
   Result<std::string> read_file(const std::string& path, std::size_t max_bytes) const override {
     auto it = files_.find(path);
-    if (it == files_.end()) return Error{path + ": no such file"};
+    if (it == files_.end()) return Error{path + ": no such file", ErrorKind::not_found};
     if (it->second.size() > max_bytes) return Error{path + ": the file is too large"};
     return it->second;
   }

@@ -1,13 +1,21 @@
-// The interactive `runback log`, driven through a pseudo-terminal as a person would type.
+// The few checks only the built binary, started as a user starts it, can make: the exit status a
+// shell sees, --version and --help (which CLI11 prints itself), the interactive prompt on a real
+// terminal, and failures that need a process of their own (run as another user, or under a
+// file-size limit). Every other command test runs in process (tests/cli/in_process.hpp); here the
+// set-up and the read-back do too.
 
 #include <pty.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "in_process.hpp"
+#include "store/spawn.hpp"
 #include "store/store_fixture.hpp"
 #include "support/run_process.hpp"
 
@@ -58,6 +66,35 @@ TerminalRun run_on_terminal(const std::vector<std::string>& args, const std::str
 
 }  // namespace
 
+TEST_CASE("a shell sees 0, 1 or 2, and --version and --help print and exit 0", "[cli][binary]") {
+  TempDir dir;
+  const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", dir.file("config")},
+                                                  {"XDG_DATA_HOME", dir.file("data")},
+                                                  {"HOME", dir.path()},
+                                                  {"RUNBACK_PLUGIN_PATH", ""}};
+  const auto version = run_runback({"--version"}, env);
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("runback "));
+  CHECK(version.err.empty());
+  const auto help = run_runback({"--help"}, env);
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::StartsWith("runback: a return-to-running planner."));
+  CHECK_THAT(help.out, Catch::Contains("Usage: runback [OPTIONS] SUBCOMMAND"));
+
+  const auto bad_line = run_runback({"--no-such-flag", "history"}, env);
+  CHECK(bad_line.exit_code == 2);
+  CHECK_THAT(bad_line.err, Catch::Contains("Run with --help for more information."));
+  const auto no_records = run_runback({"--db", dir.file("none.db"), "history"}, env);
+  CHECK(no_records.exit_code == 2);
+  CHECK_THAT(no_records.err, Catch::Contains("no records yet"));
+  const auto broken_plugin =
+      run_runback({"--plugin-dir", std::string(RUNBACK_BROKEN_PLUGIN_DIR) + "/no-entry", "plugin",
+                   "info", "no-entry"},
+                  env);
+  CHECK(broken_plugin.exit_code == 1);
+  CHECK_THAT(broken_plugin.err, Catch::Contains("it is a shared library but not a runback plugin"));
+}
+
 TEST_CASE("on a terminal, log asks for each missing value and re-asks kindly",
           "[cli][records][interactive]") {
   TempDir dir;
@@ -75,7 +112,7 @@ TEST_CASE("on a terminal, log asks for each missing value and re-asks kindly",
   CHECK(run.screen.find("Please answer y or n") != std::string::npos);
   CHECK(run.screen.find("Red flags:") != std::string::npos);
 
-  auto history = run_runback({"--db", db, "history", "--format", "json"});
+  auto history = run_command({"--db", db, "history", "--format", "json"});
   auto log = nlohmann::json::parse(history.out)["logs"][0];
   CHECK(log["date"] == date);
   CHECK(log["session"] == "done");
@@ -96,7 +133,7 @@ TEST_CASE("on a terminal, values already given or logged are not asked again",
   seed_runners(db, {"ana"});
   const std::string date = format_date(real_today() - std::chrono::days{1});
   REQUIRE(
-      run_runback({"--db", db, "log", date, "--session", "done", "--pain-during", "2"}).exit_code ==
+      run_command({"--db", db, "log", date, "--session", "done", "--pain-during", "2"}).exit_code ==
       0);
   // Asked: pain after, next morning, stiffness, swelling, limp, red flags (2 = pain at rest), note.
   auto run = run_on_terminal({"--db", db, "log", date, "--no-limp"}, "4\n\n\n\n2\n\n");
@@ -106,7 +143,7 @@ TEST_CASE("on a terminal, values already given or logged are not asked again",
   CHECK(run.screen.find("Pain during the run") == std::string::npos);
   CHECK(run.screen.find("Any limp") == std::string::npos);
   auto log = nlohmann::json::parse(
-      run_runback({"--db", db, "history", "--format", "json"}).out)["logs"][0];
+      run_command({"--db", db, "history", "--format", "json"}).out)["logs"][0];
   CHECK(log["pain_during"] == 2);
   CHECK(log["pain_after"] == 4);
   CHECK(log["limp"] == false);
@@ -118,7 +155,7 @@ TEST_CASE("on a terminal, log asks exactly what the checkpoint needs, the plugin
   TempDir dir;
   const std::string db = dir.file("r.db");
   const std::string start = format_date(real_today() - std::chrono::days{7});
-  REQUIRE(run_runback({"--db", db, "start", "--protocol", "achilles-midportion", "--usual-pain",
+  REQUIRE(run_command({"--db", db, "start", "--protocol", "achilles-midportion", "--usual-pain",
                        "1", "--start", start})
               .exit_code == 0);
   const std::string date = format_date(real_today() - std::chrono::days{2});
@@ -137,11 +174,72 @@ TEST_CASE("on a terminal, log asks exactly what the checkpoint needs, the plugin
   CHECK(run.screen.find("Morning stiffness") == std::string::npos);
   CHECK(run.screen.find("Pain 60 minutes after") == std::string::npos);
   auto log = nlohmann::json::parse(
-      run_runback({"--db", db, "history", "--format", "json"}).out)["logs"][0];
+      run_command({"--db", db, "history", "--format", "json"}).out)["logs"][0];
   CHECK(log["pain_during"] == 1);
   CHECK(log["pain_next_morning"] == 1);
   CHECK(log["answers"]["morning-stiffness"] == "5");
   CHECK(log["answers"]["heel-raises"] == "22");
   CHECK(log["limp"] == true);
   CHECK(log["red_flags"] == nlohmann::json::array({"limp"}));
+}
+
+TEST_CASE("a database the user may not write gives a clear error", "[cli][records][failure]") {
+  // chmod does not stop root, and CI runs as root: there the writer runs as 'nobody' instead.
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  const std::string before = dump_database(path);
+  SpawnLimits limits;
+  if (geteuid() == 0) {
+    limits.uid = 65534;
+  } else {
+    chmod(path.c_str(), 0444);
+    chmod(dir.path().c_str(), 0555);
+  }
+  const auto day = format_date(real_today() - std::chrono::days{1});
+  auto child = spawn_runback({"--db", path, "log", day, "--pain-during", "2"}, "/dev/null", limits);
+  CHECK(wait_for(child.pid) == 1);
+  const std::string err_file = dir.path() + "/../" + std::string("runback-ro-err.txt");
+  auto again = spawn_runback({"--db", path, "log", day, "--pain-during", "2"}, err_file, limits);
+  CHECK(wait_for(again.pid) == 1);
+  const std::string err = read_text(err_file);
+  std::remove(err_file.c_str());
+  INFO(err);
+  CHECK((err.find("read-only") != std::string::npos ||
+         err.find("cannot open the records database") != std::string::npos));
+  CHECK(err.find("Nothing was changed") != std::string::npos);
+  chmod(dir.path().c_str(), 0755);
+  CHECK(dump_database(path) == before);
+}
+
+TEST_CASE("a full disk gives a clear error and leaves the records as they were",
+          "[cli][records][failure]") {
+  // A file-size limit (RLIMIT_FSIZE) makes writes fail as on a full disk, even for root and
+  // without mounting anything.
+  TempDir dir;
+  const std::string path = dir.file("r.db");
+  seed_runners(path, {"ana"});
+  const std::string before = dump_database(path);
+  std::string csv =
+      "record,runner,date,session,pain_during,pain_after,pain_next_morning,stiffness_minutes,"
+      "swelling,limp,red_flags,answers,note,cleared_by,programme\r\n";
+  for (int i = 0; i < 20000; ++i) {
+    csv += "log,bo," + format_date(make_date(1960, 1, 1) + std::chrono::days{i}) +
+           ",done,1,2,3,4,0,0,,,a note long enough to fill pages quickly,,\r\n";
+  }
+  const std::string file = dir.file("big.csv");
+  std::ofstream(file) << csv;
+  SpawnLimits limits;
+  limits.max_file_bytes = 300 * 1000;  // the CSV itself is only read
+  auto child = spawn_runback({"--db", path, "import", "--csv", file}, dir.file("err"), limits);
+  CHECK(wait_for(child.pid) == 1);
+  const std::string err = read_text(dir.file("err"));
+  INFO(err);
+  // The limit makes write() fail with EFBIG, which SQLite reports as a write error; a real full
+  // disk (ENOSPC) is SQLITE_FULL, "the disk is full" (tests/store/database_test.cpp).
+  CHECK((err.find("the disk is full") != std::string::npos ||
+         err.find("the disk may be full") != std::string::npos));
+  CHECK(err.find("Nothing was changed") != std::string::npos);
+  CHECK(dump_database(path) == before);
 }

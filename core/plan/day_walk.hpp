@@ -1,0 +1,90 @@
+#pragma once
+// Private to the planner: not included outside core/plan.
+//
+// The day walk: one pass over the days from the earliest that matters to the last the plan
+// needs, taking each day's events in order (a clearance, the log, a long break, a planned run)
+// and laying out the days asked for. Past the plan's date it projects: every planned run is
+// assumed to go well. Its members live in several files, one concept each: the walk itself
+// (day_walk.cpp), the day's events turned into decisions (walk_events.cpp), the layout of a day
+// (day_layout.cpp) and the projection with the run days it rests on (projection.cpp).
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/checkpoint.hpp"
+#include "plan/planner.hpp"
+#include "plan/progression.hpp"
+
+namespace runback::plan_internal {
+
+class Planner {
+ public:
+  Planner(const PlanRequest& request, Date explain_from);
+
+  Plan run();
+
+ private:
+  // day_walk.cpp
+  void decide(Decision decision);
+  void summarise(Date date, int stage_index, ActionKind outcome);
+  ExtensionContext context(Date date) const;
+  void record_run(Date day);
+  void take_status();
+  void note(std::string text);
+
+  // walk_events.cpp: each event asks the progression rules what it does and the explanations
+  // for its words.
+  void on_clearance(const Clearance& clearance);
+  void on_red_flags(const DayLog& log);
+  int on_session(const DayLog& log, bool later_session);
+  void apply_break(Date date);
+  void apply(const DayLog& log, Action action, const std::vector<Reason>& reasons);
+  std::vector<Reason> plugin_reasons(const DayLog& log);
+
+  // projection.cpp
+  void start_projection();
+  bool is_run_day(Date day);
+  PlannedRun project_run(Date day);
+  void find_projected_completion();
+
+  // day_layout.cpp
+  const std::vector<CheckpointQuestion>& questions();
+  Reminder reminder_for(Date session, TimePoint when, const DayLog* already);
+  PlannedDay lay_out(Date day, const std::optional<PlannedRun>& run);
+  void queue_morning_reminders(Date day, const std::optional<PlannedRun>& run, const DayLog* logged,
+                               Date window_begin, Date window_end);
+
+  const PlanRequest& r_;
+  const Protocol& p_;
+  const int stage_count_;
+  const EffectivePainLimits limits_;
+  const NeededLogs needed_;
+  Plan plan_;
+
+  Progress progress_;
+  Baseline baseline_;  // what a rise in pain is measured from
+  std::optional<Date> pending_;
+  std::vector<std::string> pending_missing_;
+  NeededLogs pending_needs_;  // which of the needed values the waiting session lacks
+  std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
+  std::vector<CheckpointSummary> summaries_;
+  // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).
+  const std::uint64_t history_id_;
+  bool projecting_ = false;
+  bool explain_ = true;     // build texts for the decisions being taken now
+  Date explain_from_;       // real decisions before this date get no text
+  int runs_this_week_ = 0;  // runs on or after this week's Monday, real then projected
+  // The run-day pattern of the current stage and run days (recomputed when either changes).
+  int pattern_stage_ = -1;
+  const std::vector<std::chrono::weekday>* pattern_preferred_ = nullptr;
+  std::vector<std::chrono::weekday> pattern_;
+  // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
+  std::optional<std::vector<CheckpointQuestion>> questions_;
+  // Tomorrow morning's values for today's run, shown on the next day laid out.
+  std::vector<Reminder> morning_reminders_;
+};
+
+}  // namespace runback::plan_internal

@@ -1,0 +1,72 @@
+// The projection: past the plan's date every planned run is assumed to go well, which lays out
+// the days ahead and finds the day the programme would be complete. The run days it places are
+// the ones the past is measured against too (a planned day with nothing logged was missed).
+
+#include <algorithm>
+
+#include "plan/day_walk.hpp"
+#include "plan/schedule.hpp"
+
+namespace runback::plan_internal {
+namespace {
+
+// What the projection assumes of a planned run: done, with no pain at any time.
+DayLog clean_session(Date date) {
+  DayLog log;
+  log.date = date;
+  log.session = SessionOutcome::done;
+  log.pain_during = 0;
+  log.pain_after = 0;
+  log.pain_next_morning = 0;
+  log.stiffness_minutes = 0;
+  return log;
+}
+
+}  // namespace
+
+void Planner::start_projection() {
+  projecting_ = true;
+  // A session still waiting for its logs has not passed: the projection does not count it.
+  if (pending_) progress_.clean = 0;
+}
+
+// A planned run day: one of the stage's run-day pattern (the runner's preferred days), with the
+// rest days since the last run kept and the week's most runs not reached. The same rule lays out
+// the past (a planned day with nothing logged was missed) and the future.
+bool Planner::is_run_day(Date day) {
+  if (progress_.stopped || progress_.complete || day < r_.programme.start_date) return false;
+  if (progress_.rest_through && day <= *progress_.rest_through) return false;
+  const Frequency& frequency = p_.stages[std::size_t(progress_.stage)].frequency;
+  const auto& preferred = run_days_on(r_.programme, day);
+  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred) {
+    pattern_ = run_day_pattern(preferred, frequency).days;
+    pattern_stage_ = progress_.stage;
+    pattern_preferred_ = &preferred;
+  }
+  if (!on_weekday(day, pattern_)) return false;
+  if (progress_.last_run &&
+      (day - *progress_.last_run).count() < min_rest_days(p_, progress_.stage) + 1) {
+    return false;
+  }
+  return runs_this_week_ < std::clamp(frequency.sessions_max, 1, 7);
+}
+
+// A run ahead, assumed to go well: its checkpoint is taken like a logged one's.
+PlannedRun Planner::project_run(Date day) {
+  DayLog clean = clean_session(day);
+  seen_.push_back(clean);
+  const int before = plan_.status.stage_index;
+  if (!plan_.next_run) plan_.next_run = day;
+  const int at = on_session(clean, false);
+  return PlannedRun{at, false, std::nullopt, at != before, false, false};
+}
+
+void Planner::find_projected_completion() {
+  for (const auto* list : {&plan_.decisions, &plan_.projected}) {
+    for (const Decision& decision : *list) {
+      if (decision.kind == DecisionKind::complete) plan_.projected_completion = decision.date;
+    }
+  }
+}
+
+}  // namespace runback::plan_internal

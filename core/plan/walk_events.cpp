@@ -1,0 +1,173 @@
+// The day walk's events turned into decisions: a clearance, a red flag, a long break and a
+// session's checkpoint. The progression rules move the runner; the explanations give the words,
+// built only for the decisions that get them (explain_).
+
+#include <algorithm>
+
+#include "plan/day_walk.hpp"
+#include "plan/explanations.hpp"
+
+namespace runback::plan_internal {
+namespace {
+
+Decision make_decision(Date date, DecisionKind kind, int from, int to, std::string rule) {
+  Decision decision;
+  decision.date = date;
+  decision.kind = kind;
+  decision.from_stage = from;
+  decision.to_stage = to;
+  decision.rule = std::move(rule);
+  return decision;
+}
+
+}  // namespace
+
+void Planner::on_clearance(const Clearance& clearance) {
+  if (!resume(progress_, clearance)) return;
+  const int stage = progress_.stage;
+  Decision decision =
+      make_decision(clearance.date, DecisionKind::resume, stage, stage, "clearance");
+  if (explain_) decision.explanation = resume_explanation(clearance, stage);
+  decide(std::move(decision));
+}
+
+void Planner::on_red_flags(const DayLog& log) {
+  stop(progress_, log.date);
+  const int stage = progress_.stage;
+  Decision decision = make_decision(log.date, DecisionKind::stop, stage, stage,
+                                    "red flag '" + log.red_flags.front() + "'");
+  if (explain_) decision.explanation = red_flags_explanation(p_, log);
+  decide(std::move(decision));
+  summarise(log.date, stage, ActionKind::stop);
+}
+
+// A long break is an event on the day it reaches a rule's length, so every view of that day
+// (status, week, the caseload) already shows the stage the next run will be at.
+void Planner::apply_break(Date date) {
+  const auto move = take_break(p_, progress_, date, r_.programme.start_date);
+  if (!move) return;
+  Decision decision =
+      make_decision(date, DecisionKind::break_back, move->from_stage, move->to_stage,
+                    "progression.breaks (" + std::to_string(move->rule->days) + " days)");
+  if (explain_) decision.explanation = break_explanation(*move);
+  decide(std::move(decision));
+}
+
+std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
+  std::vector<Reason> reasons;
+  if (!p_.plugin || projecting_) return reasons;
+  const std::string& name = p_.plugin->name;
+  const Action repeat{ActionKind::repeat, 0, 0};
+  if (!r_.extension) {
+    reasons.push_back({"plugin '" + name + "'", plugin_missing_text(name, log.date), repeat, ""});
+    return reasons;
+  }
+  auto verdict = r_.extension->verdict(context(log.date), log);
+  if (!verdict.ok()) {
+    reasons.push_back(
+        {"plugin '" + name + "'", plugin_failed_text(name, log.date, verdict.error()), repeat, ""});
+    return reasons;
+  }
+  // A plugin can only make things more cautious: its action is clamped to the core's ranges and
+  // merged with the core's as the more cautious of the two.
+  Action action = verdict->action;
+  action.rest_days = std::clamp(action.rest_days, 0, 28);
+  action.stages = action.kind == ActionKind::step_back ? std::clamp(action.stages, 1, 10) : 0;
+  if (action.kind == ActionKind::proceed && action.rest_days == 0) return reasons;
+  const std::string why = verdict->why.empty() ? plugin_advised_text(name) : verdict->why;
+  reasons.push_back({"plugin '" + name + "'", plugin_advised_text(name), action, why});
+  return reasons;
+}
+
+// A session's checkpoint: the core's verdict on the logged values, a session's missing values
+// (it waits for them, or a later session means they never came), the plugin's verdict and the
+// rest between runs, the most cautious of them applied. Returns the stage the session was at.
+int Planner::on_session(const DayLog& log, bool later_session) {
+  const Date date = log.date;
+  const bool ran = log.session != SessionOutcome::skipped;
+  const int from = progress_.stage;
+  if (progress_.complete) return from;
+  if (progress_.stopped) {
+    Decision decision = make_decision(date, DecisionKind::stop, from, from, "stopped");
+    if (explain_) decision.explanation = on_hold_explanation(*progress_.stopped_on, date);
+    decide(std::move(decision));
+    summarise(date, from, ActionKind::stop);
+    if (ran) record_run(date);
+    return from;
+  }
+  CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
+  std::vector<Reason> reasons = std::move(result.reasons);
+  Action action = result.action;
+
+  if (!result.complete) {
+    const std::string missing = explain_ ? and_words(result.missing) : std::string();
+    if (!later_session || projecting_) {
+      pending_ = date;
+      pending_missing_ = result.missing;
+      pending_needs_ =
+          NeededLogs{needed_.during && !log.pain_during, needed_.after && !log.pain_after,
+                     needed_.next_morning && !log.pain_next_morning,
+                     needed_.stiffness && !log.stiffness_minutes};
+      // A stop cannot be undone by the values still to come (more values only add caution):
+      // it is decided now, not the next morning.
+      if (result.action.kind != ActionKind::stop) {
+        Decision decision =
+            make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
+        decision.missing = result.missing;
+        if (explain_) {
+          decision.explanation = waiting_explanation(missing, date, from, reasons, result.action);
+        }
+        decide(std::move(decision));
+        if (ran) record_run(date);
+        return from;
+      }
+    } else {
+      const Reason reason{"missing logs",
+                          explain_ ? missing_logs_text(missing, date) : std::string(),
+                          {ActionKind::repeat, 0, 0},
+                          ""};
+      reasons.push_back(reason);
+      action = most_cautious(action, reason.action);
+    }
+  }
+  for (Reason& reason : plugin_reasons(log)) {
+    action = most_cautious(action, reason.action);
+    reasons.push_back(std::move(reason));
+  }
+  if (ran) {
+    if (const auto spacing = too_soon(p_, progress_, date)) {
+      const Reason reason{"frequency.min_rest_days",
+                          explain_ ? too_soon_text(*spacing, date) : std::string(),
+                          {ActionKind::repeat, 0, 0},
+                          ""};
+      reasons.push_back(reason);
+      action = most_cautious(action, reason.action);
+    }
+  }
+  most_cautious_first(reasons);
+  apply(log, action, reasons);
+  if (ran) record_run(date);
+  return from;
+}
+
+void Planner::apply(const DayLog& log, Action action, const std::vector<Reason>& reasons) {
+  const Date date = log.date;
+  const Move move = apply_action(p_, progress_, date, action);
+  std::string rule = !move.rule.empty() ? move.rule
+                     : reasons.empty()  ? std::string("all limits met")
+                                        : reasons.front().rule;
+  Decision decision =
+      make_decision(date, move.kind, move.from_stage, move.to_stage, std::move(rule));
+  decision.rest_days = action.rest_days;
+  if (explain_) {
+    decision.explanation = checkpoint_explanation(move, log, action, join_reasons(reasons, action));
+  }
+  if (pending_ && *pending_ <= date) {
+    pending_.reset();
+    pending_missing_.clear();
+  }
+  summarise(date, move.from_stage, action.kind);
+  decide(std::move(decision));
+}
+
+}  // namespace runback::plan_internal

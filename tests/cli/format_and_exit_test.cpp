@@ -1,0 +1,67 @@
+// One --format vocabulary for every command (`text`, with `table` still accepted for scripts
+// written before), and one mapping from the kind of an error to the exit status.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "exit_status.hpp"
+#include "in_process.hpp"
+
+using namespace runback;
+using namespace runback::testing;
+
+TEST_CASE("each kind of error has its exit status", "[cli][exit]") {
+  CHECK(cli::exit_status(ErrorKind::bad_input) == 2);
+  CHECK(cli::exit_status(ErrorKind::not_found) == 2);
+  CHECK(cli::exit_status(ErrorKind::conflict) == 2);
+  CHECK(cli::exit_status(ErrorKind::io) == 1);
+  CHECK(cli::exit_status(ErrorKind::plugin) == 1);
+}
+
+TEST_CASE("every command takes --format text, and table as its old name", "[cli][format]") {
+  InProcess p;
+  p.clock().set(make_date(2026, 11, 2));
+  const auto started = p.run({"start", "--usual-pain", "0", "--protocol", "general-return"});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  for (const auto& command : {std::vector<std::string>{"history"},
+                              {"runners"},
+                              {"week"},
+                              {"status"},
+                              {"protocol", "list"},
+                              {"protocol", "show", "general-return"},
+                              {"plugin", "list"}}) {
+    DYNAMIC_SECTION(command.back()) {
+      auto with = [&](const std::string& format) {
+        std::vector<std::string> args = command;
+        args.insert(args.end(), {"--format", format});
+        return p.run(args);
+      };
+      const auto text = with("text");
+      INFO(text.err);
+      CHECK(text.exit_code == 0);
+      const auto table = with("table");
+      CHECK(table.exit_code == 0);
+      CHECK(table.out == text.out);
+      const auto json = with("json");
+      CHECK(json.exit_code == 0);
+      CHECK(nlohmann::json::parse(json.out).contains("schema"));
+      CHECK(with("xml").exit_code == 2);
+    }
+  }
+  CHECK(p.run({"history", "--format", "csv"}).exit_code == 0);
+  CHECK(p.run({"week", "--format", "csv"}).exit_code == 2);
+}
+
+TEST_CASE("help and errors name text, not table", "[cli][format]") {
+  for (const char* command : {"log", "runners", "week"}) {
+    const auto help = run_command({command, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("--format FORMAT:{text,json}") != std::string::npos);
+    CHECK(help.out.find("table,") == std::string::npos);
+  }
+  CHECK(run_command({"history", "--help"}).out.find("{text,csv,json}") != std::string::npos);
+  const auto xml = run_command({"runners", "--format", "xml"});
+  CHECK(xml.exit_code == 2);
+  CHECK(xml.err.find("--format: xml not in {text,json}") != std::string::npos);
+}

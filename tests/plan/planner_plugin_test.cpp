@@ -1,0 +1,109 @@
+// The planner with a plugin: its verdicts only add caution, it sees the history so far under one
+// id a plan, and its exercises and cues fill the days.
+
+#include <catch2/catch.hpp>
+
+#include "plan/planner_run.hpp"
+
+using namespace runback;
+using namespace runback::test;
+
+TEST_CASE("a plugin can only make a checkpoint more cautious", "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  Run run = start(p);
+  run.extension = &fake;
+
+  SECTION("a plugin saying proceed never overrides a core repeat") {
+    run.logs = {session(day(0), 7, 0)};
+    CHECK(last(run.plan(day(1))).kind == DecisionKind::repeat);
+  }
+  SECTION("a plugin's step back applies") {
+    fake.on_verdict = [](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
+      return Verdict{Action{ActionKind::step_back, 1, 2}, "cadence dropped"};
+    };
+    run.programme.starting_stage = 2;
+    run.logs = {session(day(0), 0, 0)};
+    const Plan planned = run.plan(day(1));
+    const Decision& d = last(planned);
+    CHECK(d.kind == DecisionKind::step_back);
+    CHECK(d.rest_days == 2);
+    CHECK(contains(d.explanation, "cadence dropped"));
+  }
+  SECTION("a plugin error makes the checkpoint a repeat that names the plugin") {
+    fake.on_verdict = [](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
+      return Error{"no cadence logged"};
+    };
+    run.logs = {session(day(0), 0, 0)};
+    const Plan planned = run.plan(day(1));
+    const Decision& d = last(planned);
+    CHECK(d.kind == DecisionKind::repeat);
+    CHECK(contains(d.explanation,
+                   "the fake plugin could not check the session on 2026-11-02 (no "
+                   "cadence logged)"));
+  }
+  SECTION("a missing plugin makes every checkpoint a repeat") {
+    run.extension = nullptr;
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    CHECK(last(run.plan(day(3))).kind == DecisionKind::repeat);
+  }
+  SECTION("the plugin sees the logs up to the checkpoint and the checkpoints before it") {
+    std::vector<std::size_t> seen_logs, seen_checkpoints;
+    fake.on_verdict = [&](const ExtensionContext& c, const DayLog& log) -> Result<Verdict> {
+      CHECK(c.logs.back().date == log.date);
+      seen_logs.push_back(c.logs.size());
+      seen_checkpoints.push_back(c.checkpoints.size());
+      return Verdict{};
+    };
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    (void)run.plan(day(3));
+    CHECK(seen_logs == std::vector<std::size_t>{1, 2});
+    CHECK(seen_checkpoints == std::vector<std::size_t>{0, 1});
+  }
+  SECTION("each plan's calls share one history id, never 0 and never another plan's") {
+    std::vector<std::uint64_t> ids;
+    auto note = [&](const ExtensionContext& c) { ids.push_back(c.history_id); };
+    fake.on_verdict = [&](const ExtensionContext& c, const DayLog&) -> Result<Verdict> {
+      note(c);
+      return Verdict{};
+    };
+    fake.on_exercises = [&](const ExtensionContext& c) -> Result<std::vector<Exercise>> {
+      note(c);
+      return std::vector<Exercise>{};
+    };
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    (void)run.plan(day(3));
+    const std::vector<std::uint64_t> first = ids;
+    ids.clear();
+    (void)run.plan(day(3));
+    REQUIRE(first.size() > 2);  // two verdicts and the week's exercises
+    REQUIRE(ids.size() == first.size());
+    CHECK(first.front() != 0);
+    CHECK(std::count(first.begin(), first.end(), first.front()) == std::ptrdiff_t(first.size()));
+    CHECK(std::count(ids.begin(), ids.end(), ids.front()) == std::ptrdiff_t(ids.size()));
+    CHECK(ids.front() != first.front());
+    CHECK(ids.front() != 0);
+  }
+}
+TEST_CASE("the plugin's exercises replace the protocol's of the same name", "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  fake.on_exercises = [](const ExtensionContext& c) -> Result<std::vector<Exercise>> {
+    Exercise e;
+    e.name = "Eccentric heel drops, knee straight";
+    e.sets = 3;
+    e.reps = 15;
+    e.load = "+" + std::to_string(5 * (c.days_at_stage / 7)) + " kg";
+    return std::vector<Exercise>{e};
+  };
+  fake.cues = {SessionCue{"cadence 172 steps/min", 172, 172}};
+  Run run = start(p);
+  run.extension = &fake;
+  Plan plan = run.plan(day(0));
+  REQUIRE(plan.days[0].exercises.size() == 1);
+  CHECK(plan.days[0].exercises[0].load == "+0 kg");
+  CHECK(plan.days[1].cues.size() == 1);  // Tuesday is a run day
+  CHECK(plan.days[0].cues.empty());
+}
