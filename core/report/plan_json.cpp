@@ -12,15 +12,15 @@ namespace runback {
 
 using json = nlohmann::ordered_json;
 
-json decision_json(const Decision& decision) {
+json decision_json(const Decision& decision, const CommandSyntax& commands) {
   JsonTreeWriter w;
-  write_decision(w, decision);
+  write_decision(w, commands, decision);
   return std::move(w).take();
 }
 
-json standing_json(const Protocol& protocol, const Plan& plan) {
+json standing_json(const Protocol& protocol, const Plan& plan, const CommandSyntax& commands) {
   JsonTreeWriter w;
-  write_standing(w, LiveProtocolParts(protocol), plan);
+  write_standing(w, LiveProtocolParts(protocol), commands, plan);
   return std::move(w).take();
 }
 
@@ -30,35 +30,38 @@ json red_flags_json(const Protocol& protocol) {
   return std::move(w).take();
 }
 
-json week_body_json(const Protocol& protocol, const Plan& plan, const std::string& runner) {
+json week_body_json(const Protocol& protocol, const Plan& plan, const std::string& runner,
+                    const CommandSyntax& commands) {
   JsonTreeWriter w;
   w.begin_object();
-  write_week_members(w, LiveProtocolParts(protocol), plan, runner);
+  write_week_members(w, LiveProtocolParts(protocol), commands, plan, runner);
   w.end_object();
   return std::move(w).take();
 }
 
-json week_json(const Protocol& protocol, const Plan& plan, const std::string& runner) {
+json week_json(const Protocol& protocol, const Plan& plan, const std::string& runner,
+               const CommandSyntax& commands) {
   JsonTreeWriter w;
   w.begin_object();
   w.key("schema");
   w.string("runback.week/1");
-  write_week_members(w, LiveProtocolParts(protocol), plan, runner);
+  write_week_members(w, LiveProtocolParts(protocol), commands, plan, runner);
   w.end_object();
   return std::move(w).take();
 }
 
 json status_json(const Protocol& protocol, const Plan& plan, const std::string& runner,
-                 int decisions_shown) {
+                 const CommandSyntax& commands, int decisions_shown) {
   JsonTreeWriter w;
-  write_status(w, LiveProtocolParts(protocol), plan, runner, decisions_shown);
+  write_status(w, LiveProtocolParts(protocol), commands, plan, runner, decisions_shown);
   return std::move(w).take();
 }
 
 json simulation_json(const Protocol& protocol, const Simulation& simulation,
-                     const std::string& profile, std::uint64_t seed) {
+                     const std::string& profile, std::uint64_t seed,
+                     const CommandSyntax& commands) {
   JsonTreeWriter w;
-  write_simulation(w, protocol, simulation, profile, seed);
+  write_simulation(w, protocol, commands, simulation, profile, seed);
   return std::move(w).take();
 }
 

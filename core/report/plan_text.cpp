@@ -6,6 +6,7 @@
 
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
+#include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 #include "report/standing_text.hpp"
 
@@ -54,7 +55,8 @@ std::string logged_words(const Protocol& protocol, const DayLog& log) {
 
 // "After the run, log: pain during the run (0-10); pain 60 minutes after the run (0-10)" and the
 // one command that logs them all.
-void write_reminder(std::ostream& out, const Reminder& reminder, Date day) {
+void write_reminder(std::ostream& out, const CommandSyntax& commands, const Reminder& reminder,
+                    Date day) {
   const bool morning = reminder.when == TimePoint::next_morning;
   const bool own_day = reminder.session_date == day;
   out << "  " << (morning ? "This morning, log for " : "After the run, log for ")
@@ -68,14 +70,17 @@ void write_reminder(std::ostream& out, const Reminder& reminder, Date day) {
     out << (i == 0 ? "" : "; ") << field.what;
     if (field.value == LogValue::answer && field.yes_no) out << " (yes or no)";
   }
-  out << "\n      " << log_command(reminder) << "\n";
+  out << "\n      " << commands.log_reminder(reminder) << "\n";
   if (!morning && own_day) {
-    out << "      (add --session partial if you did only part of it, --session skipped if you "
-           "did not run; --limp or --swelling if you noticed either)\n";
+    out << "      (add " << commands.log_option(LogOption::partial)
+        << " if you did only part of it, " << commands.log_option(LogOption::skipped)
+        << " if you did not run; " << commands.log_option(LogOption::limp) << " or "
+        << commands.log_option(LogOption::swelling) << " if you noticed either)\n";
   }
 }
 
-void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& day, Date today) {
+void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax& commands,
+               const PlannedDay& day, Date today) {
   out << short_day(day.date) << (day.date == today ? " (today)" : "") << ": ";
   if (day.run) {
     const PlannedRun& run = *day.run;
@@ -84,7 +89,7 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
           << "): nothing was logged. If you ran, log it now with the command below; if not, "
              "that is all right: carry on with the plan.\n";
       for (const Reminder& reminder : day.reminders) {
-        out << "      " << log_command(reminder) << "\n";
+        out << "      " << commands.log_reminder(reminder) << "\n";
       }
     } else if (run.logged) {
       out << (run.outcome == SessionOutcome::skipped ? "run skipped" : "ran") << " ("
@@ -130,63 +135,43 @@ void write_day(std::ostream& out, const Protocol& protocol, const PlannedDay& da
     if (!item.details.empty()) out << ". " << item.details;
     out << "\n";
   }
-  for (const Reminder& reminder : day.reminders) write_reminder(out, reminder, day.date);
+  for (const Reminder& reminder : day.reminders) {
+    write_reminder(out, commands, reminder, day.date);
+  }
 }
 
 }  // namespace
 
-std::string log_flag(const LogField& field) {
-  switch (field.value) {
-    case LogValue::pain_during:
-      return "--pain-during N";
-    case LogValue::pain_after:
-      return "--pain-after N";
-    case LogValue::pain_next_morning:
-      return "--pain-morning N";
-    case LogValue::stiffness:
-      return "--stiffness-min N";
-    case LogValue::answer:
-      return "--answer " + field.answer_key + (field.yes_no ? "=yes" : "=N");
-  }
-  return "";
-}
-
-std::string log_command(const Reminder& reminder) {
-  std::string out = "runback log " + format_date(reminder.session_date);
-  for (const LogField& field : reminder.fields) out += " " + log_flag(field);
-  return out;
-}
-
 std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
-                      Date today) {
+                      Date today, const CommandSyntax& commands) {
   std::ostringstream out;
   if (plan.days.empty()) return "";
   const Date from = plan.days.front().date;
   out << (runner.empty() ? "Your" : runner + "'s") << " week from "
       << format_day_range(from, plan.days.back().date) << ": " << protocol.title << "\n";
-  out << standing_text(protocol, plan, today);
+  out << standing_text(protocol, plan, today, commands);
   if (!plan.status.complete) {
     if (plan.status.usual_pain) {
       out << "A rise in pain is measured from your last next-morning score, or from your usual "
           << *plan.status.usual_pain << "/10 until you have logged one.\n";
     }
-    out << red_flags_text(protocol);
+    out << red_flags_text(protocol, commands);
   }
   for (const std::string& note : plan.notes) out << "Note: " << note << "\n";
   for (const PlannedDay& day : plan.days) {
     out << "\n";
-    write_day(out, protocol, day, today);
+    write_day(out, protocol, commands, day, today);
   }
   return out.str();
 }
 
 std::string status_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
-                        Date today, int decisions_shown) {
+                        Date today, const CommandSyntax& commands, int decisions_shown) {
   std::ostringstream out;
   const PlanStatus& status = plan.status;
   out << (runner.empty() ? std::string("You") : runner) << ": " << protocol.title << " ("
       << protocol.id << " " << protocol.version << ")\n";
-  out << standing_text(protocol, plan, today);
+  out << standing_text(protocol, plan, today, commands);
   if (status.usual_pain) {
     out << "Usual pain before starting: " << *status.usual_pain
         << "/10 (a rise in pain is measured from it until you log a next-morning value).\n";
@@ -199,7 +184,7 @@ std::string status_text(const Protocol& protocol, const Plan& plan, const std::s
     const std::size_t shown = std::min(plan.decisions.size(), std::size_t(decisions_shown));
     for (std::size_t i = plan.decisions.size() - shown; i < plan.decisions.size(); ++i) {
       const Decision& d = plan.decisions[i];
-      out << "  " << short_day(d.date) << ": " << d.explanation << "\n";
+      out << "  " << short_day(d.date) << ": " << explanation_text(d, commands) << "\n";
     }
   }
   if (plan.projected_completion && !status.complete) {

@@ -13,8 +13,8 @@
 namespace runback {
 
 template <JsonWriter W>
-void write_simulation(W& w, const Protocol& protocol, const Simulation& sim,
-                      const std::string& profile, std::uint64_t seed) {
+void write_simulation(W& w, const Protocol& protocol, const CommandSyntax& commands,
+                      const Simulation& sim, const std::string& profile, std::uint64_t seed) {
   const LiveProtocolParts parts(protocol);
   w.begin_object();
   w.key("schema");
@@ -43,7 +43,8 @@ void write_simulation(W& w, const Protocol& protocol, const Simulation& sim,
     out.end_object();
   });
   w.key("decisions");
-  write_array(w, sim.decisions, write_decision<W>);
+  write_array(w, sim.decisions,
+              [&commands](W& out, const Decision& d) { write_decision(out, commands, d); });
   w.key("runs");
   w.unsigned_integer(sim.logs.size());
   w.key("completed");

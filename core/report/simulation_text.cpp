@@ -5,12 +5,13 @@
 #include <sstream>
 #include <vector>
 
+#include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 
 namespace runback {
 
 std::string simulation_text(const Protocol& protocol, const Simulation& sim,
-                            const std::string& symptoms) {
+                            const std::string& symptoms, const CommandSyntax& commands) {
   std::ostringstream out;
   out << "Simulation of " << protocol.id << " " << protocol.version << " (" << protocol.title
       << ") with " << symptoms << ", starting " << short_day(sim.start) << " "
@@ -54,11 +55,12 @@ std::string simulation_text(const Protocol& protocol, const Simulation& sim,
     out << "\nSetbacks:\n";
     constexpr std::size_t kShown = 12;
     for (std::size_t i = 0; i < setbacks.size() && i < kShown; ++i) {
-      out << "  " << format_date(setbacks[i]->date) << ": " << setbacks[i]->explanation << "\n";
+      out << "  " << format_date(setbacks[i]->date) << ": "
+          << explanation_text(*setbacks[i], commands) << "\n";
     }
     if (setbacks.size() > kShown) {
-      out << "  ... and " << setbacks.size() - kShown
-          << " more (--format json lists every decision).\n";
+      out << "  ... and " << setbacks.size() - kShown << " more (" << commands.json_option()
+          << " lists every decision).\n";
     }
   }
   out << "\n";

@@ -4,6 +4,7 @@
 
 #include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
+#include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 
 namespace runback {
@@ -33,7 +34,8 @@ void write_count(std::ostream& out, const Protocol& protocol, const PlanStatus& 
 
 }  // namespace
 
-std::string standing_text(const Protocol& protocol, const Plan& plan, Date today) {
+std::string standing_text(const Protocol& protocol, const Plan& plan, Date today,
+                          const CommandSyntax& commands) {
   std::ostringstream out;
   const PlanStatus& status = plan.status;
   if (status.complete) {
@@ -43,17 +45,21 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
     if (status.stopped) {
       out << "Running is on hold since " << short_day(*status.stopped_on)
           << ": please see your physiotherapist before you run again. Once they clear you, "
-             "record it with `runback clear --by \"NAME\" --date DATE` (the day they saw you).\n";
+             "record it with `"
+          << commands.record_clearance() << "` (the day they saw you).\n";
     } else {
       write_count(out, protocol, status, today);
     }
   }
   if (const Decision* last = last_decision(plan)) {
-    out << "Last decision (" << short_day(last->date) << "): " << last->explanation << "\n";
+    out << "Last decision (" << short_day(last->date) << "): " << explanation_text(*last, commands)
+        << "\n";
   } else if (!status.complete && !waiting_decision(plan)) {
     out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
   }
-  if (const Decision* waiting = waiting_decision(plan)) out << waiting->explanation << "\n";
+  if (const Decision* waiting = waiting_decision(plan)) {
+    out << explanation_text(*waiting, commands) << "\n";
+  }
   if (!status.recent_missed.empty()) {
     out << "Missed: " << status.recent_missed.size() << " planned run"
         << (status.recent_missed.size() == 1 ? "" : "s") << " in the last 14 days with nothing "
@@ -61,10 +67,11 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
     for (std::size_t i = 0; i < status.recent_missed.size(); ++i) {
       out << (i == 0 ? "" : ", ") << short_day(status.recent_missed[i]);
     }
-    out << "). If you ran, log it: `runback log DATE --pain-during N`.\n";
+    out << "). If you ran, log it: `" << commands.log_run() << "`.\n";
   }
   for (const Decision& next : plan.projected) {
-    if (next.kind == DecisionKind::break_back) out << "Next run: " << next.explanation << "\n";
+    if (next.kind == DecisionKind::break_back)
+      out << "Next run: " << explanation_text(next, commands) << "\n";
     break;
   }
   if (plan.next_run && !status.stopped && !status.complete) {
@@ -78,7 +85,7 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
   return out.str();
 }
 
-std::string red_flags_text(const Protocol& protocol) {
+std::string red_flags_text(const Protocol& protocol, const CommandSyntax& commands) {
   std::string out = "Stop running and see your clinician if you notice: ";
   const char* separator = "";
   for (const auto& flag : safety::kBuiltInRedFlags) {
@@ -89,7 +96,7 @@ std::string red_flags_text(const Protocol& protocol) {
     if (flag.built_in) continue;
     out += "; " + lower_first(flag.text) + " (" + flag.id + ")";
   }
-  return out + ". Log it with `runback log --red-flag NAME`, the name in brackets.\n";
+  return out + ". Log it with `" + commands.log_red_flag() + "`, the name in brackets.\n";
 }
 
 }  // namespace runback

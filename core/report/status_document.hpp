@@ -9,12 +9,14 @@
 
 #include "plan/plan.hpp"
 #include "protocol/safety.hpp"
+#include "report/command_syntax.hpp"
+#include "report/decision_words.hpp"
 #include "report/json_writer.hpp"
 
 namespace runback {
 
 template <JsonWriter W>
-void write_decision(W& w, const Decision& d) {
+void write_decision(W& w, const CommandSyntax& commands, const Decision& d) {
   w.begin_object();
   w.key("date");
   write_date(w, d.date);
@@ -29,7 +31,7 @@ void write_decision(W& w, const Decision& d) {
   w.key("rule");
   w.string(d.rule);
   w.key("explanation");
-  w.string(d.explanation);
+  w.string(explanation_text(d, commands));
   w.key("missing");
   write_strings(w, d.missing);
   w.key("projected");
@@ -38,9 +40,9 @@ void write_decision(W& w, const Decision& d) {
 }
 
 template <JsonWriter W>
-void write_decision_or_null(W& w, const Decision* decision) {
+void write_decision_or_null(W& w, const CommandSyntax& commands, const Decision* decision) {
   if (decision) {
-    write_decision(w, *decision);
+    write_decision(w, commands, *decision);
   } else {
     w.null();
   }
@@ -49,7 +51,8 @@ void write_decision_or_null(W& w, const Decision* decision) {
 // The standing's members: stage, counts, hold or stop, waiting, missed runs, next run, and the
 // last decision with its explanation. `parts`: see report/protocol_parts.hpp.
 template <JsonWriter W, typename Parts>
-void write_standing_members(W& w, const Parts& parts, const Plan& plan) {
+void write_standing_members(W& w, const Parts& parts, const CommandSyntax& commands,
+                            const Plan& plan) {
   const PlanStatus& s = plan.status;
   w.key("stage");
   parts.stage_ref(w, s.stage_index);
@@ -86,10 +89,10 @@ void write_standing_members(W& w, const Parts& parts, const Plan& plan) {
   w.key("usual_pain");
   write_int_or_null(w, s.usual_pain);
   w.key("last_decision");
-  write_decision_or_null(w, last_decision(plan));
+  write_decision_or_null(w, commands, last_decision(plan));
   w.key("waiting");
   if (const Decision* waiting = waiting_decision(plan)) {
-    w.string(waiting->explanation);
+    w.string(explanation_text(*waiting, commands));
   } else {
     w.null();
   }
@@ -97,9 +100,9 @@ void write_standing_members(W& w, const Parts& parts, const Plan& plan) {
 
 // The standing as an object of its own.
 template <JsonWriter W, typename Parts>
-void write_standing(W& w, const Parts& parts, const Plan& plan) {
+void write_standing(W& w, const Parts& parts, const CommandSyntax& commands, const Plan& plan) {
   w.begin_object();
-  write_standing_members(w, parts, plan);
+  write_standing_members(w, parts, commands, plan);
   w.end_object();
 }
 
@@ -125,8 +128,8 @@ void write_red_flags(W& w, const Protocol& protocol) {
 // The `status` document: the runner, the protocol, the standing, the last `decisions_shown`
 // decisions and the plan's notes.
 template <JsonWriter W, typename Parts>
-void write_status(W& w, const Parts& parts, const Plan& plan, const std::string& runner,
-                  int decisions_shown) {
+void write_status(W& w, const Parts& parts, const CommandSyntax& commands, const Plan& plan,
+                  const std::string& runner, int decisions_shown) {
   w.begin_object();
   w.key("schema");
   w.string("runback.status/1");
@@ -134,12 +137,12 @@ void write_status(W& w, const Parts& parts, const Plan& plan, const std::string&
   w.string(runner);
   w.key("protocol");
   parts.protocol_ref(w);
-  write_standing_members(w, parts, plan);
+  write_standing_members(w, parts, commands, plan);
   w.key("decisions");
   w.begin_array();
   const std::size_t shown = std::min(plan.decisions.size(), std::size_t(decisions_shown));
   for (std::size_t i = plan.decisions.size() - shown; i < plan.decisions.size(); ++i) {
-    write_decision(w, plan.decisions[i]);
+    write_decision(w, commands, plan.decisions[i]);
   }
   w.end_array();
   w.key("notes");

@@ -10,9 +10,9 @@
 
 #include "plan/plan.hpp"
 #include "protocol/describe.hpp"
+#include "report/command_syntax.hpp"
 #include "report/json_names.hpp"
 #include "report/json_writer.hpp"
-#include "report/plan_text.hpp"
 #include "report/status_document.hpp"
 
 namespace runback {
@@ -149,7 +149,7 @@ void write_log_field(W& w, const LogField& f) {
 }
 
 template <JsonWriter W>
-void write_reminder(W& w, const Reminder& r) {
+void write_reminder(W& w, const CommandSyntax& commands, const Reminder& r) {
   w.begin_object();
   w.key("when");
   w.string(time_point_name(r.when));
@@ -158,12 +158,12 @@ void write_reminder(W& w, const Reminder& r) {
   w.key("values");
   write_array(w, r.fields, write_log_field<W>);
   w.key("command");
-  w.string(log_command(r));
+  w.string(commands.log_reminder(r));
   w.end_object();
 }
 
 template <JsonWriter W, typename Parts>
-void write_day(W& w, const Parts& parts, const PlannedDay& day) {
+void write_day(W& w, const Parts& parts, const CommandSyntax& commands, const PlannedDay& day) {
   w.begin_object();
   w.key("date");
   write_date(w, day.date);
@@ -190,14 +190,16 @@ void write_day(W& w, const Parts& parts, const PlannedDay& day) {
   w.key("recovery");
   write_array(w, day.recovery, write_recovery<W>);
   w.key("reminders");
-  write_array(w, day.reminders, write_reminder<W>);
+  write_array(w, day.reminders,
+              [&commands](W& out, const Reminder& r) { write_reminder(out, commands, r); });
   w.end_object();
 }
 
 // The week's members, from "runner" to "notes", without "schema": `week` puts the schema first,
 // `week --all` lists weeks without one. `parts`: see report/protocol_parts.hpp.
 template <JsonWriter W, typename Parts>
-void write_week_members(W& w, const Parts& parts, const Plan& plan, const std::string& runner) {
+void write_week_members(W& w, const Parts& parts, const CommandSyntax& commands, const Plan& plan,
+                        const std::string& runner) {
   w.key("runner");
   w.string(runner);
   w.key("protocol");
@@ -205,12 +207,12 @@ void write_week_members(W& w, const Parts& parts, const Plan& plan, const std::s
   w.key("from");
   write_date_or_null(w, plan.days.empty() ? std::nullopt : std::optional(plan.days.front().date));
   w.key("status");
-  write_standing(w, parts, plan);
+  write_standing(w, parts, commands, plan);
   w.key("last_decision");
-  write_decision_or_null(w, last_decision(plan));
+  write_decision_or_null(w, commands, last_decision(plan));
   w.key("days");
   write_array(w, plan.days,
-              [&parts](W& out, const PlannedDay& day) { write_day(out, parts, day); });
+              [&](W& out, const PlannedDay& day) { write_day(out, parts, commands, day); });
   w.key("notes");
   write_strings(w, plan.notes);
 }

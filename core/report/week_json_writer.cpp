@@ -47,10 +47,11 @@ const WeekJsonCache::ProtocolText& WeekJsonCache::of(const Protocol& protocol) {
 }
 
 void append_week_body_json(std::string& out, const Protocol& protocol, const Plan& plan,
-                           const std::string& runner, WeekJsonCache& cache) {
+                           const std::string& runner, const CommandSyntax& commands,
+                           WeekJsonCache& cache) {
   JsonTextWriter w(out);
   w.begin_object();
-  write_week_members(w, CachedProtocolParts(cache.of(protocol)), plan, runner);
+  write_week_members(w, CachedProtocolParts(cache.of(protocol)), commands, plan, runner);
   w.end_object();
 }
 

@@ -11,6 +11,7 @@
 
 #include "plan/plan.hpp"
 #include "protocol/protocol.hpp"
+#include "report/command_syntax.hpp"
 
 namespace runback {
 
@@ -35,9 +36,10 @@ class WeekJsonCache {
   std::unordered_map<const Protocol*, ProtocolText> protocols_;
 };
 
-// Appends `week_body_json(protocol, plan, runner).dump()`, byte for byte. Like dump(),
+// Appends `week_body_json(protocol, plan, runner, commands).dump()`, byte for byte. Like dump(),
 // throws nlohmann's type_error when a text is not valid UTF-8.
 void append_week_body_json(std::string& out, const Protocol& protocol, const Plan& plan,
-                           const std::string& runner, WeekJsonCache& cache);
+                           const std::string& runner, const CommandSyntax& commands,
+                           WeekJsonCache& cache);
 
 }  // namespace runback

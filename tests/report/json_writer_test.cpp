@@ -14,9 +14,11 @@
 #include "report/simulation_document.hpp"
 #include "report/status_document.hpp"
 #include "report/week_document.hpp"
+#include "runback_syntax.hpp"
 
 using namespace runback;
 using namespace runback::test;
+using runback::cli::runback_syntax;
 
 static_assert(JsonWriter<JsonTextWriter>);
 static_assert(JsonWriter<JsonTreeWriter>);
@@ -137,18 +139,20 @@ TEST_CASE("every plan document has the same bytes through both writers", "[repor
   const Plan plan = make_plan(request);
   REQUIRE_FALSE(plan.decisions.empty());
   const LiveProtocolParts parts(protocol);
+  const CommandSyntax& commands = runback_syntax();
 
-  check_same_bytes([&](auto& w) { write_decision(w, plan.decisions.back()); });
-  check_same_bytes([&](auto& w) { write_standing(w, parts, plan); });
+  check_same_bytes([&](auto& w) { write_decision(w, commands, plan.decisions.back()); });
+  check_same_bytes([&](auto& w) { write_standing(w, parts, commands, plan); });
   check_same_bytes([&](auto& w) { write_red_flags(w, protocol); });
-  check_same_bytes([&](auto& w) { write_status(w, parts, plan, "Sam", 5); });
+  check_same_bytes([&](auto& w) { write_status(w, parts, commands, plan, "Sam", 5); });
   check_same_bytes([&](auto& w) {
     w.begin_object();
-    write_week_members(w, parts, plan, "Sam");
+    write_week_members(w, parts, commands, plan, "Sam");
     w.end_object();
   });
   SimulationRequest simulation{
       protocol, nullptr, make_date(2026, 11, 2), 0, {}, SymptomProfile::flare, 7, 365, {}, {}};
   const Simulation simulated = simulate(simulation);
-  check_same_bytes([&](auto& w) { write_simulation(w, protocol, simulated, "flare", 7); });
+  check_same_bytes(
+      [&](auto& w) { write_simulation(w, protocol, commands, simulated, "flare", 7); });
 }
