@@ -7,8 +7,6 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
@@ -16,6 +14,9 @@
 #include "plan_source.hpp"
 #include "protocol/catalog.hpp"
 #include "protocol_lookup.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
+#include "runback_syntax.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {
@@ -143,14 +144,14 @@ void run_demo(Context& context, const DemoOptions& o) {
                                  5};
   const Plan plan = make_plan(plan_request);
   if (o.format == "json") {
-    auto doc = week_json(**snapshot, plan, kRunner);
+    auto doc = week_json(**snapshot, plan, kRunner, runback_syntax());
     doc["sample"] = true;
     context.out << doc.dump(2) << "\n";
     return;
   }
   context.out << "A sample runner, " << kRunner << ", three weeks into " << protocol.id
               << ", in a temporary database (your own records are not touched).\n\n"
-              << week_text(**snapshot, plan, kRunner, today);
+              << week_text(**snapshot, plan, kRunner, today, runback_syntax());
 }
 
 }  // namespace

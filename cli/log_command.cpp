@@ -12,12 +12,13 @@
 #include "checkpoint_news.hpp"
 #include "log_prompt.hpp"
 #include "log_values.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "protocol/describe.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
+#include "report/decision_words.hpp"
+#include "report/plan_json.hpp"
+#include "runback_syntax.hpp"
 
 namespace runback::cli {
 
@@ -129,11 +130,12 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
   for (const CheckpointNews& n : news) {
     nlohmann::ordered_json c;
     c["date"] = format_date(n.date);
-    c["decision"] = n.decision ? decision_json(*n.decision) : nullptr;
+    c["decision"] = n.decision ? decision_json(*n.decision, runback_syntax()) : nullptr;
     c["unplanned"] = n.unplanned;
     c["still_to_log"] = nlohmann::ordered_json::array();
     for (const Reminder& r : n.still_to_log) {
-      c["still_to_log"].push_back({{"when", time_point_name(r.when)}, {"command", log_command(r)}});
+      c["still_to_log"].push_back(
+          {{"when", time_point_name(r.when)}, {"command", runback_syntax().log_reminder(r)}});
     }
     doc["checkpoints"].push_back(c);
   }
@@ -157,11 +159,12 @@ void print_text(Context& context, const std::string& runner_name, const std::vec
       context.out << "No run was planned on " << format_date(n.date)
                   << "; it counts as a run all the same, and your rest days count from it.\n";
     }
-    if (n.decision) context.out << n.decision->explanation << "\n";
+    if (n.decision) context.out << explanation_text(*n.decision, runback_syntax()) << "\n";
     if (n.decision && n.decision->kind == DecisionKind::stop) stop_said = true;
     for (const Reminder& r : n.still_to_log) {
       context.out << (r.when == TimePoint::next_morning ? "Tomorrow morning" : "Still to log")
-                  << ", for " << format_date(n.date) << ": " << log_command(r) << "\n";
+                  << ", for " << format_date(n.date) << ": " << runback_syntax().log_reminder(r)
+                  << "\n";
     }
   }
   if (any_red_flag(rows) && !stop_said) {  // no plan to speak for it (its protocol cannot be read)

@@ -5,11 +5,13 @@
 #include <CLI/CLI.hpp>
 
 #include "add_command.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/run_day_warnings.hpp"
+#include "report/standing_text.hpp"
+#include "runback_syntax.hpp"
 
 namespace runback::cli {
 
@@ -61,7 +63,7 @@ void run_days_change(Context& context, const DaysOptions& o) {
     doc["from"] = format_date(std::max(on, changed->start_date));
     doc["programme"] = programme_json(*changed, false);
     doc["warnings"] = warnings;
-    doc["status"] = standing_json(**protocol, planned->plan);
+    doc["status"] = standing_json(**protocol, planned->plan, runback_syntax());
     context.out << doc.dump(2) << "\n";
     return;
   }
@@ -70,7 +72,7 @@ void run_days_change(Context& context, const DaysOptions& o) {
               << format_date(std::max(on, changed->start_date)) << ": "
               << (o.days.empty() ? "spread out by the protocol" : run_days_text(*days))
               << ". Days before that keep the days they were planned with.\n";
-  context.out << standing_text(**protocol, planned->plan, context.clock.today());
+  context.out << standing_text(**protocol, planned->plan, context.clock.today(), runback_syntax());
 }
 
 void declare_days_command(CLI::App& days, Context& context) {

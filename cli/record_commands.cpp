@@ -12,11 +12,12 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "protocol/describe.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "runback_syntax.hpp"
 #include "util/csv.hpp"
 
 namespace runback::cli {
@@ -173,7 +174,7 @@ std::map<std::string, Standing> current_standings(Context& context, Store& store
     if (s.stopped) text += ", stopped";
     if (s.waiting_for) text += ", waiting";
     standings[records.runner.name] = {
-        text, standing_json(**protocol, plan),
+        text, standing_json(**protocol, plan, runback_syntax()),
         plan.next_run ? format_date(*plan.next_run) : std::string("-")};
   });
   if (!status) return {};

@@ -4,8 +4,6 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
 #include "plan_commands.hpp"
@@ -13,6 +11,9 @@
 #include "protocol/catalog.hpp"
 #include "protocol_lookup.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/simulation_text.hpp"
+#include "runback_syntax.hpp"
 #include "store/store.hpp"
 
 namespace runback::cli {
@@ -122,12 +123,13 @@ void run_simulate(Context& context, const SimulateOptions& o) {
         std::to_string(script.size()) + " scripted runs from " + o.symptoms + ", then " + symptoms;
   }
   if (o.format == "json") {
-    auto doc = simulation_json(protocol, simulation, profile_name(profile), o.seed);
+    auto doc =
+        simulation_json(protocol, simulation, profile_name(profile), o.seed, runback_syntax());
     doc["scripted_runs"] = script.size();
     context.out << doc.dump(2) << "\n";
     return;
   }
-  context.out << simulation_text(protocol, simulation, symptoms);
+  context.out << simulation_text(protocol, simulation, symptoms, runback_syntax());
 }
 
 void declare_simulate(CLI::App& command, Context& context) {

@@ -9,8 +9,6 @@
 #include "add_command.hpp"
 #include "log_prompt.hpp"
 #include "plan/checkpoint.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/describe.hpp"
@@ -18,6 +16,10 @@
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "records/starting_stage.hpp"
+#include "report/plan_json.hpp"
+#include "report/run_day_warnings.hpp"
+#include "report/standing_text.hpp"
+#include "runback_syntax.hpp"
 
 namespace runback::cli {
 
@@ -148,7 +150,7 @@ void print_json(Context& context, const Protocol& protocol, const Programme& sta
   }
   doc["red_flags"] = red_flags_json(protocol);
   doc["warnings"] = day_warnings;
-  doc["status"] = standing_json(protocol, plan);
+  doc["status"] = standing_json(protocol, plan, runback_syntax());
   context.out << doc.dump(2) << "\n";
 }
 
@@ -163,14 +165,14 @@ void print_text(Context& context, const Protocol& protocol, const Programme& sta
               << format_date(started.start_date) << ".\n";
   context.out << "Your usual pain: " << *started.usual_pain
               << "/10. A rise in pain is measured from it until you log a next-morning value.\n";
-  context.out << standing_text(protocol, plan, context.clock.today());
+  context.out << standing_text(protocol, plan, context.clock.today(), runback_syntax());
   context.out << "First session: " << describe_session(first.session) << ".\n";
   if (!protocol.entry_criteria.empty()) {
     context.out << "\nBefore your first run, check that you can say yes to each of these:\n";
     for (const auto& c : protocol.entry_criteria) context.out << "  - " << c.text << "\n";
     context.out << "If not, wait, keep up your exercises, and ask your physiotherapist.\n";
   }
-  context.out << "\n" << red_flags_text(protocol);
+  context.out << "\n" << red_flags_text(protocol, runback_syntax());
   context.out << "\n`runback week` shows your week, with the exact `runback log` command for "
                  "each run and each next morning.\n";
 }

@@ -4,13 +4,14 @@
 #include <CLI/CLI.hpp>
 
 #include "add_command.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan_source.hpp"
 #include "protocol_lookup.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "records/programme_upgrade.hpp"
+#include "report/plan_json.hpp"
+#include "report/standing_text.hpp"
+#include "runback_syntax.hpp"
 
 namespace runback::cli {
 
@@ -38,7 +39,8 @@ void print_json(Context& context, const std::string& runner_name, const Programm
   doc["changes"] = upgrade.changes;
   doc["warnings"] = upgrade.warnings;
   doc["diff"] = upgrade.diff;
-  doc["status"] = standing ? standing_json(*standing->protocol, standing->plan) : nullptr;
+  doc["status"] =
+      standing ? standing_json(*standing->protocol, standing->plan, runback_syntax()) : nullptr;
   context.out << doc.dump(2) << "\n";
 }
 
@@ -63,7 +65,8 @@ void print_text(Context& context, const UpgradeOptions& o, const std::string& ru
     context.out << "\nSwitched " << runner_name << " to " << next.id << " " << next.version
                 << ". The old text is kept in the audit trail.\n";
     if (standing) {
-      context.out << standing_text(*standing->protocol, standing->plan, context.clock.today());
+      context.out << standing_text(*standing->protocol, standing->plan, context.clock.today(),
+                                   runback_syntax());
     }
   } else {
     context.out << "\nNothing was changed. To switch, run `runback program upgrade "

@@ -8,13 +8,14 @@
 #include "add_command.hpp"
 #include "context.hpp"
 #include "map_in_order.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
-#include "plan/week_json_writer.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "record_output.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
+#include "report/week_json_writer.hpp"
+#include "runback_syntax.hpp"
 
 namespace runback::cli {
 namespace {
@@ -127,9 +128,10 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
           plan_request(records, chosen, extension, today, from, 7, 1, /*day_details=*/!json));
       output.planned = true;
       if (json) {
-        append_week_body_json(output.text, chosen, plan, records.runner.name, json_caches[worker]);
+        append_week_body_json(output.text, chosen, plan, records.runner.name, runback_syntax(),
+                              json_caches[worker]);
       } else {
-        output.text = week_text(chosen, plan, records.runner.name, today);
+        output.text = week_text(chosen, plan, records.runner.name, today, runback_syntax());
       }
     });
     return out;
@@ -183,10 +185,13 @@ void run_week(Context& context, const WeekOptions& o) {
     auto planned = plan_runner(context, source, *records, *today);
     if (!planned) return;
     if (o.format == "json") {
-      context.out << week_json(*planned->protocol, planned->plan, records->runner.name).dump(2)
+      context.out << week_json(*planned->protocol, planned->plan, records->runner.name,
+                               runback_syntax())
+                         .dump(2)
                   << "\n";
     } else {
-      context.out << week_text(*planned->protocol, planned->plan, records->runner.name, *today);
+      context.out << week_text(*planned->protocol, planned->plan, records->runner.name, *today,
+                               runback_syntax());
     }
     return;
   }
@@ -205,10 +210,13 @@ void run_status(Context& context, const WeekOptions& o) {
   auto planned = plan_runner(context, source, *records, *today);
   if (!planned) return;
   if (o.format == "json") {
-    context.out << status_json(*planned->protocol, planned->plan, records->runner.name).dump(2)
+    context.out << status_json(*planned->protocol, planned->plan, records->runner.name,
+                               runback_syntax())
+                       .dump(2)
                 << "\n";
   } else {
-    context.out << status_text(*planned->protocol, planned->plan, records->runner.name, *today);
+    context.out << status_text(*planned->protocol, planned->plan, records->runner.name, *today,
+                               runback_syntax());
   }
 }
 

@@ -1,5 +1,5 @@
 // Micro-benchmark of the caseload's JSON (`runback week --all --format json`): one runner's week
-// as a nlohmann DOM dumped to a string, against the direct writer (plan/week_json_writer.hpp), on
+// as a nlohmann DOM dumped to a string, against the direct writer (report/week_json_writer.hpp), on
 // the same plans: the shipped protocols in turn, 6 months of Monday, Wednesday and Friday runs
 // as bench/plan/make_caseload writes them, planned as the caseload plans them.
 //
@@ -13,12 +13,14 @@
 
 #include "io/file_system.hpp"
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
-#include "plan/week_json_writer.hpp"
 #include "protocol/loader.hpp"
+#include "report/plan_json.hpp"
+#include "report/week_json_writer.hpp"
+#include "runback_syntax.hpp"
 
 using namespace runback;
+using runback::cli::runback_syntax;
 using Days = std::chrono::days;
 
 namespace {
@@ -95,7 +97,7 @@ int main(int argc, char** argv) {
     bytes = 0;
     auto t0 = std::chrono::steady_clock::now();
     for (const Runner& r : planned)
-      bytes += week_body_json(*r.protocol, r.plan, r.name).dump().size();
+      bytes += week_body_json(*r.protocol, r.plan, r.name, runback_syntax()).dump().size();
     dom_best = std::min(dom_best, seconds_since(t0));
 
     std::size_t written = 0;
@@ -104,7 +106,7 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     for (const Runner& r : planned) {
       out.clear();
-      append_week_body_json(out, *r.protocol, r.plan, r.name, cache);
+      append_week_body_json(out, *r.protocol, r.plan, r.name, runback_syntax(), cache);
       written += out.size();
     }
     writer_best = std::min(writer_best, seconds_since(t0));
@@ -116,8 +118,8 @@ int main(int argc, char** argv) {
   WeekJsonCache cache;
   for (const Runner& r : planned) {
     std::string out;
-    append_week_body_json(out, *r.protocol, r.plan, r.name, cache);
-    if (out != week_body_json(*r.protocol, r.plan, r.name).dump()) {
+    append_week_body_json(out, *r.protocol, r.plan, r.name, runback_syntax(), cache);
+    if (out != week_body_json(*r.protocol, r.plan, r.name, runback_syntax()).dump()) {
       std::fprintf(stderr, "%s: the writer's bytes differ from the DOM's\n", r.name.c_str());
       return 1;
     }

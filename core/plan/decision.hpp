@@ -29,9 +29,12 @@ struct Decision {
   DecisionKind kind = DecisionKind::repeat;
   int from_stage = 0;  // 0-based stage before and after the decision
   int to_stage = 0;
-  int rest_days = 0;        // days without running from the day after `date`
-  std::string rule;         // what caused it: "pain.during", "response 'sore-next-day'", ...
-  std::string explanation;  // the whole sentence shown to the runner
+  int rest_days = 0;  // days without running from the day after `date`
+  std::string rule;   // what caused it: "pain.during", "response 'sore-next-day'", ...
+  // The sentences shown to the runner. A stop's says why and to see a clinician; how to record
+  // their clearance is the command line's to say, so the reports add it
+  // (report/decision_words.hpp).
+  std::string explanation;
   std::vector<std::string> missing;  // for `waiting`: the logs still needed
   bool projected = false;  // true in a projection ("if all goes well"), never from real logs
 };

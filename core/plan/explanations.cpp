@@ -9,12 +9,6 @@ namespace {
 
 using Days = std::chrono::days;
 
-// The one piece of command-line syntax in the planner's words, kept apart so that the command
-// line can supply it instead.
-const std::string kClearHint =
-    " Once they clear you, record it with `runback clear --by \"NAME\" --date DATE` (the day "
-    "they saw you).";
-
 // "pain during 1/10, next morning 0/10"
 std::string logged_values(const DayLog& log) {
   std::vector<std::string> parts;
@@ -145,12 +139,12 @@ std::string red_flags_explanation(const Protocol& protocol, const DayLog& log) {
     flags += (flags.empty() ? "" : "; ") + lower_first(red_flag_text(protocol, id));
   }
   return "Stop running for now and see your physiotherapist: you logged " + flags + " on " +
-         format_date(log.date) + "." + kClearHint;
+         format_date(log.date) + ".";
 }
 
 std::string on_hold_explanation(Date stopped_on, Date date) {
   return "Running is on hold since " + format_date(stopped_on) + ", so the session on " +
-         format_date(date) + " does not count. Please see your physiotherapist." + kClearHint;
+         format_date(date) + " does not count. Please see your physiotherapist.";
 }
 
 std::string break_explanation(const BreakMove& move) {
@@ -185,7 +179,7 @@ std::string checkpoint_explanation(const Move& move, const DayLog& log, const Ac
   const int to = move.to_stage;
   switch (move.kind) {
     case DecisionKind::stop:
-      return "Stop running for now and see your physiotherapist: " + why + kClearHint;
+      return "Stop running for now and see your physiotherapist: " + why;
     case DecisionKind::step_back:
       return (to == from
                   ? "Repeat " + stage_words(to) + " (it is the first stage)"

@@ -1,40 +1,13 @@
-#include "plan/json_text.hpp"
+#include "report/json_text.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "util/utf8.hpp"
+
 namespace runback {
 namespace {
-
-bool is_continuation(unsigned char c, unsigned char low = 0x80, unsigned char high = 0xBF) {
-  return c >= low && c <= high;
-}
-
-// The length of the well-formed UTF-8 sequence at text[i] (Unicode's table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0. nlohmann's decoder accepts exactly these.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const std::size_t left = text.size() - i;
-  const unsigned char lead = byte(0);
-  if (lead >= 0xC2 && lead <= 0xDF) return left >= 2 && is_continuation(byte(1)) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (left < 3) return 0;
-    const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-    const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-    return is_continuation(byte(1), low, high) && is_continuation(byte(2)) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (left < 4) return 0;
-    const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-    return is_continuation(byte(1), low, high) && is_continuation(byte(2)) &&
-                   is_continuation(byte(3))
-               ? 4
-               : 0;
-  }
-  return 0;
-}
 
 void append_escape(std::string& out, unsigned char c) {
   switch (c) {
@@ -81,7 +54,9 @@ void append_json_string(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
+      // util's check is Unicode's table 3-7 (no overlong forms, surrogates or values past
+      // U+10FFFF): exactly what nlohmann's decoder accepts.
+      const std::size_t length = utf8_length(text, i);
       if (length == 0) {
         // Throws as dump() does; should it ever not, its text is still dump()'s.
         out.resize(start);
@@ -100,6 +75,12 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void append_json_int(std::string& out, long long value) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out.append(buffer, end);
+}
+
+void append_json_unsigned(std::string& out, std::uint64_t value) {
   char buffer[24];
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   out.append(buffer, end);

@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
+#include "report/plan_text.hpp"
+#include "runback_syntax.hpp"
 
 using namespace runback;
+using runback::cli::runback_syntax;
 using namespace runback::test;
 
 namespace {
@@ -27,7 +29,7 @@ std::string header_of_week(Date today) {
                             .projection_days = 730,
                             .explain_last = -1,
                             .day_details = true};
-  const std::string text = week_text(protocol, make_plan(request), "Sam", today);
+  const std::string text = week_text(protocol, make_plan(request), "Sam", today, runback_syntax());
   return text.substr(0, text.find(':'));
 }
 

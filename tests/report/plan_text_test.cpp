@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
-#include "plan/plan_text.hpp"
 #include "plan/planner.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
+#include "runback_syntax.hpp"
 
 using namespace runback;
+using runback::cli::runback_syntax;
 using namespace runback::test;
 using std::chrono::days;
 
@@ -34,10 +36,10 @@ struct Fixture {
 
 TEST_CASE("the week in words: header, run days, rest days and what to log", "[plan][text]") {
   Fixture f;
-  const std::string text =
-      f.plan(kMonday + days{1}).days.empty()
-          ? ""
-          : week_text(f.protocol, f.plan(kMonday + days{1}), "Sam", kMonday + days{1});
+  const std::string text = f.plan(kMonday + days{1}).days.empty()
+                               ? ""
+                               : week_text(f.protocol, f.plan(kMonday + days{1}), "Sam",
+                                           kMonday + days{1}, runback_syntax());
   CHECK(contains(text, "Sam's week from Mon 2 Nov to Sun 8 Nov 2026"));
   CHECK(contains(text, "Last decision (Mon 2 Nov): Step back 1 stage to stage 2 after 1 rest day"));
   CHECK(contains(text,
@@ -60,7 +62,7 @@ TEST_CASE("the week in words: header, run days, rest days and what to log", "[pl
 TEST_CASE("status in words: stage, decisions and projected completion", "[plan][text]") {
   Fixture f;
   const Date today = kMonday + days{1};
-  const std::string text = status_text(f.protocol, f.plan(today), "Sam", today);
+  const std::string text = status_text(f.protocol, f.plan(today), "Sam", today, runback_syntax());
   CHECK(contains(text, "Stage 2 of 6, Stage 2. 0 of 2 good runs in a row done here"));
   CHECK(contains(text, "Last decisions:\n  Mon 2 Nov: Step back 1 stage"));
   CHECK(contains(text, "Projected completion: "));
@@ -69,7 +71,7 @@ TEST_CASE("status in words: stage, decisions and projected completion", "[plan][
 TEST_CASE("the week as JSON", "[plan][json]") {
   Fixture f;
   const Date today = kMonday + days{1};
-  const auto doc = week_json(f.protocol, f.plan(today), "Sam");
+  const auto doc = week_json(f.protocol, f.plan(today), "Sam", runback_syntax());
   CHECK(doc["schema"] == "runback.week/1");
   CHECK(doc["status"]["stage"]["number"] == 2);
   CHECK(doc["last_decision"]["kind"] == "step_back");
@@ -96,7 +98,7 @@ TEST_CASE("a past day in words says what was logged, red flags and answers inclu
   flagged.answers = {{"heel_raises", "18"}};
   f.logs.push_back(flagged);
   const Date today = kMonday + days{4};
-  const std::string text = week_text(f.protocol, f.plan(today), "Sam", today);
+  const std::string text = week_text(f.protocol, f.plan(today), "Sam", today, runback_syntax());
   CHECK(contains(text,
                  "  You logged: pain during 3/10, after 1/10, next morning 2/10, morning "
                  "stiffness 20 min, swelling, red flag: "));

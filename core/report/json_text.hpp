@@ -1,8 +1,9 @@
 #pragma once
 // JSON values written straight into a string, byte for byte as nlohmann::json::dump() writes them
 // (no indent, ensure_ascii false, the strict UTF-8 error handler), for writers that skip the DOM
-// (plan/week_json_writer.hpp). Appending to one reused string keeps them free of allocations.
+// (report/json_text_writer.hpp). Appending to one reused string keeps them free of allocations.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,7 @@ namespace runback {
 void append_json_string(std::string& out, std::string_view text);
 
 void append_json_int(std::string& out, long long value);
+void append_json_unsigned(std::string& out, std::uint64_t value);
 
 // As dump() prints a number_float: "1680.0", "0.0", "-0.0", "0.25", "1e+20"; "null" when not
 // finite.

@@ -2,17 +2,19 @@
 // bytes as week_body_json(...).dump() for thousands of plans, over every shipped and fixture
 // protocol, random ones, and one whose texts need escaping.
 
-#include "plan/week_json_writer.hpp"
+#include "report/week_json_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "plan/fixtures.hpp"
-#include "plan/plan_json.hpp"
 #include "plan/planner.hpp"
 #include "plan/random_history.hpp"
+#include "report/plan_json.hpp"
+#include "runback_syntax.hpp"
 
 using namespace runback;
+using runback::cli::runback_syntax;
 using namespace runback::test;
 
 namespace {
@@ -145,9 +147,10 @@ TEST_CASE("the direct week writer writes the bytes of the week's DOM", "[plan_js
         const Plan plan = make_plan(request);
         // The history's copy of the protocol differs only in its plugin, which the JSON does not
         // show; the writer uses the long-lived one, as the command line does.
-        const std::string expected = week_body_json(history.protocol, plan, runner).dump();
+        const std::string expected =
+            week_body_json(history.protocol, plan, runner, runback_syntax()).dump();
         out.assign("[");  // the writer appends: what is there already stays
-        append_week_body_json(out, protocol, plan, runner, cache);
+        append_week_body_json(out, protocol, plan, runner, runback_syntax(), cache);
         if (out.compare(1, std::string::npos, expected) != 0) {
           INFO("history " << i << ", date " << format_date(date) << ", day_details " << day_details
                           << "\n"
@@ -184,8 +187,8 @@ TEST_CASE("the direct week writer writes runs, notes and a last decision", "[pla
   REQUIRE_FALSE(plan.notes.empty());
   WeekJsonCache cache;
   std::string out;
-  append_week_body_json(out, protocol, plan, "Zoë \"Z\"", cache);
-  CHECK(out == week_body_json(protocol, plan, "Zoë \"Z\"").dump());
+  append_week_body_json(out, protocol, plan, "Zoë \"Z\"", runback_syntax(), cache);
+  CHECK(out == week_body_json(protocol, plan, "Zoë \"Z\"", runback_syntax()).dump());
   CHECK(out.find("\"runner\":\"Zoë \\\"Z\\\"\"") != std::string::npos);
   CHECK(out.find("\"cadence_spm\":172.5,\"metronome_bpm\":86.25") != std::string::npos);
   CHECK(out.find("\"last_decision\":{\"date\":\"2026-11-0") != std::string::npos);
@@ -200,7 +203,8 @@ TEST_CASE("the direct week writer fails on text that is not UTF-8, as dump() doe
   const Plan plan = make_plan(request);
   WeekJsonCache cache;
   std::string out;
-  CHECK_THROWS_AS(week_body_json(protocol, plan, "bad \xC3").dump(), nlohmann::json::type_error);
-  CHECK_THROWS_AS(append_week_body_json(out, protocol, plan, "bad \xC3", cache),
+  CHECK_THROWS_AS(week_body_json(protocol, plan, "bad \xC3", runback_syntax()).dump(),
+                  nlohmann::json::type_error);
+  CHECK_THROWS_AS(append_week_body_json(out, protocol, plan, "bad \xC3", runback_syntax(), cache),
                   nlohmann::json::type_error);
 }

@@ -1,6 +1,6 @@
 // The JSON value writers against nlohmann's dump(), which they must match byte for byte.
 
-#include "plan/json_text.hpp"
+#include "report/json_text.hpp"
 
 #include <catch2/catch.hpp>
 #include <climits>

@@ -1,0 +1,102 @@
+#include "report/standing_text.hpp"
+
+#include <sstream>
+
+#include "protocol/describe.hpp"
+#include "protocol/safety.hpp"
+#include "report/decision_words.hpp"
+#include "report/plan_words.hpp"
+
+namespace runback {
+namespace {
+
+// "3 of 4 good runs in a row done here; 1 more to move up." and the like.
+void write_count(std::ostream& out, const Protocol& protocol, const PlanStatus& status,
+                 Date today) {
+  if (status.clean_sessions >= status.sessions_to_advance) {
+    out << status.clean_sessions << " good run" << (status.clean_sessions == 1 ? "" : "s")
+        << " in a row here, enough to move up";
+    if (status.can_move_up_from && *status.can_move_up_from > today) {
+      out << "; this protocol allows only " << protocol.progression.max_stages_per_7_days << " move"
+          << (protocol.progression.max_stages_per_7_days == 1 ? "" : "s")
+          << " up in 7 days, so a good run from " << short_day(*status.can_move_up_from)
+          << " moves you up";
+    } else {
+      out << ": your next good run moves you up";
+    }
+    out << ".\n";
+  } else {
+    const int more = status.sessions_to_advance - status.clean_sessions;
+    out << status.clean_sessions << " of " << status.sessions_to_advance
+        << " good runs in a row done here; " << more << " more to move up.\n";
+  }
+}
+
+}  // namespace
+
+std::string standing_text(const Protocol& protocol, const Plan& plan, Date today,
+                          const CommandSyntax& commands) {
+  std::ostringstream out;
+  const PlanStatus& status = plan.status;
+  if (status.complete) {
+    out << "You have completed all " << protocol.stages.size() << " stages. Well done.\n";
+  } else {
+    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
+    if (status.stopped) {
+      out << "Running is on hold since " << short_day(*status.stopped_on)
+          << ": please see your physiotherapist before you run again. Once they clear you, "
+             "record it with `"
+          << commands.record_clearance() << "` (the day they saw you).\n";
+    } else {
+      write_count(out, protocol, status, today);
+    }
+  }
+  if (const Decision* last = last_decision(plan)) {
+    out << "Last decision (" << short_day(last->date) << "): " << explanation_text(*last, commands)
+        << "\n";
+  } else if (!status.complete && !waiting_decision(plan)) {
+    out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
+  }
+  if (const Decision* waiting = waiting_decision(plan)) {
+    out << explanation_text(*waiting, commands) << "\n";
+  }
+  if (!status.recent_missed.empty()) {
+    out << "Missed: " << status.recent_missed.size() << " planned run"
+        << (status.recent_missed.size() == 1 ? "" : "s") << " in the last 14 days with nothing "
+        << "logged (";
+    for (std::size_t i = 0; i < status.recent_missed.size(); ++i) {
+      out << (i == 0 ? "" : ", ") << short_day(status.recent_missed[i]);
+    }
+    out << "). If you ran, log it: `" << commands.log_run() << "`.\n";
+  }
+  for (const Decision& next : plan.projected) {
+    if (next.kind == DecisionKind::break_back)
+      out << "Next run: " << explanation_text(next, commands) << "\n";
+    break;
+  }
+  if (plan.next_run && !status.stopped && !status.complete) {
+    int stage = status.stage_index;
+    for (const PlannedDay& day : plan.days) {
+      if (day.date == *plan.next_run && day.run) stage = day.run->stage_index;
+    }
+    out << "Next run: " << short_day(*plan.next_run) << (*plan.next_run == today ? " (today)" : "")
+        << ", " << stage_title(protocol, stage) << ".\n";
+  }
+  return out.str();
+}
+
+std::string red_flags_text(const Protocol& protocol, const CommandSyntax& commands) {
+  std::string out = "Stop running and see your clinician if you notice: ";
+  const char* separator = "";
+  for (const auto& flag : safety::kBuiltInRedFlags) {
+    out += separator + lower_first(std::string(flag.text)) + " (" + std::string(flag.id) + ")";
+    separator = "; ";
+  }
+  for (const RedFlag& flag : protocol.red_flags) {
+    if (flag.built_in) continue;
+    out += "; " + lower_first(flag.text) + " (" + flag.id + ")";
+  }
+  return out + ". Log it with `" + commands.log_red_flag() + "`, the name in brackets.\n";
+}
+
+}  // namespace runback
