@@ -223,10 +223,8 @@ void run_start(Context& context, const StartOptions& o) {
   if (!runner_name) return;
   auto started = store->start_programme(*runner_name, programme, o.replace);
   if (!started) {
-    // TODO(integrator): keep only the kind once Store::start_programme gives "already follows"
-    // ErrorKind::conflict; until then its message is the only sign of it.
-    const bool conflict = started.error_kind() == ErrorKind::conflict ||
-                          started.error().find("already follows") != std::string::npos;
+    // A runner who already follows a programme is a conflict; any other failure is the store's.
+    const bool conflict = started.error_kind() == ErrorKind::conflict;
     return fail(context, conflict ? ErrorKind::conflict : ErrorKind::io, started.error());
   }
   auto records = store->records_for(*runner_name);
