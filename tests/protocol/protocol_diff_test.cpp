@@ -113,7 +113,8 @@ TEST_CASE("responses and red flags: added, removed and changed", "[protocol][dif
               "red flag 'calf-pain' is new: Sudden pain in the calf"});
 }
 
-TEST_CASE("a change to some stages lists them, and a change to every stage lists it once", "[protocol][diff]") {
+TEST_CASE("a change to some stages lists them, and a change to every stage lists it once",
+          "[protocol][diff]") {
   const Protocol old = load(shipped_text("achilles-midportion"));
   Protocol next = old;
   next.stages[2].frequency.min_rest_days = 2;
