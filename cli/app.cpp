@@ -40,14 +40,14 @@ int run_command_line(int argc, const char* const* argv, Context& context) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return app.exit(e, context.out, context.err);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return app.exit(e, context.out, context.err);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return app.exit(e, context.out, context.err);
   } catch (const CLI::ParseError& e) {
     // A command line that cannot be parsed is bad input, as a bad file is.
-    app.exit(e);
+    app.exit(e, context.out, context.err);
     return exit_status(ErrorKind::bad_input);
   }
   return context.exit_code;

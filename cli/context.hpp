@@ -23,6 +23,8 @@ struct Context {
   const Clock& clock;
   std::ostream& out;            // data
   std::ostream& err;            // diagnostics
+  std::istream& in;             // answers to the questions `log` and `start` ask
+  bool in_is_terminal = false;  // a person is typing at `in`: only then are questions asked
   std::string executable_path;  // absolute path of the running binary, for build-tree lookups
 
   // Global options (set before any command's callback runs).

@@ -2,8 +2,6 @@
 // touched (log_values.hpp); a value already logged changes only with --replace, and the old one
 // is audited.
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
@@ -76,7 +74,7 @@ Status ask_missing(Context& context, Store& store, std::int64_t runner_id, LogVa
   for (const auto& flag : vocabulary.red_flags) {
     if (flag.id != "limp" && flag.id != "swelling") plan.red_flags.push_back(flag);
   }
-  ask_missing_values(std::cin, context.err, plan);
+  ask_missing_values(context.in, context.err, plan);
   add_symptom_red_flags(session_row, vocabulary.red_flags);
   return ok_status();
 }
@@ -214,7 +212,7 @@ void run_log(Context& context, LogOptions& o) {
 
   // 3. Ask for what is missing when a person is at the keyboard.
   const bool given = !values.session_row.empty() || !values.morning_row.empty();
-  if (isatty(STDIN_FILENO)) {
+  if (context.in_is_terminal) {
     if (auto asked = ask_missing(context, *store, runner->id, values, vocabulary, session_date,
                                  morning_date, today);
         !asked) {

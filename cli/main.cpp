@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -24,6 +26,8 @@ int main(int argc, char** argv) {
                        .clock = clock,
                        .out = std::cout,
                        .err = std::cerr,
+                       .in = std::cin,
+                       .in_is_terminal = isatty(STDIN_FILENO) != 0,
                        .executable_path = running_executable(argv[0])};
 
   return cli::run_command_line(argc, argv, context);

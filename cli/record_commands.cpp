@@ -186,16 +186,14 @@ void run_runners(Context& context, const std::string& format) {
   if (!path) return fail(context, ErrorKind::bad_input, path.error());
   std::vector<RunnerSummary> caseload;
   std::map<std::string, Standing> stages;
-  OpenFailure why = OpenFailure::none;
-  auto store = Store::open(*path, OpenMode::existing_only, &why);
+  auto store = Store::open(*path, OpenMode::existing_only);
   if (store) {
     auto loaded = store->caseload();
     if (!loaded) return fail(context, ErrorKind::io, loaded.error());
     caseload = std::move(*loaded);
     stages = current_standings(context, *store);
-  } else if (why != OpenFailure::no_records) {  // no database yet is an empty caseload
-    return fail(context, why == OpenFailure::not_a_database ? ErrorKind::bad_input : ErrorKind::io,
-                store.error());
+  } else if (store.error_kind() != ErrorKind::not_found) {  // no database yet: no runners
+    return fail(context, store.failure());
   }
   if (format == "json") {
     nlohmann::ordered_json doc;

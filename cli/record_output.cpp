@@ -11,11 +11,9 @@ std::optional<Store> open_store(Context& context, OpenMode mode) {
     fail(context, ErrorKind::bad_input, path.error());
     return std::nullopt;
   }
-  OpenFailure why = OpenFailure::none;
-  auto store = Store::open(*path, mode, &why);
+  auto store = Store::open(*path, mode);
   if (!store) {
-    const bool users_input = why == OpenFailure::no_records || why == OpenFailure::not_a_database;
-    fail(context, users_input ? ErrorKind::bad_input : ErrorKind::io, store.error());
+    fail(context, store.failure());
     return std::nullopt;
   }
   return std::move(*store);

@@ -101,9 +101,9 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     }
   }
 
-  const SymptomProfile profile = o.profile == "flare"   ? SymptomProfile::flare
-                                 : o.profile == "stall" ? SymptomProfile::stall
-                                                        : SymptomProfile::steady;
+  // --profile is checked against the same names.
+  const SymptomProfile profile =
+      value_named(o.profile, kSymptomProfileNames).value_or(SymptomProfile::steady);
   std::vector<std::chrono::weekday> run_days;
   if (!o.run_days.empty()) {
     auto parsed = parse_run_days(o.run_days);
@@ -145,7 +145,7 @@ void declare_simulate(CLI::App& command, Context& context) {
       ->type_name("FILE");
   simulate
       ->add_option("--profile", o->profile, "Generated symptoms: steady (default), flare or stall")
-      ->check(CLI::IsMember({"steady", "flare", "stall"}))
+      ->check(CLI::IsMember(names_in(kSymptomProfileNames)))
       ->type_name("PROFILE");
   simulate->add_option("--seed", o->seed, "Seed for the generated symptoms (default: 1)")
       ->type_name("N");

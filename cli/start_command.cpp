@@ -1,8 +1,6 @@
 // `runback start` records a programme with a snapshot of the protocol as it is today, at the
 // stage the runner starts at (records/starting_stage.hpp), with their usual pain as the baseline.
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -60,7 +58,7 @@ Status usual_values(Context& context, const Protocol& protocol, const StartOptio
                       1440, "Your usual morning stiffness at the moment, in minutes (0 if none)?",
                       "a whole number of minutes from 0 to 1440; 0 if you have none"});
   }
-  const bool terminal = isatty(STDIN_FILENO);
+  const bool terminal = context.in_is_terminal;
   for (Value& v : values) {
     if (!v.text.empty()) {
       v.out = parse_score(v.text, v.max);
@@ -70,7 +68,7 @@ Status usual_values(Context& context, const Protocol& protocol, const StartOptio
     while (terminal && !v.out) {
       context.err << v.question << " " << std::flush;
       std::string line;
-      if (!std::getline(std::cin, line)) break;
+      if (!std::getline(context.in, line)) break;
       v.out = parse_score(line, v.max);
       if (!v.out) context.err << "  Please give " << v.scale << ".\n";
     }
@@ -225,10 +223,8 @@ void run_start(Context& context, const StartOptions& o) {
   if (!runner_name) return;
   auto started = store->start_programme(*runner_name, programme, o.replace);
   if (!started) {
-    // TODO(integrator): keep only the kind once Store::start_programme gives "already follows"
-    // ErrorKind::conflict; until then its message is the only sign of it.
-    const bool conflict = started.error_kind() == ErrorKind::conflict ||
-                          started.error().find("already follows") != std::string::npos;
+    // A runner who already follows a programme is a conflict; any other failure is the store's.
+    const bool conflict = started.error_kind() == ErrorKind::conflict;
     return fail(context, conflict ? ErrorKind::conflict : ErrorKind::io, started.error());
   }
   auto records = store->records_for(*runner_name);

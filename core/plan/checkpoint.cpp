@@ -101,15 +101,7 @@ std::string condition_values(const Condition& when, const DayLog& log) {
 }  // namespace
 
 std::string time_point_words(TimePoint point) {
-  switch (point) {
-    case TimePoint::during:
-      return "during the run";
-    case TimePoint::after:
-      return "after the run";
-    case TimePoint::next_morning:
-      return "the next morning";
-  }
-  return "";
+  return name_of(point, kTimePointWords);
 }
 
 EffectivePainLimits effective_pain_limits(const Protocol& protocol) {

@@ -8,6 +8,7 @@
 
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"
+#include "util/name_table.hpp"
 
 namespace runback {
 
@@ -80,6 +81,11 @@ struct Exceeded {
 bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded);
 
 // Words for the parts of a log, shared by explanations and reminders.
+inline constexpr NameTable<TimePoint, 3> kTimePointWords{{
+    {TimePoint::during, "during the run"},
+    {TimePoint::after, "after the run"},
+    {TimePoint::next_morning, "the next morning"},
+}};
 std::string time_point_words(TimePoint point);  // "during the run", "after the run", ...
 
 }  // namespace runback

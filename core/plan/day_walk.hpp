@@ -68,7 +68,6 @@ class Planner {
   Baseline baseline_;  // what a rise in pain is measured from
   std::optional<Date> pending_;
   std::vector<std::string> pending_missing_;
-  NeededLogs pending_needs_;  // which of the needed values the waiting session lacks
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
   // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).

@@ -13,30 +13,6 @@ bool is_pass(DecisionKind kind) {
          kind == DecisionKind::complete;
 }
 
-std::string decision_kind_name(DecisionKind kind) {
-  switch (kind) {
-    case DecisionKind::keep_going:
-      return "keep_going";
-    case DecisionKind::advance:
-      return "advance";
-    case DecisionKind::complete:
-      return "complete";
-    case DecisionKind::repeat:
-      return "repeat";
-    case DecisionKind::step_back:
-      return "step_back";
-    case DecisionKind::stop:
-      return "stop";
-    case DecisionKind::waiting:
-      return "waiting";
-    case DecisionKind::break_back:
-      return "break_back";
-    case DecisionKind::resume:
-      return "resume";
-  }
-  return "repeat";
-}
-
 int caution_rank(ActionKind kind) {
   switch (kind) {
     case ActionKind::proceed:

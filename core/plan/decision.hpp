@@ -9,6 +9,7 @@
 #include "protocol/describe.hpp"  // action_kind_name
 #include "protocol/protocol.hpp"
 #include "util/date.hpp"
+#include "util/name_table.hpp"
 
 namespace runback {
 
@@ -43,7 +44,21 @@ struct Decision {
 bool is_checkpoint(DecisionKind kind);
 // The session passed: it counts towards moving up.
 bool is_pass(DecisionKind kind);
-std::string decision_kind_name(DecisionKind kind);  // "keep_going", "advance", ... (for JSON)
+// The name of each kind, as JSON gives it.
+inline constexpr NameTable<DecisionKind, 9> kDecisionKindNames{{
+    {DecisionKind::keep_going, "keep_going"},
+    {DecisionKind::advance, "advance"},
+    {DecisionKind::complete, "complete"},
+    {DecisionKind::repeat, "repeat"},
+    {DecisionKind::step_back, "step_back"},
+    {DecisionKind::stop, "stop"},
+    {DecisionKind::waiting, "waiting"},
+    {DecisionKind::break_back, "break_back"},
+    {DecisionKind::resume, "resume"},
+}};
+inline std::string decision_kind_name(DecisionKind kind) {
+  return name_of(kind, kDecisionKindNames);
+}
 
 // How cautious an action is: stop > step_back > repeat > proceed; within a kind, more stages back
 // and more rest days are more cautious.

@@ -58,18 +58,6 @@ class SymptomGenerator {
 
 }  // namespace
 
-std::string profile_name(SymptomProfile profile) {
-  switch (profile) {
-    case SymptomProfile::steady:
-      return "steady";
-    case SymptomProfile::flare:
-      return "flare";
-    case SymptomProfile::stall:
-      return "stall";
-  }
-  return "steady";
-}
-
 Simulation simulate(const SimulationRequest& r) {
   Simulation sim;
   sim.start = r.start;

@@ -13,13 +13,22 @@
 #include "plan/plan.hpp"
 #include "protocol/protocol.hpp"
 #include "records/records.hpp"
+#include "util/name_table.hpp"
 
 namespace runback {
 
 // Generated symptoms: steady (every run goes well), flare (now and then a run hurts and the next
 // ones settle), stall (pain hovering at a typical limit).
 enum class SymptomProfile { steady, flare, stall };
-std::string profile_name(SymptomProfile profile);
+// The names `--profile` takes and the simulation's JSON and text give.
+inline constexpr NameTable<SymptomProfile, 3> kSymptomProfileNames{{
+    {SymptomProfile::steady, "steady"},
+    {SymptomProfile::flare, "flare"},
+    {SymptomProfile::stall, "stall"},
+}};
+inline std::string profile_name(SymptomProfile profile) {
+  return name_of(profile, kSymptomProfileNames);
+}
 
 struct SimulationRequest {
   const Protocol& protocol;

@@ -104,10 +104,6 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     if (!later_session || projecting_) {
       pending_ = date;
       pending_missing_ = result.missing;
-      pending_needs_ =
-          NeededLogs{needed_.during && !log.pain_during, needed_.after && !log.pain_after,
-                     needed_.next_morning && !log.pain_next_morning,
-                     needed_.stiffness && !log.stiffness_minutes};
       // A stop cannot be undone by the values still to come (more values only add caution):
       // it is decided now, not the next morning.
       if (result.action.kind != ActionKind::stop) {

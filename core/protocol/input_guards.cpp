@@ -231,23 +231,22 @@ std::optional<Diagnostic> check_protocol_text(std::string_view text, const std::
 std::optional<Diagnostic> check_protocol_tree(const YAML::Node& root, const std::string& file) {
   TreeWalk walk;
   walk.visit(root, 0);
-  auto at = [&](const YAML::Mark& mark) {
-    return mark.is_null() ? std::pair<int, int>{1, 1}
-                          : std::pair<int, int>{mark.line + 1, mark.column + 1};
+  // At the node's mark, or at the top of the file when the node has none.
+  auto error_at = [&](const YAML::Mark& mark, const std::string& message) {
+    if (mark.is_null()) return file_error(file, 1, 1, message);
+    return file_error(file, mark.line + 1, mark.column + 1, message);
   };
   if (walk.too_many_at) {
-    auto [line, column] = at(*walk.too_many_at);
-    return file_error(file, line, column,
-                      "the YAML expands to more than " + std::to_string(kMaxProtocolNodes) +
-                          " values (aliases such as *name repeat what they point at); runback "
-                          "stops reading here");
+    return error_at(*walk.too_many_at,
+                    "the YAML expands to more than " + std::to_string(kMaxProtocolNodes) +
+                        " values (aliases such as *name repeat what they point at); runback "
+                        "stops reading here");
   }
   if (walk.too_deep_at) {
-    auto [line, column] = at(*walk.too_deep_at);
-    return file_error(file, line, column,
-                      "the YAML nests more than " + std::to_string(kMaxProtocolDepth) +
-                          " levels deep once aliases are followed (does an alias point into "
-                          "itself?)");
+    return error_at(*walk.too_deep_at,
+                    "the YAML nests more than " + std::to_string(kMaxProtocolDepth) +
+                        " levels deep once aliases are followed (does an alias point into "
+                        "itself?)");
   }
   return std::nullopt;
 }

@@ -20,59 +20,49 @@ Result<std::string> resolve_db_path(const Environment& env, const std::string& f
       "is set. Give a path with --db PATH or RUNBACK_DB"};
 }
 
-Result<Store> Store::open(const std::string& path, OpenMode mode, OpenFailure* failure) {
-  OpenFailure ignored;
-  OpenFailure& why = failure ? *failure : ignored;
-  why = OpenFailure::other;
+Result<Store> Store::open(const std::string& path, OpenMode mode) {
   std::error_code ec;
   const std::filesystem::path file(path);
   if (std::filesystem::is_directory(file, ec)) {
-    why = OpenFailure::not_a_database;
-    return Error{path + " is a folder, not a records database. Give a file path with --db"};
+    return Error{path + " is a folder, not a records database. Give a file path with --db",
+                 ErrorKind::bad_input};
   }
   const bool exists = std::filesystem::exists(file, ec);
-  if (mode == OpenMode::existing_only && !exists) {
-    why = OpenFailure::no_records;
-    return Error{kNoRecords};
-  }
+  if (mode == OpenMode::existing_only && !exists) return Error{kNoRecords, ErrorKind::not_found};
   if (!exists && file.has_parent_path()) {
     std::filesystem::create_directories(file.parent_path(), ec);
     if (ec) {
       return Error{"cannot create the folder " + file.parent_path().string() +
-                   " for the records database: " + ec.message()};
+                       " for the records database: " + ec.message(),
+                   ErrorKind::io};
     }
   }
   const int flags =
       SQLITE_OPEN_READWRITE | (mode == OpenMode::create_if_missing ? SQLITE_OPEN_CREATE : 0);
   auto db = Database::open(path, flags, kBusyTimeoutMs);
-  if (!db) return Error{db.error()};
+  if (!db) return Error{db.error(), ErrorKind::io};
 
-  auto classify = [&](const std::string& message) {
-    const int code = db->last_error_code() & 0xff;
-    if (code == SQLITE_NOTADB) why = OpenFailure::not_a_database;
-    return Error{message};
+  // A file that is not a database is the user's mistake; anything else, the machine's.
+  auto failed = [&](const std::string& message) {
+    const bool not_a_database = (db->last_error_code() & 0xff) == SQLITE_NOTADB;
+    return Error{message, not_a_database ? ErrorKind::bad_input : ErrorKind::io};
   };
   // FULL: a confirmed log survives a power cut, not only a crash (WAL's default may be NORMAL).
   if (auto done = db->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !done) {
-    return classify(done.error());
+    return failed(done.error());
   }
   auto version = schema_version(*db);
-  if (!version) return classify(version.error());
-  if (*version > current_schema_version()) {
-    why = OpenFailure::newer_schema;
-    return Error{migrate(*db).error()};
-  }
+  if (!version) return failed(version.error());
+  if (*version > current_schema_version()) return Error{migrate(*db).error(), ErrorKind::io};
   if (mode == OpenMode::existing_only && *version == 0) {
-    why = OpenFailure::no_records;
-    return Error{kNoRecords};
+    return Error{kNoRecords, ErrorKind::not_found};
   }
   if (*version < current_schema_version()) {
     // WAL lets the planner read while a log is being written. The mode is stored in the file,
     // so it is set once, when the database is created or first migrated.
-    if (auto done = db->exec("PRAGMA journal_mode = WAL"); !done) return classify(done.error());
-    if (auto done = migrate(*db); !done) return classify(done.error());
+    if (auto done = db->exec("PRAGMA journal_mode = WAL"); !done) return failed(done.error());
+    if (auto done = migrate(*db); !done) return failed(done.error());
   }
-  why = OpenFailure::none;
   return Store(std::make_unique<Database>(std::move(*db)));
 }
 

@@ -69,9 +69,10 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
   if (*current) {
     if (!replace_active) {
       return Error{runner_name + " already follows " + (*current)->protocol_id + " (started " +
-                   format_date((*current)->start_date) +
-                   "). Nothing was changed; add --replace to start over (the old programme is "
-                   "kept as history)"};
+                       format_date((*current)->start_date) +
+                       "). Nothing was changed; add --replace to start over (the old programme is "
+                       "kept as history)",
+                   ErrorKind::conflict};
     }
     auto retire = Statement::prepare(*db_, "UPDATE programme SET active = 0 WHERE id = ?1");
     if (!retire) return Error{retire.error()};

@@ -31,14 +31,11 @@ namespace runback {
 class Database;  // store/database.hpp, private to the store
 
 enum class OpenMode {
-  existing_only,      // never creates a database (a missing file is OpenFailure::no_records);
+  existing_only,      // never creates a database (a missing file is "no records yet");
                       // for commands that read, or add to records that must already exist
   create_if_missing,  // creates the file (and its folder)
 };
 // Either way, an older schema is brought up to date and the connection may write.
-
-// Why open() failed, so a command can tell the user's mistake (exit 2) from the machine's (1).
-enum class OpenFailure { none, no_records, not_a_database, newer_schema, other };
 
 // The database path: --db, else $RUNBACK_DB, else $XDG_DATA_HOME/runback/runback.db (with the
 // XDG fallback $HOME/.local/share). An error when none of them is available.
@@ -71,7 +68,11 @@ class Store {
   static constexpr int kBusyTimeoutMs = 5000;
 
   // --- Opening (store/open.cpp)
-  static Result<Store> open(const std::string& path, OpenMode mode, OpenFailure* failure = nullptr);
+  // Why it failed is the error's kind: not_found when there are no records yet (no file, or one
+  // with no schema, with existing_only), bad_input when the path is a folder or a file that is
+  // not a database, io otherwise (a folder that cannot be made, a schema from a newer runback,
+  // a disk or lock that fails).
+  static Result<Store> open(const std::string& path, OpenMode mode);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;

@@ -5,16 +5,24 @@
 
 namespace runback {
 
-Result<LogRow> read_log_row(const Statement& row, int first) {
-  LogRow log;
-  auto date = parse_date(row.column_view(first));
-  if (!date) return Error{"a stored log has a damaged date: " + date.error()};
-  log.date = *date;
+namespace {
+// The session and the four numbers of kLogColumns, which a LogRow and a DayLog hold alike.
+template <class Log>
+void read_session_and_numbers(const Statement& row, int first, Log& log) {
   if (!row.is_null(first + 1)) log.session = parse_session(row.column_view(first + 1));
   log.pain_during = row.column_optional_int(first + 2);
   log.pain_after = row.column_optional_int(first + 3);
   log.pain_next_morning = row.column_optional_int(first + 4);
   log.stiffness_minutes = row.column_optional_int(first + 5);
+}
+}  // namespace
+
+Result<LogRow> read_log_row(const Statement& row, int first) {
+  LogRow log;
+  auto date = parse_date(row.column_view(first));
+  if (!date) return Error{"a stored log has a damaged date: " + date.error()};
+  log.date = *date;
+  read_session_and_numbers(row, first, log);
   if (!row.is_null(first + 6)) log.swelling = row.column_int(first + 6) != 0;
   if (!row.is_null(first + 7)) log.limp = row.column_int(first + 7) != 0;
   log.red_flags = split_red_flags(row.column_view(first + 8));
@@ -31,11 +39,7 @@ Status read_day_log(const Statement& row, int first, DayLog& log) {
   // The stored text itself: parse_date's sentence is for someone typing a date.
   if (!date) return Error{"a stored log has a damaged date: " + row.column_text(first)};
   log.date = *date;
-  if (!row.is_null(first + 1)) log.session = parse_session(row.column_view(first + 1));
-  log.pain_during = row.column_optional_int(first + 2);
-  log.pain_after = row.column_optional_int(first + 3);
-  log.pain_next_morning = row.column_optional_int(first + 4);
-  log.stiffness_minutes = row.column_optional_int(first + 5);
+  read_session_and_numbers(row, first, log);
   log.swelling = row.column_int(first + 6) != 0;  // NULL reads as 0: not logged is no
   log.limp = row.column_int(first + 7) != 0;
   const auto flags = row.column_view(first + 8);

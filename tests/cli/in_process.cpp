@@ -1,13 +1,9 @@
 #include "in_process.hpp"
 
 #include <dlfcn.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <iostream>
 #include <sstream>
-#include <stdexcept>
 
 #include "app.hpp"
 
@@ -30,56 +26,24 @@ void keep_shipped_plugins_mapped() {
   (void)kept;
 }
 
-// CLI11 writes --help, --version and its refusals of a command line to std::cout and std::cerr
-// rather than to the context's streams: while a command runs, those go where its output goes.
-class Redirect {
- public:
-  Redirect(std::ostream& stream, std::ostream& to) : stream_(stream), saved_(stream.rdbuf()) {
-    stream_.rdbuf(to.rdbuf());
-  }
-  ~Redirect() { stream_.rdbuf(saved_); }
-  Redirect(const Redirect&) = delete;
-  Redirect& operator=(const Redirect&) = delete;
-
- private:
-  std::ostream& stream_;
-  std::streambuf* saved_;
-};
-
-// `log` and `start` ask for missing values when standard input is a terminal, as it is when
-// the tests are run by hand: while a command runs, it reads from /dev/null instead.
-class NoTerminal {
- public:
-  NoTerminal() : saved_(dup(STDIN_FILENO)) {
-    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (saved_ < 0 || null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0) {
-      throw std::runtime_error("cannot put /dev/null on standard input");
-    }
-    close(null_fd);
-  }
-  ~NoTerminal() {
-    dup2(saved_, STDIN_FILENO);
-    close(saved_);
-  }
-  NoTerminal(const NoTerminal&) = delete;
-  NoTerminal& operator=(const NoTerminal&) = delete;
-
- private:
-  int saved_;
-};
-
 }  // namespace
 
 CommandResult run_in_process(const std::vector<std::string>& args, const FileSystem& fs,
-                             const Environment& env, const Clock& clock) {
+                             const Environment& env, const Clock& clock,
+                             const std::optional<std::string>& typed) {
   keep_shipped_plugins_mapped();
   std::ostringstream out, err;
-  cli::Context context{
-      .fs = fs, .env = env, .clock = clock, .out = out, .err = err, .executable_path = RUNBACK_EXE};
+  std::istringstream in(typed.value_or(""));
+  cli::Context context{.fs = fs,
+                       .env = env,
+                       .clock = clock,
+                       .out = out,
+                       .err = err,
+                       .in = in,
+                       .in_is_terminal = typed.has_value(),
+                       .executable_path = RUNBACK_EXE};
   std::vector<const char*> argv{"runback"};
   for (const auto& a : args) argv.push_back(a.c_str());
-  const Redirect to_out(std::cout, out), to_err(std::cerr, err);
-  const NoTerminal no_terminal;
   const int code = cli::run_command_line(int(argv.size()), argv.data(), context);
   return {code, out.str(), err.str()};
 }

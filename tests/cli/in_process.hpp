@@ -5,6 +5,7 @@
 // AddressSanitizer; tests/cli/binary_test.cpp keeps the few checks only a real process can make.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,12 @@ struct CommandResult {
   std::string err;
 };
 
-// `runback ARGS...` through these seams. Its standard input is not a terminal, as for a spawned
-// binary given no input, so no command stops to ask a question.
+// `runback ARGS...` through these seams. With nothing `typed`, its input is not a terminal, as
+// for a spawned binary given no input, so no command stops to ask a question; with `typed`
+// (lines ending in \n), a person at a terminal types them, in answer to whatever it asks.
 CommandResult run_in_process(const std::vector<std::string>& args, const FileSystem& fs,
-                             const Environment& env, const Clock& clock);
+                             const Environment& env, const Clock& clock,
+                             const std::optional<std::string>& typed = std::nullopt);
 
 // `runback ARGS...` on today's date, with the real files and `env` as the whole environment: what
 // run_runback does, minus whatever the machine running the tests has set.

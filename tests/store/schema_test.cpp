@@ -161,10 +161,9 @@ TEST_CASE("a database from a newer runback is refused, not changed", "[store][sc
     REQUIRE(db.ok());
     REQUIRE(db->exec("CREATE TABLE future (x); PRAGMA user_version = 99").ok());
   }
-  OpenFailure why = OpenFailure::none;
-  auto store = Store::open(path, OpenMode::create_if_missing, &why);
+  auto store = Store::open(path, OpenMode::create_if_missing);
   REQUIRE_FALSE(store.ok());
-  CHECK(why == OpenFailure::newer_schema);
+  CHECK(store.error_kind() == ErrorKind::io);
   CHECK(store.error().find("newer runback") != std::string::npos);
   auto db = Database::open(path, SQLITE_OPEN_READWRITE, 100);
   REQUIRE(db.ok());

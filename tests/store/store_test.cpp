@@ -45,10 +45,9 @@ TEST_CASE("resolve_db_path: flag, then RUNBACK_DB, then XDG data home, then HOME
 
 TEST_CASE("opening: missing file, folder creation, not a database", "[store][open]") {
   TempDir dir;
-  OpenFailure why = OpenFailure::none;
-  auto missing = Store::open(dir.file("none.db"), OpenMode::existing_only, &why);
+  auto missing = Store::open(dir.file("none.db"), OpenMode::existing_only);
   REQUIRE_FALSE(missing.ok());
-  CHECK(why == OpenFailure::no_records);
+  CHECK(missing.error_kind() == ErrorKind::not_found);
   CHECK(missing.error().find("runback start --protocol") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));
 
@@ -60,10 +59,34 @@ TEST_CASE("opening: missing file, folder creation, not a database", "[store][ope
     std::ofstream text(dir.file("notes.txt"));
     text << "These are my running notes, not a database.\n";
   }
-  auto text = Store::open(dir.file("notes.txt"), OpenMode::create_if_missing, &why);
+  auto text = Store::open(dir.file("notes.txt"), OpenMode::create_if_missing);
   REQUIRE_FALSE(text.ok());
-  CHECK(why == OpenFailure::not_a_database);
+  CHECK(text.error_kind() == ErrorKind::bad_input);
   CHECK(text.error().find("is not a runback records database") != std::string::npos);
+
+  auto folder = Store::open(dir.file("a"), OpenMode::create_if_missing);
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.error_kind() == ErrorKind::bad_input);
+  CHECK(folder.error().find("is a folder, not a records database") != std::string::npos);
+}
+
+TEST_CASE("opening: an empty database has no records yet, and a folder that cannot be made is io",
+          "[store][open]") {
+  TempDir dir;
+  { std::ofstream empty(dir.file("empty.db")); }
+  auto empty = Store::open(dir.file("empty.db"), OpenMode::existing_only);
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error_kind() == ErrorKind::not_found);
+  CHECK(empty.error().find("no records yet") != std::string::npos);
+
+  {
+    std::ofstream file(dir.file("plain"));
+    file << "a file where a folder should be\n";
+  }
+  auto unmade = Store::open(dir.file("plain/sub/r.db"), OpenMode::create_if_missing);
+  REQUIRE_FALSE(unmade.ok());
+  CHECK(unmade.error_kind() == ErrorKind::io);
+  CHECK(unmade.error().find("cannot create the folder") != std::string::npos);
 }
 
 TEST_CASE("runners: the only one is the default, otherwise --runner is needed", "[store]") {
@@ -89,6 +112,7 @@ TEST_CASE("start_programme keeps one active programme, and --replace keeps the o
   REQUIRE(store.start_programme("ana", sample_programme(), false).ok());
   auto again = store.start_programme("ana", sample_programme("knee"), false);
   REQUIRE_FALSE(again.ok());
+  CHECK(again.error_kind() == ErrorKind::conflict);
   CHECK(again.error().find("already follows achilles-midportion") != std::string::npos);
   REQUIRE(store.start_programme("ana", sample_programme("knee"), true).ok());
   auto runner = store.resolve_runner("ana");
