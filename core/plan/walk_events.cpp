@@ -148,8 +148,8 @@ int Planner::on_session(const DayLog& log, bool later_session) {
 
 void Planner::apply(const DayLog& log, Action action, const std::vector<Reason>& reasons) {
   const Date date = log.date;
-  const Move move = apply_action(p_, progress_, date, action);
-  std::string rule = !move.rule.empty() ? move.rule
+  Move move = apply_action(p_, progress_, date, action);
+  std::string rule = !move.rule.empty() ? std::move(move.rule)
                      : reasons.empty()  ? std::string("all limits met")
                                         : reasons.front().rule;
   Decision decision =
