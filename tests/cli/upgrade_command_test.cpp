@@ -8,6 +8,7 @@
 
 #include "in_process.hpp"
 #include "store/store_fixture.hpp"
+#include "support/protocol_text.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -17,12 +18,6 @@ namespace {
 std::string read_file(const std::string& path) {
   std::ifstream in(path);
   return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::string edited(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
 }
 
 // A runner who started the Achilles protocol from a copy in a folder of their own.

@@ -3,6 +3,7 @@
 #include "plan/checkpoint.hpp"
 #include "plan/decision.hpp"
 #include "plan/simulate.hpp"
+#include "support/name_table_checks.hpp"
 
 using namespace runback;
 
@@ -40,26 +41,10 @@ TEST_CASE("most_cautious_first puts stop before step back before repeat, keeping
   CHECK(rules(one) == std::vector<std::string>{"only"});
 }
 
-namespace {
-
-// Every value of an enum whose values run 0..N-1 has a name, and no two share one.
-template <class E, std::size_t N>
-void check_complete(const NameTable<E, N>& table) {
-  for (std::size_t i = 0; i < N; ++i) {
-    const E value = static_cast<E>(i);
-    const std::string name = name_of(value, table);
-    INFO(i);
-    CHECK_FALSE(name.empty());
-    CHECK(value_named(name, table) == value);
-  }
-}
-
-}  // namespace
-
 TEST_CASE("the planner's name tables cover every value", "[plan][names]") {
-  check_complete(kTimePointWords);
-  check_complete(kDecisionKindNames);
-  check_complete(kSymptomProfileNames);
+  testing::check_complete(kTimePointWords);
+  testing::check_complete(kDecisionKindNames);
+  testing::check_complete(kSymptomProfileNames);
   CHECK(time_point_words(TimePoint::next_morning) == "the next morning");
   CHECK(decision_kind_name(DecisionKind::break_back) == "break_back");
   CHECK(profile_name(SymptomProfile::stall) == "stall");

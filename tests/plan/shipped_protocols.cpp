@@ -11,7 +11,7 @@ std::vector<Protocol> shipped_protocols() {
   const std::string dir = std::string(RUNBACK_SOURCE_DIR) + "/protocols";
   std::vector<Protocol> protocols;
   for (const std::string& name : fs.list_directory(dir)) {
-    if (name.size() < 5 || name.substr(name.size() - 5) != ".yaml") continue;
+    if (!name.ends_with(".yaml")) continue;
     LoadResult loaded = load_protocol_file(fs, dir + "/" + name);
     if (loaded.protocol) protocols.push_back(std::move(*loaded.protocol));
   }

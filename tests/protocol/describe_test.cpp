@@ -2,6 +2,7 @@
 
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
+#include "support/name_table_checks.hpp"
 
 using namespace runback;
 
@@ -96,29 +97,13 @@ TEST_CASE("actions and conditions read as sentences", "[protocol][describe]") {
   CHECK(describe_pain_limit({2, std::nullopt}) == "at most 2/10");
 }
 
-namespace {
-
-// Every value of an enum whose values run 0..N-1 has a name that reads back as itself.
-template <class E, std::size_t N>
-void check_complete(const NameTable<E, N>& table) {
-  for (std::size_t i = 0; i < N; ++i) {
-    const E value = static_cast<E>(i);
-    const std::string name = name_of(value, table);
-    INFO(name);
-    CHECK_FALSE(name.empty());
-    CHECK(value_named(name, table) == value);
-  }
-}
-
-}  // namespace
-
 TEST_CASE("each enumeration's YAML names cover every value", "[protocol][describe]") {
-  check_complete(kActionKindNames);
-  check_complete(kTimePointNames);
-  check_complete(kSessionOutcomeNames);
-  check_complete(kRecoveryWhenNames);
-  check_complete(kPeriodNames);
-  check_complete(kPartialSessionNames);
+  testing::check_complete(kActionKindNames);
+  testing::check_complete(kTimePointNames);
+  testing::check_complete(kSessionOutcomeNames);
+  testing::check_complete(kRecoveryWhenNames);
+  testing::check_complete(kPeriodNames);
+  testing::check_complete(kPartialSessionNames);
   CHECK(action_kind_name(ActionKind::step_back) == "step_back");
   CHECK(time_point_name(TimePoint::next_morning) == "next_morning");
   CHECK(session_outcome_name(SessionOutcome::skipped) == "skipped");

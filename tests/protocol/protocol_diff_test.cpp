@@ -7,29 +7,12 @@
 
 #include "protocol/loader.hpp"
 #include "protocol/protocol_diff.hpp"
+#include "support/protocol_text.hpp"
 
 using namespace runback;
+using namespace runback::testing;
 
 namespace {
-
-std::string shipped_text(const std::string& id) {
-  std::ifstream in(std::string(RUNBACK_SOURCE_DIR) + "/protocols/" + id + ".yaml");
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-Protocol load(const std::string& text) {
-  LoadResult result = load_protocol_text(text, "test.yaml");
-  REQUIRE(result.protocol);
-  return std::move(*result.protocol);
-}
-
-// `text` with its one occurrence of `from` replaced.
-std::string edited(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(text.find(from, at + 1) == std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 using Lines = std::vector<std::string>;
 
@@ -42,7 +25,7 @@ TEST_CASE("the issue's case: three safety changes, each listed once, and the ver
   copy = edited(copy, "  during:\n    max: 5", "  during:\n    max: 3");
   copy = edited(copy, "min_rest_days: 1", "min_rest_days: 2");
   copy = edited(copy, "sessions_to_advance: 3", "sessions_to_advance: 4");
-  const Protocol old = load(text), next = load(copy);
+  const Protocol old = load_text(text), next = load_text(copy);
   CHECK(protocol_changes(old, next) ==
         Lines{"version 1.0.0 -> 1.1.0", "pain during the run: at most 5/10 -> at most 3/10",
               "every stage: rest days between runs: at least 1 -> at least 2",
@@ -54,18 +37,18 @@ TEST_CASE("the issue's case: three safety changes, each listed once, and the ver
 TEST_CASE("a text changed under the same version is a warning", "[protocol][diff]") {
   const std::string text = shipped_text("achilles-midportion");
   const std::string copy = edited(text, "  during:\n    max: 5", "  during:\n    max: 3");
-  const Protocol next = load(copy);
+  const Protocol next = load_text(copy);
   CHECK(protocol_change_warnings(text, "1.0.0", next) ==
         Lines{"the protocol's text changed but its version is still 1.0.0: ask its author to "
               "raise the version"});
   CHECK(protocol_change_warnings(copy, "1.0.0", next).empty());  // the same text
-  CHECK(protocol_changes(load(text), next) ==
+  CHECK(protocol_changes(load_text(text), next) ==
         Lines{"pain during the run: at most 5/10 -> at most 3/10"});
 }
 
 TEST_CASE("pain limits at each time point, and when the after-run score is taken",
           "[protocol][diff]") {
-  const Protocol old = load(shipped_text("achilles-midportion"));
+  const Protocol old = load_text(shipped_text("achilles-midportion"));
   Protocol next = old;
   next.pain.after = PainLimit{4, std::nullopt};
   next.pain.after_minutes = 30;
@@ -80,7 +63,7 @@ TEST_CASE("pain limits at each time point, and when the after-run score is taken
 }
 
 TEST_CASE("responses and red flags: added, removed and changed", "[protocol][diff]") {
-  const Protocol old = load(shipped_text("achilles-midportion"));
+  const Protocol old = load_text(shipped_text("achilles-midportion"));
   Protocol next = old;
   auto response = [&](const std::string& name) -> Response& {
     for (Response& r : next.responses) {
@@ -115,7 +98,7 @@ TEST_CASE("responses and red flags: added, removed and changed", "[protocol][dif
 
 TEST_CASE("a change to some stages lists them, and a change to every stage lists it once",
           "[protocol][diff]") {
-  const Protocol old = load(shipped_text("achilles-midportion"));
+  const Protocol old = load_text(shipped_text("achilles-midportion"));
   Protocol next = old;
   next.stages[2].frequency.min_rest_days = 2;
   next.stages[3].frequency.min_rest_days = 2;
@@ -132,7 +115,7 @@ TEST_CASE("a change to some stages lists them, and a change to every stage lists
 }
 
 TEST_CASE("progression settings, stages, entry criteria and the plugin", "[protocol][diff]") {
-  const Protocol old = load(shipped_text("achilles-midportion"));
+  const Protocol old = load_text(shipped_text("achilles-midportion"));
   Protocol next = old;
   next.progression.max_stages_per_7_days = 2;
   next.progression.partial_session = PartialSession::counts;
@@ -184,7 +167,7 @@ TEST_CASE("progression settings, stages, entry criteria and the plugin", "[proto
 }
 
 TEST_CASE("the starting stage is found in the new text by its id", "[protocol][diff]") {
-  const Protocol old = load(shipped_text("achilles-midportion"));
+  const Protocol old = load_text(shipped_text("achilles-midportion"));
   Protocol next = old;
   next.stages.erase(next.stages.begin());  // a-01 goes: a-03 moves from 3 to 2
   auto moved = starting_stage_in(2, &old, next);

@@ -7,30 +7,15 @@
 #include <fstream>
 
 #include "protocol/loader.hpp"
+#include "support/protocol_text.hpp"
 
 using namespace runback;
+using namespace runback::testing;
 
 namespace {
 
-std::string shipped_text(const std::string& id) {
-  std::ifstream in(std::string(RUNBACK_SOURCE_DIR) + "/protocols/" + id + ".yaml");
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-Protocol load(const std::string& text) {
-  LoadResult result = load_protocol_text(text, "next.yaml");
-  REQUIRE(result.protocol);
-  return std::move(*result.protocol);
-}
-
-std::string edited(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
 Programme started_with(const std::string& text, int starting_stage) {
-  const Protocol protocol = load(text);
+  const Protocol protocol = load_text(text, "next.yaml");
   Programme programme;
   programme.protocol_id = protocol.id;
   programme.protocol_version = protocol.version;
@@ -43,7 +28,7 @@ Programme started_with(const std::string& text, int starting_stage) {
 
 TEST_CASE("the same text is up to date and changes nothing", "[records][upgrade]") {
   const std::string text = shipped_text("achilles-midportion");
-  const auto upgrade = compare_upgrade(started_with(text, 2), load(text));
+  const auto upgrade = compare_upgrade(started_with(text, 2), load_text(text, "next.yaml"));
   REQUIRE(upgrade);
   CHECK(upgrade->up_to_date);
   CHECK(upgrade->changes.empty());
@@ -56,7 +41,7 @@ TEST_CASE("a new text lists its changes, the diff, and warns of an unchanged ver
           "[records][upgrade]") {
   const std::string text = shipped_text("achilles-midportion");
   const std::string next_text = edited(text, "min_rest_days: 1", "min_rest_days: 2");
-  const auto upgrade = compare_upgrade(started_with(text, 0), load(next_text));
+  const auto upgrade = compare_upgrade(started_with(text, 0), load_text(next_text, "next.yaml"));
   REQUIRE(upgrade);
   CHECK_FALSE(upgrade->up_to_date);
   REQUIRE(upgrade->changes.size() == 1);
@@ -69,7 +54,7 @@ TEST_CASE("a new text lists its changes, the diff, and warns of an unchanged ver
 
 TEST_CASE("the starting stage follows its id into the new text", "[records][upgrade]") {
   const std::string text = shipped_text("achilles-midportion");
-  const Protocol old = load(text);
+  const Protocol old = load_text(text, "next.yaml");
   REQUIRE(old.stages.size() > 3);
   // The first stage removed: the stage the programme started at moves up one.
   const std::string first_id = old.stages[0].id;
@@ -85,7 +70,7 @@ TEST_CASE("the starting stage follows its id into the new text", "[records][upgr
 
 TEST_CASE("a starting stage the new text has no place for is a conflict", "[records][upgrade]") {
   const std::string text = shipped_text("achilles-midportion");
-  const Protocol old = load(text);
+  const Protocol old = load_text(text, "next.yaml");
   Protocol next = old;
   next.stages.resize(1);
   next.source_text = text + "\n# one stage\n";
@@ -102,7 +87,7 @@ TEST_CASE("a text that no longer loads is compared by what the programme records
   Programme programme = started_with(text, 1);
   programme.protocol_snapshot = "id: [broken";
   programme.protocol_version = "0.9";
-  const auto upgrade = compare_upgrade(programme, load(text));
+  const auto upgrade = compare_upgrade(programme, load_text(text, "next.yaml"));
   REQUIRE(upgrade);
   CHECK(upgrade->starting_stage == 1);
   REQUIRE(upgrade->changes.size() >= 2);
