@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "records/runner_name.hpp"
+#include "unknown_argument.hpp"
 
 namespace runback::cli {
 
@@ -46,7 +47,15 @@ int run_command_line(int argc, const char* const* argv, Context& context) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, context.out, context.err);
   } catch (const CLI::ParseError& e) {
-    // A command line that cannot be parsed is bad input, as a bad file is.
+    // A command line that cannot be parsed is bad input, as a bad file is. A word it does not
+    // know (an extra, or a command missing because its name was mistyped) is named, with the
+    // closest one it does.
+    const bool unknown_word = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr ||
+                              dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+    if (auto message = unknown_word ? unknown_argument_message(app) : std::nullopt) {
+      fail(context, ErrorKind::bad_input, *message);
+      return context.exit_code;
+    }
     app.exit(e, context.out, context.err);
     return exit_status(ErrorKind::bad_input);
   }

@@ -65,3 +65,29 @@ TEST_CASE("help and errors name text, not table", "[cli][format]") {
   CHECK(xml.exit_code == 2);
   CHECK(xml.err.find("--format: xml not in {text,json}") != std::string::npos);
 }
+
+TEST_CASE("a mistyped option or command is named, with the closest one runback knows",
+          "[cli][exit]") {
+  InProcess p;
+  const auto option = p.run({"week", "--formt", "json"});
+  CHECK(option.exit_code == 2);
+  CHECK(option.err ==
+        "runback: `runback week` has no option --formt (did you mean '--format'?)\n"
+        "Run with --help for more information.\n");
+  const auto command = p.run({"weeks"});
+  CHECK(command.exit_code == 2);
+  CHECK(command.err.find("`runback` has no command 'weeks' (did you mean 'week'?)") !=
+        std::string::npos);
+  const auto nested = p.run({"protocol", "shw", "general-return"});
+  CHECK(nested.exit_code == 2);
+  CHECK(nested.err.find("`runback protocol` has no command 'shw' (did you mean 'show'?)") !=
+        std::string::npos);
+  const auto with_value = p.run({"log", "2026-11-30", "--pain-durin=2"});
+  CHECK(with_value.exit_code == 2);
+  CHECK(with_value.err.find("has no option --pain-durin (did you mean '--pain-during'?)") !=
+        std::string::npos);
+  const auto word = p.run({"week", "extra"});
+  CHECK(word.exit_code == 2);
+  CHECK(word.err.find("`runback week` did not expect 'extra'") != std::string::npos);
+  CHECK(option.out.empty());
+}

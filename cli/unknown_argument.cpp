@@ -1,0 +1,70 @@
+#include "unknown_argument.hpp"
+
+#include <CLI/CLI.hpp>
+#include <vector>
+
+#include "util/suggest.hpp"
+
+namespace runback::cli {
+namespace {
+
+// As CLI11 ends its own refusals, so that every refused command line ends alike.
+constexpr const char* kMoreHelp = "\nRun with --help for more information.";
+
+// The subcommand the command line reached: `runback protocol show ...` reaches `show`.
+const CLI::App* reached(const CLI::App& app) {
+  const CLI::App* at = &app;
+  while (!at->get_subcommands().empty()) at = at->get_subcommands().front();
+  return at;
+}
+
+std::string command_words(const CLI::App* command) {
+  std::string words;
+  for (const CLI::App* at = command; at != nullptr; at = at->get_parent()) {
+    words = at->get_name() + (words.empty() ? "" : " " + words);
+  }
+  return words;
+}
+
+// The long options `command` takes, its parents' too (they fall through to it).
+std::vector<std::string> option_names(const CLI::App* command) {
+  std::vector<std::string> names;
+  for (const CLI::App* at = command; at != nullptr; at = at->get_parent()) {
+    for (const CLI::Option* option : at->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> subcommand_names(const CLI::App* command) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+}  // namespace
+
+std::optional<std::string> unknown_argument_message(const CLI::App& app) {
+  const CLI::App* command = reached(app);
+  std::vector<std::string> extras = command->remaining();
+  if (extras.empty()) extras = app.remaining();
+  if (extras.empty()) return std::nullopt;
+  const std::string& word = extras.front();
+  const std::string words = command_words(command);
+  if (word.size() > 1 && word[0] == '-') {
+    const std::string name = word.substr(0, word.find('='));
+    return "`" + words + "` has no option " + name + did_you_mean(name, option_names(command)) +
+           kMoreHelp;
+  }
+  const std::vector<std::string> subcommands = subcommand_names(command);
+  if (!subcommands.empty() && command->get_subcommands().empty()) {
+    return "`" + words + "` has no command '" + word + "'" + did_you_mean(word, subcommands) +
+           kMoreHelp;
+  }
+  return "`" + words + "` did not expect '" + word + "'" + kMoreHelp;
+}
+
+}  // namespace runback::cli
