@@ -93,13 +93,16 @@ void read_protocol(loading::Loading& loading, const Field& root) {
   if (!top) return;
   Protocol& protocol = loading.protocol;
   if (const Field* format = top->get("format")) {
-    if (!format->node.IsScalar() || format->node.Scalar() != "1") {
+    const std::string value = format->node.IsScalar() ? format->node.Scalar() : "";
+    if (value != "1" && value != "2") {
       reader.error(*format, "is " + yaml::describe_found(format->node) +
-                                "; this runback reads format 1 (a newer runback may read this "
-                                "file)");
+                                "; this runback reads formats 1 and 2 (a newer runback may read "
+                                "this file)");
       return;  // a different format's keys would only give misleading errors
     }
+    protocol.format = value == "2" ? 2 : 1;
   }
+  reader.set_format(protocol.format);
   read_header(loading, *top);
   if (const Field* authors = top->get("authors")) loading::read_authors(loading, *authors);
   if (const Field* references = top->get("references")) {

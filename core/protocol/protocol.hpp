@@ -257,7 +257,7 @@ struct PluginRef {
 };
 
 struct Protocol {
-  int format = 1;                              // `format`: 1
+  int format = 1;                              // `format`: 1 or 2 (absent: 1)
   std::string id;                              // `id`: required, [a-z0-9-]
   std::string title;                           // `title`: required
   std::string version;                         // `version`: required, e.g. "1.0.0"

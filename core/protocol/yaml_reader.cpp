@@ -118,7 +118,8 @@ void Reader::warning(const SourceLocation& where, const std::string& path, std::
 
 std::optional<MapFields> Reader::map(const Field& field,
                                      std::initializer_list<std::string_view> known,
-                                     const std::string& what) {
+                                     const std::string& what,
+                                     std::initializer_list<std::string_view> format2) {
   if (!field.node.IsMap()) {
     error(field, "expected " + what + " (a map with keys such as " + list_names(known) +
                      "), found " + describe_found(field.node));
@@ -141,6 +142,13 @@ std::optional<MapFields> Reader::map(const Field& field,
       error(key_where, path,
             suggestion.empty() ? "unknown key; " + what + " takes " + list_names(known)
                                : "unknown key" + suggestion);
+      continue;
+    }
+    if (format_ < 2 && std::find(format2.begin(), format2.end(), name) != format2.end()) {
+      error(key_where, path,
+            "is read by protocol format 2, and this file is format " + std::to_string(format_) +
+                ": put 'format: 2' at the top of the file (format 2 reads every format-1 file "
+                "the same way)");
       continue;
     }
     if (auto seen = first_line.find(name); seen != first_line.end()) {

@@ -72,10 +72,17 @@ class Reader {
   bool failed() const { return errors_ > 0; }
   std::vector<Diagnostic> take_diagnostics() { return std::move(diagnostics_); }
 
+  // The protocol format the file declares (`format:`): keys new in a later format are refused
+  // by map() with a message that says which format they need.
+  void set_format(int format) { format_ = format; }
+  int format() const { return format_; }
+
   // A map whose keys are all in `known`; unknown and repeated keys are reported (repeats keep
-  // the first value). `what` names the map for messages: "a stage".
+  // the first value). `what` names the map for messages: "a stage". `format2` lists the keys of
+  // `known` that only format 2 reads: in a format-1 file each is reported, not read.
   std::optional<MapFields> map(const Field& field, std::initializer_list<std::string_view> known,
-                               const std::string& what);
+                               const std::string& what,
+                               std::initializer_list<std::string_view> format2 = {});
   // The items of a list. `what` names an item: "stages".
   std::optional<std::vector<Field>> list(const Field& field, const std::string& what);
 
@@ -102,6 +109,7 @@ class Reader {
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
   int errors_ = 0;
+  int format_ = 1;
 };
 
 // "a map", "a list", "nothing", "'abc'": what was found, for "expected X, found Y" messages.
