@@ -1,11 +1,13 @@
 #pragma once
-// Shared by the plan commands (week, status, protocol simulate).
+// Commands registered from files of their own: the plan commands (week, status, protocol
+// simulate), the demo and protocol migrate.
 
 #include "context.hpp"
 
 namespace runback::cli {
 
 void register_simulate_command(CLI::App& protocol, Context& context);
+void register_migrate_command(CLI::App& protocol, Context& context);
 void register_week_commands(CLI::App& app, Context& context);
 void register_demo_command(CLI::App& app, Context& context);
 

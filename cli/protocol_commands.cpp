@@ -1,4 +1,4 @@
-// `runback protocol list | show | lint`.
+// `runback protocol list | show | lint` (simulate and migrate have files of their own).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -196,6 +196,7 @@ void declare_protocol(CLI::App& protocol, Context& context) {
               });
 
   register_simulate_command(protocol, context);
+  register_migrate_command(protocol, context);
 }
 
 }  // namespace

@@ -1,15 +1,11 @@
 // `runback export --csv FILE` and `runback import --csv FILE`: every record out to one RFC 4180
 // file and back in, exactly. Import is all or nothing.
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "add_command.hpp"
+#include "file_output.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "store/records_csv.hpp"
@@ -17,24 +13,6 @@
 namespace runback::cli {
 
 namespace {
-
-// Writes through a temporary file and a rename, so an interrupted export never leaves half a
-// backup where a whole one was.
-Status write_file_atomically(const std::string& path, const std::string& content) {
-  const std::string temporary = path + ".runback-tmp";
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) return Error{"--csv: cannot write " + path + ": " + std::strerror(errno)};
-  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size() &&
-                       std::fflush(file) == 0 && fsync(fileno(file)) == 0;
-  const int saved_errno = errno;
-  std::fclose(file);
-  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return Error{"--csv: cannot write " + path + ": " +
-                 std::strerror(written ? errno : saved_errno)};
-  }
-  return ok_status();
-}
 
 void run_export(Context& context, const std::string& file, const std::string& format) {
   auto store = open_store(context, OpenMode::existing_only);
@@ -54,7 +32,7 @@ void run_export(Context& context, const std::string& file, const std::string& fo
     context.out << csv;
     return;
   }
-  if (auto done = write_file_atomically(file, csv); !done) {
+  if (auto done = write_file_atomically(file, csv, "--csv"); !done) {
     return fail(context, ErrorKind::bad_input, done.error());
   }
   if (format == "json") {
