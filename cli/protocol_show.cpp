@@ -56,25 +56,80 @@ void print_start(std::ostream& out, const Protocol& p) {
   out << "  Without an answer: stage " << index + 1 << " (" << name << ").\n";
 }
 
-void print_stages(std::ostream& out, const Protocol& p) {
-  heading(out,
-          "Stages (by default " + describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
-  TextTable table(
-      {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
+// A calendar programme's stages: one session each, on its day (the runs a week, rest days and
+// sessions to advance do not apply).
+void print_calendar_stages(std::ostream& out, const Protocol& p) {
+  heading(out, "Stages (one session each, on its day of the calendar below)");
+  TextTable table({"#", "Stage", "Day", "Run/session", "Walk/session"});
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     const SessionTotals totals = session_totals(s.session);
-    const Frequency& f = s.frequency;
-    table.add_row({std::to_string(i + 1), s.id,
+    std::string day;
+    for (const CalendarDay& entry : p.calendar->days) {
+      if (entry.stage == s.id) day = std::to_string(entry.day);
+    }
+    table.add_row({std::to_string(i + 1), s.id, day,
                    describe_total(totals.run_seconds, totals.run_metres),
-                   describe_total(totals.walk_seconds, totals.walk_metres),
-                   f.sessions_min == f.sessions_max
-                       ? std::to_string(f.sessions_min)
-                       : std::to_string(f.sessions_min) + "-" + std::to_string(f.sessions_max),
-                   "at least " + std::to_string(f.min_rest_days),
-                   plural(s.sessions_to_advance, "session", "sessions")});
+                   describe_total(totals.walk_seconds, totals.walk_metres)});
   }
   table.print(out, "  ");
+}
+
+void print_calendar(std::ostream& out, const Protocol& p) {
+  if (!p.calendar) return;
+  const Calendar& calendar = *p.calendar;
+  heading(out, "Calendar (by programme day; day 1 is the start date)" + cite(calendar.ref));
+  int expected = 1;
+  for (const CalendarDay& entry : calendar.days) {
+    if (entry.day > expected) {
+      out << "  Day" << (entry.day - 1 > expected ? "s " + std::to_string(expected) + "-" : " ")
+          << entry.day - 1 << ": rest day\n";
+    }
+    out << "  Day " << entry.day << ": ";
+    if (entry.recovery) {
+      out << describe_recovery_day(entry.activity) << '\n';
+    } else {
+      const int index = p.stage_index(entry.stage);
+      out << "stage " << index + 1 << " (" << entry.stage << ")\n";
+    }
+    expected = entry.day + 1;
+  }
+  out << "  Each good session moves on to the next day of the calendar, as many days after the "
+         "run as the calendar puts between the two; after a setback the rest of the calendar "
+         "shifts.\n";
+  if (calendar.bad_day) {
+    out << "  On a bad day (a session that does not pass for pain, a limp, swelling or a "
+           "response): "
+        << describe_bad_day(*calendar.bad_day) << "." << cite(calendar.bad_day->ref)
+        << " A stop or a more cautious response still wins.\n";
+  } else {
+    out << "  A session that does not pass is done again, as the responses say.\n";
+  }
+}
+
+void print_stages(std::ostream& out, const Protocol& p) {
+  if (p.calendar) {
+    print_calendar_stages(out, p);
+  } else {
+    heading(out,
+            "Stages (by default " + describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
+    TextTable table(
+        {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
+    for (std::size_t i = 0; i < p.stages.size(); ++i) {
+      const Stage& s = p.stages[i];
+      const SessionTotals totals = session_totals(s.session);
+      const Frequency& f = s.frequency;
+      table.add_row({std::to_string(i + 1), s.id,
+                     describe_total(totals.run_seconds, totals.run_metres),
+                     describe_total(totals.walk_seconds, totals.walk_metres),
+                     f.sessions_min == f.sessions_max
+                         ? std::to_string(f.sessions_min)
+                         : std::to_string(f.sessions_min) + "-" + std::to_string(f.sessions_max),
+                     "at least " + std::to_string(f.min_rest_days),
+                     plural(s.sessions_to_advance, "session", "sessions")});
+    }
+    table.print(out, "  ");
+  }
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     out << '\n' << "  " << i + 1 << ". " << s.name;
@@ -85,7 +140,7 @@ void print_stages(std::ostream& out, const Protocol& p) {
     if (!intensity.empty()) {
       out << "     Intensity: " << intensity << cite(s.intensity.ref) << '\n';
     }
-    if (s.frequency.ref != p.frequency.ref) {
+    if (s.frequency.ref != p.frequency.ref && !p.calendar) {
       out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
     }
     if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
@@ -100,9 +155,15 @@ void print_stages(std::ostream& out, const Protocol& p) {
 void print_progression(std::ostream& out, const Protocol& p) {
   const Progression& g = p.progression;
   heading(out, "Moving on");
-  out << "  A stage is done when its sessions are done without problems (see each stage).\n";
-  out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages") << " up in any 7 days."
-      << cite(g.ref) << '\n';
+  if (p.calendar) {
+    out << "  A stage is done when its session is done without problems; the calendar's days "
+           "are the pace (no cap on the stages up in 7 days)."
+        << cite(g.ref) << '\n';
+  } else {
+    out << "  A stage is done when its sessions are done without problems (see each stage).\n";
+    out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages")
+        << " up in any 7 days." << cite(g.ref) << '\n';
+  }
   out << "  A session done only in part "
       << (g.partial_session == PartialSession::counts ? "counts towards moving on."
                                                       : "does not count; it is repeated.")
@@ -190,6 +251,7 @@ void print_protocol(std::ostream& out, const Protocol& p) {
   print_header(out, p);
   print_start(out, p);
   print_stages(out, p);
+  print_calendar(out, p);
   print_progression(out, p);
   print_pain(out, p);
   print_red_flags(out, p);

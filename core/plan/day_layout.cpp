@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "plan/calendar.hpp"
 #include "plan/day_walk.hpp"
 #include "plan/log_fields.hpp"
 #include "plan/schedule.hpp"
@@ -36,6 +37,22 @@ Reminder Planner::reminder_for(Date session, TimePoint when, const DayLog* alrea
   return reminder;
 }
 
+// The calendar's day for a date: a run's own stage day; between runs, the days after the last
+// run follow the calendar up to the next session's day. After a repeat, a step back or a break,
+// and on the days after a missed session, the runner is off the calendar (none) until the
+// session due is done: then the rest of the calendar follows on from there.
+std::optional<int> Planner::programme_day(Date day, const std::optional<PlannedRun>& run) const {
+  if (!p_.calendar || day < r_.programme.start_date) return std::nullopt;
+  if (run) return calendar_day_of(p_, run->stage_index);
+  if (progress_.complete) return std::nullopt;
+  const auto next = calendar_day_of(p_, progress_.stage);
+  if (!next || calendar_anchor_day_ >= *next) return std::nullopt;
+  const int since = calendar_anchor_day_ + int((day - calendar_anchor_date_).count());
+  // Past the session's day with it still not done (missed, or held by rest): off the calendar.
+  if (since > *next) return std::nullopt;
+  return since;
+}
+
 PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
   PlannedDay out;
   out.date = day;
@@ -51,6 +68,15 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
     out.rest = RestKind::stopped;
   } else if (progress_.rest_through && day <= *progress_.rest_through) {
     out.rest = RestKind::imposed;
+  }
+  out.programme_day = programme_day(day, run);
+  if (out.programme_day && out.rest == RestKind::rest) {
+    // A calendar's recovery day: no impact that day, whatever the runner's rest days allow.
+    if (const CalendarDay* entry = calendar_entry(p_, *out.programme_day);
+        entry && entry->recovery) {
+      out.rest = RestKind::recovery;
+      out.recovery_activity = entry->activity;
+    }
   }
   if (out.rest == RestKind::before_start || out.rest == RestKind::stopped) return out;
   const bool future = day >= r_.today;

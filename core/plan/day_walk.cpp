@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "plan/calendar.hpp"
+
 namespace runback::plan_internal {
 
 using Days = std::chrono::days;
@@ -33,6 +35,7 @@ ExtensionContext Planner::context(Date date) const {
 void Planner::record_run(Date day) {
   plan_internal::record_run(progress_, day);
   ++runs_this_week_;
+  calendar_missed_ = false;
 }
 
 void Planner::note(std::string text) {
@@ -68,6 +71,8 @@ Plan Planner::run() {
   const Programme& programme = r_.programme;
   progress_.stage = std::clamp(programme.starting_stage, 0, stage_count_ - 1);
   progress_.stage_since = programme.start_date;
+  calendar_anchor_date_ = programme.start_date;
+  calendar_anchor_day_ = calendar_day_of(p_, progress_.stage).value_or(0);
   plan_.status.stage_count = stage_count_;
   if (programme.usual_pain) baseline_ = {*programme.usual_pain, Baseline::Source::usual};
 
@@ -151,12 +156,14 @@ Plan Planner::run() {
       // The next-morning value is the baseline for the next session's rise.
       if (log.pain_next_morning) baseline_ = {*log.pain_next_morning, Baseline::Source::morning};
     }
-    if (!run && planned && day < first_projected) {
+    if (!run && planned && day < first_projected && !calendar_missed_) {
       // A planned run that passed with nothing logged: missed. No decision (the break rules
-      // deal with long gaps), but every view counts and shows it.
+      // deal with long gaps), but every view counts and shows it. A calendar's session stays
+      // due every day until it is done: it is missed once, on its own day.
       run = PlannedRun{progress_.stage, false, std::nullopt, false, true, false};
       ++plan_.status.missed_runs;
       if (day >= recent_from) plan_.status.recent_missed.push_back(day);
+      calendar_missed_ = p_.calendar.has_value();
     }
     if (day == r_.today) take_status();
     if (day >= first_projected && !projecting_) start_projection();
@@ -166,6 +173,12 @@ Plan Planner::run() {
       run = project_run(day);
     }
 
+    // A run done (or planned) puts the calendar at its stage's day: the days after follow on.
+    if (run && !run->missed && run->outcome != SessionOutcome::skipped && p_.calendar &&
+        day >= programme.start_date) {
+      calendar_anchor_date_ = day;
+      calendar_anchor_day_ = calendar_day_of(p_, run->stage_index).value_or(0);
+    }
     if (day >= window_begin && day < window_end) {
       plan_.days.push_back(lay_out(day, run));
       if (logged && r_.day_details) plan_.days.back().logged = *logged;

@@ -54,6 +54,7 @@ class Planner {
   const std::vector<CheckpointQuestion>& questions();
   Reminder reminder_for(Date session, TimePoint when, const DayLog* already);
   PlannedDay lay_out(Date day, const std::optional<PlannedRun>& run);
+  std::optional<int> programme_day(Date day, const std::optional<PlannedRun>& run) const;
   void queue_morning_reminders(Date day, const std::optional<PlannedRun>& run, const DayLog* logged,
                                Date window_begin, Date window_end);
 
@@ -82,6 +83,11 @@ class Planner {
   std::vector<std::chrono::weekday> pattern_;
   // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
   std::optional<std::vector<CheckpointQuestion>> questions_;
+  // A calendar programme: the programme day of the last run (or of the start), and its date. The
+  // days after it follow the calendar until the next session's day.
+  Date calendar_anchor_date_;
+  int calendar_anchor_day_ = 0;
+  bool calendar_missed_ = false;  // the session due was missed on its day (not counted again)
   // Tomorrow morning's values for today's run, shown on the next day laid out.
   std::vector<Reminder> morning_reminders_;
 };

@@ -50,6 +50,7 @@ enum class RestKind {
   stopped,  // no running until a clinician's clearance
   before_start,
   finished,
+  recovery,  // a calendar's recovery day: no running or jumping (format 2)
 };
 
 struct PlannedDay {
@@ -61,6 +62,11 @@ struct PlannedDay {
   std::vector<RecoveryItem> recovery;  // recovery items for the day
   std::vector<SessionCue> cues;        // plugin cues for the run
   std::vector<Reminder> reminders;     // what to log that day
+  // A calendar programme's day number that day (its run's day, or the day of the calendar the
+  // runner is on between two runs); none without a calendar, or off it (after a bad day, before
+  // the session due is done again).
+  std::optional<int> programme_day;
+  std::string recovery_activity;  // RestKind::recovery: the calendar's words ("Cycle 20 min")
   // What the runner logged for this day, up to the plan's date (plans with day details only).
   std::optional<DayLog> logged;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plan/calendar.hpp"
 #include "protocol/safety.hpp"
 
 namespace runback::plan_internal {
@@ -13,10 +14,15 @@ int sessions_needed(const Protocol& protocol, int stage) {
 }
 
 int min_rest_days(const Protocol& protocol, int stage) {
+  // A calendar's days are its spacing: the rest is the gap between two sessions' days.
+  if (protocol.calendar) return calendar_gap(protocol, stage) - 1;
   return std::clamp(protocol.stages[std::size_t(stage)].frequency.min_rest_days, 0, 6);
 }
 
 int stages_per_7_days(const Protocol& protocol) {
+  // A calendar moves on at each of its days (at most one a day): the core's cap does not hold
+  // it back, the calendar's own days are its pace (clinical-basis.md line 167).
+  if (protocol.calendar) return 7;
   return std::clamp(protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
 }
 

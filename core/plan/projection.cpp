@@ -36,6 +36,12 @@ void Planner::start_projection() {
 bool Planner::is_run_day(Date day) {
   if (progress_.stopped || progress_.complete || day < r_.programme.start_date) return false;
   if (progress_.rest_through && day <= *progress_.rest_through) return false;
+  if (p_.calendar) {
+    // A calendar's own days, not a weekday pattern or a count of runs a week: the next session
+    // is due as many days after the last run as the calendar puts between the two.
+    return !progress_.last_run ||
+           (day - *progress_.last_run).count() >= min_rest_days(p_, progress_.stage) + 1;
+  }
   const Frequency& frequency = p_.stages[std::size_t(progress_.stage)].frequency;
   const auto& preferred = run_days_on(r_.programme, day);
   if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred) {

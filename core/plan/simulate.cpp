@@ -98,9 +98,14 @@ Simulation simulate(const SimulationRequest& r) {
   }
 
   const Date today = sim.logs.empty() ? r.start : sim.logs.back().date + Days{1};
-  const PlanRequest last{r.protocol, r.extension, programme, sim.logs, no_clearances,
-                         today,      today,       0,         0};
-  sim.decisions = make_plan(last).decisions;
+  // A calendar programme is read by its days: lay them all out, from the start to the last run.
+  const int laid_out = r.protocol.calendar ? int((today - r.start).count()) : 0;
+  PlanRequest last{r.protocol, r.extension, programme, sim.logs, no_clearances,
+                   today,      r.start,     laid_out,  0};
+  last.day_details = false;
+  Plan plan = make_plan(last);
+  sim.decisions = std::move(plan.decisions);
+  sim.calendar_days = std::move(plan.days);
   for (const Decision& d : sim.decisions) {
     if (d.kind == DecisionKind::complete) sim.completed = d.date;
     if (!is_checkpoint(d.kind) || d.kind == DecisionKind::waiting) continue;

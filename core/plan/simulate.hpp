@@ -61,6 +61,9 @@ struct Simulation {
   std::optional<int> days_to_completion;  // from the start, both days counted
   bool stopped = false;                   // a stop that only a clinician can lift
   bool ran_out = false;                   // max_days passed without completing
+  // A calendar programme (format 2): every day from the start to the last run, as the planner
+  // laid it out (each with its programme day, run or recovery); empty without a calendar.
+  std::vector<PlannedDay> calendar_days;
 };
 
 Simulation simulate(const SimulationRequest& request);

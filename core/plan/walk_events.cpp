@@ -20,6 +20,37 @@ Decision make_decision(Date date, DecisionKind kind, int from, int to, std::stri
   return decision;
 }
 
+// A calendar's bad day (format 2, `calendar.bad_day`): a checkpoint that the runner's symptoms
+// failed (a pain limit, a response, a limp or swelling, the plugin), not one that is only due
+// again (a skipped or partial session, missing logs, a run too soon). Its action is merged as
+// the more cautious, so a stop or a more cautious response still wins. Soreness rules: "sore
+// during the workout -> 1 day off and one step down" (clinical-basis.md line 43).
+std::optional<Reason> bad_day_reason(const Protocol& protocol, int stage,
+                                     const std::vector<Reason>& reasons, bool explain) {
+  if (!protocol.calendar || !protocol.calendar->bad_day) return std::nullopt;
+  const bool failed = std::any_of(reasons.begin(), reasons.end(), [](const Reason& r) {
+    return r.action.kind != ActionKind::proceed && r.rule != "session skipped" &&
+           r.rule != "progression.partial_session" && r.rule != "missing logs";
+  });
+  const bool stopped = std::any_of(reasons.begin(), reasons.end(), [](const Reason& r) {
+    return r.action.kind == ActionKind::stop;
+  });
+  if (!failed || stopped) return std::nullopt;
+  const BadDay& rule = *protocol.calendar->bad_day;
+  const bool back = rule.then == BadDayThen::previous_session && stage > 0;
+  Reason reason{"calendar.bad_day",
+                "",
+                {back ? ActionKind::step_back : ActionKind::repeat, back ? 1 : 0, rule.rest_days},
+                ""};
+  if (explain) {
+    reason.why = "On a bad day this calendar rests " + count_words(rule.rest_days, "day") +
+                 ", then " +
+                 (back ? "goes back to the previous session" : "does the same session again") +
+                 "; the days after it follow on from there";
+  }
+  return reason;
+}
+
 }  // namespace
 
 void Planner::on_clearance(const Clearance& clearance) {
@@ -131,6 +162,10 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     reasons.push_back(std::move(reason));
   }
   if (ran) {
+    if (auto bad_day = bad_day_reason(p_, from, reasons, explain_)) {
+      action = most_cautious(action, bad_day->action);
+      reasons.push_back(std::move(*bad_day));
+    }
     if (const auto spacing = too_soon(p_, progress_, date)) {
       const Reason reason{"frequency.min_rest_days",
                           explain_ ? too_soon_text(*spacing, date) : std::string(),

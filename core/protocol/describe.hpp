@@ -50,6 +50,12 @@ std::string describe_pain_limit(const PainLimit& limit);
 // "after a run", "on rest days", "daily", "in the evening", "3 times a week".
 std::string describe_recovery_when(const RecoveryItem& item);
 
+// A calendar programme (format 2; describe_calendar.cpp). "recovery day — no running or jumping;
+// cycle or swim 20-30 min", for a recovery day's entry and its activity text (may be empty).
+std::string describe_recovery_day(const std::string& activity);
+// "rest 1 day, then the previous session".
+std::string describe_bad_day(const BadDay& bad_day);
+
 // The YAML spelling of enumerations, for messages and JSON, and for reading the YAML.
 inline constexpr NameTable<ActionKind, 4> kActionKindNames{{{ActionKind::proceed, "proceed"},
                                                             {ActionKind::repeat, "repeat"},
@@ -70,6 +76,9 @@ inline constexpr NameTable<RecoveryWhen, 5> kRecoveryWhenNames{
      {RecoveryWhen::evening, "evening"},
      {RecoveryWhen::weekly, "weekly"}}};
 inline constexpr NameTable<Period, 2> kPeriodNames{{{Period::day, "day"}, {Period::week, "week"}}};
+inline constexpr NameTable<BadDayThen, 2> kBadDayThenNames{
+    {{BadDayThen::previous_session, "previous_session"},
+     {BadDayThen::same_session, "same_session"}}};
 inline constexpr NameTable<PartialSession, 2> kPartialSessionNames{
     {{PartialSession::repeat, "repeat"}, {PartialSession::counts, "counts"}}};
 
@@ -78,6 +87,7 @@ std::string time_point_name(TimePoint point);
 std::string session_outcome_name(SessionOutcome outcome);
 std::string recovery_when_name(RecoveryWhen when);
 std::string period_name(Period period);
+std::string bad_day_then_name(BadDayThen then);
 
 // "a, b and c".
 std::string join_with_and(const std::vector<std::string>& parts);

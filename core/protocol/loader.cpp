@@ -84,12 +84,18 @@ void read_protocol(loading::Loading& loading, const Field& root) {
                      yaml::describe_found(root.node));
     return;
   }
+  // The format decides which top-level keys are read, so it is known before the map is checked
+  // (a bad value is reported below).
+  if (const YAML::Node format = root.node["format"];
+      format && format.IsScalar() && format.Scalar() == "2") {
+    reader.set_format(2);
+  }
   auto top =
-      reader.map(root,
-                 {"format", "id", "title", "version", "condition", "summary", "authors",
-                  "references", "entry_criteria", "start", "frequency", "progression", "pain",
-                  "responses", "red_flags", "stages", "exercises", "recovery", "plugin"},
-                 "a protocol");
+      reader.map(root, {"format",    "id",          "title",      "version",        "condition",
+                        "summary",   "authors",     "references", "entry_criteria", "start",
+                        "frequency", "progression", "pain",       "responses",      "red_flags",
+                        "stages",    "exercises",   "recovery",   "plugin",         "calendar"},
+                 "a protocol", {"calendar"});
   if (!top) return;
   Protocol& protocol = loading.protocol;
   if (const Field* format = top->get("format")) {
@@ -134,6 +140,9 @@ void read_protocol(loading::Loading& loading, const Field& root) {
   }
   if (const Field* recovery = top->get("recovery")) loading::read_recovery(loading, *recovery);
   if (const Field* plugin = top->get("plugin")) loading::read_plugin(loading, *plugin);
+  if (const Field* calendar = top->get("calendar")) {
+    loading::read_calendar(loading, *calendar, root);
+  }
   loading::cross_check(loading);
 }
 

@@ -256,6 +256,40 @@ struct PluginRef {
   bool operator==(const PluginRef&) const = default;
 };
 
+// `calendar.days[]` (format 2): one day of a calendar programme, counted from day 1. A day not
+// listed is an ordinary rest day.
+struct CalendarDay {
+  int day = 1;            // `day`: 1..730, strictly ascending through the list
+  std::string stage;      // `stage`: the stage done that day (exactly one of stage / recovery)
+  bool recovery = false;  // `recovery: true`, or `recovery: "Cycle or swim 20-30 min"`: a day
+                          // with no running or jumping
+  std::string activity;   // the recovery day's text, when given
+  SourceLocation where;
+  bool operator==(const CalendarDay&) const = default;
+};
+
+// `calendar.bad_day.then`: the session after a bad day's rest.
+enum class BadDayThen { previous_session, same_session };
+
+// `calendar.bad_day`: what a checkpoint that does not pass does in a calendar programme (a stop
+// or a more cautious response still wins).
+struct BadDay {
+  int rest_days = 1;                               // `rest_days`: 0..14
+  BadDayThen then = BadDayThen::previous_session;  // `then`: previous_session | same_session
+  std::string ref{};                               // `ref`: the source of the rule
+  bool operator==(const BadDay&) const = default;
+};
+
+// `calendar` (format 2): a programme laid out by programme day. Each stage is one session, on
+// its own day; the next session is due as many days after the last run as the calendar puts
+// between the two, whatever the weekday or the runs a week.
+struct Calendar {
+  std::vector<CalendarDay> days;  // `days`: every stage once, in stage order
+  std::optional<BadDay> bad_day;  // `bad_day`: absent, the responses alone decide
+  std::string ref;                // `ref`: the source of the calendar
+  bool operator==(const Calendar&) const = default;
+};
+
 struct Protocol {
   int format = 1;                              // `format`: 1 or 2 (absent: 1)
   std::string id;                              // `id`: required, [a-z0-9-]
@@ -276,6 +310,7 @@ struct Protocol {
   std::vector<Exercise> exercises;     // `exercises`: done at every stage
   std::vector<RecoveryItem> recovery;  // `recovery`
   std::optional<PluginRef> plugin;     // `plugin`
+  std::optional<Calendar> calendar;    // `calendar` (format 2)
 
   std::string source_path;  // where it was loaded from (not a YAML key)
   std::string source_text;  // the YAML as loaded, so a programme can keep a snapshot

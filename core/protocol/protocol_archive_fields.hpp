@@ -147,14 +147,30 @@ struct Fields<PluginRef> {
       std::tuple{&PluginRef::name, &PluginRef::params, &PluginRef::where, &PluginRef::ref};
 };
 template <>
+struct Fields<CalendarDay> {
+  static constexpr auto list =
+      std::tuple{&CalendarDay::day, &CalendarDay::stage, &CalendarDay::recovery,
+                 &CalendarDay::activity, &CalendarDay::where};
+};
+template <>
+struct Fields<BadDay> {
+  static constexpr auto list = std::tuple{&BadDay::rest_days, &BadDay::then, &BadDay::ref};
+};
+template <>
+struct Fields<Calendar> {
+  static constexpr auto list = std::tuple{&Calendar::days, &Calendar::bad_day, &Calendar::ref};
+};
+template <>
 struct Fields<Protocol> {
-  static constexpr auto list = std::tuple{
-      &Protocol::format,         &Protocol::id,        &Protocol::title,     &Protocol::version,
-      &Protocol::condition,      &Protocol::summary,   &Protocol::authors,   &Protocol::references,
-      &Protocol::entry_criteria, &Protocol::start,     &Protocol::frequency, &Protocol::progression,
-      &Protocol::pain,           &Protocol::responses, &Protocol::red_flags, &Protocol::stages,
-      &Protocol::exercises,      &Protocol::recovery,  &Protocol::plugin,    &Protocol::source_path,
-      &Protocol::source_text};
+  static constexpr auto list =
+      std::tuple{&Protocol::format,     &Protocol::id,         &Protocol::title,
+                 &Protocol::version,    &Protocol::condition,  &Protocol::summary,
+                 &Protocol::authors,    &Protocol::references, &Protocol::entry_criteria,
+                 &Protocol::start,      &Protocol::frequency,  &Protocol::progression,
+                 &Protocol::pain,       &Protocol::responses,  &Protocol::red_flags,
+                 &Protocol::stages,     &Protocol::exercises,  &Protocol::recovery,
+                 &Protocol::plugin,     &Protocol::calendar,   &Protocol::source_path,
+                 &Protocol::source_text};
 };
 
 template <class T>
@@ -179,6 +195,7 @@ RUNBACK_ARCHIVE_LAST_VALUE(NumberTest::Op, NumberTest::Op::at_most);
 RUNBACK_ARCHIVE_LAST_VALUE(SessionOutcome, SessionOutcome::skipped);
 RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::next_morning);
 RUNBACK_ARCHIVE_LAST_VALUE(PartialSession, PartialSession::counts);
+RUNBACK_ARCHIVE_LAST_VALUE(BadDayThen, BadDayThen::same_session);
 #undef RUNBACK_ARCHIVE_LAST_VALUE
 
 // --- The check that every member is listed ---------------------------------------------------
@@ -246,6 +263,9 @@ RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(StartRule);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Reference);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PluginParam);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PluginRef);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(CalendarDay);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(BadDay);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Calendar);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Protocol);
 #undef RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER
 

@@ -230,6 +230,20 @@ void compare_plugin(const std::optional<PluginRef>& old, const std::optional<Plu
   }
 }
 
+// A calendar programme's days in a few words (format 2): "none", or "day 1 jog-1, day 2
+// recovery, ...; bad day: rest 1 day, then the previous session".
+std::string calendar_words(const std::optional<Calendar>& calendar) {
+  if (!calendar) return "none";
+  std::string out;
+  for (const CalendarDay& day : calendar->days) {
+    out += (out.empty() ? "day " : ", day ") + std::to_string(day.day) + " " +
+           (day.recovery ? std::string("recovery") : day.stage);
+  }
+  return out + "; bad day: " +
+         (calendar->bad_day ? describe_bad_day(*calendar->bad_day)
+                            : std::string("as the responses say"));
+}
+
 }  // namespace
 
 std::vector<std::string> protocol_changes(const Protocol& old, const Protocol& next) {
@@ -247,6 +261,9 @@ std::vector<std::string> protocol_changes(const Protocol& old, const Protocol& n
   compare_stage_lists(old, next, out);
   compare_texts(old.entry_criteria, next.entry_criteria, "entry criterion", out);
   compare_plugin(old.plugin, next.plugin, out);
+  if (calendar_words(old.calendar) != calendar_words(next.calendar)) {
+    out.push_back(change("calendar", calendar_words(old.calendar), calendar_words(next.calendar)));
+  }
   return out;
 }
 

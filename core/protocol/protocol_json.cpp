@@ -78,6 +78,28 @@ json session_json(const Session& session) {
           {"text", describe_session(session)}};
 }
 
+// Format 2's calendar programme, or null.
+json calendar_json(const Protocol& p) {
+  if (!p.calendar) return nullptr;
+  json days = json::array();
+  for (const auto& d : p.calendar->days) {
+    days.push_back({{"day", d.day},
+                    {"stage", d.stage.empty() ? json(nullptr) : json(d.stage)},
+                    {"recovery", d.recovery},
+                    {"activity", d.activity},
+                    {"text", d.recovery ? describe_recovery_day(d.activity) : d.stage}});
+  }
+  json bad_day = nullptr;
+  if (p.calendar->bad_day) {
+    const BadDay& b = *p.calendar->bad_day;
+    bad_day = {{"rest_days", b.rest_days},
+               {"then", bad_day_then_name(b.then)},
+               {"ref", b.ref},
+               {"text", describe_bad_day(b)}};
+  }
+  return {{"days", days}, {"bad_day", bad_day}, {"ref", p.calendar->ref}};
+}
+
 }  // namespace
 
 json amount_to_json(const Amount& amount) {
@@ -203,6 +225,7 @@ json protocol_to_json(const Protocol& p) {
           {"exercises", exercises_json(p.exercises)},
           {"recovery", recovery},
           {"plugin", plugin},
+          {"calendar", calendar_json(p)},
           {"source_path", p.source_path}};
 }
 

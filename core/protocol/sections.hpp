@@ -46,6 +46,10 @@ void read_pain(Loading& loading, const yaml::Field* field, const yaml::Field& ro
 void read_responses(Loading& loading, const yaml::Field& field);
 void read_red_flags(Loading& loading, const yaml::Field& field);
 
+// `calendar` (format 2), after the stages and the progression: `root` is the whole file, whose
+// pace keys a calendar replaces.
+void read_calendar(Loading& loading, const yaml::Field& field, const yaml::Field& root);
+
 // After everything is read: references, stage names, unused references.
 void cross_check(Loading& loading);
 

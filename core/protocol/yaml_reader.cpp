@@ -17,7 +17,8 @@ namespace {
 constexpr double kMaxSegmentSeconds = 5 * 3600;
 constexpr double kMaxSegmentMetres = 50000;
 
-std::string list_names(std::initializer_list<std::string_view> names) {
+template <class Names>
+std::string list_names(const Names& names) {
   std::string out;
   for (auto name : names) {
     if (!out.empty()) out += ", ";
@@ -139,8 +140,15 @@ std::optional<MapFields> Reader::map(const Field& field,
     const std::string path = child_path(field.path, name);
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       const std::string suggestion = did_you_mean(name, known_names);
+      // The keys this file's format reads: a format-1 file is not offered format 2's keys.
+      std::vector<std::string_view> readable;
+      for (std::string_view k : known) {
+        if (format_ >= 2 || std::find(format2.begin(), format2.end(), k) == format2.end()) {
+          readable.push_back(k);
+        }
+      }
       error(key_where, path,
-            suggestion.empty() ? "unknown key; " + what + " takes " + list_names(known)
+            suggestion.empty() ? "unknown key; " + what + " takes " + list_names(readable)
                                : "unknown key" + suggestion);
       continue;
     }

@@ -16,6 +16,8 @@ const char* rest_kind_name(RestKind kind) {
       return "before_start";
     case RestKind::finished:
       return "finished";
+    case RestKind::recovery:
+      return "recovery";
   }
   return "rest";
 }

@@ -81,7 +81,10 @@ void write_reminder(std::ostream& out, const CommandSyntax& commands, const Remi
 
 void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax& commands,
                const PlannedDay& day, Date today) {
-  out << short_day(day.date) << (day.date == today ? " (today)" : "") << ": ";
+  out << short_day(day.date) << (day.date == today ? " (today)" : "");
+  // A calendar programme says which of its days it is: the runner follows the calendar.
+  if (day.programme_day) out << ", day " << *day.programme_day;
+  out << ": ";
   if (day.run) {
     const PlannedRun& run = *day.run;
     if (run.missed) {
@@ -115,6 +118,9 @@ void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax&
         break;
       case RestKind::imposed:
         out << "rest day, as your last checkpoint asked. Rest is part of the plan.\n";
+        break;
+      case RestKind::recovery:
+        out << describe_recovery_day(day.recovery_activity) << ".\n";
         break;
       default:
         out << "rest day. Your body adapts on rest days.\n";

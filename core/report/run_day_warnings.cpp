@@ -20,6 +20,14 @@ std::vector<std::string> run_day_warnings(const Protocol& protocol,
     }
     return out;
   };
+  if (protocol.calendar) {
+    // A calendar programme's runs fall on its own days, counted from the start date.
+    warnings.push_back(
+        "this protocol follows a calendar of programme days, so runback plans your "
+        "runs on the calendar's days from your start date, not on " +
+        days_words(preferred) + ".");
+    return warnings;
+  }
   std::vector<Frequency> seen;
   for (std::size_t i = 0; i < protocol.stages.size(); ++i) {
     const Frequency& f = protocol.stages[i].frequency;

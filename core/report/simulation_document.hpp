@@ -6,6 +6,7 @@
 #include <string>
 
 #include "plan/simulate.hpp"
+#include "report/json_names.hpp"
 #include "report/json_writer.hpp"
 #include "report/protocol_parts.hpp"
 #include "report/status_document.hpp"
@@ -55,6 +56,28 @@ void write_simulation(W& w, const Protocol& protocol, const CommandSyntax& comma
   w.boolean(sim.stopped);
   w.key("ran_out");
   w.boolean(sim.ran_out);
+  // A calendar programme (format 2): each day from the start by its programme day.
+  w.key("calendar_days");
+  if (protocol.calendar) {
+    write_array(w, sim.calendar_days, [&parts](W& out, const PlannedDay& day) {
+      out.begin_object();
+      out.key("date");
+      write_date(out, day.date);
+      out.key("programme_day");
+      write_int_or_null(out, day.programme_day);
+      out.key("rest");
+      out.string(rest_kind_name(day.rest));
+      out.key("stage");
+      if (day.run) {
+        parts.stage_ref(out, day.run->stage_index);
+      } else {
+        out.null();
+      }
+      out.end_object();
+    });
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 

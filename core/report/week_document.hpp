@@ -173,6 +173,14 @@ void write_day(W& w, const Parts& parts, const CommandSyntax& commands, const Pl
   w.integer(day.stage_index + 1);
   w.key("rest");
   w.string(rest_kind_name(day.rest));
+  w.key("programme_day");
+  write_int_or_null(w, day.programme_day);
+  w.key("recovery_activity");
+  if (day.rest == RestKind::recovery) {
+    w.string(day.recovery_activity);
+  } else {
+    w.null();
+  }
   w.key("run");
   if (day.run) {
     write_run(w, parts, day);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "protocol/safety.hpp"
 
@@ -39,6 +40,21 @@ int clamp_limit(std::optional<int> protocol_value, int core_limit) {
   return std::min(protocol_value.value_or(core_limit), core_limit);
 }
 
+// A calendar programme's day for each stage, read from the calendar itself (not the planner's
+// helpers): empty without a calendar.
+std::vector<int> calendar_stage_days(const Protocol& p) {
+  std::vector<int> days;
+  if (!p.calendar) return days;
+  for (const Stage& stage : p.stages) {
+    int day = 0;
+    for (const CalendarDay& entry : p.calendar->days) {
+      if (entry.stage == stage.id) day = entry.day;
+    }
+    days.push_back(day);
+  }
+  return days;
+}
+
 class Checker {
  public:
   Checker(const PlanRequest& request, const Plan& plan) : r_(request), plan_(plan) {}
@@ -55,6 +71,7 @@ class Checker {
   void check_passes_from_logs();
   void check_red_flags();
   void check_planned_runs();
+  void check_calendar_recovery();
 
   const PlanRequest& r_;
   const Plan& plan_;
@@ -101,8 +118,11 @@ void Checker::check_ranges() {
 }
 
 void Checker::check_stage_rate() {
-  const int per_7_days =
-      std::clamp(r_.protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
+  // A calendar's days are its pace: at most one move a day, so 7 in any 7 days.
+  const int per_7_days = r_.protocol.calendar
+                             ? 7
+                             : std::clamp(r_.protocol.progression.max_stages_per_7_days, 1,
+                                          safety::kMaxStagesPer7Days);
   std::vector<Date> advances;
   for (std::size_t k = 0; k < all_.size(); ++k) {
     const Decision& d = *all_[k];
@@ -282,15 +302,24 @@ void Checker::check_planned_runs() {
   }
   std::stable_sort(runs.begin(), runs.end(),
                    [](const RunDay& a, const RunDay& b) { return a.date < b.date; });
+  // A calendar's rest between runs is the gap between its stages' days, and its runs a week
+  // follow from its days (at most one a day).
+  const std::vector<int> calendar_days = calendar_stage_days(p);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!runs[i].planned) continue;
     const Frequency& f = p.stages[std::size_t(runs[i].stage)].frequency;
+    const std::size_t stage = std::size_t(runs[i].stage);
+    const int min_rest =
+        !calendar_days.empty()
+            ? (stage == 0 ? 0 : calendar_days[stage] - calendar_days[stage - 1] - 1)
+            : std::clamp(f.min_rest_days, 0, 6);
+    const int most_a_week = !calendar_days.empty() ? 7 : std::clamp(f.sessions_max, 1, 7);
     if (i > 0) {
       const int gap = int((runs[i].date - runs[i - 1].date).count());
-      if (gap < std::clamp(f.min_rest_days, 0, 6) + 1) {
+      if (gap < min_rest + 1) {
         fail("run-spacing", "runs planned " + std::to_string(gap) + " day(s) apart on " +
                                 format_date(runs[i].date) + "; the stage asks for " +
-                                std::to_string(f.min_rest_days) + " rest day(s) between runs");
+                                std::to_string(min_rest) + " rest day(s) between runs");
       }
     }
     const Date monday = monday_of(runs[i].date);
@@ -298,10 +327,10 @@ void Checker::check_planned_runs() {
     for (std::size_t j = 0; j <= i; ++j) {
       if (runs[j].date >= monday) ++in_week;
     }
-    if (in_week > std::clamp(f.sessions_max, 1, 7)) {
+    if (in_week > most_a_week) {
       fail("weekly-sessions", std::to_string(in_week) + " runs in the week of " +
-                                  format_date(monday) + "; at most " +
-                                  std::to_string(f.sessions_max) + " allowed");
+                                  format_date(monday) + "; at most " + std::to_string(most_a_week) +
+                                  " allowed");
     }
   }
   for (const Decision* d : all_) {
@@ -311,6 +340,55 @@ void Checker::check_planned_runs() {
         fail("run-spacing", "a run is planned on " + format_date(run.date) + ", inside the " +
                                 std::to_string(d->rest_days) + " rest day(s) from " +
                                 format_date(d->date));
+      }
+    }
+  }
+}
+
+// "calendar-recovery": a calendar never places a run (impact) on a recovery day. After a run
+// that moved the runner on from stage s, the recovery days the calendar puts between stage s's
+// day and the next stage's fall that many days after the run. Until the runner's next run (a run
+// they log on another day moves the calendar on from there), none of those dates holds a planned
+// run, and each one laid out is shown as a recovery day, not as an ordinary rest day.
+void Checker::check_calendar_recovery() {
+  const Protocol& p = r_.protocol;
+  if (!p.calendar) return;
+  const std::vector<int> stage_days = calendar_stage_days(p);
+  std::vector<int> recovery_days;
+  for (const CalendarDay& entry : p.calendar->days) {
+    if (entry.recovery) recovery_days.push_back(entry.day);
+  }
+  std::set<Date> planned, runs;
+  for (const Decision& d : plan_.projected) {
+    if (is_checkpoint(d.kind)) planned.insert(d.date);
+  }
+  for (const PlannedDay& day : plan_.days) {
+    if (day.run && !day.run->logged) planned.insert(day.date);
+  }
+  for (const auto& [date, log] : logs_) {
+    if (log->session && *log->session != SessionOutcome::skipped) runs.insert(date);
+  }
+  runs.insert(planned.begin(), planned.end());
+  for (const Decision* d : all_) {
+    if (d->kind != DecisionKind::advance) continue;
+    const int from = stage_days[std::size_t(d->from_stage)];
+    const int to = stage_days[std::size_t(d->to_stage)];
+    const auto next_run = runs.upper_bound(d->date);
+    for (int recovery : recovery_days) {
+      if (recovery <= from || recovery >= to) continue;
+      const Date date = d->date + Days{recovery - from};
+      if (next_run != runs.end() && *next_run < date) break;
+      const std::string which = "day " + std::to_string(recovery) + " of the calendar (" +
+                                format_date(date) + ", after the run of day " +
+                                std::to_string(from) + " on " + format_date(d->date) + ")";
+      if (planned.count(date)) fail("calendar-recovery", "a run is planned on recovery " + which);
+      for (const PlannedDay& day : plan_.days) {
+        if (day.date == date && !day.run && day.rest == RestKind::rest) {
+          fail("calendar-recovery", "recovery " + which + " is shown as an ordinary rest day");
+        }
+        if (day.date == date && day.rest == RestKind::recovery && day.run) {
+          fail("calendar-recovery", "recovery " + which + " holds a run");
+        }
       }
     }
   }
@@ -337,6 +415,7 @@ std::vector<Violation> Checker::run() {
   check_passes_from_logs();
   check_red_flags();
   check_planned_runs();
+  check_calendar_recovery();
   return out_;
 }
 

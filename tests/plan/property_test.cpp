@@ -4,15 +4,23 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "plan/fixtures.hpp"
 #include "plan/random_history.hpp"
+#include "support/protocol_text.hpp"
 
 using namespace runback;
 using namespace runback::test;
 
 namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
 long history_count() {
   if (const char* text = std::getenv("RUNBACK_PROPERTY_HISTORIES")) {
@@ -37,6 +45,10 @@ std::vector<Protocol> protocols_under_test(std::mt19937_64& rng) {
   std::vector<Protocol> protocols = all_fixture_protocols();
   for (const Protocol& shipped : shipped_protocols()) protocols.push_back(shipped);
   for (int i = 0; i < 24; ++i) protocols.push_back(random_protocol(rng));
+  // Calendar programmes (format 2): the bone-stress example and random calendars.
+  protocols.push_back(testing::load_text(
+      read_file(std::string(RUNBACK_SOURCE_DIR) + "/tests/protocol/valid/format2-calendar.yaml")));
+  for (int i = 0; i < 8; ++i) protocols.push_back(random_calendar_protocol(rng));
   return protocols;
 }
 

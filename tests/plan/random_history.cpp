@@ -176,6 +176,40 @@ Protocol random_protocol(std::mt19937_64& rng) {
   return p;
 }
 
+Protocol random_calendar_protocol(std::mt19937_64& rng) {
+  Protocol p = random_protocol(rng);
+  p.format = 2;
+  p.id = "calendar-" + p.id;
+  p.progression.sessions_to_advance = 1;
+  std::sort(p.progression.breaks.begin(), p.progression.breaks.end(),
+            [](const BreakRule& a, const BreakRule& b) { return a.days < b.days; });
+  const int longest_gap =
+      std::min(4, p.progression.breaks.empty() ? 4 : p.progression.breaks.front().days - 1);
+  Calendar calendar;
+  int day = 1;
+  for (std::size_t i = 0; i < p.stages.size(); ++i) {
+    p.stages[i].sessions_to_advance = 1;
+    if (i > 0) {
+      const int gap = pick(rng, 1, std::max(1, longest_gap));
+      for (int between = day + 1; between < day + gap; ++between) {
+        if (chance(rng, 50)) {
+          calendar.days.push_back({between, "", true, chance(rng, 50) ? "Cycle 20 min" : "", {}});
+        }
+      }
+      day += gap;
+    }
+    calendar.days.push_back({day, p.stages[i].id, false, "", {}});
+  }
+  if (chance(rng, 50)) calendar.days.push_back({day + 1, "", true, "", {}});
+  if (chance(rng, 70)) {
+    calendar.bad_day =
+        BadDay{pick(rng, 0, 3),
+               chance(rng, 50) ? BadDayThen::previous_session : BadDayThen::same_session, ""};
+  }
+  p.calendar = std::move(calendar);
+  return p;
+}
+
 History random_history(const Protocol& protocol, std::mt19937_64& rng) {
   History h;
   h.protocol = protocol;

@@ -44,6 +44,10 @@ struct History {
 // A protocol with random stages, frequencies, limits (some beyond the core's, which the core must
 // clamp), responses and breaks.
 Protocol random_protocol(std::mt19937_64& rng);
+// The same with a calendar (format 2): each stage on its own day, gaps of 1 to 4 days (shorter
+// than the shortest break rule, as the loader demands), recovery days in some gaps, and a
+// bad-day rule most of the time.
+Protocol random_calendar_protocol(std::mt19937_64& rng);
 History random_history(const Protocol& protocol, std::mt19937_64& rng);
 
 // The invariants the plan for `history` breaks (empty: none).
