@@ -4,6 +4,7 @@
 
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/step_words.hpp"
 #include "text_table.hpp"
 
 namespace runback::cli {
@@ -15,6 +16,11 @@ std::string cite(const std::string& ref) {
 
 std::string plural(int count, const std::string& one, const std::string& many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string capitalise_word(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = char(word[0] - 'a' + 'A');
+  return word;
 }
 
 void heading(std::ostream& out, const std::string& title) {
@@ -38,7 +44,7 @@ void print_start(std::ostream& out, const Protocol& p) {
   const int index = p.stage_index(p.start.default_stage);
   const std::string name = index >= 0 ? p.stages[std::size_t(index)].name : p.start.default_stage;
   if (!p.start.entry_test) {
-    out << "  At stage " << index + 1 << " (" << name << ").\n";
+    out << "  At " << step_label(step_words(p), index) << " (" << name << ").\n";
     return;
   }
   const EntryTest& test = *p.start.entry_test;
@@ -51,16 +57,32 @@ void print_start(std::ostream& out, const Protocol& p) {
                                   ? "from " + format_number(band.at_least) + " to under " +
                                         format_number(test.bands[i + 1].at_least)
                                   : format_number(band.at_least) + " or more";
-    out << "    " << range << ": stage " << stage + 1 << " (" << band.stage << ")\n";
+    out << "    " << range << ": " << step_label(step_words(p), stage) << " (" << band.stage
+        << ")\n";
   }
-  out << "  Without an answer: stage " << index + 1 << " (" << name << ").\n";
+  out << "  Without an answer: " << step_label(step_words(p), index) << " (" << name << ").\n";
+}
+
+// Format 2: what each runner chooses at start, and the week's cap.
+void print_runner_choices(std::ostream& out, const Protocol& p) {
+  if (!p.goal && p.options.empty() && !p.weekly_cap) return;
+  heading(out, "Each runner's choices");
+  if (p.goal) {
+    out << "  Goal: " << describe_goal(*p.goal) << " (runback start --goal)" << cite(p.goal->ref)
+        << '\n';
+  }
+  if (!p.options.empty()) {
+    out << "  Options (runback start --option; the first unless they choose):\n";
+    for (const auto& o : p.options) out << "    " << o.id << ": " << o.name << '\n';
+  }
+  if (p.weekly_cap) out << "  Weekly cap: " << describe_weekly_cap(*p.weekly_cap) << '\n';
 }
 
 void print_stages(std::ostream& out, const Protocol& p) {
-  heading(out,
-          "Stages (by default " + describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
-  TextTable table(
-      {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
+  heading(out, capitalise_word(step_words(p).many) + " (by default " +
+                   describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
+  TextTable table({"#", capitalise_word(step_words(p).one), "Run/session", "Walk/session",
+                   "Runs/week", "Rest days", "Advance after"});
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     const SessionTotals totals = session_totals(s.session);
@@ -89,6 +111,10 @@ void print_stages(std::ostream& out, const Protocol& p) {
       out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
     }
     if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
+    if (s.ladder) out << "     Ladder: " << describe_ladder(s) << '\n';
+    for (const auto& a : s.alternatives) {
+      out << "     Alternative " << describe_alternative(a) << '\n';
+    }
     if (!s.notes.empty()) out << "     Notes: " << s.notes << '\n';
     for (const auto& e : s.exercises) {
       out << "     Exercise: " << e.name << ", " << describe_exercise_dose(e) << cite(e.ref)
@@ -100,17 +126,19 @@ void print_stages(std::ostream& out, const Protocol& p) {
 void print_progression(std::ostream& out, const Protocol& p) {
   const Progression& g = p.progression;
   heading(out, "Moving on");
-  out << "  A stage is done when its sessions are done without problems (see each stage).\n";
-  out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages") << " up in any 7 days."
-      << cite(g.ref) << '\n';
+  const StepWords words = step_words(p);
+  out << "  A " << words.one << " is done when its sessions are done without problems (see each "
+      << words.one << ").\n";
+  out << "  At most " << plural(g.max_stages_per_7_days, words.one, words.many)
+      << " up in any 7 days." << cite(g.ref) << '\n';
   out << "  A session done only in part "
       << (g.partial_session == PartialSession::counts ? "counts towards moving on."
                                                       : "does not count; it is repeated.")
       << '\n';
   for (const auto& b : g.breaks) {
     out << "  After " << b.days << " days or more without running: "
-        << (b.restart ? "start again from the first stage"
-                      : "step back " + plural(b.step_back, "stage", "stages"))
+        << (b.restart ? "start again from the first " + words.one
+                      : "step back " + plural(b.step_back, words.one, words.many))
         << "." << cite(b.ref) << '\n';
   }
 }
@@ -125,7 +153,7 @@ void print_pain(std::ostream& out, const Protocol& p) {
       {plural(p.pain.after_minutes, "minute", "minutes") + " after:", limit(p.pain.after)});
   table.add_row({"Next morning:", limit(p.pain.next_morning)});
   table.print(out, "  ");
-  out << "  A limit passed with no response below: repeat the stage.\n";
+  out << "  A limit passed with no response below: repeat the " << step_words(p).one << ".\n";
   out << "  \"Your usual pain\" is the pain the runner gives at `runback start` (their pain on an "
          "ordinary day before any running), until they log a next-morning score; from then on it "
          "is the last next-morning score before the run. Never an assumed 0.\n";
@@ -189,6 +217,7 @@ void print_references(std::ostream& out, const Protocol& p) {
 void print_protocol(std::ostream& out, const Protocol& p) {
   print_header(out, p);
   print_start(out, p);
+  print_runner_choices(out, p);
   print_stages(out, p);
   print_progression(out, p);
   print_pain(out, p);

@@ -52,6 +52,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
   } else if (progress_.rest_through && day <= *progress_.rest_through) {
     out.rest = RestKind::imposed;
   }
+  out.over_weekly_cap = !run && capped_on_ == day;
   if (out.rest == RestKind::before_start || out.rest == RestKind::stopped) return out;
   const bool future = day >= r_.today;
   const bool run_ahead = future && run && !run->logged && !run->missed;

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "protocol/step_words.hpp"
 #include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 
@@ -16,7 +17,10 @@ std::string simulation_text(const Protocol& protocol, const Simulation& sim,
   out << "Simulation of " << protocol.id << " " << protocol.version << " (" << protocol.title
       << ") with " << symptoms << ", starting " << short_day(sim.start) << " "
       << int(std::chrono::year_month_day{sim.start}.year()) << ".\n\n";
-  out << "Stage  Days       From        To          Runs  Name\n";
+  char header[128];
+  std::snprintf(header, sizeof header, "%-6s Days       From        To          Runs  Name\n",
+                capitalise(step_words(protocol).one).c_str());
+  out << header;
   for (const StageSpan& span : sim.timeline) {
     const Stage& stage = stage_at(protocol, span.stage_index);
     char line[128];
