@@ -14,7 +14,8 @@ namespace runback {
 
 struct Violation {
   std::string invariant;  // "stage-rate", "advance-after-failure", "red-flag", "run-spacing",
-                          // "weekly-sessions", "plugin-caution", "pain-limit", "stage-range"
+                          // "weekly-sessions", "plugin-caution", "pain-limit", "stage-range",
+                          // "weekly-cap"
   std::string detail;     // what happened, with dates
 };
 
