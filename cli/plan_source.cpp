@@ -2,7 +2,9 @@
 
 #include "plugin_host_for.hpp"
 #include "protocol/loader.hpp"
+#include "protocol/personalise.hpp"
 #include "protocol/protocol_archive.hpp"
+#include "store/programme_text.hpp"
 
 namespace runback::cli {
 
@@ -43,6 +45,24 @@ Result<std::unique_ptr<Protocol>> PlanSource::read_stored(const Programme& progr
 }
 
 Result<const Protocol*> PlanSource::protocol_for(const Programme& programme) {
+  auto shared = shared_protocol_for(programme);
+  if (!shared || !is_personal(**shared)) return shared;
+  return personal(**shared, programme);
+}
+
+const Protocol* PlanSource::personal(const Protocol& shared, const Programme& programme) {
+  auto key = std::tuple(&shared, goal_text(programme.goal), programme.option);
+  auto it = personal_.find(key);
+  if (it == personal_.end()) {
+    it = personal_
+             .emplace(key, std::make_unique<Protocol>(
+                               personalise(shared, programme.goal, programme.option)))
+             .first;
+  }
+  return it->second.get();
+}
+
+Result<const Protocol*> PlanSource::shared_protocol_for(const Programme& programme) {
   if (store_ != nullptr && programme.snapshot_id != 0) {
     auto it = by_snapshot_id_.find(programme.snapshot_id);
     if (it == by_snapshot_id_.end()) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -26,7 +27,9 @@ class PlanSource {
   // `store` may be null (a programme not stored, as in the demo); then snapshots are parsed.
   PlanSource(const Context& context, Store* store);
 
-  // The protocol of the programme's snapshot, or an error that says why it cannot be read.
+  // The protocol of the programme's snapshot as this runner follows it (format 2: their goal's
+  // ladder steps and their option's alternatives, protocol/personalise.hpp), or an error that
+  // says why it cannot be read.
   Result<const Protocol*> protocol_for(const Programme& programme);
   // The plugin the protocol names (null when it names none). When it is not available, null
   // and `problem` says why: the planner then holds every checkpoint, and the user should know.
@@ -35,11 +38,16 @@ class PlanSource {
  private:
   Result<std::unique_ptr<Protocol>> read_stored(const Programme& programme);
   Result<std::unique_ptr<Protocol>> parse(const Programme& programme, const std::string& text);
+  Result<const Protocol*> shared_protocol_for(const Programme& programme);
+  const Protocol* personal(const Protocol& shared, const Programme& programme);
 
   PluginHost host_;
   Store* store_;
   std::map<std::int64_t, Result<std::unique_ptr<Protocol>>> by_snapshot_id_;
   std::map<std::string, std::unique_ptr<Protocol>> by_text_;
+  // Runners with the same snapshot, goal and option share one personalised protocol.
+  std::map<std::tuple<const Protocol*, std::string, std::string>, std::unique_ptr<Protocol>>
+      personal_;
   std::map<std::string, Result<std::shared_ptr<const PlanExtension>>> extensions_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/step_words.hpp"
 #include "text_table.hpp"
 
 namespace runback::cli {
@@ -15,6 +16,11 @@ std::string cite(const std::string& ref) {
 
 std::string plural(int count, const std::string& one, const std::string& many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string capitalise_word(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = char(word[0] - 'a' + 'A');
+  return word;
 }
 
 void heading(std::ostream& out, const std::string& title) {
@@ -38,7 +44,7 @@ void print_start(std::ostream& out, const Protocol& p) {
   const int index = p.stage_index(p.start.default_stage);
   const std::string name = index >= 0 ? p.stages[std::size_t(index)].name : p.start.default_stage;
   if (!p.start.entry_test) {
-    out << "  At stage " << index + 1 << " (" << name << ").\n";
+    out << "  At " << step_label(step_words(p), index) << " (" << name << ").\n";
     return;
   }
   const EntryTest& test = *p.start.entry_test;
@@ -51,16 +57,33 @@ void print_start(std::ostream& out, const Protocol& p) {
                                   ? "from " + format_number(band.at_least) + " to under " +
                                         format_number(test.bands[i + 1].at_least)
                                   : format_number(band.at_least) + " or more";
-    out << "    " << range << ": stage " << stage + 1 << " (" << band.stage << ")\n";
+    out << "    " << range << ": " << step_label(step_words(p), stage) << " (" << band.stage
+        << ")\n";
   }
-  out << "  Without an answer: stage " << index + 1 << " (" << name << ").\n";
+  out << "  Without an answer: " << step_label(step_words(p), index) << " (" << name << ").\n";
+}
+
+// Format 2: what each runner chooses at start, and the week's cap.
+void print_runner_choices(std::ostream& out, const Protocol& p) {
+  if (!p.goal && p.options.empty() && !p.weekly_cap) return;
+  heading(out, "Each runner's choices");
+  if (p.goal) {
+    out << "  Goal: " << describe_goal(*p.goal) << " (runback start --goal)" << cite(p.goal->ref)
+        << '\n';
+  }
+  if (!p.options.empty()) {
+    out << "  Options (runback start --option; the first unless they choose):\n";
+    for (const auto& o : p.options) out << "    " << o.id << ": " << o.name << '\n';
+  }
+  if (p.weekly_cap) out << "  Weekly cap: " << describe_weekly_cap(*p.weekly_cap) << '\n';
 }
 
 // A calendar programme's stages: one session each, on its day (the runs a week, rest days and
 // sessions to advance do not apply).
 void print_calendar_stages(std::ostream& out, const Protocol& p) {
-  heading(out, "Stages (one session each, on its day of the calendar below)");
-  TextTable table({"#", "Stage", "Day", "Run/session", "Walk/session"});
+  const StepWords words = step_words(p);
+  heading(out, capitalise_word(words.many) + " (one session each, on its day of the calendar below)");
+  TextTable table({"#", capitalise_word(words.one), "Day", "Run/session", "Walk/session"});
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     const SessionTotals totals = session_totals(s.session);
@@ -90,7 +113,7 @@ void print_calendar(std::ostream& out, const Protocol& p) {
       out << describe_recovery_day(entry.activity) << '\n';
     } else {
       const int index = p.stage_index(entry.stage);
-      out << "stage " << index + 1 << " (" << entry.stage << ")\n";
+      out << step_words(p).one << " " << index + 1 << " (" << entry.stage << ")\n";
     }
     expected = entry.day + 1;
   }
@@ -111,10 +134,10 @@ void print_stages(std::ostream& out, const Protocol& p) {
   if (p.calendar) {
     print_calendar_stages(out, p);
   } else {
-    heading(out,
-            "Stages (by default " + describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
-    TextTable table(
-        {"#", "Stage", "Run/session", "Walk/session", "Runs/week", "Rest days", "Advance after"});
+    heading(out, capitalise_word(step_words(p).many) + " (by default " +
+                     describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
+    TextTable table({"#", capitalise_word(step_words(p).one), "Run/session", "Walk/session",
+                     "Runs/week", "Rest days", "Advance after"});
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
       const Stage& s = p.stages[i];
       const SessionTotals totals = session_totals(s.session);
@@ -144,6 +167,10 @@ void print_stages(std::ostream& out, const Protocol& p) {
       out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
     }
     if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
+    if (s.ladder) out << "     Ladder: " << describe_ladder(s) << '\n';
+    for (const auto& a : s.alternatives) {
+      out << "     Alternative " << describe_alternative(a) << '\n';
+    }
     if (!s.notes.empty()) out << "     Notes: " << s.notes << '\n';
     for (const auto& e : s.exercises) {
       out << "     Exercise: " << e.name << ", " << describe_exercise_dose(e) << cite(e.ref)
@@ -155,13 +182,15 @@ void print_stages(std::ostream& out, const Protocol& p) {
 void print_progression(std::ostream& out, const Protocol& p) {
   const Progression& g = p.progression;
   heading(out, "Moving on");
+  const StepWords words = step_words(p);
   if (p.calendar) {
-    out << "  A stage is done when its session is done without problems; the calendar's days "
-           "are the pace (no cap on the stages up in 7 days)."
+    out << "  A " << words.one << " is done when its session is done without problems; the "
+        << "calendar's days are the pace (no cap on the " << words.many << " up in 7 days)."
         << cite(g.ref) << '\n';
   } else {
-    out << "  A stage is done when its sessions are done without problems (see each stage).\n";
-    out << "  At most " << plural(g.max_stages_per_7_days, "stage", "stages")
+    out << "  A " << words.one << " is done when its sessions are done without problems (see "
+        << "each " << words.one << ").\n";
+    out << "  At most " << plural(g.max_stages_per_7_days, words.one, words.many)
         << " up in any 7 days." << cite(g.ref) << '\n';
   }
   out << "  A session done only in part "
@@ -170,8 +199,8 @@ void print_progression(std::ostream& out, const Protocol& p) {
       << '\n';
   for (const auto& b : g.breaks) {
     out << "  After " << b.days << " days or more without running: "
-        << (b.restart ? "start again from the first stage"
-                      : "step back " + plural(b.step_back, "stage", "stages"))
+        << (b.restart ? "start again from the first " + words.one
+                      : "step back " + plural(b.step_back, words.one, words.many))
         << "." << cite(b.ref) << '\n';
   }
 }
@@ -186,7 +215,7 @@ void print_pain(std::ostream& out, const Protocol& p) {
       {plural(p.pain.after_minutes, "minute", "minutes") + " after:", limit(p.pain.after)});
   table.add_row({"Next morning:", limit(p.pain.next_morning)});
   table.print(out, "  ");
-  out << "  A limit passed with no response below: repeat the stage.\n";
+  out << "  A limit passed with no response below: repeat the " << step_words(p).one << ".\n";
   out << "  \"Your usual pain\" is the pain the runner gives at `runback start` (their pain on an "
          "ordinary day before any running), until they log a next-morning score; from then on it "
          "is the last next-morning score before the run. Never an assumed 0.\n";
@@ -250,6 +279,7 @@ void print_references(std::ostream& out, const Protocol& p) {
 void print_protocol(std::ostream& out, const Protocol& p) {
   print_header(out, p);
   print_start(out, p);
+  print_runner_choices(out, p);
   print_stages(out, p);
   print_calendar(out, p);
   print_progression(out, p);

@@ -1,4 +1,6 @@
 #include "record_output.hpp"
+
+#include "protocol/amount.hpp"
 #include "protocol/describe.hpp"
 
 #include <ostream>
@@ -115,6 +117,9 @@ nlohmann::ordered_json programme_json(const Programme& p, bool with_snapshot) {
   j["usual_pain"] = p.usual_pain ? nlohmann::ordered_json(*p.usual_pain) : nullptr;
   j["usual_stiffness_minutes"] =
       p.usual_stiffness_minutes ? nlohmann::ordered_json(*p.usual_stiffness_minutes) : nullptr;
+  // Format 2's choices at start, only when made (documents of other programmes stay the same).
+  if (p.goal) j["goal"] = format_amount(*p.goal);
+  if (!p.option.empty()) j["option"] = p.option;
   j["active"] = p.active;
   if (with_snapshot) j["protocol_snapshot"] = p.protocol_snapshot;
   return j;

@@ -9,6 +9,7 @@
 #include "plan_commands.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/catalog.hpp"
+#include "protocol/personalise.hpp"
 #include "protocol_lookup.hpp"
 #include "record_output.hpp"
 #include "report/plan_json.hpp"
@@ -52,7 +53,8 @@ void run_simulate(Context& context, const SimulateOptions& o) {
     context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
-  const Protocol& protocol = *loaded.protocol;
+  // Format 2: the protocol as a runner with the default goal and the first option follows it.
+  const Protocol protocol = personalise(*loaded.protocol, std::nullopt, "");
   if (o.stage < 1 || o.stage > int(protocol.stages.size())) {
     context.err << "runback: --stage: " << protocol.id << " has stages 1 to "
                 << protocol.stages.size() << ", not " << o.stage << "\n";

@@ -10,6 +10,7 @@
 #include "plan_source.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/personalise.hpp"
 #include "protocol_lookup.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
@@ -18,6 +19,7 @@
 #include "report/run_day_warnings.hpp"
 #include "report/standing_text.hpp"
 #include "runback_syntax.hpp"
+#include "start_choices.hpp"
 
 namespace runback::cli {
 
@@ -30,6 +32,7 @@ struct StartOptions {
   std::string protocol, start, days, format;
   StartingStageRequest stage;
   std::string usual_pain, usual_stiffness;
+  std::string goal, option;  // format 2: `--goal 3mi`, `--option treadmill`
   std::vector<std::string> params;
   bool replace = false;
 };
@@ -163,6 +166,7 @@ void print_text(Context& context, const Protocol& protocol, const Programme& sta
               << format_date(started.start_date) << ".\n";
   context.out << "Your usual pain: " << *started.usual_pain
               << "/10. A rise in pain is measured from it until you log a next-morning value.\n";
+  context.out << start_choices_text(protocol, started);
   context.out << standing_text(protocol, plan, context.clock.today(), runback_syntax());
   context.out << "First session: " << describe_session(first.session) << ".\n";
   if (!protocol.entry_criteria.empty()) {
@@ -183,8 +187,18 @@ void run_start(Context& context, const StartOptions& o) {
     context.exit_code = exit_status(ErrorKind::bad_input);
     return;
   }
-  auto protocol = protocol_for_flag(context, o.protocol, "--protocol");
-  if (!protocol) return;
+  auto loaded = protocol_for_flag(context, o.protocol, "--protocol");
+  if (!loaded) return;
+  if (const auto errors = read_start_choices(*loaded, o.goal, o.option, programme);
+      !errors.empty()) {
+    for (const auto& e : errors) context.err << "runback: " << e << "\n";
+    context.exit_code = exit_status(ErrorKind::bad_input);
+    return;
+  }
+  // The stages this runner follows (their goal's ladder, their option): the starting stage is
+  // one of these, as the plan's stage numbers are.
+  const Protocol personal = personalise(*loaded, programme.goal, programme.option);
+  const Protocol* protocol = &personal;
   auto stage = choose_starting_stage(*protocol, o.stage);
   if (!stage) {
     const std::string flag = o.stage.stage.empty() ? "--entry-test" : "--stage";
@@ -197,7 +211,7 @@ void run_start(Context& context, const StartOptions& o) {
 
   programme.protocol_id = protocol->id;
   programme.protocol_version = protocol->version;
-  programme.protocol_snapshot = protocol->source_text;
+  programme.protocol_snapshot = loaded->source_text;
   auto plugin = protocol_plugin(context, *protocol);
   if (!plugin) return fail(context, plugin.failure());
   if (*plugin) {
@@ -273,6 +287,15 @@ void register_start_command(CLI::App& app, Context& context) {
         .add_option("--usual-stiffness", o->usual_stiffness,
                     "Your usual morning stiffness in minutes (asked when the protocol uses it)")
         ->type_name("MIN");
+    start
+        .add_option("--goal", o->goal,
+                    "Your goal, for a protocol that sets one (e.g. 3mi or 30min; default: the "
+                    "protocol's)")
+        ->type_name("AMOUNT");
+    start
+        .add_option("--option", o->option,
+                    "The protocol's option you follow, e.g. treadmill (default: its first)")
+        ->type_name("ID");
     start.add_flag("--replace", o->replace,
                    "Replace the runner's current programme (it is kept as history)");
     add_format_option(start, o->format, {Format::text, Format::json});

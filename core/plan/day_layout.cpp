@@ -78,6 +78,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
       out.recovery_activity = entry->activity;
     }
   }
+  out.over_weekly_cap = !run && capped_on_ == day;
   if (out.rest == RestKind::before_start || out.rest == RestKind::stopped) return out;
   const bool future = day >= r_.today;
   const bool run_ahead = future && run && !run->logged && !run->missed;

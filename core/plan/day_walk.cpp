@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "plan/calendar.hpp"
+#include "protocol/personalise.hpp"
 
 namespace runback::plan_internal {
 
@@ -12,6 +13,7 @@ Planner::Planner(const PlanRequest& request, Date explain_from)
     : r_(request),
       p_(request.protocol),
       stage_count_(int(p_.stages.size())),
+      words_(step_words(p_)),
       limits_(effective_pain_limits(p_)),
       needed_(needed_logs(p_)),
       history_id_(next_history_id()),
@@ -32,10 +34,13 @@ ExtensionContext Planner::context(Date date) const {
       seen_, summaries_,   history_id_};
 }
 
-void Planner::record_run(Date day) {
+void Planner::record_run(Date day, int stage) {
   plan_internal::record_run(progress_, day);
   ++runs_this_week_;
   calendar_missed_ = false;
+  if (p_.weekly_cap && stage >= 0 && stage < stage_count_) {
+    volume_this_week_ += running_volume(p_.stages[std::size_t(stage)].session, p_.weekly_cap->kind);
+  }
 }
 
 void Planner::note(std::string text) {
@@ -106,7 +111,10 @@ Plan Planner::run() {
     std::optional<PlannedRun> run;
     const DayLog* logged = nullptr;
     explain_ = day >= explain_from_;
-    if (std::chrono::weekday{day} == std::chrono::Monday) runs_this_week_ = 0;
+    if (std::chrono::weekday{day} == std::chrono::Monday) {
+      runs_this_week_ = 0;
+      volume_this_week_ = 0;
+    }
     if (day <= r_.today) {
       while (clearance_it != clearances_end && clearance_it->date <= day) {
         if (clearance_it->date == day) on_clearance(*clearance_it);
@@ -122,7 +130,7 @@ Plan Planner::run() {
           // the latest baseline.
           if (const auto outcome = implied_session(*log_it);
               outcome && *outcome != SessionOutcome::skipped) {
-            record_run(day);
+            record_run(day, progress_.stage);
           }
           if (log_it->pain_next_morning) {
             baseline_ = {*log_it->pain_next_morning, Baseline::Source::morning};
@@ -148,7 +156,7 @@ Plan Planner::run() {
           run = PlannedRun{progress_.stage, true, log.session, false, false, !planned};
         }
         on_red_flags(log);
-        if (ran) record_run(day);
+        if (ran) record_run(day, progress_.stage);
       } else if (log.session) {
         const int at = on_session(log, &log != last_session);
         run = PlannedRun{at, true, log.session, false, false, !planned};

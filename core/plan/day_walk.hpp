@@ -17,6 +17,7 @@
 #include "plan/checkpoint.hpp"
 #include "plan/planner.hpp"
 #include "plan/progression.hpp"
+#include "protocol/step_words.hpp"
 
 namespace runback::plan_internal {
 
@@ -31,7 +32,8 @@ class Planner {
   void decide(Decision decision);
   void summarise(Date date, int stage_index, ActionKind outcome);
   ExtensionContext context(Date date) const;
-  void record_run(Date day);
+  // A run on `day` at `stage` (its running counts towards the week's cap).
+  void record_run(Date day, int stage);
   void take_status();
   void note(std::string text);
 
@@ -61,6 +63,7 @@ class Planner {
   const PlanRequest& r_;
   const Protocol& p_;
   const int stage_count_;
+  const StepWords words_;  // the protocol's word for a stage, in every explanation
   const EffectivePainLimits limits_;
   const NeededLogs needed_;
   Plan plan_;
@@ -74,9 +77,11 @@ class Planner {
   // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).
   const std::uint64_t history_id_;
   bool projecting_ = false;
-  bool explain_ = true;     // build texts for the decisions being taken now
-  Date explain_from_;       // real decisions before this date get no text
-  int runs_this_week_ = 0;  // runs on or after this week's Monday, real then projected
+  bool explain_ = true;            // build texts for the decisions being taken now
+  Date explain_from_;              // real decisions before this date get no text
+  int runs_this_week_ = 0;         // runs on or after this week's Monday, real then projected
+  double volume_this_week_ = 0;    // their running, in the unit of the protocol's weekly_cap
+  std::optional<Date> capped_on_;  // the last day whose run the weekly cap dropped
   // The run-day pattern of the current stage and run days (recomputed when either changes).
   int pattern_stage_ = -1;
   const std::vector<std::chrono::weekday>* pattern_preferred_ = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "protocol/describe.hpp"
+#include "protocol/step_words.hpp"
 
 namespace runback::plan_internal {
 namespace {
@@ -25,7 +26,8 @@ std::string rest_words(int rest_days) {
   return rest_days > 0 ? " after " + count_words(rest_days, "rest day") : "";
 }
 
-std::string pass_explanation(const Move& move, const DayLog& log, const Action& action) {
+std::string pass_explanation(const StepWords& words, const Move& move, const DayLog& log,
+                             const Action& action) {
   const std::string values = logged_values(log);
   const std::string went_well = "the session on " + format_date(log.date) + " went well" +
                                 (values.empty() ? "" : " (" + values + ")");
@@ -34,26 +36,28 @@ std::string pass_explanation(const Move& move, const DayLog& log, const Action& 
   const int stage = move.from_stage;
   if (move.kind == DecisionKind::complete) {
     return "Programme complete: " + count_words(move.clean, "good session") +
-           " in a row at the last stage, the last on " + format_date(log.date) + ". Well done.";
+           " in a row at the last " + words.one + ", the last on " + format_date(log.date) +
+           ". Well done.";
   }
   if (move.kind == DecisionKind::advance) {
-    return "Move up to " + stage_words(stage + 1) + ": " + count_words(move.clean, "good session") +
-           " in a row at " + stage_words(stage) + "; " + went_well + "." + rest;
+    return "Move up to " + stage_words(words, stage + 1) + ": " +
+           count_words(move.clean, "good session") + " in a row at " + stage_words(words, stage) +
+           "; " + went_well + "." + rest;
   }
   if (move.held) {
-    return "Stay at " + stage_words(stage) + " for now: " + went_well + ", but you have moved up " +
-           count_words(move.recent_moves, "stage") +
+    return "Stay at " + stage_words(words, stage) + " for now: " + went_well +
+           ", but you have moved up " + step_count(words, move.recent_moves) +
            " in the last 7 days, the most this protocol allows." + rest;
   }
-  return "Keep going at " + stage_words(stage) + ": " + went_well + "; " +
+  return "Keep going at " + stage_words(words, stage) + ": " + went_well + "; " +
          std::to_string(move.clean) + " of " + count_words(move.needed, "good session") +
          " in a row needed to move up." + rest;
 }
 
 }  // namespace
 
-std::string stage_words(int index) {
-  return "stage " + std::to_string(index + 1);
+std::string stage_words(const StepWords& words, int index) {
+  return step_label(words, index);
 }
 
 std::string count_words(int n, const std::string& word) {
@@ -127,10 +131,10 @@ std::string plugin_advised_text(const std::string& plugin) {
   return "the " + plugin + " plugin advised it";
 }
 
-std::string resume_explanation(const Clearance& clearance, int stage) {
+std::string resume_explanation(const StepWords& words, const Clearance& clearance, int stage) {
   return "Cleared to run again" + (clearance.by.empty() ? std::string() : " by " + clearance.by) +
          " on " + format_date(clearance.date) + ": running starts again from " +
-         format_date(clearance.date + Days{1}) + " at " + stage_words(stage) + ".";
+         format_date(clearance.date + Days{1}) + " at " + stage_words(words, stage) + ".";
 }
 
 std::string red_flags_explanation(const Protocol& protocol, const DayLog& log) {
@@ -147,24 +151,25 @@ std::string on_hold_explanation(Date stopped_on, Date date) {
          format_date(date) + " does not count. Please see your physiotherapist.";
 }
 
-std::string break_explanation(const BreakMove& move) {
+std::string break_explanation(const StepWords& words, const BreakMove& move) {
   const BreakRule& rule = *move.rule;
   const std::string what = move.since_run ? "your last run on " + format_date(move.since)
                                           : "you started on " + format_date(move.since);
-  const std::string does = rule.restart ? "starts again from the first stage"
-                                        : "steps back " + count_words(rule.step_back, "stage");
+  const std::string does = rule.restart ? "starts again from the first " + words.one
+                                        : "steps back " + step_count(words, rule.step_back);
   const int to = move.to_stage;
   return (to == move.from_stage
-              ? "Stay at " + stage_words(to) + " and count again"
-              : (rule.restart ? "Start again at " : "Back to ") + stage_words(to)) +
+              ? "Stay at " + stage_words(words, to) + " and count again"
+              : (rule.restart ? "Start again at " : "Back to ") + stage_words(words, to)) +
          ": it has been " + count_words(move.gap, "day") + " since " + what + "; after " +
          count_words(rule.days, "day") + " without running this protocol " + does + ".";
 }
 
-std::string waiting_explanation(const std::string& missing, Date date, int stage,
-                                const std::vector<Reason>& reasons, const Action& so_far) {
+std::string waiting_explanation(const StepWords& words, const std::string& missing, Date date,
+                                int stage, const std::vector<Reason>& reasons,
+                                const Action& so_far) {
   std::string out = "Waiting for your " + missing + " for " + format_date(date) +
-                    " before deciding; you stay at " + stage_words(stage) + " until then.";
+                    " before deciding; you stay at " + stage_words(words, stage) + " until then.";
   // What the values so far already mean, so bad news never waits for the morning.
   if (!reasons.empty()) {
     out += " Already: " + join_reasons(reasons, so_far) +
@@ -173,8 +178,8 @@ std::string waiting_explanation(const std::string& missing, Date date, int stage
   return out;
 }
 
-std::string checkpoint_explanation(const Move& move, const DayLog& log, const Action& action,
-                                   const std::string& why) {
+std::string checkpoint_explanation(const StepWords& words, const Move& move, const DayLog& log,
+                                   const Action& action, const std::string& why) {
   const int from = move.from_stage;
   const int to = move.to_stage;
   switch (move.kind) {
@@ -182,13 +187,13 @@ std::string checkpoint_explanation(const Move& move, const DayLog& log, const Ac
       return "Stop running for now and see your physiotherapist: " + why;
     case DecisionKind::step_back:
       return (to == from
-                  ? "Repeat " + stage_words(to) + " (it is the first stage)"
-                  : "Step back " + count_words(from - to, "stage") + " to " + stage_words(to)) +
+                  ? "Repeat " + stage_words(words, to) + " (it is the first " + words.one + ")"
+                  : "Step back " + step_count(words, from - to) + " to " + stage_words(words, to)) +
              rest_words(action.rest_days) + ": " + why;
     case DecisionKind::repeat:
-      return "Repeat " + stage_words(from) + rest_words(action.rest_days) + ": " + why;
+      return "Repeat " + stage_words(words, from) + rest_words(action.rest_days) + ": " + why;
     default:
-      return pass_explanation(move, log, action);
+      return pass_explanation(words, move, log, action);
   }
 }
 

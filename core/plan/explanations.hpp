@@ -10,11 +10,12 @@
 #include "plan/checkpoint.hpp"
 #include "plan/progression.hpp"
 #include "protocol/protocol.hpp"
+#include "protocol/step_words.hpp"
 #include "records/records.hpp"
 
 namespace runback::plan_internal {
 
-std::string stage_words(int index);                            // "stage 3"
+std::string stage_words(const StepWords& words, int index);    // "stage 3", "level 3"
 std::string count_words(int n, const std::string& word);       // "1 rest day", "2 rest days"
 std::string and_words(const std::vector<std::string>& items);  // "a and b and c"
 
@@ -30,13 +31,14 @@ std::string plugin_failed_text(const std::string& plugin, Date date, const std::
 std::string plugin_advised_text(const std::string& plugin);
 
 // The explanations of decisions. `why` is join_reasons of the checkpoint's reasons.
-std::string resume_explanation(const Clearance& clearance, int stage);
+std::string resume_explanation(const StepWords& words, const Clearance& clearance, int stage);
 std::string red_flags_explanation(const Protocol& protocol, const DayLog& log);
 std::string on_hold_explanation(Date stopped_on, Date date);
-std::string break_explanation(const BreakMove& move);
-std::string waiting_explanation(const std::string& missing, Date date, int stage,
-                                const std::vector<Reason>& reasons, const Action& so_far);
-std::string checkpoint_explanation(const Move& move, const DayLog& log, const Action& action,
-                                   const std::string& why);
+std::string break_explanation(const StepWords& words, const BreakMove& move);
+std::string waiting_explanation(const StepWords& words, const std::string& missing, Date date,
+                                int stage, const std::vector<Reason>& reasons,
+                                const Action& so_far);
+std::string checkpoint_explanation(const StepWords& words, const Move& move, const DayLog& log,
+                                   const Action& action, const std::string& why);
 
 }  // namespace runback::plan_internal

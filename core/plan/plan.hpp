@@ -58,6 +58,9 @@ struct PlannedDay {
   int stage_index = 0;  // the stage the runner is at that day
   std::optional<PlannedRun> run;
   RestKind rest = RestKind::rest;
+  // Format 2: a run day whose run would take the week past the protocol's weekly_cap, so it
+  // has none (the week says why).
+  bool over_weekly_cap = false;
   std::vector<Exercise> exercises;     // protocol, stage and plugin exercises for the day
   std::vector<RecoveryItem> recovery;  // recovery items for the day
   std::vector<SessionCue> cues;        // plugin cues for the run

@@ -6,6 +6,7 @@
 
 #include "plan/day_walk.hpp"
 #include "plan/schedule.hpp"
+#include "protocol/personalise.hpp"
 
 namespace runback::plan_internal {
 namespace {
@@ -54,7 +55,17 @@ bool Planner::is_run_day(Date day) {
       (day - *progress_.last_run).count() < min_rest_days(p_, progress_.stage) + 1) {
     return false;
   }
-  return runs_this_week_ < std::clamp(frequency.sessions_max, 1, 7);
+  if (runs_this_week_ >= std::clamp(frequency.sessions_max, 1, 7)) return false;
+  // Format 2's weekly cap: a run that would take the week past it is dropped (the day says why).
+  if (p_.weekly_cap) {
+    const double volume =
+        running_volume(p_.stages[std::size_t(progress_.stage)].session, p_.weekly_cap->kind);
+    if (volume_this_week_ + volume > p_.weekly_cap->value + 1e-6) {
+      capped_on_ = day;
+      return false;
+    }
+  }
+  return true;
 }
 
 // A run ahead, assumed to go well: its checkpoint is taken like a logged one's.

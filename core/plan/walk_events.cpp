@@ -58,7 +58,7 @@ void Planner::on_clearance(const Clearance& clearance) {
   const int stage = progress_.stage;
   Decision decision =
       make_decision(clearance.date, DecisionKind::resume, stage, stage, "clearance");
-  if (explain_) decision.explanation = resume_explanation(clearance, stage);
+  if (explain_) decision.explanation = resume_explanation(words_, clearance, stage);
   decide(std::move(decision));
 }
 
@@ -80,7 +80,7 @@ void Planner::apply_break(Date date) {
   Decision decision =
       make_decision(date, DecisionKind::break_back, move->from_stage, move->to_stage,
                     "progression.breaks (" + std::to_string(move->rule->days) + " days)");
-  if (explain_) decision.explanation = break_explanation(*move);
+  if (explain_) decision.explanation = break_explanation(words_, *move);
   decide(std::move(decision));
 }
 
@@ -123,7 +123,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     if (explain_) decision.explanation = on_hold_explanation(*progress_.stopped_on, date);
     decide(std::move(decision));
     summarise(date, from, ActionKind::stop);
-    if (ran) record_run(date);
+    if (ran) record_run(date, from);
     return from;
   }
   CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
@@ -142,10 +142,11 @@ int Planner::on_session(const DayLog& log, bool later_session) {
             make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
         decision.missing = result.missing;
         if (explain_) {
-          decision.explanation = waiting_explanation(missing, date, from, reasons, result.action);
+          decision.explanation =
+              waiting_explanation(words_, missing, date, from, reasons, result.action);
         }
         decide(std::move(decision));
-        if (ran) record_run(date);
+        if (ran) record_run(date, from);
         return from;
       }
     } else {
@@ -177,7 +178,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   }
   most_cautious_first(reasons);
   apply(log, action, reasons);
-  if (ran) record_run(date);
+  if (ran) record_run(date, from);
   return from;
 }
 
@@ -191,7 +192,8 @@ void Planner::apply(const DayLog& log, Action action, const std::vector<Reason>&
       make_decision(date, move.kind, move.from_stage, move.to_stage, std::move(rule));
   decision.rest_days = action.rest_days;
   if (explain_) {
-    decision.explanation = checkpoint_explanation(move, log, action, join_reasons(reasons, action));
+    decision.explanation =
+        checkpoint_explanation(words_, move, log, action, join_reasons(reasons, action));
   }
   if (pending_ && *pending_ <= date) {
     pending_.reset();

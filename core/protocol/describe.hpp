@@ -89,6 +89,17 @@ std::string recovery_when_name(RecoveryWhen when);
 std::string period_name(Period period);
 std::string bad_day_then_name(BadDayThen then);
 
+// Format 2 (describe_format2.cpp). "a distance the runner chooses from 1 mi to 10 mi (2 mi
+// unless they choose)".
+std::string describe_goal(const Goal& goal);
+// "then 0.25 mi more on the last run at each step, until the runner's goal (the steps are
+// named 'Week 4 + 1', 'Week 4 + 2', ...)".
+std::string describe_ladder(const Stage& stage);
+// "at most 10 mi of running in a week (Monday to Sunday); a run that would pass it is left out".
+std::string describe_weekly_cap(const Amount& cap);
+// "On a treadmill: 5 x (run 2 min / walk 1 min); surface: treadmill, 1% incline".
+std::string describe_alternative(const StageAlternative& alternative);
+
 // "a, b and c".
 std::string join_with_and(const std::vector<std::string>& parts);
 

@@ -90,12 +90,12 @@ void read_protocol(loading::Loading& loading, const Field& root) {
       format && format.IsScalar() && format.Scalar() == "2") {
     reader.set_format(2);
   }
-  auto top =
-      reader.map(root, {"format",    "id",          "title",      "version",        "condition",
-                        "summary",   "authors",     "references", "entry_criteria", "start",
-                        "frequency", "progression", "pain",       "responses",      "red_flags",
-                        "stages",    "exercises",   "recovery",   "plugin",         "calendar"},
-                 "a protocol", {"calendar"});
+  auto top = reader.map(
+      root, {"format",  "id",         "title",          "version",    "condition", "summary",
+             "authors", "references", "entry_criteria", "start",      "frequency", "progression",
+             "pain",    "responses",  "red_flags",      "stages",     "exercises", "recovery",
+             "plugin",  "calendar",   "step_word",      "goal",       "weekly_cap", "options"},
+      "a protocol", {"calendar", "step_word", "goal", "weekly_cap", "options"});
   if (!top) return;
   Protocol& protocol = loading.protocol;
   if (const Field* format = top->get("format")) {
@@ -131,6 +131,7 @@ void read_protocol(loading::Loading& loading, const Field& root) {
     protocol.red_flags.push_back(RedFlag{std::string(flag.id), std::string(flag.text), true});
   }
   if (const Field* flags = top->get("red_flags")) loading::read_red_flags(loading, *flags);
+  loading::read_format2(loading, *top);  // before the stages: their alternatives name the options
   if (const Field* stages =
           top->require(reader, "stages", "a protocol needs a list of stages, easiest first")) {
     loading::read_stages(loading, *stages);
@@ -144,6 +145,7 @@ void read_protocol(loading::Loading& loading, const Field& root) {
     loading::read_calendar(loading, *calendar, root);
   }
   loading::cross_check(loading);
+  loading::check_format2(loading);
 }
 
 LoadResult finish(std::vector<Diagnostic> diagnostics, std::optional<Protocol> protocol) {
@@ -189,7 +191,7 @@ LoadResult load_protocol_text(std::string_view text, const std::string& display_
 
   Protocol protocol;
   yaml::Reader reader(display_path);
-  loading::Loading loading{reader, protocol, {}, {}, {}};
+  loading::Loading loading{reader, protocol, {}, {}, {}, {}, {}, {}};
   const Field root_field{root, "", reader.location(root, SourceLocation{display_path, 1, 1})};
   read_protocol(loading, root_field);
   protocol.source_path = display_path;

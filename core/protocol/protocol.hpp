@@ -96,6 +96,27 @@ struct RecoveryItem {
   bool operator==(const RecoveryItem&) const = default;
 };
 
+// Format 2, family 11 (e): one way of doing a stage, for the runner who chose the protocol's
+// option of that id at `runback start --option ID`. Keys left out keep the stage's own.
+struct StageAlternative {
+  std::string id;                      // `id`: one of Protocol::options
+  std::string name;                    // `name`: shown to the runner; defaults to the option's
+  std::optional<Session> session;      // `session`
+  std::optional<Intensity> intensity;  // `intensity`
+  std::string surface;                 // `surface`
+  SourceLocation where;
+  bool operator==(const StageAlternative&) const = default;
+};
+
+// Format 2, family 9: `ladder: {add: 0.25mi, until: goal}`. From the stage's session, each
+// generated step adds `add` to the run of its last block until the run total reaches the runner's
+// goal (protocol/personalise.hpp makes the steps).
+struct Ladder {
+  Amount add;  // `add`: same unit as the goal
+  SourceLocation where;
+  bool operator==(const Ladder&) const = default;
+};
+
 struct Stage {
   std::string id;               // `id`: required, unique, [a-z0-9-]
   std::string name;             // `name`: shown to the runner; defaults to the id
@@ -108,7 +129,10 @@ struct Stage {
   std::vector<Exercise> exercises;  // `exercises`: this stage's own (the protocol-wide list is
                                     // kept apart in Protocol::exercises)
   SourceLocation where;
-  std::string ref{};  // `ref`: the source of the stage's session (its shape and dose)
+  std::string ref{};               // `ref`: the source of the stage's session (its shape and dose)
+  std::optional<Ladder> ladder{};  // `ladder` (format 2)
+  std::vector<StageAlternative> alternatives{};  // `alternatives` (format 2)
+  int generated_step = 0;  // a ladder's step N ("<stage> + N"), made for a runner; 0: as written
   bool operator==(const Stage&) const = default;
 };
 
@@ -290,6 +314,24 @@ struct Calendar {
   bool operator==(const Calendar&) const = default;
 };
 
+// Format 2, family 9: `goal: {unit: distance, default: 2mi, min: 1mi, max: 10mi, ref: ...}`, the
+// run total each runner aims for (`runback start --goal 3mi`).
+struct Goal {
+  Amount::Kind unit = Amount::Kind::distance;  // `unit`: distance | time
+  Amount default_goal;                         // `default`: between min and max
+  Amount min;                                  // `min`
+  Amount max;                                  // `max`
+  std::string ref{};                           // `ref`
+  bool operator==(const Goal&) const = default;
+};
+
+// Format 2, family 11 (e): `options: [{id: treadmill, name: "Treadmill"}, ...]`.
+struct StageOption {
+  std::string id;    // `id`: [a-z0-9-]
+  std::string name;  // `name`: defaults to the id
+  bool operator==(const StageOption&) const = default;
+};
+
 struct Protocol {
   int format = 1;                              // `format`: 1 or 2 (absent: 1)
   std::string id;                              // `id`: required, [a-z0-9-]
@@ -311,6 +353,15 @@ struct Protocol {
   std::vector<RecoveryItem> recovery;  // `recovery`
   std::optional<PluginRef> plugin;     // `plugin`
   std::optional<Calendar> calendar;    // `calendar` (format 2)
+  // Format 2 (each absent in format 1):
+  std::string step_word = "stage";   // `step_word`: stage | level | phase | step | week | day
+  std::optional<Goal> goal;          // `goal` (family 9)
+  std::optional<Amount> weekly_cap;  // `weekly_cap`: the most running in a Monday-Sunday week
+  std::vector<StageOption> options;  // `options` (family 11 e)
+  // Set by personalise() for a runner's programme (not YAML keys): the goal and the option that
+  // made the stages the planner follows.
+  std::optional<Amount> runner_goal;
+  std::string runner_option;
 
   std::string source_path;  // where it was loaded from (not a YAML key)
   std::string source_text;  // the YAML as loaded, so a programme can keep a snapshot

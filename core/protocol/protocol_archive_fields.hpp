@@ -64,10 +64,30 @@ struct Fields<RecoveryItem> {
 };
 template <>
 struct Fields<Stage> {
+  static constexpr auto list = std::tuple{
+      &Stage::id,           &Stage::name,          &Stage::session,   &Stage::intensity,
+      &Stage::surface,      &Stage::notes,         &Stage::frequency, &Stage::sessions_to_advance,
+      &Stage::exercises,    &Stage::where,         &Stage::ref,       &Stage::ladder,
+      &Stage::alternatives, &Stage::generated_step};
+};
+template <>
+struct Fields<StageAlternative> {
+  static constexpr auto list = std::tuple{&StageAlternative::id,      &StageAlternative::name,
+                                          &StageAlternative::session, &StageAlternative::intensity,
+                                          &StageAlternative::surface, &StageAlternative::where};
+};
+template <>
+struct Fields<Ladder> {
+  static constexpr auto list = std::tuple{&Ladder::add, &Ladder::where};
+};
+template <>
+struct Fields<Goal> {
   static constexpr auto list =
-      std::tuple{&Stage::id,        &Stage::name,  &Stage::session,   &Stage::intensity,
-                 &Stage::surface,   &Stage::notes, &Stage::frequency, &Stage::sessions_to_advance,
-                 &Stage::exercises, &Stage::where, &Stage::ref};
+      std::tuple{&Goal::unit, &Goal::default_goal, &Goal::min, &Goal::max, &Goal::ref};
+};
+template <>
+struct Fields<StageOption> {
+  static constexpr auto list = std::tuple{&StageOption::id, &StageOption::name};
 };
 template <>
 struct Fields<PainLimit> {
@@ -163,14 +183,15 @@ struct Fields<Calendar> {
 template <>
 struct Fields<Protocol> {
   static constexpr auto list =
-      std::tuple{&Protocol::format,     &Protocol::id,         &Protocol::title,
-                 &Protocol::version,    &Protocol::condition,  &Protocol::summary,
-                 &Protocol::authors,    &Protocol::references, &Protocol::entry_criteria,
-                 &Protocol::start,      &Protocol::frequency,  &Protocol::progression,
-                 &Protocol::pain,       &Protocol::responses,  &Protocol::red_flags,
-                 &Protocol::stages,     &Protocol::exercises,  &Protocol::recovery,
-                 &Protocol::plugin,     &Protocol::calendar,   &Protocol::source_path,
-                 &Protocol::source_text};
+      std::tuple{&Protocol::format,    &Protocol::id,          &Protocol::title,
+                 &Protocol::version,   &Protocol::condition,   &Protocol::summary,
+                 &Protocol::authors,   &Protocol::references,  &Protocol::entry_criteria,
+                 &Protocol::start,     &Protocol::frequency,   &Protocol::progression,
+                 &Protocol::pain,      &Protocol::responses,   &Protocol::red_flags,
+                 &Protocol::stages,    &Protocol::exercises,   &Protocol::recovery,
+                 &Protocol::plugin, &Protocol::calendar,    &Protocol::source_path, &Protocol::source_text,
+                 &Protocol::step_word, &Protocol::goal,        &Protocol::weekly_cap,
+                 &Protocol::options,   &Protocol::runner_goal, &Protocol::runner_option};
 };
 
 template <class T>
@@ -247,6 +268,10 @@ RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Frequency);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Exercise);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(RecoveryItem);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Stage);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(StageAlternative);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Ladder);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Goal);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(StageOption);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimit);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimits);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Action);

@@ -43,6 +43,8 @@ void read_block(Loading& loading, const Field& field, Session& session) {
   if (good) session.blocks.push_back(block);
 }
 
+}  // namespace
+
 void read_session(Loading& loading, const Field& field, Session& session) {
   auto map = loading.reader.map(field, {"warmup_walk", "blocks", "cooldown_walk"}, "a session");
   if (!map) return;
@@ -98,11 +100,14 @@ void read_intensity(Loading& loading, const Field& field, Intensity& intensity) 
   read_ref(loading, *map, intensity.ref);
 }
 
+namespace {
+
 void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids) {
-  auto map = loading.reader.map(field,
-                                {"id", "name", "session", "intensity", "surface", "notes",
-                                 "frequency", "sessions_to_advance", "exercises", "ref"},
-                                "a stage");
+  auto map =
+      loading.reader.map(field,
+                         {"id", "name", "session", "intensity", "surface", "notes", "frequency",
+                          "sessions_to_advance", "exercises", "ref", "ladder", "alternatives"},
+                         "a stage", {"ladder", "alternatives"});
   if (!map) return;
   Stage stage;
   stage.where = field.where;
@@ -151,6 +156,7 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
     read_exercises(loading, *exercises, stage.exercises);
   }
   read_ref(loading, *map, stage.ref);
+  read_stage_format2(loading, *map, stage);
   loading.protocol.stages.push_back(std::move(stage));
 }
 

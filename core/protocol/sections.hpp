@@ -3,6 +3,7 @@
 // into the model, reporting through the Reader; names that point elsewhere in the file (ref:,
 // stage ids) are collected and checked once everything has been read (cross_checks.cpp).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct Loading {
   std::vector<Mention> ref_mentions;    // every `ref:`
   std::vector<Mention> stage_mentions;  // start.default_stage, start.entry_test.bands[].stage
   std::vector<Mention> reference_ids;   // references[].id
+  // Format 2 top-level keys, kept for the checks made once the stages are read.
+  std::optional<yaml::Field> goal_field{};
+  std::optional<yaml::Field> weekly_cap_field{};
+  std::optional<yaml::Field> options_field{};
 };
 
 // Appends to `mentions` when the optional `ref` key is present and valid.
@@ -40,6 +45,14 @@ void read_plugin(Loading& loading, const yaml::Field& field);
 // `out` holds the defaults on entry; the keys given override them.
 void read_frequency(Loading& loading, const yaml::Field& field, Frequency& out);
 void read_stages(Loading& loading, const yaml::Field& field);
+void read_session(Loading& loading, const yaml::Field& field, Session& session);
+void read_intensity(Loading& loading, const yaml::Field& field, Intensity& intensity);
+
+// Format 2 (read_format2.cpp): the top-level keys of families 9 and 11 (d, e), a stage's
+// `ladder` and `alternatives`, and the checks between them once everything is read.
+void read_format2(Loading& loading, const yaml::MapFields& top);
+void read_stage_format2(Loading& loading, const yaml::MapFields& stage_map, Stage& stage);
+void check_format2(Loading& loading);
 
 void read_progression(Loading& loading, const yaml::Field& field);
 void read_pain(Loading& loading, const yaml::Field* field, const yaml::Field& root);

@@ -47,6 +47,11 @@ struct Programme {
   // (programmes started before runback asked); 0 is then assumed and the plan says so.
   std::optional<int> usual_pain;
   std::optional<int> usual_stiffness_minutes;
+  // Format 2: the runner's goal (`--goal 3mi`; none: the protocol's default, or it has no goal)
+  // and the option they chose (`--option treadmill`; empty: the first, or it has none). The
+  // plan follows personalise(protocol, goal, option) (protocol/personalise.hpp).
+  std::optional<Amount> goal{};
+  std::string option{};
 };
 
 // The run days in force on `date`.

@@ -123,7 +123,12 @@ void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax&
         out << describe_recovery_day(day.recovery_activity) << ".\n";
         break;
       default:
-        out << "rest day. Your body adapts on rest days.\n";
+        if (day.over_weekly_cap && protocol.weekly_cap) {
+          out << "rest day: a run today would take this week past the protocol's cap of "
+              << format_amount(*protocol.weekly_cap) << " of running, so it is left out.\n";
+        } else {
+          out << "rest day. Your body adapts on rest days.\n";
+        }
         break;
     }
   }

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstddef>
 
+#include "protocol/step_words.hpp"
+
 namespace runback {
 namespace {
 
@@ -25,7 +27,7 @@ const Stage& stage_at(const Protocol& protocol, int index) {
 std::string stage_title(const Protocol& protocol, int index) {
   const Stage& stage = stage_at(protocol, index);
   std::string out =
-      "stage " + std::to_string(index + 1) + " of " + std::to_string(protocol.stages.size());
+      step_label(step_words(protocol), index) + " of " + std::to_string(protocol.stages.size());
   if (!stage.name.empty() && stage.name != stage.id) out += ", " + stage.name;
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include "plan/schedule.hpp"
 #include "protocol/describe.hpp"
+#include "protocol/step_words.hpp"
 #include "report/plan_words.hpp"
 
 namespace runback {
@@ -44,8 +45,8 @@ std::vector<std::string> run_day_warnings(const Protocol& protocol,
       }
     }
     const std::string where = count == protocol.stages.size() ? "this protocol"
-                              : count == 1                    ? "stage " + stages
-                                                              : "stages " + stages;
+                              : count == 1 ? step_words(protocol).one + " " + stages
+                                           : step_words(protocol).many + " " + stages;
     warnings.push_back("your days (" + days_words(preferred) + ") do not fit " + where + ": " +
                        describe_frequency(f) + ". runback will plan your runs on " +
                        days_words(pattern.days) +

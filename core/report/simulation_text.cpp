@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "protocol/describe.hpp"
+#include "protocol/step_words.hpp"
 #include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 
@@ -78,7 +79,10 @@ std::string simulation_text(const Protocol& protocol, const Simulation& sim,
       << int(std::chrono::year_month_day{sim.start}.year()) << ".\n\n";
   if (protocol.calendar) write_calendar_days(out, protocol, sim, commands);
   if (protocol.calendar) out << "\n";
-  out << "Stage  Days       From        To          Runs  Name\n";
+  char header[128];
+  std::snprintf(header, sizeof header, "%-6s Days       From        To          Runs  Name\n",
+                capitalise(step_words(protocol).one).c_str());
+  out << header;
   for (const StageSpan& span : sim.timeline) {
     const Stage& stage = stage_at(protocol, span.stage_index);
     char line[128];

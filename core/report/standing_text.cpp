@@ -4,6 +4,7 @@
 
 #include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
+#include "protocol/step_words.hpp"
 #include "report/decision_words.hpp"
 #include "report/plan_words.hpp"
 
@@ -39,7 +40,8 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
   std::ostringstream out;
   const PlanStatus& status = plan.status;
   if (status.complete) {
-    out << "You have completed all " << protocol.stages.size() << " stages. Well done.\n";
+    out << "You have completed all "
+        << step_count(step_words(protocol), int(protocol.stages.size())) << ". Well done.\n";
   } else {
     out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
     if (status.stopped) {

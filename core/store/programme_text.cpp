@@ -1,8 +1,10 @@
 #include "store/programme_text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "protocol/amount.hpp"
 #include "store/log_row.hpp"
 
 namespace runback {
@@ -77,6 +79,22 @@ Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text) 
     days.push_back(*day);
   }
   return days;
+}
+
+std::string goal_text(const std::optional<Amount>& goal) {
+  if (!goal) return {};
+  // Six decimals of a metre or a second: exact for every goal a runner can type.
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6f %s", goal->value,
+                goal->kind == Amount::Kind::distance ? "m" : "s");
+  return text;
+}
+
+Result<std::optional<Amount>> parse_goal_text(std::string_view text) {
+  if (text.empty()) return std::optional<Amount>();
+  auto amount = parse_amount(text);
+  if (!amount) return Error{amount.error()};
+  return std::optional<Amount>(*amount);
 }
 
 }  // namespace runback

@@ -20,5 +20,8 @@ Result<std::vector<std::chrono::weekday>> parse_run_days(std::string_view text);
 // The run days with their later changes: "mon,wed,fri;2026-12-07=tue,thu,sat".
 std::string run_days_schedule_text(const Programme& programme);
 Status parse_run_days_schedule(std::string_view text, Programme& programme);
+// The runner's goal as stored: "3218.688 m", "1800 s"; "" for none.
+std::string goal_text(const std::optional<Amount>& goal);
+Result<std::optional<Amount>> parse_goal_text(std::string_view text);
 
 }  // namespace runback

@@ -84,8 +84,9 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
       *db_,
       "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
-      "created_at, usual_pain, usual_stiffness_minutes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-      "?9, ?10, 1, ?11, ?13, ?14)");
+      "created_at, usual_pain, usual_stiffness_minutes, goal, stage_option) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7, ?8, "
+      "?9, ?10, 1, ?11, ?13, ?14, ?15, ?16)");
   if (!insert) return Error{insert.error()};
   bind_programme_fields(insert->bind(1, runner_id), programme, *snapshot_id).bind(11, now_text);
   if (auto done = insert->run(); !done) return Error{done.error()};

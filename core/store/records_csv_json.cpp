@@ -21,6 +21,9 @@ std::string programme_json(const Programme& p) {
   object["usual_pain"] = p.usual_pain ? nlohmann::ordered_json(*p.usual_pain) : nullptr;
   object["usual_stiffness_minutes"] =
       p.usual_stiffness_minutes ? nlohmann::ordered_json(*p.usual_stiffness_minutes) : nullptr;
+  // Format 2's choices at start: written only when made, so older files read the same.
+  if (p.goal) object["goal"] = goal_text(p.goal);
+  if (!p.option.empty()) object["option"] = p.option;
   object["active"] = p.active;
   object["protocol_snapshot"] = p.protocol_snapshot;
   return object.dump();
@@ -142,6 +145,16 @@ Result<Programme> parse_programme_json(std::string_view text) {
                    std::to_string(max)};
     }
     *out = it->get<int>();
+  }
+  if (auto goal = parsed.find("goal"); goal != parsed.end() && !goal->is_null()) {
+    auto read = goal->is_string() ? parse_goal_text(goal->get<std::string>())
+                                  : Result<std::optional<Amount>>(Error{"expected a text"});
+    if (!read) return Error{"programme: 'goal': " + read.error()};
+    p.goal = *read;
+  }
+  if (auto option = parsed.find("option"); option != parsed.end() && !option->is_null()) {
+    if (!option->is_string()) return Error{"programme: 'option' must be a text"};
+    p.option = option->get<std::string>();
   }
   return p;
 }

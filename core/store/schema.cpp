@@ -124,6 +124,13 @@ ALTER TABLE programme ADD COLUMN usual_stiffness_minutes INTEGER
   CHECK (usual_stiffness_minutes BETWEEN 0 AND 1440);
 )sql";
 
+// Version 4 (protocol format 2). The runner's goal ("3218.688 m", "1800 s"; '': the protocol's
+// default) and the stage option they chose ('': the first) at `runback start`.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE programme ADD COLUMN goal TEXT NOT NULL DEFAULT '';
+ALTER TABLE programme ADD COLUMN stage_option TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -131,6 +138,7 @@ const std::vector<Migration>& schema_migrations() {
       {1, kVersion1},
       {2, kVersion2},
       {3, kVersion3},
+      {4, kVersion4},
   };
   return steps;
 }

@@ -78,6 +78,10 @@ Result<Programme> read_programme(const Statement& row, int first) {
   programme.snapshot_id = row.column_int(first + 12);
   programme.usual_pain = row.column_optional_int(first + 13);
   programme.usual_stiffness_minutes = row.column_optional_int(first + 14);
+  auto goal = parse_goal_text(row.column_view(first + 15));
+  if (!goal) return Error{"a stored programme has a damaged goal: " + goal.error()};
+  programme.goal = *goal;
+  programme.option = row.column_text(first + 16);
   return programme;
 }
 
@@ -99,7 +103,9 @@ Statement& bind_programme_fields(Statement& insert, const Programme& programme,
       .bind(9, params_to_json(programme.params))
       .bind(10, run_days_schedule_text(programme))
       .bind(13, programme.usual_pain)
-      .bind(14, programme.usual_stiffness_minutes);
+      .bind(14, programme.usual_stiffness_minutes)
+      .bind(15, goal_text(programme.goal))
+      .bind(16, programme.option);
 }
 
 void bind_date_range(Statement& statement, int first, std::optional<Date> from,

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "protocol/amount.hpp"
+#include "protocol/personalise.hpp"
 #include "protocol/safety.hpp"
 
 namespace runback {
@@ -72,6 +74,7 @@ class Checker {
   void check_red_flags();
   void check_planned_runs();
   void check_calendar_recovery();
+  void check_weekly_cap();
 
   const PlanRequest& r_;
   const Plan& plan_;
@@ -394,6 +397,30 @@ void Checker::check_calendar_recovery() {
   }
 }
 
+// Format 2's weekly_cap: no planned run takes its Monday-Sunday week past the cap, counting the
+// runs logged that week at the stage their checkpoint judged them.
+void Checker::check_weekly_cap() {
+  const Protocol& p = r_.protocol;
+  if (!p.weekly_cap) return;
+  const Amount cap = *p.weekly_cap;
+  std::map<Date, double> volume;  // by the week's Monday
+  auto add = [&](const Decision& d) {
+    const double run = running_volume(p.stages[std::size_t(d.from_stage)].session, cap.kind);
+    volume[monday_of(d.date)] += run;
+    if (d.projected && volume[monday_of(d.date)] > cap.value + 1e-6) {
+      fail("weekly-cap", "the run planned on " + format_date(d.date) + " takes its week to " +
+                             format_amount(Amount{cap.kind, volume[monday_of(d.date)]}) +
+                             ", past the cap of " + format_amount(cap));
+    }
+  };
+  for (const Decision& d : plan_.decisions) {
+    if (is_checkpoint(d.kind) && logs_.count(d.date)) add(d);
+  }
+  for (const Decision& d : plan_.projected) {
+    if (is_checkpoint(d.kind)) add(d);
+  }
+}
+
 std::vector<Violation> Checker::run() {
   if (r_.protocol.stages.empty()) return out_;
   for (const Decision& d : plan_.decisions) all_.push_back(&d);
@@ -416,6 +443,7 @@ std::vector<Violation> Checker::run() {
   check_red_flags();
   check_planned_runs();
   check_calendar_recovery();
+  check_weekly_cap();
   return out_;
 }
 

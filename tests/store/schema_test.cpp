@@ -71,6 +71,24 @@ const std::vector<OldSchema> kOldSchemas = {
         '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL);
       PRAGMA user_version = 3;
     )sql"},
+    {4, R"sql(
+      INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
+      INSERT INTO protocol_snapshot VALUES (1, runback_text_hash('id: x'), 'id: x', NULL, NULL);
+      INSERT INTO protocol_snapshot VALUES (2, runback_text_hash('id: y'), 'id: y', NULL, NULL);
+      INSERT INTO programme VALUES (1, 1, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu;2026-02-02=tue,fri', 1,
+        '2026-01-01T00:00:00Z', 2, 15, '4023.360000 m', 'treadmill');
+      INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
+        '{"hop":"ok"}', 'fine');
+      INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL, '', '');
+      INSERT INTO runner VALUES (3, 'cy', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (3, 3, 'achilles-midportion', '1.0.1', 2, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL, '', '');
+      PRAGMA user_version = 4;
+    )sql"},
 };
 
 }  // namespace
@@ -137,6 +155,14 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
           CHECK(records->programme.run_days_changes[0].from == make_date(2026, 2, 2));
           CHECK(records->programme.run_days_changes[0].days ==
                 std::vector<std::chrono::weekday>{std::chrono::Tuesday, std::chrono::Friday});
+        }
+        // Format 2's choices at start: none before version 4 (the protocol's defaults).
+        CHECK_FALSE(ben->programme.goal);
+        CHECK(ben->programme.option.empty());
+        if (old.version >= 4) {
+          REQUIRE(records->programme.goal);
+          CHECK(records->programme.goal->value == Approx(4023.36));
+          CHECK(records->programme.option == "treadmill");
         }
         REQUIRE(records->logs.size() == 1);
         CHECK(records->logs[0].pain_after == 3);
