@@ -40,6 +40,9 @@ void read_plugin(Loading& loading, const yaml::Field& field);
 // `out` holds the defaults on entry; the keys given override them.
 void read_frequency(Loading& loading, const yaml::Field& field, Frequency& out);
 void read_stages(Loading& loading, const yaml::Field& field);
+// `frequency.by_week` (format 2), read into `out.by_week` (replacing what it held) and checked
+// against the rest of `out`, which holds the frequency it sits in (read_by_week.cpp).
+void read_by_week(Loading& loading, const yaml::Field& field, Frequency& out);
 
 void read_progression(Loading& loading, const yaml::Field& field);
 void read_pain(Loading& loading, const yaml::Field* field, const yaml::Field& root);

@@ -185,6 +185,7 @@ struct Golden {
 };
 constexpr std::array kGoldens = {
     Golden{1, 1322, 16691965645888060826ull},
+    Golden{2, 0, 0ull},
 };
 static_assert(kGoldens.back().version == kProtocolArchiveVersion,
               "kProtocolArchiveVersion was bumped: append its golden row to kGoldens");
