@@ -68,6 +68,7 @@ Plan Planner::run() {
   const Programme& programme = r_.programme;
   progress_.stage = std::clamp(programme.starting_stage, 0, stage_count_ - 1);
   progress_.stage_since = programme.start_date;
+  progress_.programme_start = programme.start_date;
   plan_.status.stage_count = stage_count_;
   if (programme.usual_pain) baseline_ = {*programme.usual_pain, Baseline::Source::usual};
 

@@ -36,16 +36,19 @@ void Planner::start_projection() {
 bool Planner::is_run_day(Date day) {
   if (progress_.stopped || progress_.complete || day < r_.programme.start_date) return false;
   if (progress_.rest_through && day <= *progress_.rest_through) return false;
-  const Frequency& frequency = p_.stages[std::size_t(progress_.stage)].frequency;
+  // The stage's frequency for this programme week (a by-week rule may ask for more caution).
+  const Frequency frequency = frequency_on(p_, progress_.stage, r_.programme.start_date, day);
   const auto& preferred = run_days_on(r_.programme, day);
-  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred) {
+  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred ||
+      pattern_frequency_ != frequency) {
     pattern_ = run_day_pattern(preferred, frequency).days;
     pattern_stage_ = progress_.stage;
     pattern_preferred_ = &preferred;
+    pattern_frequency_ = frequency;
   }
   if (!on_weekday(day, pattern_)) return false;
   if (progress_.last_run &&
-      (day - *progress_.last_run).count() < min_rest_days(p_, progress_.stage) + 1) {
+      (day - *progress_.last_run).count() < std::clamp(frequency.min_rest_days, 0, 6) + 1) {
     return false;
   }
   return runs_this_week_ < std::clamp(frequency.sessions_max, 1, 7);
