@@ -18,6 +18,7 @@ namespace runback {
 struct LogRow {
   Date date;
   std::optional<SessionOutcome> session;
+  std::optional<int> pain_warmup;  // format 2's warm-up pain
   std::optional<int> pain_during;
   std::optional<int> pain_after;
   std::optional<int> pain_next_morning;
@@ -39,8 +40,8 @@ struct StoredValue {
   std::string name;
   std::optional<std::string> value;
 };
-// session, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling, limp, note:
-// every value of a row but its red flags and answers.
+// session, pain_warmup, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling,
+// limp, note: every value of a row but its red flags and answers.
 std::vector<StoredValue> log_scalar_fields(const LogRow& row);
 // Copies the scalar value stored under `name` (as log_scalar_fields names it) from `from`.
 void copy_scalar(LogRow& row, const LogRow& from, std::string_view name);

@@ -124,6 +124,12 @@ ALTER TABLE programme ADD COLUMN usual_stiffness_minutes INTEGER
   CHECK (usual_stiffness_minutes BETWEEN 0 AND 1440);
 )sql";
 
+// Version 4. Pain in the warm-up (protocol format 2, `pain.warmup`): asked only when the
+// runner's protocol uses it, so NULL for everyone else.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE day_log ADD COLUMN pain_warmup INTEGER CHECK (pain_warmup BETWEEN 0 AND 10);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -131,6 +137,7 @@ const std::vector<Migration>& schema_migrations() {
       {1, kVersion1},
       {2, kVersion2},
       {3, kVersion3},
+      {4, kVersion4},
   };
   return steps;
 }
