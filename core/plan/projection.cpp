@@ -15,6 +15,7 @@ DayLog clean_session(Date date) {
   DayLog log;
   log.date = date;
   log.session = SessionOutcome::done;
+  log.pain_warmup = 0;
   log.pain_during = 0;
   log.pain_after = 0;
   log.pain_next_morning = 0;
