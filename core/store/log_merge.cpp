@@ -8,7 +8,7 @@ MergedLog merge_log(const std::optional<LogRow>& stored, const LogRow& change, b
                     const std::string& changed_at) {
   MergedLog out;
   LogRow& merged = out.row;
-  merged = stored.value_or(LogRow{change.date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  merged = stored.value_or(LogRow{change.date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
   // A value set again to what it was is no change: nothing to audit.
   auto note_change = [&](const std::string& field, const std::optional<std::string>& old_value,
                          const std::optional<std::string>& new_value) {

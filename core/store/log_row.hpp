@@ -18,7 +18,6 @@ namespace runback {
 struct LogRow {
   Date date;
   std::optional<SessionOutcome> session;
-  std::optional<int> pain_warmup;  // format 2's warm-up pain
   std::optional<int> pain_during;
   std::optional<int> pain_after;
   std::optional<int> pain_next_morning;
@@ -28,6 +27,7 @@ struct LogRow {
   std::vector<std::string> red_flags;          // in the order logged, no repeats
   std::map<std::string, std::string> answers;  // plugin checkpoint answers
   std::optional<std::string> note;             // stored as '' when absent
+  std::optional<int> pain_warmup{};            // format 2's warm-up pain (last: added later)
 
   // Nothing to record.
   bool empty() const;

@@ -12,7 +12,7 @@ const Date kDay = make_date(2026, 3, 2);
 const std::string kAt = "2026-03-03T07:00:00Z";
 
 LogRow row() {
-  return LogRow{kDay, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  return LogRow{kDay, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ using namespace runback::testing;
 
 namespace {
 LogRow day(Date date) {
-  return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  return LogRow{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
 }
 
 // `count` days of logs up to `last`, the i-th day back with pain i during and i % 3 after.
