@@ -16,21 +16,21 @@ namespace runback {
 // be stricter, never looser, and a missing next-morning limit means "no rise" ([1], Silbernagel
 // 2007: pain after activity must settle by the next morning).
 struct EffectivePainLimits {
-  std::optional<PainLimit> warmup;  // only when the protocol sets one (format 2)
   PainLimit during;
   std::optional<PainLimit> after;
   int after_minutes = 60;
   PainLimit next_morning;
+  std::optional<PainLimit> warmup{};  // only when the protocol sets one (format 2)
 };
 EffectivePainLimits effective_pain_limits(const Protocol& protocol);
 
 // The logged values a checkpoint needs before it can pass, in the order they come in.
 struct NeededLogs {
-  bool warmup = false;  // when the protocol's limits or responses use it (format 2)
   bool during = true;
   bool after = false;
   bool next_morning = true;
   bool stiffness = false;
+  bool warmup = false;  // when the protocol's limits or responses use it (format 2); felt first
 };
 NeededLogs needed_logs(const Protocol& protocol);
 
