@@ -96,7 +96,8 @@ Result<std::vector<LogRow>> rows_to_record(Store& store, std::int64_t runner_id,
   }
   // Pain during or after a run means the run happened, unless the runner said otherwise now or
   // before (records.hpp: implied_session).
-  if (!session_row.session && (session_row.pain_during || session_row.pain_after)) {
+  if (!session_row.session &&
+      (session_row.pain_warmup || session_row.pain_during || session_row.pain_after)) {
     auto recorded = store.log_for(runner_id, session_date);
     if (!recorded) return Error{recorded.error(), ErrorKind::io};
     if (!recorded->has_value() || !(*recorded)->session) {
@@ -274,6 +275,9 @@ void declare_log_command(CLI::App& log, Context& context) {
                  "values)");
   log.add_option("--session", flags.session, "How the session went: done, partial or skipped")
       ->type_name("OUTCOME");
+  log.add_option("--pain-warmup", flags.pain_warmup,
+                 "Pain in the warm-up, 0-10 (asked when the protocol uses it)")
+      ->type_name("N");
   log.add_option("--pain-during", flags.pain_during, "Pain during the run, 0-10")->type_name("N");
   log.add_option("--pain-after", flags.pain_after, "Pain after the run, 0-10")->type_name("N");
   log.add_option("--pain-morning", flags.pain_morning,

@@ -114,6 +114,9 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
     std::optional<int> LogRow::*score = nullptr;
     int max = 10;
     switch (field.value) {
+      case LogValue::pain_warmup:
+        score = &LogRow::pain_warmup;
+        break;
       case LogValue::pain_during:
         score = &LogRow::pain_during;
         break;

@@ -163,6 +163,7 @@ LogValues read_log_flags(const LogFlags& flags, Date today) {
       errors.push_back(value.error());
     }
   };
+  pain("--pain-warmup", flags.pain_warmup, 10, kPainScale, session.pain_warmup);
   pain("--pain-during", flags.pain_during, 10, kPainScale, session.pain_during);
   pain("--pain-after", flags.pain_after, 10, kPainScale, session.pain_after);
   pain("--pain-morning", flags.pain_morning, 10, kPainScale, morning.pain_next_morning);

@@ -21,6 +21,7 @@ namespace runback::cli {
 struct LogFlags {
   std::string date;  // DATE
   std::string session, pain_during, pain_after, pain_morning, stiffness;
+  std::string pain_warmup;  // protocol format 2's warm-up pain
   std::optional<bool> swelling, limp;
   std::vector<std::string> red_flags;
   std::vector<std::string> answers;  // KEY=VALUE

@@ -153,6 +153,9 @@ void print_stages(std::ostream& out, const Protocol& p) {
     }
     table.print(out, "  ");
   }
+  for (const WeekFrequency& week : p.frequency.by_week) {
+    out << "  " << capitalise_word(describe_week_frequency(week)) << "." << cite(week.ref) << '\n';
+  }
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     out << '\n' << "  " << i + 1 << ". " << s.name;
@@ -165,6 +168,11 @@ void print_stages(std::ostream& out, const Protocol& p) {
     }
     if (s.frequency.ref != p.frequency.ref && !p.calendar) {
       out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
+    }
+    if (s.frequency.by_week != p.frequency.by_week) {
+      for (const WeekFrequency& week : s.frequency.by_week) {
+        out << "     Runs " << describe_week_frequency(week) << "." << cite(week.ref) << '\n';
+      }
     }
     if (!s.surface.empty()) out << "     Surface: " << s.surface << '\n';
     if (s.ladder) out << "     Ladder: " << describe_ladder(s) << '\n';
@@ -210,7 +218,10 @@ void print_pain(std::ostream& out, const Protocol& p) {
   const auto limit = [](const std::optional<PainLimit>& l) {
     return l ? describe_pain_limit(*l) + cite(l->ref) : std::string("no limit");
   };
-  TextTable table({"During a run:", limit(p.pain.during)});
+  // The warm-up row only for a protocol that sets it (format 2), so others read as before.
+  TextTable table = p.pain.warmup ? TextTable({"In the warm-up:", limit(p.pain.warmup)})
+                                  : TextTable({"During a run:", limit(p.pain.during)});
+  if (p.pain.warmup) table.add_row({"During a run:", limit(p.pain.during)});
   table.add_row(
       {plural(p.pain.after_minutes, "minute", "minutes") + " after:", limit(p.pain.after)});
   table.add_row({"Next morning:", limit(p.pain.next_morning)});

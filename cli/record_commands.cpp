@@ -86,9 +86,9 @@ void run_history(Context& context, const HistoryOptions& o) {
     for (const auto& c : *clearances) cleared.push_back(clearance_json(c));
     out += "  \"clearances\": " + cleared.dump() + "\n}\n";
   } else if (o.format == "csv") {
-    append_csv_record(out,
-                      {"date", "session", "pain_during", "pain_after", "pain_next_morning",
-                       "stiffness_minutes", "swelling", "limp", "red_flags", "answers", "note"});
+    append_csv_record(out, {"date", "session", "pain_during", "pain_after", "pain_next_morning",
+                            "stiffness_minutes", "swelling", "limp", "red_flags", "answers", "note",
+                            "pain_warmup"});
     status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
       auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
       auto flag = [](const std::optional<bool>& v) { return v ? (*v ? "1" : "0") : ""; };
@@ -99,7 +99,7 @@ void run_history(Context& context, const HistoryOptions& o) {
       const std::string flags = join_red_flags(row.red_flags),
                         answers = answers_to_json(row.answers);
       append_csv_record(out, {date, session, d, a, m, s, flag(row.swelling), flag(row.limp), flags,
-                              answers, row.note.value_or("")});
+                              answers, row.note.value_or(""), number(row.pain_warmup)});
     });
   } else {
     std::ostringstream table;
@@ -116,6 +116,7 @@ void run_history(Context& context, const HistoryOptions& o) {
                  "Details\n";
       }
       std::string details;
+      if (row.pain_warmup) details += "warm-up " + std::to_string(*row.pain_warmup) + "/10; ";
       for (const auto& flag : row.red_flags) details += "RED FLAG " + flag + "; ";
       for (const auto& [key, value] : row.answers) details += key + "=" + value + "; ";
       if (row.note) details += *row.note;

@@ -40,6 +40,7 @@ nlohmann::ordered_json log_row_json(const LogRow& row) {
   };
   j["date"] = format_date(row.date);
   j["session"] = row.session ? nlohmann::ordered_json(session_outcome_name(*row.session)) : nullptr;
+  j["pain_warmup"] = optional_int(row.pain_warmup);
   j["pain_during"] = optional_int(row.pain_during);
   j["pain_after"] = optional_int(row.pain_after);
   j["pain_next_morning"] = optional_int(row.pain_next_morning);
@@ -67,6 +68,7 @@ void append_log_row_json(std::string& out, const LogRow& row) {
   out += format_date(row.date);
   out += "\",\"session\":";
   out += row.session ? "\"" + session_outcome_name(*row.session) + "\"" : std::string("null");
+  number(",\"pain_warmup\":", row.pain_warmup);
   number(",\"pain_during\":", row.pain_during);
   number(",\"pain_after\":", row.pain_after);
   number(",\"pain_next_morning\":", row.pain_next_morning);
@@ -140,6 +142,7 @@ std::string describe_log(const LogRow& row) {
   std::string parts;
   auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : ", ") + part; };
   if (row.session) add("session " + session_outcome_name(*row.session));
+  if (row.pain_warmup) add("pain in the warm-up " + std::to_string(*row.pain_warmup) + "/10");
   if (row.pain_during) add("pain during " + std::to_string(*row.pain_during) + "/10");
   if (row.pain_after) add("pain after " + std::to_string(*row.pain_after) + "/10");
   if (row.pain_next_morning) {

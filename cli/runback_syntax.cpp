@@ -6,6 +6,8 @@ namespace {
 // The option of `runback log` (log_command.cpp) that takes a value, with a placeholder for it.
 std::string log_flag(const LogField& field) {
   switch (field.value) {
+    case LogValue::pain_warmup:
+      return "--pain-warmup N";
     case LogValue::pain_during:
       return "--pain-during N";
     case LogValue::pain_after:

@@ -21,8 +21,9 @@ namespace {
 constexpr std::string_view kAnswerPart = "answer:";
 
 // The VALUE names, as `runback log` calls the values, and the store's names for them.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kParts = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kParts = {{
     {"session", "session"},
+    {"pain-warmup", "pain_warmup"},
     {"pain-during", "pain_during"},
     {"pain-after", "pain_after"},
     {"pain-morning", "pain_next_morning"},
@@ -34,8 +35,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kParts = 
 }};
 
 const char* const kPartList =
-    "session, pain-during, pain-after, pain-morning, stiffness, swelling, limp, red-flag, "
-    "answer:KEY or note (none: the whole day)";
+    "session, pain-warmup, pain-during, pain-after, pain-morning, stiffness, swelling, limp, "
+    "red-flag, answer:KEY or note (none: the whole day)";
 
 Result<std::string> stored_name(const std::string& part) {
   for (const auto& [name, field] : kParts) {
@@ -63,7 +64,8 @@ std::string part_name(const std::string& field) {
 
 // The values of `from` stored as `fields`, as a row to describe.
 LogRow values_of(const LogRow& from, const std::vector<AuditEntry>& fields) {
-  LogRow row{from.date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  LogRow row;
+  row.date = from.date;
   for (const AuditEntry& entry : fields) {
     const std::string& f = entry.field;
     copy_scalar(row, from, f);

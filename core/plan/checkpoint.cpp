@@ -79,9 +79,119 @@ std::string limit_text(const PainLimit& limit, int value, const Baseline& baseli
          "; this protocol allows " + allows;
 }
 
+// The parts of a condition that one session's own values decide (all but `rising` and
+// `in_last`).
+bool session_parts_hold(const Condition& when, const DayLog& log, const Exceeded& exceeded,
+                        bool after_setback) {
+  if (when.after_setback && *when.after_setback != after_setback) return false;
+  if (!optional_test_holds(when.pain_warmup, log.pain_warmup)) return false;
+  if (!optional_test_holds(when.pain_during, log.pain_during)) return false;
+  if (!optional_test_holds(when.pain_after, log.pain_after)) return false;
+  if (!optional_test_holds(when.pain_next_morning, log.pain_next_morning)) return false;
+  if (!optional_test_holds(when.stiffness_minutes, log.stiffness_minutes)) return false;
+  if (when.swelling && *when.swelling != log.swelling) return false;
+  if (when.limp && *when.limp != log.limp) return false;
+  if (when.session && log.session != when.session) return false;
+  if (when.exceeds) {
+    switch (*when.exceeds) {
+      case TimePoint::during:
+        return exceeded.during;
+      case TimePoint::after:
+        return exceeded.after;
+      case TimePoint::next_morning:
+        return exceeded.next_morning;
+      case TimePoint::warmup:
+        return exceeded.warmup;
+    }
+  }
+  return true;
+}
+
+// `in_last`: of this session and the earlier ones, up to `in_last.sessions` in all, on how many
+// did the rest of the condition hold?
+int sessions_where_held(const Condition& when, const DayLog& log, const Exceeded& exceeded,
+                        const SessionHistory& history) {
+  const int window = when.in_last ? when.in_last->sessions : 1;
+  int held = session_parts_hold(when, log, exceeded, history.after_setback) ? 1 : 0;
+  if (history.logs == nullptr || history.sessions == nullptr) return held;
+  int looked = 1;
+  for (auto it = history.sessions->rbegin(); it != history.sessions->rend() && looked < window;
+       ++it, ++looked) {
+    if (session_parts_hold(when, (*history.logs)[it->log], it->exceeded, it->after_setback)) {
+      ++held;
+    }
+  }
+  return held;
+}
+
+std::optional<int> rising_value(Rising::Value value, const DayLog& log) {
+  switch (value) {
+    case Rising::Value::pain_next_morning:
+      return log.pain_next_morning;
+    case Rising::Value::pain_during:
+      return log.pain_during;
+    case Rising::Value::pain_after:
+      return log.pain_after;
+    case Rising::Value::stiffness_minutes:
+      return log.stiffness_minutes;
+  }
+  return std::nullopt;
+}
+
+// `rising`: the value's mean over the last `days` days (this day included) and over the `days`
+// before; none unless both windows hold a value.
+struct RisingMeans {
+  double recent = 0;
+  double before = 0;
+};
+std::optional<RisingMeans> rising_means(const Rising& rising, Date date,
+                                        const SessionHistory& history) {
+  if (history.logs == nullptr) return std::nullopt;
+  const Date recent_from = date - std::chrono::days{rising.days - 1};
+  const Date before_from = recent_from - std::chrono::days{rising.days};
+  double recent = 0, before = 0;
+  int recent_count = 0, before_count = 0;
+  for (auto it = history.logs->rbegin(); it != history.logs->rend(); ++it) {
+    if (it->date > date) continue;
+    if (it->date < before_from) break;
+    const auto value = rising_value(rising.value, *it);
+    if (!value) continue;
+    if (it->date >= recent_from) {
+      recent += *value;
+      ++recent_count;
+    } else {
+      before += *value;
+      ++before_count;
+    }
+  }
+  if (recent_count == 0 || before_count == 0) return std::nullopt;
+  return RisingMeans{recent / recent_count, before / before_count};
+}
+
+std::string one_decimal(double value) {
+  const int tenths = int(value * 10 + 0.5);
+  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "");
+}
+
+// "your next-morning pain averaged 2.5/10 over the last 7 days, up from 1/10 the 7 days before"
+std::string rising_words(const Rising& rising, const RisingMeans& means) {
+  const bool minutes = rising.value == Rising::Value::stiffness_minutes;
+  const std::string unit = minutes ? " min" : "/10";
+  std::string what = "next-morning pain";
+  if (rising.value == Rising::Value::pain_during) what = "pain during the run";
+  if (rising.value == Rising::Value::pain_after) what = "pain after the run";
+  if (minutes) what = "morning stiffness";
+  const std::string days = std::to_string(rising.days) + (rising.days == 1 ? " day" : " days");
+  return "your " + what + " averaged " + one_decimal(means.recent) + unit + " over the last " +
+         days + ", up from " + one_decimal(means.before) + unit + " the " + days + " before";
+}
+
 // The logged values a condition looked at, for the explanation.
-std::string condition_values(const Condition& when, const DayLog& log) {
+std::string condition_values(const Condition& when, const DayLog& log, const Exceeded& exceeded,
+                             const SessionHistory& history) {
   std::vector<std::string> parts;
+  if (when.pain_warmup && log.pain_warmup)
+    parts.push_back("pain in the warm-up " + score(*log.pain_warmup));
   if (when.pain_during && log.pain_during)
     parts.push_back("pain during " + score(*log.pain_during));
   if (when.pain_after && log.pain_after) parts.push_back("pain after " + score(*log.pain_after));
@@ -95,7 +205,24 @@ std::string condition_values(const Condition& when, const DayLog& log) {
   // `exceeds` is explained by the limit's own reason.
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
-  return out.empty() ? out : "you logged " + out + " on " + format_date(log.date);
+  if (!out.empty()) out = "you logged " + out + " on " + format_date(log.date);
+  // The rules that span sessions say what they saw beyond this log.
+  std::vector<std::string> spans;
+  if (when.in_last) {
+    const int held = sessions_where_held(when, log, exceeded, history);
+    spans.push_back("that was so on " + std::to_string(held) + " of your last " +
+                    std::to_string(when.in_last->sessions) + " sessions");
+  }
+  if (when.after_setback == true && history.after_setback) {
+    spans.push_back("this was your first session since a setback");
+  }
+  if (when.rising) {
+    if (const auto means = rising_means(*when.rising, log.date, history)) {
+      spans.push_back(rising_words(*when.rising, *means));
+    }
+  }
+  for (const auto& span : spans) out += (out.empty() ? "" : "; ") + span;
+  return out;
 }
 
 }  // namespace
@@ -106,6 +233,11 @@ std::string time_point_words(TimePoint point) {
 
 EffectivePainLimits effective_pain_limits(const Protocol& protocol) {
   EffectivePainLimits limits;
+  if (protocol.pain.warmup) {
+    // The warm-up is activity: never looser than the core's ceiling for during a run.
+    limits.warmup = clamp_limit(*protocol.pain.warmup);
+    if (!limits.warmup->max) limits.warmup->max = safety::kMaxPainLimit;
+  }
   limits.during = clamp_limit(protocol.pain.during.value_or(PainLimit{}));
   if (!limits.during.max) limits.during.max = safety::kMaxPainLimit;
   if (protocol.pain.after) {
@@ -127,6 +259,8 @@ NeededLogs needed_logs(const Protocol& protocol) {
   needed.after = protocol.pain.after.has_value() || uses(protocol, &Condition::pain_after) ||
                  uses_exceeds(protocol, TimePoint::after);
   needed.stiffness = uses(protocol, &Condition::stiffness_minutes);
+  needed.warmup = protocol.pain.warmup.has_value() || uses(protocol, &Condition::pain_warmup) ||
+                  uses_exceeds(protocol, TimePoint::warmup);
   return needed;
 }
 
@@ -140,25 +274,14 @@ void most_cautious_first(std::vector<Reason>& reasons) {
   }
 }
 
-bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded) {
-  if (!optional_test_holds(when.pain_during, log.pain_during)) return false;
-  if (!optional_test_holds(when.pain_after, log.pain_after)) return false;
-  if (!optional_test_holds(when.pain_next_morning, log.pain_next_morning)) return false;
-  if (!optional_test_holds(when.stiffness_minutes, log.stiffness_minutes)) return false;
-  if (when.swelling && *when.swelling != log.swelling) return false;
-  if (when.limp && *when.limp != log.limp) return false;
-  if (when.session && log.session != when.session) return false;
-  if (when.exceeds) {
-    switch (*when.exceeds) {
-      case TimePoint::during:
-        return exceeded.during;
-      case TimePoint::after:
-        return exceeded.after;
-      case TimePoint::next_morning:
-        return exceeded.next_morning;
-    }
+bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded,
+                     const SessionHistory& history) {
+  if (when.rising) {
+    const auto means = rising_means(*when.rising, log.date, history);
+    if (!means || means->recent <= means->before) return false;
   }
-  return true;
+  if (!when.in_last) return session_parts_hold(when, log, exceeded, history.after_setback);
+  return sessions_where_held(when, log, exceeded, history) >= when.in_last->at_least;
 }
 
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
@@ -170,11 +293,13 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log
 
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
                                      const NeededLogs& needed, const DayLog& log,
-                                     const Baseline& baseline, bool explain) {
+                                     const Baseline& baseline, bool explain,
+                                     const SessionHistory& history) {
   CheckpointResult result;
   const SessionOutcome outcome = log.session.value_or(SessionOutcome::done);
 
   if (outcome != SessionOutcome::skipped) {
+    if (needed.warmup && !log.pain_warmup) result.missing.push_back("pain in the warm-up");
     if (needed.during && !log.pain_during) result.missing.push_back("pain during the run");
     if (needed.after && !log.pain_after) {
       result.missing.push_back("pain " + std::to_string(protocol.pain.after_minutes) +
@@ -197,7 +322,18 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
   auto day = [&] { return format_date(log.date); };
   const Action repeat{ActionKind::repeat, 0, 0};
 
-  Exceeded exceeded;
+  Exceeded& exceeded = result.exceeded;
+  if (limits.warmup && log.pain_warmup &&
+      limit_passed(*limits.warmup, *log.pain_warmup, baseline)) {
+    exceeded.warmup = true;
+    add(
+        "pain.warmup",
+        [&] {
+          return limit_text(*limits.warmup, *log.pain_warmup, baseline, "pain in the warm-up",
+                            log.date);
+        },
+        repeat);
+  }
   if (log.pain_during && limit_passed(limits.during, *log.pain_during, baseline)) {
     exceeded.during = true;
     add(
@@ -233,11 +369,11 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
 
   // Every response whose `when` holds applies; the most cautious wins (protocol.hpp).
   for (const Response& response : protocol.responses) {
-    if (!condition_holds(response.when, log, exceeded)) continue;
+    if (!condition_holds(response.when, log, exceeded, history)) continue;
     if (response.then.kind == ActionKind::proceed && response.then.rest_days == 0) continue;
     Reason reason{"response '" + response.name + "'", "", response.then, ""};
     if (explain) {
-      reason.text = condition_values(response.when, log);
+      reason.text = condition_values(response.when, log, exceeded, history);
       reason.why = response.why;
       if (reason.text.empty() && reason.why.empty()) {
         reason.text = "the protocol's response '" + response.name + "' applies";

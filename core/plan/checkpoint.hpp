@@ -20,6 +20,7 @@ struct EffectivePainLimits {
   std::optional<PainLimit> after;
   int after_minutes = 60;
   PainLimit next_morning;
+  std::optional<PainLimit> warmup{};  // only when the protocol sets one (format 2)
 };
 EffectivePainLimits effective_pain_limits(const Protocol& protocol);
 
@@ -29,6 +30,7 @@ struct NeededLogs {
   bool after = false;
   bool next_morning = true;
   bool stiffness = false;
+  bool warmup = false;  // when the protocol's limits or responses use it (format 2); felt first
 };
 NeededLogs needed_logs(const Protocol& protocol);
 
@@ -40,11 +42,37 @@ struct Reason {
   std::string why;  // a response's `why`: the protocol author's own sentences
 };
 
+// Which pain limits a log passed.
+struct Exceeded {
+  bool during = false;
+  bool after = false;
+  bool next_morning = false;
+  bool warmup = false;
+};
+
+// An earlier session's checkpoint as the day walk took it: what the rules that span sessions
+// (`in_last`, format 2) look back at.
+struct SessionMark {
+  std::size_t log = 0;  // index into SessionHistory::logs
+  Exceeded exceeded;
+  bool after_setback = false;
+};
+
+// The runner's history before a checkpoint, a value the day walk hands in so the checkpoint stays
+// pure. Empty (the default): the rules that span sessions see this session alone.
+struct SessionHistory {
+  const std::vector<DayLog>* logs = nullptr;  // every log so far, ascending by date, this one last
+  const std::vector<SessionMark>* sessions = nullptr;  // the earlier sessions run, oldest first
+  bool after_setback = false;  // this is the first session since a step back, a break rule, a
+                               // bad day's rest or a clearance ("the restarted session")
+};
+
 struct CheckpointResult {
   bool complete = true;                      // every needed value is logged
   std::vector<std::string> missing;          // "next-morning pain", ... when not complete
   Action action{ActionKind::proceed, 0, 0};  // the protocol's and core's verdict, most cautious
   std::vector<Reason> reasons;  // every reason that was not "proceed", most cautious first
+  Exceeded exceeded;            // the limits passed, for the history of later checkpoints
 };
 
 // Orders reasons most cautious first, keeping the order of equally cautious ones. In place and
@@ -68,23 +96,23 @@ struct Baseline {
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const DayLog& log,
                                      std::optional<int> baseline, bool explain = true);
 // The same with the protocol's limits and needs worked out once, for a walk over a history.
+// `history`: the earlier checkpoints, for `in_last`, `after_setback` and `rising`.
 CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePainLimits& limits,
                                      const NeededLogs& needed, const DayLog& log,
-                                     const Baseline& baseline, bool explain);
+                                     const Baseline& baseline, bool explain,
+                                     const SessionHistory& history = {});
 
-// Does a response's `when` hold for this log? `exceeded` says which pain limits were passed.
-struct Exceeded {
-  bool during = false;
-  bool after = false;
-  bool next_morning = false;
-};
-bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded);
+// Does a response's `when` hold for this log? `exceeded` says which pain limits were passed;
+// `history` serves the conditions that span sessions.
+bool condition_holds(const Condition& when, const DayLog& log, const Exceeded& exceeded,
+                     const SessionHistory& history = {});
 
 // Words for the parts of a log, shared by explanations and reminders.
-inline constexpr NameTable<TimePoint, 3> kTimePointWords{{
+inline constexpr NameTable<TimePoint, 4> kTimePointWords{{
     {TimePoint::during, "during the run"},
     {TimePoint::after, "after the run"},
     {TimePoint::next_morning, "the next morning"},
+    {TimePoint::warmup, "in the warm-up"},
 }};
 std::string time_point_words(TimePoint point);  // "during the run", "after the run", ...
 

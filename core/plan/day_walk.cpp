@@ -78,6 +78,7 @@ Plan Planner::run() {
   progress_.stage_since = programme.start_date;
   calendar_anchor_date_ = programme.start_date;
   calendar_anchor_day_ = calendar_day_of(p_, progress_.stage).value_or(0);
+  progress_.programme_start = programme.start_date;
   plan_.status.stage_count = stage_count_;
   if (programme.usual_pain) baseline_ = {*programme.usual_pain, Baseline::Source::usual};
 

@@ -74,6 +74,11 @@ class Planner {
   std::vector<std::string> pending_missing_;
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
+  // The sessions run so far, for the rules that span sessions (SessionHistory), and whether the
+  // next session is the first since a setback (a step back, a break, a bad day's rest, a
+  // clearance).
+  std::vector<SessionMark> marks_;
+  bool setback_ = false;
   // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).
   const std::uint64_t history_id_;
   bool projecting_ = false;
@@ -86,6 +91,7 @@ class Planner {
   int pattern_stage_ = -1;
   const std::vector<std::chrono::weekday>* pattern_preferred_ = nullptr;
   std::vector<std::chrono::weekday> pattern_;
+  Frequency pattern_frequency_;  // the frequency it was made for (by-week rules change it)
   // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
   std::optional<std::vector<CheckpointQuestion>> questions_;
   // A calendar programme: the programme day of the last run (or of the start), and its date. The

@@ -13,6 +13,8 @@ using Days = std::chrono::days;
 // "pain during 1/10, next morning 0/10"
 std::string logged_values(const DayLog& log) {
   std::vector<std::string> parts;
+  if (log.pain_warmup)
+    parts.push_back("pain in the warm-up " + std::to_string(*log.pain_warmup) + "/10");
   if (log.pain_during) parts.push_back("pain during " + std::to_string(*log.pain_during) + "/10");
   if (log.pain_after) parts.push_back("after " + std::to_string(*log.pain_after) + "/10");
   if (log.pain_next_morning)
@@ -111,10 +113,17 @@ std::string too_soon_text(const TooSoon& too_soon, Date date) {
     return "the run on " + format_date(date) +
            " fell on a rest day, so it does not count towards moving up";
   }
+  std::string weeks;
+  if (const WeekFrequency* rule = too_soon.by_week) {
+    weeks = rule->from_week == rule->to_week ? " in week " + std::to_string(rule->from_week)
+                                             : " in weeks " + std::to_string(rule->from_week) +
+                                                   "-" + std::to_string(rule->to_week);
+    weeks += " of the programme";
+  }
   return "the run on " + format_date(date) + " came only " + count_words(too_soon.gap, "day") +
          " after the one before; this protocol asks for " +
-         count_words(too_soon.min_rest, "rest day") +
-         " between runs, so it does not count towards moving up";
+         count_words(too_soon.min_rest, "rest day") + " between runs" + weeks +
+         ", so it does not count towards moving up";
 }
 
 std::string plugin_missing_text(const std::string& plugin, Date date) {

@@ -8,6 +8,9 @@ std::vector<LogField> checkpoint_fields(const Protocol& protocol, const NeededLo
   std::vector<LogField> fields;
   const bool morning = when == TimePoint::next_morning;
   if (!morning) {
+    if (needed.warmup) {
+      fields.push_back({LogValue::pain_warmup, "pain in the warm-up (0-10)", "", false, 0, 10});
+    }
     fields.push_back({LogValue::pain_during, "pain during the run (0-10)", "", false, 0, 10});
     if (needed.after) {
       fields.push_back(
@@ -33,6 +36,8 @@ std::vector<LogField> checkpoint_fields(const Protocol& protocol, const NeededLo
 
 bool field_logged(const LogField& field, const DayLog& log) {
   switch (field.value) {
+    case LogValue::pain_warmup:
+      return log.pain_warmup.has_value();
     case LogValue::pain_during:
       return log.pain_during.has_value();
     case LogValue::pain_after:

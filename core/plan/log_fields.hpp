@@ -12,9 +12,10 @@
 namespace runback {
 
 // The values to log at `when` for a session: TimePoint::during (or after) gives what is logged
-// after the run (pain during, pain after when the rules use it, the plugin's questions for then);
-// next_morning gives the next-morning pain, stiffness when the rules use it, and the plugin's
-// morning questions. Values the checkpoint waits for come first, in the order they are felt.
+// after the run (pain in the warm-up when the rules use it, pain during, pain after when the rules
+// use it, the plugin's questions for then); next_morning gives the next-morning pain, stiffness
+// when the rules use it, and the plugin's morning questions. Values the checkpoint waits for come
+// first, in the order they are felt.
 std::vector<LogField> checkpoint_fields(const Protocol& protocol, const NeededLogs& needed,
                                         const std::vector<CheckpointQuestion>& questions,
                                         TimePoint when);

@@ -14,7 +14,8 @@
 namespace runback {
 
 // One value a checkpoint asks for.
-enum class LogValue { pain_during, pain_after, pain_next_morning, stiffness, answer };
+// pain_warmup (format 2) last, so the others keep their numbers.
+enum class LogValue { pain_during, pain_after, pain_next_morning, stiffness, answer, pain_warmup };
 
 struct LogField {
   LogValue value = LogValue::pain_during;

@@ -19,6 +19,44 @@ int min_rest_days(const Protocol& protocol, int stage) {
   return std::clamp(protocol.stages[std::size_t(stage)].frequency.min_rest_days, 0, 6);
 }
 
+int programme_week(Date start, Date date) {
+  if (date < start) return 0;
+  return int((date - start).count()) / 7 + 1;
+}
+
+namespace {
+
+const WeekFrequency* week_rule(const Frequency& frequency, int week) {
+  for (const WeekFrequency& rule : frequency.by_week) {
+    if (rule.from_week <= week && week <= rule.to_week) return &rule;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date date) {
+  const Frequency& own = protocol.stages[std::size_t(stage)].frequency;
+  Frequency out;  // the values only: copying the by_week list would allocate on every day
+  out.sessions_min = own.sessions_min;
+  out.sessions_max = own.sessions_max;
+  out.min_rest_days = own.min_rest_days;
+  out.ref = own.ref;
+  if (const WeekFrequency* rule = week_rule(own, programme_week(start, date))) {
+    // The more cautious of the two, value by value.
+    if (rule->min_rest_days) out.min_rest_days = std::max(out.min_rest_days, *rule->min_rest_days);
+    if (rule->sessions_max) out.sessions_max = std::min(out.sessions_max, *rule->sessions_max);
+    if (rule->sessions_min) out.sessions_min = std::min(out.sessions_min, *rule->sessions_min);
+    out.sessions_min = std::min(out.sessions_min, out.sessions_max);
+  }
+  return out;
+}
+
+int min_rest_days_on(const Protocol& protocol, int stage, Date start, Date date) {
+  if (protocol.calendar) return min_rest_days(protocol, stage);
+  return std::clamp(frequency_on(protocol, stage, start, date).min_rest_days, 0, 6);
+}
+
 int stages_per_7_days(const Protocol& protocol) {
   // A calendar moves on at each of its days (at most one a day): the core's cap does not hold
   // it back, the calendar's own days are its pace (clinical-basis.md line 167).
@@ -96,9 +134,13 @@ Move apply_action(const Protocol& protocol, Progress& progress, Date date, const
 std::optional<TooSoon> too_soon(const Protocol& protocol, const Progress& progress, Date date) {
   const bool rest_day = progress.rest_through && date <= *progress.rest_through;
   const int gap = progress.last_run ? int((date - *progress.last_run).count()) : 1000;
-  const int min_rest = min_rest_days(protocol, progress.stage);
+  const int min_rest = min_rest_days_on(protocol, progress.stage, progress.programme_start, date);
   if (!rest_day && gap >= min_rest + 1) return std::nullopt;
-  return TooSoon{rest_day, gap, min_rest};
+  const WeekFrequency* rule = week_rule(protocol.stages[std::size_t(progress.stage)].frequency,
+                                        programme_week(progress.programme_start, date));
+  const bool by_week = rule && rule->min_rest_days && *rule->min_rest_days == min_rest &&
+                       min_rest > min_rest_days(protocol, progress.stage);
+  return TooSoon{rest_day, gap, min_rest, by_week ? rule : nullptr};
 }
 
 const BreakRule* break_rule_for(const Protocol& protocol, int days_without_running) {

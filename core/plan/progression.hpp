@@ -30,12 +30,22 @@ struct Progress {
   std::optional<Date> rest_through;  // no running up to and including this day
   std::optional<Date> last_run;
   int stage_before_break = -1;  // the stage when a break began; -1: no break under way
+  Date programme_start;         // week 1 of the programme begins here (frequency.by_week)
 };
 
 // The stage's numbers with the core's limits applied (a protocol can be stricter, never looser).
 int sessions_needed(const Protocol& protocol, int stage);
 int min_rest_days(const Protocol& protocol, int stage);
 int stages_per_7_days(const Protocol& protocol);
+
+// The programme week of `date`: 1 from the start date for 7 days, then 2, ... (0 before it).
+int programme_week(Date start, Date date);
+// The stage's frequency on `date`: its own, made more cautious by the by-week rule for that
+// programme week when there is one (format 2: more rest days, fewer runs; never less cautious).
+// The result holds no by_week list.
+Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date date);
+// As min_rest_days, for `date` (the by-week rule included).
+int min_rest_days_on(const Protocol& protocol, int stage, Date start, Date date);
 
 // What one checkpoint did, with what its words need.
 struct Move {
@@ -58,9 +68,10 @@ Move apply_action(const Protocol& protocol, Progress& progress, Date date, const
 
 // A run on a rest day, or too soon after the one before, does not count towards moving up.
 struct TooSoon {
-  bool rest_day = false;  // the day fell in rest a decision asked for
-  int gap = 0;            // days since the run before
-  int min_rest = 0;       // rest days the stage asks for between runs
+  bool rest_day = false;                   // the day fell in rest a decision asked for
+  int gap = 0;                             // days since the run before
+  int min_rest = 0;                        // rest days the stage asks for between runs
+  const WeekFrequency* by_week = nullptr;  // the week's rule, when it asked for the rest days
 };
 std::optional<TooSoon> too_soon(const Protocol& protocol, const Progress& progress, Date date);
 

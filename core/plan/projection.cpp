@@ -16,6 +16,7 @@ DayLog clean_session(Date date) {
   DayLog log;
   log.date = date;
   log.session = SessionOutcome::done;
+  log.pain_warmup = 0;
   log.pain_during = 0;
   log.pain_after = 0;
   log.pain_next_morning = 0;
@@ -43,16 +44,19 @@ bool Planner::is_run_day(Date day) {
     return !progress_.last_run ||
            (day - *progress_.last_run).count() >= min_rest_days(p_, progress_.stage) + 1;
   }
-  const Frequency& frequency = p_.stages[std::size_t(progress_.stage)].frequency;
+  // The stage's frequency for this programme week (a by-week rule may ask for more caution).
+  const Frequency frequency = frequency_on(p_, progress_.stage, r_.programme.start_date, day);
   const auto& preferred = run_days_on(r_.programme, day);
-  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred) {
+  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred ||
+      pattern_frequency_ != frequency) {
     pattern_ = run_day_pattern(preferred, frequency).days;
     pattern_stage_ = progress_.stage;
     pattern_preferred_ = &preferred;
+    pattern_frequency_ = frequency;
   }
   if (!on_weekday(day, pattern_)) return false;
   if (progress_.last_run &&
-      (day - *progress_.last_run).count() < min_rest_days(p_, progress_.stage) + 1) {
+      (day - *progress_.last_run).count() < std::clamp(frequency.min_rest_days, 0, 6) + 1) {
     return false;
   }
   if (runs_this_week_ >= std::clamp(frequency.sessions_max, 1, 7)) return false;

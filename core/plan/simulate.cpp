@@ -92,6 +92,9 @@ Simulation simulate(const SimulationRequest& r) {
     const Date run = *plan.next_run;
     DayLog log = scripted < r.script.size() ? r.script[scripted++] : generator.next();
     log.date = run;
+    // The warm-up (format 2) is not simulated: it went well, so a protocol that asks for it is
+    // not held back waiting for it.
+    if (!log.pain_warmup) log.pain_warmup = 0;
     // Plugin questions are left to the script: an unanswered question holds nobody back.
     sim.logs.push_back(std::move(log));
     day = run + Days{1};

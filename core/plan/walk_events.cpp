@@ -55,6 +55,7 @@ std::optional<Reason> bad_day_reason(const Protocol& protocol, int stage,
 
 void Planner::on_clearance(const Clearance& clearance) {
   if (!resume(progress_, clearance)) return;
+  setback_ = true;
   const int stage = progress_.stage;
   Decision decision =
       make_decision(clearance.date, DecisionKind::resume, stage, stage, "clearance");
@@ -77,6 +78,7 @@ void Planner::on_red_flags(const DayLog& log) {
 void Planner::apply_break(Date date) {
   const auto move = take_break(p_, progress_, date, r_.programme.start_date);
   if (!move) return;
+  setback_ = true;
   Decision decision =
       make_decision(date, DecisionKind::break_back, move->from_stage, move->to_stage,
                     "progression.breaks (" + std::to_string(move->rule->days) + " days)");
@@ -126,9 +128,16 @@ int Planner::on_session(const DayLog& log, bool later_session) {
     if (ran) record_run(date, from);
     return from;
   }
-  CheckpointResult result = evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_);
+  // seen_ ends with this log (the walk and the projection add it before asking).
+  const SessionHistory history{&seen_, &marks_, setback_};
+  CheckpointResult result =
+      evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_, history);
   std::vector<Reason> reasons = std::move(result.reasons);
   Action action = result.action;
+  if (ran) {
+    marks_.push_back({seen_.size() - 1, result.exceeded, setback_});
+    setback_ = false;
+  }
 
   if (!result.complete) {
     const std::string missing = explain_ ? and_words(result.missing) : std::string();
@@ -185,6 +194,11 @@ int Planner::on_session(const DayLog& log, bool later_session) {
 void Planner::apply(const DayLog& log, Action action, const std::vector<Reason>& reasons) {
   const Date date = log.date;
   Move move = apply_action(p_, progress_, date, action);
+  // The next session is "the restarted session" after a step back or a bad day's rest.
+  if (move.kind == DecisionKind::step_back ||
+      (action.kind != ActionKind::proceed && action.rest_days > 0)) {
+    setback_ = true;
+  }
   std::string rule = !move.rule.empty() ? std::move(move.rule)
                      : reasons.empty()  ? std::string("all limits met")
                                         : reasons.front().rule;

@@ -174,6 +174,7 @@ std::string describe_action(const Action& action) {
 
 std::string describe_condition(const Condition& c) {
   std::vector<std::string> parts;
+  if (c.pain_warmup) parts.push_back("pain in the warm-up " + describe_test(*c.pain_warmup, "/10"));
   if (c.pain_during) parts.push_back("pain during the run " + describe_test(*c.pain_during, "/10"));
   if (c.pain_after) parts.push_back("pain after the run " + describe_test(*c.pain_after, "/10"));
   if (c.pain_next_morning) {
@@ -208,9 +209,54 @@ std::string describe_condition(const Condition& c) {
       case TimePoint::next_morning:
         parts.push_back("pain the next morning passed its limit");
         break;
+      case TimePoint::warmup:
+        parts.push_back("pain in the warm-up passed its limit");
+        break;
     }
   }
-  return join_with_and(parts);
+  if (c.after_setback) {
+    parts.push_back(*c.after_setback ? "it is the first session since a setback (a step back, "
+                                       "a long break, rest after a bad day, or a clearance)"
+                                     : "it is not the first session since a setback");
+  }
+  if (c.rising) parts.push_back(describe_rising(*c.rising));
+  std::string out = join_with_and(parts);
+  if (c.in_last) {
+    out += " on at least " + std::to_string(c.in_last->at_least) + " of the last " +
+           plural(c.in_last->sessions, "session", "sessions") + " (this one included)";
+  }
+  return out;
+}
+
+std::string describe_rising(const Rising& rising) {
+  static const NameTable<Rising::Value, 4> kWords{
+      {{Rising::Value::pain_next_morning, "next-morning pain"},
+       {Rising::Value::pain_during, "pain during the run"},
+       {Rising::Value::pain_after, "pain after the run"},
+       {Rising::Value::stiffness_minutes, "morning stiffness"}}};
+  const std::string days = plural(rising.days, "day", "days");
+  return std::string(name_of(rising.value, kWords)) + " is rising (its average over the last " +
+         days + " is above the " + days + " before)";
+}
+
+std::string describe_week_frequency(const WeekFrequency& week) {
+  std::string out = week.from_week == week.to_week ? "in week " + std::to_string(week.from_week)
+                                                   : "in weeks " + std::to_string(week.from_week) +
+                                                         "-" + std::to_string(week.to_week);
+  out += " of the programme: ";
+  std::vector<std::string> parts;
+  if (week.sessions_min && week.sessions_max) {
+    parts.push_back(
+        (*week.sessions_min == *week.sessions_max
+             ? std::to_string(*week.sessions_max)
+             : std::to_string(*week.sessions_min) + "-" + std::to_string(*week.sessions_max)) +
+        (*week.sessions_max == 1 ? " run a week" : " runs a week"));
+  }
+  if (week.min_rest_days) {
+    parts.push_back("at least " + plural(*week.min_rest_days, "rest day", "rest days") +
+                    " between runs");
+  }
+  return out + join_with_and(parts) + " (or the stage's own, when more cautious)";
 }
 
 std::string describe_pain_limit(const PainLimit& limit) {
@@ -247,6 +293,10 @@ std::string action_kind_name(ActionKind kind) {
 
 std::string time_point_name(TimePoint point) {
   return name_of(point, kTimePointNames);
+}
+
+std::string rising_value_name(Rising::Value value) {
+  return name_of(value, kRisingValueNames);
 }
 
 std::string session_outcome_name(SessionOutcome outcome) {

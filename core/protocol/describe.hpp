@@ -45,6 +45,11 @@ std::string describe_frequency(const Frequency& frequency);
 std::string describe_action(const Action& action);
 // "pain during the run above 2/10 and a limp".
 std::string describe_condition(const Condition& condition);
+// "next-morning pain is rising (its average over the last 7 days is above the 7 days before)".
+std::string describe_rising(const Rising& rising);
+// "in weeks 1-2 of the programme: at least 2 rest days between runs (or the stage's own, when
+// more cautious)".
+std::string describe_week_frequency(const WeekFrequency& week);
 // "at most 5/10 and no more than 2 points above your usual pain".
 std::string describe_pain_limit(const PainLimit& limit);
 // "after a run", "on rest days", "daily", "in the evening", "3 times a week".
@@ -61,10 +66,16 @@ inline constexpr NameTable<ActionKind, 4> kActionKindNames{{{ActionKind::proceed
                                                             {ActionKind::repeat, "repeat"},
                                                             {ActionKind::step_back, "step_back"},
                                                             {ActionKind::stop, "stop"}}};
-inline constexpr NameTable<TimePoint, 3> kTimePointNames{
+inline constexpr NameTable<TimePoint, 4> kTimePointNames{
     {{TimePoint::during, "during"},
      {TimePoint::after, "after"},
-     {TimePoint::next_morning, "next_morning"}}};
+     {TimePoint::next_morning, "next_morning"},
+     {TimePoint::warmup, "warmup"}}};  // format 2
+inline constexpr NameTable<Rising::Value, 4> kRisingValueNames{
+    {{Rising::Value::pain_next_morning, "pain_next_morning"},
+     {Rising::Value::pain_during, "pain_during"},
+     {Rising::Value::pain_after, "pain_after"},
+     {Rising::Value::stiffness_minutes, "stiffness_minutes"}}};
 inline constexpr NameTable<SessionOutcome, 3> kSessionOutcomeNames{
     {{SessionOutcome::done, "done"},
      {SessionOutcome::partial, "partial"},
@@ -84,6 +95,7 @@ inline constexpr NameTable<PartialSession, 2> kPartialSessionNames{
 
 std::string action_kind_name(ActionKind kind);
 std::string time_point_name(TimePoint point);
+std::string rising_value_name(Rising::Value value);
 std::string session_outcome_name(SessionOutcome outcome);
 std::string recovery_when_name(RecoveryWhen when);
 std::string period_name(Period period);

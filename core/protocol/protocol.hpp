@@ -55,12 +55,27 @@ struct Intensity {
   bool operator==(const Intensity&) const = default;
 };
 
+// `frequency.by_week[]` (format 2): the frequency for some programme weeks (1-based, week 1
+// starts on the programme's start date). Where it and the stage's frequency both apply, the
+// more cautious value of each wins (more rest days, fewer runs), so it can only add caution.
+struct WeekFrequency {
+  int from_week = 1;                // `weeks: [from, to]` or `weeks: n`, 1..104
+  int to_week = 1;                  //   (sorted by from_week on load, never overlapping)
+  std::optional<int> sessions_min;  // `sessions_per_week`: as in Frequency
+  std::optional<int> sessions_max;
+  std::optional<int> min_rest_days;  // `min_rest_days`: 0..6
+  std::string ref{};                 // `ref`
+  bool operator==(const WeekFrequency&) const = default;
+};
+
 // `frequency:` at the top level (the default) or in a stage (overrides it, key by key).
 struct Frequency {
   int sessions_min = 3;  // `sessions_per_week: {min: 3, max: 4}` (or a single number), 1..7
   int sessions_max = 3;
   int min_rest_days = 1;  // `min_rest_days`: whole days without running between two runs, 0..6
   std::string ref{};      // `ref`: resolved like the other keys (a stage's own over the default)
+  std::vector<WeekFrequency> by_week{};  // `by_week` (format 2): a stage's list replaces the
+                                         // default's whole
   bool operator==(const Frequency&) const = default;
 };
 
@@ -146,6 +161,7 @@ struct PainLimit {
 };
 
 struct PainLimits {
+  std::optional<PainLimit> warmup;        // `pain.warmup` (format 2): pain in the warm-up
   std::optional<PainLimit> during;        // `pain.during`
   std::optional<PainLimit> after;         // `pain.after`, measured `after_minutes` after the run
   int after_minutes = 60;                 // `pain.after.after_minutes`: 10..1440
@@ -172,7 +188,27 @@ struct NumberTest {
 };
 
 enum class SessionOutcome { done, partial, skipped };
-enum class TimePoint { during, after, next_morning };
+// `warmup` (format 2) comes last so that the archived numbers of the others stay.
+enum class TimePoint { during, after, next_morning, warmup };
+
+// `in_last: {sessions: 3, at_least: 2}` (format 2): the rest of the condition held on at least
+// `at_least` of the last `sessions` sessions run, this one included. 1 <= at_least <= sessions
+// <= 20.
+struct InLast {
+  int sessions = 1;
+  int at_least = 1;
+  bool operator==(const InLast&) const = default;
+};
+
+// `rising: {value: pain_next_morning, days: 7}` (format 2): the mean of the value over the last
+// `days` days (the checkpoint's day included) is above its mean over the `days` before; both
+// windows need at least one value. `days`: 1..28.
+struct Rising {
+  enum class Value { pain_next_morning, pain_during, pain_after, stiffness_minutes };
+  Value value = Value::pain_next_morning;
+  int days = 7;
+  bool operator==(const Rising&) const = default;
+};
 
 // `when:` of a response. All given conditions must hold (and). At least one is given.
 struct Condition {
@@ -184,7 +220,13 @@ struct Condition {
   std::optional<bool> limp;                     // `limp: true`
   std::optional<SessionOutcome> session;        // `session: done | partial | skipped`
   std::optional<TimePoint> exceeds;             // `exceeds: during | after | next_morning`: that
-                                                // pain limit was passed
+                                                // pain limit was passed (`warmup`: format 2)
+  // Format 2:
+  std::optional<NumberTest> pain_warmup;  // `pain_warmup`: pain in the warm-up
+  std::optional<InLast> in_last;          // `in_last`: spans the last sessions
+  std::optional<bool> after_setback;      // `after_setback`: the first session since a step back,
+                                          // a break rule, a bad day's rest or a clearance
+  std::optional<Rising> rising;           // `rising`: a value rising from window to window
   bool operator==(const Condition&) const = default;
 };
 

@@ -45,9 +45,16 @@ struct Fields<Intensity> {
                                           &Intensity::talk_test, &Intensity::cue, &Intensity::ref};
 };
 template <>
+struct Fields<WeekFrequency> {
+  static constexpr auto list = std::tuple{
+      &WeekFrequency::from_week,    &WeekFrequency::to_week,       &WeekFrequency::sessions_min,
+      &WeekFrequency::sessions_max, &WeekFrequency::min_rest_days, &WeekFrequency::ref};
+};
+template <>
 struct Fields<Frequency> {
-  static constexpr auto list = std::tuple{&Frequency::sessions_min, &Frequency::sessions_max,
-                                          &Frequency::min_rest_days, &Frequency::ref};
+  static constexpr auto list =
+      std::tuple{&Frequency::sessions_min, &Frequency::sessions_max, &Frequency::min_rest_days,
+                 &Frequency::ref, &Frequency::by_week};
 };
 template <>
 struct Fields<Exercise> {
@@ -95,8 +102,9 @@ struct Fields<PainLimit> {
 };
 template <>
 struct Fields<PainLimits> {
-  static constexpr auto list = std::tuple{&PainLimits::during, &PainLimits::after,
-                                          &PainLimits::after_minutes, &PainLimits::next_morning};
+  static constexpr auto list =
+      std::tuple{&PainLimits::warmup, &PainLimits::during, &PainLimits::after,
+                 &PainLimits::after_minutes, &PainLimits::next_morning};
 };
 template <>
 struct Fields<Action> {
@@ -107,11 +115,20 @@ struct Fields<NumberTest> {
   static constexpr auto list = std::tuple{&NumberTest::op, &NumberTest::value};
 };
 template <>
+struct Fields<InLast> {
+  static constexpr auto list = std::tuple{&InLast::sessions, &InLast::at_least};
+};
+template <>
+struct Fields<Rising> {
+  static constexpr auto list = std::tuple{&Rising::value, &Rising::days};
+};
+template <>
 struct Fields<Condition> {
   static constexpr auto list = std::tuple{
-      &Condition::pain_during,       &Condition::pain_after, &Condition::pain_next_morning,
-      &Condition::stiffness_minutes, &Condition::swelling,   &Condition::limp,
-      &Condition::session,           &Condition::exceeds};
+      &Condition::pain_during,       &Condition::pain_after,    &Condition::pain_next_morning,
+      &Condition::stiffness_minutes, &Condition::swelling,      &Condition::limp,
+      &Condition::session,           &Condition::exceeds,       &Condition::pain_warmup,
+      &Condition::in_last,           &Condition::after_setback, &Condition::rising};
 };
 template <>
 struct Fields<Response> {
@@ -214,7 +231,8 @@ RUNBACK_ARCHIVE_LAST_VALUE(RecoveryWhen, RecoveryWhen::weekly);
 RUNBACK_ARCHIVE_LAST_VALUE(ActionKind, ActionKind::stop);
 RUNBACK_ARCHIVE_LAST_VALUE(NumberTest::Op, NumberTest::Op::at_most);
 RUNBACK_ARCHIVE_LAST_VALUE(SessionOutcome, SessionOutcome::skipped);
-RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::next_morning);
+RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::warmup);
+RUNBACK_ARCHIVE_LAST_VALUE(Rising::Value, Rising::Value::stiffness_minutes);
 RUNBACK_ARCHIVE_LAST_VALUE(PartialSession, PartialSession::counts);
 RUNBACK_ARCHIVE_LAST_VALUE(BadDayThen, BadDayThen::same_session);
 #undef RUNBACK_ARCHIVE_LAST_VALUE
@@ -264,6 +282,7 @@ RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Amount);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(IntervalBlock);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Session);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Intensity);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(WeekFrequency);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Frequency);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Exercise);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(RecoveryItem);
@@ -276,6 +295,8 @@ RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimit);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(PainLimits);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Action);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(NumberTest);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(InLast);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Rising);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Condition);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Response);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(BreakRule);

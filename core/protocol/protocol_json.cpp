@@ -17,10 +17,27 @@ json optional_amount(const std::optional<Amount>& amount) {
   return amount ? amount_to_json(*amount) : json(nullptr);
 }
 
+json by_week_json(const std::vector<WeekFrequency>& weeks) {
+  json out = json::array();
+  for (const WeekFrequency& w : weeks) {
+    json sessions = nullptr;
+    if (w.sessions_min && w.sessions_max) {
+      sessions = {{"min", *w.sessions_min}, {"max", *w.sessions_max}};
+    }
+    out.push_back({{"weeks", {w.from_week, w.to_week}},
+                   {"sessions_per_week", sessions},
+                   {"min_rest_days", optional_value(w.min_rest_days)},
+                   {"ref", w.ref},
+                   {"text", describe_week_frequency(w)}});
+  }
+  return out;
+}
+
 json frequency_json(const Frequency& f) {
   return {{"sessions_per_week", {{"min", f.sessions_min}, {"max", f.sessions_max}}},
           {"min_rest_days", f.min_rest_days},
           {"ref", f.ref},
+          {"by_week", by_week_json(f.by_week)},
           {"text", describe_frequency(f)}};
 }
 
@@ -149,6 +166,14 @@ json protocol_to_json(const Protocol& p) {
            {"limp", optional_value(c.limp)},
            {"session", c.session ? json(session_outcome_name(*c.session)) : json(nullptr)},
            {"exceeds", c.exceeds ? json(time_point_name(*c.exceeds)) : json(nullptr)},
+           {"pain_warmup", number_test_json(c.pain_warmup)},
+           {"in_last",
+            c.in_last ? json{{"sessions", c.in_last->sessions}, {"at_least", c.in_last->at_least}}
+                      : json(nullptr)},
+           {"after_setback", optional_value(c.after_setback)},
+           {"rising",
+            c.rising ? json{{"value", rising_value_name(c.rising->value)}, {"days", c.rising->days}}
+                     : json(nullptr)},
            {"text", describe_condition(c)}}},
          {"then",
           {{"action", action_kind_name(r.then.kind)},
@@ -215,7 +240,8 @@ json protocol_to_json(const Protocol& p) {
             {"breaks", breaks},
             {"ref", p.progression.ref}}},
           {"pain",
-           {{"during", pain_limit_json(p.pain.during)},
+           {{"warmup", pain_limit_json(p.pain.warmup)},
+            {"during", pain_limit_json(p.pain.during)},
             {"after", pain_limit_json(p.pain.after)},
             {"after_minutes", p.pain.after_minutes},
             {"next_morning", pain_limit_json(p.pain.next_morning)}}},

@@ -93,13 +93,67 @@ std::optional<NumberTest> read_number_test(Loading& loading, const Field& field,
   return test;
 }
 
+// `in_last: {sessions: 3, at_least: 2}` (format 2).
+std::optional<InLast> read_in_last(Loading& loading, const Field& field) {
+  auto map = loading.reader.map(field, {"sessions", "at_least"}, "a count of recent sessions");
+  if (!map) return std::nullopt;
+  const Field* sessions =
+      map->require(loading.reader, "sessions", "the sessions to look back over, 1 to 20");
+  const Field* at_least =
+      map->require(loading.reader, "at_least", "on how many of them the condition held, 1 to 20");
+  if (!sessions || !at_least) return std::nullopt;
+  const auto n = loading.reader.integer(*sessions, 1, 20);
+  const auto k = loading.reader.integer(*at_least, 1, 20);
+  if (!n || !k) return std::nullopt;
+  if (*k > *n) {
+    loading.reader.error(*at_least, "is " + std::to_string(*k) + ", more than the " +
+                                        std::to_string(*n) +
+                                        " sessions it looks at; expected at_least <= sessions");
+    return std::nullopt;
+  }
+  return InLast{*n, *k};
+}
+
+// `rising: {value: pain_next_morning, days: 7}` (format 2).
+std::optional<Rising> read_rising(Loading& loading, const Field& field) {
+  auto map = loading.reader.map(field, {"value", "days"}, "a rising trend");
+  if (!map) return std::nullopt;
+  Rising rising;
+  bool good = true;
+  if (const Field* value = map->require(loading.reader, "value",
+                                        "the value that rises: pain_next_morning, pain_during, "
+                                        "pain_after or stiffness_minutes")) {
+    if (auto which = loading.reader.choice(*value, kRisingValueNames)) {
+      rising.value = *which;
+    } else {
+      good = false;
+    }
+  } else {
+    good = false;
+  }
+  if (const Field* days = map->get("days")) {
+    if (auto value = loading.reader.integer(*days, 1, 28)) {
+      rising.days = *value;
+    } else {
+      good = false;
+    }
+  }
+  if (!good) return std::nullopt;
+  return rising;
+}
+
 void read_condition(Loading& loading, const Field& field, Condition& when) {
-  auto map = loading.reader.map(field,
-                                {"pain_during", "pain_after", "pain_next_morning",
-                                 "stiffness_minutes", "swelling", "limp", "session", "exceeds"},
-                                "a condition");
+  auto map = loading.reader.map(
+      field,
+      {"pain_during", "pain_after", "pain_next_morning", "stiffness_minutes", "swelling", "limp",
+       "session", "exceeds", "pain_warmup", "in_last", "after_setback", "rising"},
+      "a condition", {"pain_warmup", "in_last", "after_setback", "rising"});
   if (!map) return;
   bool any = false;
+  if (const Field* f = map->get("pain_warmup")) {
+    any = true;
+    when.pain_warmup = read_number_test(loading, *f, 10, "'{above: 0}'");
+  }
   if (const Field* f = map->get("pain_during")) {
     any = true;
     when.pain_during = read_number_test(loading, *f, 10, "'{above: 2}'");
@@ -130,13 +184,60 @@ void read_condition(Loading& loading, const Field& field, Condition& when) {
   }
   if (const Field* f = map->get("exceeds")) {
     any = true;
-    if (auto exceeds = loading.reader.choice(*f, kTimePointNames)) when.exceeds = *exceeds;
+    // The warm-up is a time point of format 2: a format-1 file is told so, not offered it.
+    if (loading.reader.format() < 2 && f->node.IsScalar() && f->node.Scalar() == "warmup") {
+      loading.reader.error(*f, "'warmup' is read by protocol format 2, and this file is format " +
+                                   std::to_string(loading.reader.format()) +
+                                   ": put 'format: 2' at the top of the file (format 2 reads "
+                                   "every format-1 file the same way)");
+    } else if (auto exceeds = loading.reader.choice(*f, kTimePointNames)) {
+      when.exceeds = *exceeds;
+      if (*exceeds == TimePoint::warmup && !map->get("pain_warmup") &&
+          !loading.protocol.pain.warmup) {
+        // pain: is read before responses (loader.cpp), so its warm-up limit is known here.
+        loading.reader.error(*f,
+                             "the warm-up has no pain limit to pass; give one with "
+                             "'pain: {warmup: {max: 0}}' or test the value with "
+                             "'pain_warmup: {above: 0}'");
+        when.exceeds.reset();
+      }
+    }
+  }
+  // Rules that span sessions (format 2).
+  const Field* in_last = map->get("in_last");
+  const Field* rising = map->get("rising");
+  if (const Field* f = map->get("after_setback")) {
+    any = true;
+    when.after_setback = loading.reader.boolean(*f);
+  }
+  if (rising != nullptr) {
+    any = true;
+    when.rising = read_rising(loading, *rising);
+  }
+  if (in_last != nullptr) {
+    if (rising != nullptr) {
+      loading.reader.error(*in_last,
+                           "counts the sessions where the rest of the condition held, and "
+                           "rising already looks back over days; write them as two responses");
+    } else if (!any) {
+      loading.reader.error(*in_last,
+                           "counts the sessions where the rest of the condition held, and "
+                           "there is no rest; add the condition to count, e.g. "
+                           "'pain_during: {above: 2}'");
+    } else {
+      when.in_last = read_in_last(loading, *in_last);
+    }
+    any = true;
   }
   if (!any) {
-    loading.reader.error(field,
-                         "gives no condition; expected at least one of pain_during, "
-                         "pain_after, pain_next_morning, stiffness_minutes, swelling, "
-                         "limp, session, exceeds");
+    loading.reader.error(field, loading.reader.format() < 2
+                                    ? "gives no condition; expected at least one of pain_during, "
+                                      "pain_after, pain_next_morning, stiffness_minutes, "
+                                      "swelling, limp, session, exceeds"
+                                    : "gives no condition; expected at least one of pain_warmup, "
+                                      "pain_during, pain_after, pain_next_morning, "
+                                      "stiffness_minutes, swelling, limp, session, exceeds, "
+                                      "in_last, after_setback, rising");
   }
 }
 
@@ -323,9 +424,14 @@ void read_pain(Loading& loading, const Field* field, const Field& root) {
                          "Silbernagel et al. 2007)");
     return;
   }
-  auto map = loading.reader.map(*field, {"during", "after", "next_morning"}, "pain limits");
+  auto map = loading.reader.map(*field, {"warmup", "during", "after", "next_morning"},
+                                "pain limits", {"warmup"});
   if (!map) return;
   PainLimits& pain = loading.protocol.pain;
+  if (const Field* warmup = map->get("warmup")) {
+    // The warm-up is activity too: the same ceiling as during the run.
+    pain.warmup = read_pain_limit(loading, *warmup, true, nullptr);
+  }
   if (const Field* during = map->get("during")) {
     pain.during = read_pain_limit(loading, *during, true, nullptr);
   }

@@ -163,8 +163,8 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
 }  // namespace
 
 void read_frequency(Loading& loading, const Field& field, Frequency& out) {
-  auto map =
-      loading.reader.map(field, {"sessions_per_week", "min_rest_days", "ref"}, "a frequency");
+  auto map = loading.reader.map(field, {"sessions_per_week", "min_rest_days", "ref", "by_week"},
+                                "a frequency", {"by_week"});
   if (!map) return;
   const Field* sessions = map->get("sessions_per_week");
   if (sessions != nullptr) {
@@ -192,6 +192,7 @@ void read_frequency(Loading& loading, const Field& field, Frequency& out) {
     if (auto value = loading.reader.integer(*rest, 0, 6)) out.min_rest_days = *value;
   }
   read_ref(loading, *map, out.ref);
+  if (const Field* by_week = map->get("by_week")) read_by_week(loading, *by_week, out);
   // Only say so where the clash was written (a stage that changes neither key inherits a clash
   // already reported at the top level).
   if ((sessions || rest) && out.sessions_min > most_runs_in_a_week(out.min_rest_days)) {

@@ -54,6 +54,10 @@ void read_format2(Loading& loading, const yaml::MapFields& top);
 void read_stage_format2(Loading& loading, const yaml::MapFields& stage_map, Stage& stage);
 void check_format2(Loading& loading);
 
+// `frequency.by_week` (format 2), read into `out.by_week` (replacing what it held) and checked
+// against the rest of `out`, which holds the frequency it sits in (read_by_week.cpp).
+void read_by_week(Loading& loading, const yaml::Field& field, Frequency& out);
+
 void read_progression(Loading& loading, const yaml::Field& field);
 void read_pain(Loading& loading, const yaml::Field* field, const yaml::Field& root);
 void read_responses(Loading& loading, const yaml::Field& field);

@@ -13,7 +13,7 @@ const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme,
 
 std::optional<SessionOutcome> implied_session(const DayLog& log) {
   if (log.session) return log.session;
-  if (log.pain_during || log.pain_after) return SessionOutcome::done;
+  if (log.pain_warmup || log.pain_during || log.pain_after) return SessionOutcome::done;
   return std::nullopt;
 }
 

@@ -63,6 +63,7 @@ const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme,
 struct DayLog {
   Date date;
   std::optional<SessionOutcome> session;  // no value: no run logged that day
+  std::optional<int> pain_warmup;         // 0..10, in the warm-up (asked when a protocol uses it)
   std::optional<int> pain_during;         // 0..10
   std::optional<int> pain_after;          // 0..10
   std::optional<int> pain_next_morning;   // 0..10

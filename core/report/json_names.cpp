@@ -24,6 +24,8 @@ const char* rest_kind_name(RestKind kind) {
 
 const char* log_value_name(LogValue value) {
   switch (value) {
+    case LogValue::pain_warmup:
+      return "pain_warmup";
     case LogValue::pain_during:
       return "pain_during";
     case LogValue::pain_after:

@@ -31,6 +31,7 @@ void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& da
 std::string logged_words(const Protocol& protocol, const DayLog& log) {
   std::vector<std::string> parts;
   auto score = [](int value) { return std::to_string(value) + "/10"; };
+  if (log.pain_warmup) parts.push_back("pain in the warm-up " + score(*log.pain_warmup));
   if (log.pain_during) parts.push_back("pain during " + score(*log.pain_during));
   if (log.pain_after) {
     parts.push_back((parts.empty() ? "pain after " : "after ") + score(*log.pain_after));

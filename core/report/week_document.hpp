@@ -64,6 +64,8 @@ void write_logged(W& w, const DayLog& log) {
   } else {
     w.null();
   }
+  w.key("pain_warmup");
+  write_int_or_null(w, log.pain_warmup);
   w.key("pain_during");
   write_int_or_null(w, log.pain_during);
   w.key("pain_after");

@@ -41,8 +41,8 @@ Result<Importer> Importer::begin(Store& store) {
   auto log = Statement::prepare(
       db,
       "INSERT INTO day_log (runner_id, date, session, pain_during, pain_after, "
-      "pain_next_morning, stiffness_minutes, swelling, limp, red_flags, answers, note) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "pain_next_morning, stiffness_minutes, swelling, limp, red_flags, answers, note, "
+      "pain_warmup) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   auto clearance = Statement::prepare(
       db,
       "INSERT INTO clearance (runner_id, date, cleared_by, note, recorded_at) VALUES (?1, ?2, "
@@ -128,6 +128,7 @@ Status Importer::add_log(const std::string& runner, const LogRow& row) {
     s.bind_static(12, *row.note);
   else
     s.bind_static(12, "");
+  s.bind(13, row.pain_warmup);
   if (auto done = s.run(); !done) {
     if ((db_->last_error_code() & 0xff) == SQLITE_CONSTRAINT) {
       return Error{"a second log for '" + runner + "' on " + date + "; a day has one log"};

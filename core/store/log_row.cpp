@@ -7,8 +7,8 @@
 namespace runback {
 
 bool LogRow::empty() const {
-  return !session && !pain_during && !pain_after && !pain_next_morning && !stiffness_minutes &&
-         !swelling && !limp && red_flags.empty() && answers.empty() && !note;
+  return !session && !pain_warmup && !pain_during && !pain_after && !pain_next_morning &&
+         !stiffness_minutes && !swelling && !limp && red_flags.empty() && answers.empty() && !note;
 }
 
 namespace {
@@ -26,6 +26,7 @@ std::optional<std::string> text_of(const std::optional<bool>& v) {
 
 void copy_scalar(LogRow& row, const LogRow& from, std::string_view name) {
   if (name == "session") row.session = from.session;
+  if (name == "pain_warmup") row.pain_warmup = from.pain_warmup;
   if (name == "pain_during") row.pain_during = from.pain_during;
   if (name == "pain_after") row.pain_after = from.pain_after;
   if (name == "pain_next_morning") row.pain_next_morning = from.pain_next_morning;
@@ -38,6 +39,7 @@ void copy_scalar(LogRow& row, const LogRow& from, std::string_view name) {
 std::vector<StoredValue> log_scalar_fields(const LogRow& row) {
   return {
       {"session", row.session ? std::optional(session_outcome_name(*row.session)) : std::nullopt},
+      {"pain_warmup", text_of(row.pain_warmup)},
       {"pain_during", text_of(row.pain_during)},
       {"pain_after", text_of(row.pain_after)},
       {"pain_next_morning", text_of(row.pain_next_morning)},
@@ -52,6 +54,7 @@ LogRow to_log_row(const DayLog& log) {
   LogRow row;
   row.date = log.date;
   row.session = log.session;
+  row.pain_warmup = log.pain_warmup;
   row.pain_during = log.pain_during;
   row.pain_after = log.pain_after;
   row.pain_next_morning = log.pain_next_morning;

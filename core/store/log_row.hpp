@@ -27,6 +27,7 @@ struct LogRow {
   std::vector<std::string> red_flags;          // in the order logged, no repeats
   std::map<std::string, std::string> answers;  // plugin checkpoint answers
   std::optional<std::string> note;             // stored as '' when absent
+  std::optional<int> pain_warmup{};            // format 2's warm-up pain (last: added later)
 
   // Nothing to record.
   bool empty() const;
@@ -39,8 +40,8 @@ struct StoredValue {
   std::string name;
   std::optional<std::string> value;
 };
-// session, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling, limp, note:
-// every value of a row but its red flags and answers.
+// session, pain_warmup, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling,
+// limp, note: every value of a row but its red flags and answers.
 std::vector<StoredValue> log_scalar_fields(const LogRow& row);
 // Copies the scalar value stored under `name` (as log_scalar_fields names it) from `from`.
 void copy_scalar(LogRow& row, const LogRow& from, std::string_view name);

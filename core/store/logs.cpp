@@ -73,8 +73,8 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
   auto upsert = Statement::prepare(
       *db_,
       "INSERT OR REPLACE INTO day_log (runner_id, date, session, pain_during, pain_after, "
-      "pain_next_morning, stiffness_minutes, swelling, limp, red_flags, answers, note) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "pain_next_morning, stiffness_minutes, swelling, limp, red_flags, answers, note, "
+      "pain_warmup) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   if (!upsert) return Error{upsert.error()};
   for (const LogRow& row : merged_rows) {
     upsert->bind(1, runner_id).bind(2, format_date(row.date));
@@ -96,7 +96,8 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
       upsert->bind_null(9);
     upsert->bind(10, join_red_flags(row.red_flags))
         .bind(11, answers_to_json(row.answers))
-        .bind(12, row.note.value_or(""));
+        .bind(12, row.note.value_or(""))
+        .bind(13, row.pain_warmup);
     if (auto done = upsert->run(); !done) return Error{done.error()};
   }
   auto trail = AuditWriter::prepare(*db_);

@@ -24,7 +24,8 @@ const std::vector<std::string_view> kRecordsCsvColumns = {"record",
                                                           "answers",
                                                           "note",
                                                           "cleared_by",
-                                                          "programme"};
+                                                          "programme",
+                                                          "pain_warmup"};
 
 namespace {
 
@@ -68,8 +69,9 @@ Status export_records_csv(Store& store, std::int64_t runner_id, std::string& out
           const std::string flags = join_red_flags(row.red_flags);
           const std::string answers = answers_to_json(row.answers);
           const std::string note = row.note.value_or("");
+          const std::string warmup = optional_text(row.pain_warmup);
           fields = {"log",    runner.name, date,  session, during, after, morning, stiffness,
-                    swelling, limp,        flags, answers, note,   "",    ""};
+                    swelling, limp,        flags, answers, note,   "",    "",      warmup};
           append_csv_record(out, fields);
         });
     if (!status) return status;

@@ -3,8 +3,10 @@
 // of every programme, log and clearance goes out and comes back exactly:
 //
 //   record,runner,date,session,pain_during,pain_after,pain_next_morning,stiffness_minutes,
-//   swelling,limp,red_flags,answers,note,cleared_by,programme
+//   swelling,limp,red_flags,answers,note,cleared_by,programme,pain_warmup
 //
+// (pain_warmup, protocol format 2's warm-up pain, came last; a file without that column, from an
+// earlier runback, imports as if it were empty.)
 // `record` is log | clearance | programme | audit. Empty means "not logged". swelling/limp are
 // 0|1, red_flags "id,id", answers a JSON object; for a programme `date` is its start and
 // `programme` a JSON object with the rest; for an audit entry (a replaced value, an upgrade)

@@ -21,6 +21,7 @@ enum RecordsCsvColumn {
   kNote,
   kClearedBy,
   kProgramme,
+  kPainWarmup,  // last: a file from before it (without the column) still imports
   kColumnCount
 };
 

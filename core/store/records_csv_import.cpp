@@ -45,7 +45,8 @@ Status expect_empty(const std::vector<std::string>& f,
 }
 
 Result<LogRow> parse_log(const std::vector<std::string>& f, Date date) {
-  LogRow row{date, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  LogRow row;
+  row.date = date;
   if (!f[kSession].empty()) {
     row.session = parse_session(f[kSession]);
     if (!row.session) {
@@ -53,6 +54,7 @@ Result<LogRow> parse_log(const std::vector<std::string>& f, Date date) {
     }
   }
   const std::pair<RecordsCsvColumn, std::optional<int>*> pains[] = {
+      {kPainWarmup, &row.pain_warmup},
       {kPainDuring, &row.pain_during},
       {kPainAfter, &row.pain_after},
       {kPainMorning, &row.pain_next_morning}};
@@ -104,7 +106,10 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
   auto header = reader.next(f);
   if (!header) return report.errors.push_back({reader.record_line(), header.error()}), report;
   std::vector<std::string_view> names(f.begin(), f.end());
-  if (!*header || names != kRecordsCsvColumns) {
+  // A file written before the warm-up column (the one column added since) reads without it.
+  const bool without_warmup = *header && names.size() + 1 == kRecordsCsvColumns.size() &&
+                              std::equal(names.begin(), names.end(), kRecordsCsvColumns.begin());
+  if (!*header || (names != kRecordsCsvColumns && !without_warmup)) {
     std::string expected;
     for (auto c : kRecordsCsvColumns) expected += (expected.empty() ? "" : ",") + std::string(c);
     report.errors.push_back({1, "the header must be exactly: " + expected});
@@ -123,6 +128,7 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
     if (!*more) break;
     const int line = reader.record_line();
     if (f.size() == 1 && f[0].empty()) continue;  // a blank line
+    if (without_warmup && f.size() + 1 == kColumnCount) f.emplace_back();
     if (f.size() != kColumnCount) {
       fail(line, "expected " + std::to_string(kColumnCount) + " fields, found " +
                      std::to_string(f.size()));
@@ -153,7 +159,7 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
       } else if (auto empty =
                      expect_empty(f,
                                   {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
-                                   kSwelling, kLimp, kRedFlags, kAnswers, kProgramme},
+                                   kSwelling, kLimp, kRedFlags, kAnswers, kProgramme, kPainWarmup},
                                   "clearance");
                  !empty) {
         status = empty;
@@ -165,11 +171,11 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
       auto programme = parse_programme_json(f[kProgramme]);
       if (!programme) {
         status = Error{programme.error()};
-      } else if (auto empty =
-                     expect_empty(f,
-                                  {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
-                                   kSwelling, kLimp, kRedFlags, kAnswers, kNote, kClearedBy},
-                                  "programme");
+      } else if (auto empty = expect_empty(
+                     f,
+                     {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness, kSwelling, kLimp,
+                      kRedFlags, kAnswers, kNote, kClearedBy, kPainWarmup},
+                     "programme");
                  !empty) {
         status = empty;
       } else if (writing) {
@@ -181,11 +187,11 @@ Result<ImportReport> import_records_csv(Store& store, std::string_view text, Dat
       auto entry = parse_audit_json(f[kProgramme]);
       if (!entry) {
         status = Error{entry.error()};
-      } else if (auto empty =
-                     expect_empty(f,
-                                  {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness,
-                                   kSwelling, kLimp, kRedFlags, kAnswers, kNote, kClearedBy},
-                                  "audit");
+      } else if (auto empty = expect_empty(
+                     f,
+                     {kSession, kPainDuring, kPainAfter, kPainMorning, kStiffness, kSwelling, kLimp,
+                      kRedFlags, kAnswers, kNote, kClearedBy, kPainWarmup},
+                     "audit");
                  !empty) {
         status = empty;
       } else if (writing) {

@@ -125,10 +125,13 @@ ALTER TABLE programme ADD COLUMN usual_stiffness_minutes INTEGER
 )sql";
 
 // Version 4 (protocol format 2). The runner's goal ("3218.688 m", "1800 s"; '': the protocol's
-// default) and the stage option they chose ('': the first) at `runback start`.
+// default) and the stage option they chose ('': the first) at `runback start`; pain in the
+// warm-up (`pain.warmup`), asked only when the runner's protocol uses it, so NULL for everyone
+// else.
 constexpr const char* kVersion4 = R"sql(
 ALTER TABLE programme ADD COLUMN goal TEXT NOT NULL DEFAULT '';
 ALTER TABLE programme ADD COLUMN stage_option TEXT NOT NULL DEFAULT '';
+ALTER TABLE day_log ADD COLUMN pain_warmup INTEGER CHECK (pain_warmup BETWEEN 0 AND 10);
 )sql";
 
 }  // namespace

@@ -31,6 +31,7 @@ Result<LogRow> read_log_row(const Statement& row, int first) {
   log.answers = std::move(*answers);
   auto note = row.column_view(first + 10);
   if (!note.empty()) log.note = std::string(note);
+  log.pain_warmup = row.column_optional_int(first + 11);
   return log;
 }
 
@@ -51,6 +52,7 @@ Status read_day_log(const Statement& row, int first, DayLog& log) {
     log.answers = std::move(*parsed);
   }
   log.note = row.column_view(first + 10);
+  log.pain_warmup = row.column_optional_int(first + 11);
   log.session = implied_session(log);
   return ok_status();
 }

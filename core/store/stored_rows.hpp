@@ -18,7 +18,7 @@ namespace runback {
 // The day_log columns in the order read_log_row and read_day_log expect.
 inline constexpr const char* kLogColumns =
     "date, session, pain_during, pain_after, pain_next_morning, stiffness_minutes, swelling, "
-    "limp, red_flags, answers, note";
+    "limp, red_flags, answers, note, pain_warmup";
 
 // The programme columns in the order read_programme expects, from kProgrammes (the snapshot's
 // text joined in).

@@ -20,8 +20,9 @@ constexpr std::string_view kAnswerPrefix = "answers.";
 
 // The scalar columns, with what each holds when nothing is logged (the schema's NOT NULL text
 // columns hold '').
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kScalarColumns = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kScalarColumns = {{
     {"session", "NULL"},
+    {"pain_warmup", "NULL"},
     {"pain_during", "NULL"},
     {"pain_after", "NULL"},
     {"pain_next_morning", "NULL"},
@@ -57,6 +58,7 @@ std::vector<StoredValue> logged_fields(const LogRow& row) {
 
 void clear_field(LogRow& row, const std::string& name) {
   if (name == "session") row.session.reset();
+  if (name == "pain_warmup") row.pain_warmup.reset();
   if (name == "pain_during") row.pain_during.reset();
   if (name == "pain_after") row.pain_after.reset();
   if (name == "pain_next_morning") row.pain_next_morning.reset();

@@ -168,9 +168,9 @@ TEST_CASE("history filters by date and speaks csv", "[cli][records]") {
   REQUIRE(csv.exit_code == 0);
   CHECK(csv.out ==
         "date,session,pain_during,pain_after,pain_next_morning,stiffness_minutes,swelling,limp,"
-        "red_flags,answers,note\r\n" +
-            day(4) + ",done,4,,,,,,,,\r\n" + day(3) + ",done,3,,,,,,,,\r\n" + day(2) +
-            ",done,2,,,,,,,,\r\n");
+        "red_flags,answers,note,pain_warmup\r\n" +
+            day(4) + ",done,4,,,,,,,,,\r\n" + day(3) + ",done,3,,,,,,,,,\r\n" + day(2) +
+            ",done,2,,,,,,,,,\r\n");
 }
 
 TEST_CASE("export, wipe, import: the same history", "[cli][records]") {

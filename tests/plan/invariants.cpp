@@ -310,7 +310,17 @@ void Checker::check_planned_runs() {
   const std::vector<int> calendar_days = calendar_stage_days(p);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!runs[i].planned) continue;
-    const Frequency& f = p.stages[std::size_t(runs[i].stage)].frequency;
+    // The stage's frequency, made more cautious by a by-week rule for the run's programme week
+    // (format 2): recounted here from the protocol, not taken from the planner.
+    Frequency f = p.stages[std::size_t(runs[i].stage)].frequency;
+    const int week = int((runs[i].date - r_.programme.start_date).count()) / 7 + 1;
+    for (const WeekFrequency& rule : f.by_week) {
+      if (runs[i].date < r_.programme.start_date || week < rule.from_week || week > rule.to_week) {
+        continue;
+      }
+      if (rule.min_rest_days) f.min_rest_days = std::max(f.min_rest_days, *rule.min_rest_days);
+      if (rule.sessions_max) f.sessions_max = std::min(f.sessions_max, *rule.sessions_max);
+    }
     const std::size_t stage = std::size_t(runs[i].stage);
     const int min_rest =
         !calendar_days.empty()
@@ -322,7 +332,8 @@ void Checker::check_planned_runs() {
       if (gap < min_rest + 1) {
         fail("run-spacing", "runs planned " + std::to_string(gap) + " day(s) apart on " +
                                 format_date(runs[i].date) + "; the stage asks for " +
-                                std::to_string(min_rest) + " rest day(s) between runs");
+                                std::to_string(min_rest) +
+                                " rest day(s) between runs (by-week rules included)");
       }
     }
     const Date monday = monday_of(runs[i].date);

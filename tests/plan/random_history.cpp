@@ -102,6 +102,22 @@ Protocol random_protocol(std::mt19937_64& rng) {
     s.frequency.sessions_max = pick(rng, s.frequency.sessions_min, 7);
     s.frequency.min_rest_days = pick(rng, 0, 3);
     s.sessions_to_advance = pick(rng, 1, 3);
+    {
+      // Format 2's by-week rules, drawn from a generator of their own so that the main stream,
+      // and with it every earlier history, stays as it was.
+      std::mt19937_64 weeks(std::hash<std::string>{}(p.id) + std::uint64_t(i));
+      if (chance(weeks, 30)) {
+        WeekFrequency rule;
+        rule.from_week = pick(weeks, 1, 2);
+        rule.to_week = pick(weeks, rule.from_week, 4);
+        if (chance(weeks, 70)) rule.min_rest_days = pick(weeks, 0, 4);
+        if (chance(weeks, 50)) {
+          rule.sessions_min = pick(weeks, 1, 3);
+          rule.sessions_max = pick(weeks, *rule.sessions_min, 4);
+        }
+        if (rule.min_rest_days || rule.sessions_max) s.frequency.by_week.push_back(rule);
+      }
+    }
     if (chance(rng, 30)) {
       Exercise e;
       e.name = "Stage exercise " + std::to_string(i);
@@ -378,6 +394,11 @@ std::string describe(const History& h) {
     out << "  stage " << i + 1 << ": " << s.frequency.sessions_min << "-"
         << s.frequency.sessions_max << " a week, " << s.frequency.min_rest_days << " rest days, "
         << s.sessions_to_advance << " to advance\n";
+    for (const WeekFrequency& w : s.frequency.by_week) {
+      out << "    weeks " << w.from_week << "-" << w.to_week << ": rest "
+          << (w.min_rest_days ? std::to_string(*w.min_rest_days) : std::string("-")) << ", most "
+          << (w.sessions_max ? std::to_string(*w.sessions_max) : std::string("-")) << " a week\n";
+    }
   }
   const EffectivePainLimits limits = effective_pain_limits(p);
   auto limit = [](const PainLimit& l) {

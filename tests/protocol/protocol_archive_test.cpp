@@ -72,6 +72,9 @@ Protocol hand_built() {
   p.pain.after = PainLimit{4, 1, "ref-b"};
   p.pain.after_minutes = 90;
   p.pain.next_morning = PainLimit{3, 0, "ref-a"};
+  p.pain.warmup = PainLimit{0, std::nullopt, "ref-b"};  // format 2
+  p.frequency.by_week = {WeekFrequency{1, 2, 1, 2, 3, "ref-b"},
+                         WeekFrequency{4, 4, std::nullopt, std::nullopt, 2, ""}};
 
   Response response;
   response.name = "everything";
@@ -83,6 +86,10 @@ Protocol hand_built() {
   response.when.limp = false;
   response.when.session = SessionOutcome::skipped;
   response.when.exceeds = TimePoint::next_morning;
+  response.when.pain_warmup = NumberTest{NumberTest::Op::above, 0};
+  response.when.in_last = InLast{3, 2};
+  response.when.after_setback = true;
+  response.when.rising = Rising{Rising::Value::stiffness_minutes, 14};
   response.then = {ActionKind::step_back, 2, 3};
   response.why = "Because.";
   response.ref = "ref-b";
@@ -185,7 +192,7 @@ struct Golden {
 };
 constexpr std::array kGoldens = {
     Golden{1, 1322, 16691965645888060826ull},
-    Golden{2, 1351, 17825423684804681081ull},
+    Golden{2, 1424, 4906714173327749355ull},
 };
 static_assert(kGoldens.back().version == kProtocolArchiveVersion,
               "kProtocolArchiveVersion was bumped: append its golden row to kGoldens");

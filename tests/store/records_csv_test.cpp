@@ -30,6 +30,7 @@ void fill(Store& store) {
               {"night-pain", "numbness"},
               {{"hop", "yes, \"twice\""}, {"step", "no"}},
               std::string("line one\r\nline two, \"quoted\" ;DROP TABLE x;-- ✓")};
+  full.pain_warmup = 2;
   LogRow sparse{make_date(2026, 1, 7), {}, {}, {}, 2, {}, {}, {}, {}, {}, {}};
   REQUIRE(store.record_logs(ana, {full, sparse}, false)->conflicts.empty());
   REQUIRE(store.record_clearance(ana, {make_date(2026, 1, 8), "Dr Lee, PT", "ok, run"}).ok());
@@ -73,6 +74,7 @@ TEST_CASE("export then import into an empty database is exact", "[store][csv]") 
   CHECK(b->logs.size() == 2);
   CHECK(b->logs[0].note == a->logs[0].note);
   CHECK(b->logs[0].answers == a->logs[0].answers);
+  CHECK(b->logs[0].pain_warmup == 2);
   CHECK(b->programme.protocol_snapshot == a->programme.protocol_snapshot);
   CHECK(b->clearances[0].by == "Dr Lee, PT");
   const auto audit_after = second.audit(second.resolve_runner("ana")->id);
@@ -97,11 +99,11 @@ TEST_CASE("an audit record that is not a proper entry is refused with its line",
   const std::string good =
       R"(audit,ana,2026-01-09,,,,,,,,,,,,"{""subject"":""log"",""date"":""2026-01-07"",)"
       R"(""field"":""pain_during"",""old_value"":null,""new_value"":""4"",)"
-      R"(""changed_at"":""2026-01-09T07:40:00Z""}")";
+      R"(""changed_at"":""2026-01-09T07:40:00Z""}",)";
   const std::string bad_subject =
       R"(audit,ana,2026-01-09,,,,,,,,,,,,"{""subject"":""runner"",""date"":null,)"
-      R"(""field"":""x"",""old_value"":null,""new_value"":null,""changed_at"":""2026-01-09""}")";
-  const std::string not_json = "audit,ana,2026-01-09,,,,,,,,,,,,{oops";
+      R"(""field"":""x"",""old_value"":null,""new_value"":null,""changed_at"":""2026-01-09""}",)";
+  const std::string not_json = "audit,ana,2026-01-09,,,,,,,,,,,,{oops,";
   auto report = import_records_csv(
       store, header + "\r\n" + good + "\r\n" + bad_subject + "\r\n" + not_json + "\r\n", kToday);
   REQUIRE(report.ok());
@@ -129,26 +131,26 @@ TEST_CASE("import is all or nothing and names the bad line", "[store][csv]") {
     std::string expected;
   };
   const std::vector<Case> cases = {
-      {"log,bo,2026-01-09,done,11,,,,,,,,,,",
+      {"log,bo,2026-01-09,done,11,,,,,,,,,,,",
        "pain_during: '11' is not a whole number from 0 to 10"},
-      {"log,bo,2026-02-30,,,,,,,,,,,,", "date: '2026-02-30' is not a day on the calendar"},
-      {"log,bo,2026-03-02,,1,,,,,,,,,,", "is in the future"},
-      {"log,bo,2026-01-09,maybe,,,,,,,,,,,", "session: 'maybe'"},
-      {"log,bo,2026-01-09,,,,,,2,,,,,,", "swelling: '2' must be 0, 1 or empty"},
-      {"log,bo,2026-01-09,,,,,,,,Bad Flag,,,,", "red_flags: 'Bad Flag'"},
-      {"log,bo,2026-01-09,,,,,,,,,[1],,,", "answers:"},
-      {"log,bo,2026-01-09,,,,,,,,,,,,,", "expected 15 fields, found 16"},
-      {"visit,bo,2026-01-09,,,,,,,,,,,,", "record: 'visit'"},
-      {"log,cleo,2026-01-09,,1,,,,,,,,,,", "'cleo' already has records"},
-      {"log,ana,2026-01-06,,1,,,,,,,,,,", "a second log for 'ana' on 2026-01-06"},
-      {"clearance,bo,2026-01-09,,,,,,,,,,,,", "cleared_by"},
-      {"programme,bo,2026-01-09,,,,,,,,,,,,{}", "programme:"},
+      {"log,bo,2026-02-30,,,,,,,,,,,,,", "date: '2026-02-30' is not a day on the calendar"},
+      {"log,bo,2026-03-02,,1,,,,,,,,,,,", "is in the future"},
+      {"log,bo,2026-01-09,maybe,,,,,,,,,,,,", "session: 'maybe'"},
+      {"log,bo,2026-01-09,,,,,,2,,,,,,,", "swelling: '2' must be 0, 1 or empty"},
+      {"log,bo,2026-01-09,,,,,,,,Bad Flag,,,,,", "red_flags: 'Bad Flag'"},
+      {"log,bo,2026-01-09,,,,,,,,,[1],,,,", "answers:"},
+      {"log,bo,2026-01-09,,,,,,,,,,,,,,", "expected 16 fields, found 17"},
+      {"visit,bo,2026-01-09,,,,,,,,,,,,,", "record: 'visit'"},
+      {"log,cleo,2026-01-09,,1,,,,,,,,,,,", "'cleo' already has records"},
+      {"log,ana,2026-01-06,,1,,,,,,,,,,,", "a second log for 'ana' on 2026-01-06"},
+      {"clearance,bo,2026-01-09,,,,,,,,,,,,,", "cleared_by"},
+      {"programme,bo,2026-01-09,,,,,,,,,,,,{},", "programme:"},
   };
   // Line breaks inside quoted fields count as lines, as an editor shows them.
   const int bad_line = int(std::count(csv.begin(), csv.end(), '\n')) + 1;
   for (const auto& c : cases) {
     DYNAMIC_SECTION(c.row) {
-      const std::string bad = csv + c.row + "\r\n" + "log,bo,2026-01-10,,1,,,,,,,,,,\r\n";
+      const std::string bad = csv + c.row + "\r\n" + "log,bo,2026-01-10,,1,,,,,,,,,,,\r\n";
       auto report = import_records_csv(target, bad, kToday);
       REQUIRE(report.ok());
       REQUIRE_FALSE(report->errors.empty());
@@ -158,6 +160,27 @@ TEST_CASE("import is all or nothing and names the bad line", "[store][csv]") {
       CHECK(dump_database(path) == before);
     }
   }
+}
+
+TEST_CASE("a file from before the warm-up column imports, with no warm-up values", "[store][csv]") {
+  TempDir dir;
+  Store store = open_test_store(dir.file("r.db"));
+  const std::string old =
+      "record,runner,date,session,pain_during,pain_after,pain_next_morning,stiffness_minutes,"
+      "swelling,limp,red_flags,answers,note,cleared_by,programme\r\n"
+      "log,bo,2026-01-09,done,2,,,,,,,,,,\r\n";
+  auto report = import_records_csv(store, old, kToday);
+  REQUIRE(report.ok());
+  CHECK(report->errors.empty());
+  CHECK(report->logs == 1);
+  std::vector<LogRow> rows;
+  REQUIRE(store
+              .for_each_log(store.resolve_runner("bo")->id, std::nullopt, std::nullopt,
+                            [&](const std::string&, const LogRow& row) { rows.push_back(row); })
+              .ok());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].pain_during == 2);
+  CHECK_FALSE(rows[0].pain_warmup);
 }
 
 TEST_CASE("import refuses a file without the header", "[store][csv]") {

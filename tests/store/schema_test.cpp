@@ -71,6 +71,8 @@ const std::vector<OldSchema> kOldSchemas = {
         '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL);
       PRAGMA user_version = 3;
     )sql"},
+    // Version 4 (protocol format 2): programme gains goal and stage_option, day_log gains
+    // pain_warmup, each last.
     {4, R"sql(
       INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
       INSERT INTO protocol_snapshot VALUES (1, runback_text_hash('id: x'), 'id: x', NULL, NULL);
@@ -79,7 +81,7 @@ const std::vector<OldSchema> kOldSchemas = {
         '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu;2026-02-02=tue,fri', 1,
         '2026-01-01T00:00:00Z', 2, 15, '4023.360000 m', 'treadmill');
       INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
-        '{"hop":"ok"}', 'fine');
+        '{"hop":"ok"}', 'fine', 1);
       INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
       INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
       INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 1, '', '',
@@ -169,6 +171,9 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
         CHECK(records->logs[0].limp);
         CHECK(records->logs[0].red_flags == std::vector<std::string>{"night-pain"});
         CHECK(records->logs[0].answers.at("hop") == "ok");
+        // The warm-up pain came with version 4; earlier logs have none.
+        CHECK(records->logs[0].pain_warmup ==
+              (old.version >= 4 ? std::optional<int>(1) : std::nullopt));
         REQUIRE(records->clearances.size() == 1);
         CHECK(records->clearances[0].by == "Dr Lee");
       }
