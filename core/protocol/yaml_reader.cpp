@@ -139,8 +139,15 @@ std::optional<MapFields> Reader::map(const Field& field,
     const std::string path = child_path(field.path, name);
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       const std::string suggestion = did_you_mean(name, known_names);
+      // The keys this file's format reads: a format-1 file is not told of format 2's.
+      std::string takes;
+      for (auto known_name : known) {
+        if (format_ < 2 && std::find(format2.begin(), format2.end(), known_name) != format2.end())
+          continue;
+        takes += (takes.empty() ? "" : ", ") + std::string(known_name);
+      }
       error(key_where, path,
-            suggestion.empty() ? "unknown key; " + what + " takes " + list_names(known)
+            suggestion.empty() ? "unknown key; " + what + " takes " + takes
                                : "unknown key" + suggestion);
       continue;
     }
