@@ -141,12 +141,15 @@ Plan Planner::run() {
         const bool ran = log.session && *log.session != SessionOutcome::skipped;
         if (log.session) {
           run = PlannedRun{progress_.stage, true, log.session, false, false, !planned};
+          run->session_index = session_index(p_, progress_);
         }
         on_red_flags(log);
         if (ran) record_run(day);
       } else if (log.session) {
+        const int session = session_index(p_, progress_);
         const int at = on_session(log, &log != last_session);
         run = PlannedRun{at, true, log.session, false, false, !planned};
+        run->session_index = session;
       }
       // The next-morning value is the baseline for the next session's rise.
       if (log.pain_next_morning) baseline_ = {*log.pain_next_morning, Baseline::Source::morning};
@@ -155,6 +158,7 @@ Plan Planner::run() {
       // A planned run that passed with nothing logged: missed. No decision (the break rules
       // deal with long gaps), but every view counts and shows it.
       run = PlannedRun{progress_.stage, false, std::nullopt, false, true, false};
+      run->session_index = session_index(p_, progress_);
       ++plan_.status.missed_runs;
       if (day >= recent_from) plan_.status.recent_missed.push_back(day);
     }

@@ -37,6 +37,10 @@ int sessions_needed(const Protocol& protocol, int stage);
 int min_rest_days(const Protocol& protocol, int stage);
 int stages_per_7_days(const Protocol& protocol);
 
+// The session of the stage's list the next run uses: the good runs in a row so far, clamped to
+// the last session (a run that does not pass resets the count, so the list starts over).
+int session_index(const Protocol& protocol, const Progress& progress);
+
 // What one checkpoint did, with what its words need.
 struct Move {
   DecisionKind kind = DecisionKind::repeat;

@@ -102,6 +102,19 @@ Protocol random_protocol(std::mt19937_64& rng) {
     s.frequency.sessions_max = pick(rng, s.frequency.sessions_min, 7);
     s.frequency.min_rest_days = pick(rng, 0, 3);
     s.sessions_to_advance = pick(rng, 1, 3);
+    // Format 2's shapes, chosen by the stage's place so the random draws stay as they were: a
+    // list of sessions (one per good run), and a walk-only session first.
+    if (i % 3 == 1) {
+      for (int k = 1; k < s.sessions_to_advance; ++k) {
+        Session more = s.session;
+        more.blocks.front().repeat += k;
+        s.later_sessions.push_back(more);
+      }
+    }
+    if (i == 0 && stages > 2) {
+      s.session.blocks.front().walk = s.session.blocks.front().run;
+      s.session.blocks.front().run.reset();
+    }
     if (chance(rng, 30)) {
       Exercise e;
       e.name = "Stage exercise " + std::to_string(i);
