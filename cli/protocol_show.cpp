@@ -63,6 +63,33 @@ void print_start(std::ostream& out, const Protocol& p) {
   out << "  Without an answer: " << step_label(step_words(p), index) << " (" << name << ").\n";
 }
 
+// The running of a session; blocks repeated to a total (format 2) add "+ 1.5 mi run-walk".
+std::string run_column(const SessionTotals& totals) {
+  const std::string run = describe_total(totals.run_seconds, totals.run_metres);
+  if (totals.run_walk_seconds <= 0 && totals.run_walk_metres <= 0) return run;
+  const std::string mixed =
+      describe_total(totals.run_walk_seconds, totals.run_walk_metres) + " run-walk";
+  return run == "none" ? mixed : run + " + " + mixed;
+}
+
+// A stage's session, or (format 2) its list of sessions, one per good run in a row.
+void print_sessions(std::ostream& out, const Stage& s) {
+  const int count = session_count(s);
+  if (count == 1) {
+    out << "     " << describe_session(s.session) << cite(s.ref) << '\n';
+    return;
+  }
+  out << "     " << count << " sessions, one for each good session in a row" << cite(s.ref)
+      << "; a session that does not pass starts the list over:\n";
+  for (int i = 0; i < count; ++i) {
+    out << "       " << i + 1 << ". " << describe_session(session_for(s, i));
+    if (i + 1 == count && count < s.sessions_to_advance) {
+      out << " (and at every good run after it, until the stage moves on)";
+    }
+    out << '\n';
+  }
+}
+
 // Format 2: what each runner chooses at start, and the week's cap.
 void print_runner_choices(std::ostream& out, const Protocol& p) {
   if (!p.goal && p.options.empty() && !p.weekly_cap) return;
@@ -91,8 +118,7 @@ void print_calendar_stages(std::ostream& out, const Protocol& p) {
     for (const CalendarDay& entry : p.calendar->days) {
       if (entry.stage == s.id) day = std::to_string(entry.day);
     }
-    table.add_row({std::to_string(i + 1), s.id, day,
-                   describe_total(totals.run_seconds, totals.run_metres),
+    table.add_row({std::to_string(i + 1), s.id, day, run_column(totals),
                    describe_total(totals.walk_seconds, totals.walk_metres)});
   }
   table.print(out, "  ");
@@ -142,8 +168,7 @@ void print_stages(std::ostream& out, const Protocol& p) {
       const Stage& s = p.stages[i];
       const SessionTotals totals = session_totals(s.session);
       const Frequency& f = s.frequency;
-      table.add_row({std::to_string(i + 1), s.id,
-                     describe_total(totals.run_seconds, totals.run_metres),
+      table.add_row({std::to_string(i + 1), s.id, run_column(totals),
                      describe_total(totals.walk_seconds, totals.walk_metres),
                      f.sessions_min == f.sessions_max
                          ? std::to_string(f.sessions_min)
@@ -161,7 +186,7 @@ void print_stages(std::ostream& out, const Protocol& p) {
     out << '\n' << "  " << i + 1 << ". " << s.name;
     if (s.name != s.id) out << " (" << s.id << ")";
     out << '\n';
-    out << "     " << describe_session(s.session) << cite(s.ref) << '\n';
+    print_sessions(out, s);
     const std::string intensity = describe_intensity(s.intensity);
     if (!intensity.empty()) {
       out << "     Intensity: " << intensity << cite(s.intensity.ref) << '\n';

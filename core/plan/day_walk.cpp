@@ -155,12 +155,15 @@ Plan Planner::run() {
         const bool ran = log.session && *log.session != SessionOutcome::skipped;
         if (log.session) {
           run = PlannedRun{progress_.stage, true, log.session, false, false, !planned};
+          run->session_index = session_index(p_, progress_);
         }
         on_red_flags(log);
         if (ran) record_run(day, progress_.stage);
       } else if (log.session) {
+        const int session = session_index(p_, progress_);
         const int at = on_session(log, &log != last_session);
         run = PlannedRun{at, true, log.session, false, false, !planned};
+        run->session_index = session;
       }
       // The next-morning value is the baseline for the next session's rise.
       if (log.pain_next_morning) baseline_ = {*log.pain_next_morning, Baseline::Source::morning};
@@ -170,6 +173,7 @@ Plan Planner::run() {
       // deal with long gaps), but every view counts and shows it. A calendar's session stays
       // due every day until it is done: it is missed once, on its own day.
       run = PlannedRun{progress_.stage, false, std::nullopt, false, true, false};
+      run->session_index = session_index(p_, progress_);
       ++plan_.status.missed_runs;
       if (day >= recent_from) plan_.status.recent_missed.push_back(day);
       calendar_missed_ = p_.calendar.has_value();

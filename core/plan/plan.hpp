@@ -42,6 +42,9 @@ struct PlannedRun {
   bool if_all_goes_well = false;          // the stage assumes the runs before it pass
   bool missed = false;                    // a planned run in the past with nothing logged
   bool unplanned = false;                 // a run logged on a day the plan had no run
+  // Which of the stage's sessions the run uses, 0-based (format 2's `sessions:` list: the good
+  // runs in a row at the stage before it, clamped to the last; always 0 for a `session:` stage).
+  int session_index = 0;
 };
 
 enum class RestKind {

@@ -64,6 +64,11 @@ int stages_per_7_days(const Protocol& protocol) {
   return std::clamp(protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
 }
 
+int session_index(const Protocol& protocol, const Progress& progress) {
+  const Stage& stage = protocol.stages[std::size_t(progress.stage)];
+  return std::clamp(progress.clean, 0, session_count(stage) - 1);
+}
+
 namespace {
 
 // A session that passed: it counts, and enough of them in a row move the runner up, unless the

@@ -46,6 +46,9 @@ int programme_week(Date start, Date date);
 Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date date);
 // As min_rest_days, for `date` (the by-week rule included).
 int min_rest_days_on(const Protocol& protocol, int stage, Date start, Date date);
+// The session of the stage's list the next run uses: the good runs in a row so far, clamped to
+// the last session (a run that does not pass resets the count, so the list starts over).
+int session_index(const Protocol& protocol, const Progress& progress);
 
 // What one checkpoint did, with what its words need.
 struct Move {

@@ -78,8 +78,11 @@ PlannedRun Planner::project_run(Date day) {
   seen_.push_back(clean);
   const int before = plan_.status.stage_index;
   if (!plan_.next_run) plan_.next_run = day;
+  const int session = session_index(p_, progress_);
   const int at = on_session(clean, false);
-  return PlannedRun{at, false, std::nullopt, at != before, false, false};
+  PlannedRun run{at, false, std::nullopt, at != before, false, false};
+  run.session_index = session;
+  return run;
 }
 
 void Planner::find_projected_completion() {

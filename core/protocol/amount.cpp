@@ -153,6 +153,47 @@ Result<Amount> parse_amount(std::string_view text, std::optional<Amount::Kind> e
   return Amount{*kind, total};
 }
 
+Result<Speed> parse_speed(std::string_view text) {
+  const std::string quoted = "'" + std::string(text) + "'";
+  const std::string example = "expected a speed such as '6 mph' or '9.5 km/h'";
+  std::size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  double value = 0;
+  int digits = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    value = value * 10 + (text[i++] - '0');
+    ++digits;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    double scale = 0.1;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+      value += (text[i++] - '0') * scale;
+      scale /= 10;
+      ++digits;
+    }
+  }
+  if (digits == 0 || digits > 12) return Error{quoted + " is not a speed; " + example};
+  while (i < text.size() && is_space(text[i])) ++i;
+  std::string unit;
+  for (; i < text.size(); ++i) {
+    if (!is_space(text[i])) unit += char(std::tolower(static_cast<unsigned char>(text[i])));
+  }
+  if (unit.empty()) return Error{quoted + " has no unit; " + example};
+  if (unit == "mph") return Speed{Speed::Unit::mph, value};
+  if (unit == "km/h" || unit == "kmh" || unit == "kph") return Speed{Speed::Unit::kmh, value};
+  return Error{quoted + " has an unknown unit '" + unit + "'" +
+               did_you_mean(unit, {"mph", "km/h"}) + "; " + example};
+}
+
+std::string format_speed(const Speed& speed) {
+  return format_number(speed.value) + (speed.unit == Speed::Unit::mph ? " mph" : " km/h");
+}
+
+double speed_kmh(const Speed& speed) {
+  return speed.unit == Speed::Unit::mph ? speed.value * kMetresPerMile / 1000 : speed.value;
+}
+
 std::string format_number(double value) {
   const double rounded = std::round(value * 100) / 100;
   if (std::fabs(rounded - std::round(rounded)) < 1e-9) {

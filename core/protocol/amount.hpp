@@ -28,6 +28,13 @@ std::string format_amount(const Amount& amount);
 std::string format_seconds(double seconds);
 std::string format_metres(double metres);
 
+// A speed (format 2): "<number> mph" or "<number> km/h" (also "kmh", "kph"), case-insensitive.
+// The error is a sentence for the user. Pace ("5:30 /km") is not read.
+Result<Speed> parse_speed(std::string_view text);
+// "6 mph", "9.5 km/h"; and in kilometres an hour, to compare speeds written in either unit.
+std::string format_speed(const Speed& speed);
+double speed_kmh(const Speed& speed);
+
 // A number without trailing zeros: 3 -> "3", 2.5 -> "2.5", 0.125 -> "0.13" (two decimals at most).
 std::string format_number(double value);
 

@@ -40,15 +40,52 @@ std::string join_with_and(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string describe_block(const IntervalBlock& block) {
-  const std::string run = "run " + format_amount(block.run);
-  if (block.walk) {
-    const std::string pair = run + " / walk " + format_amount(*block.walk);
-    if (block.repeat == 1) return run + ", then walk " + format_amount(*block.walk);
-    return std::to_string(block.repeat) + " × (" + pair + ")";
+namespace {
+
+std::string rpe_words(int low, int high) {
+  return "effort " +
+         (low == high ? std::to_string(low) : std::to_string(low) + "-" + std::to_string(high)) +
+         " out of 10";
+}
+
+// The block's own intensity (format 2): "easy jog; effort 3-5 out of 10; running at 6 mph".
+std::string block_intensity(const IntervalBlock& block) {
+  std::vector<std::string> parts;
+  if (!block.effort.empty()) parts.push_back(block.effort);
+  if (block.rpe_min && block.rpe_max) parts.push_back(rpe_words(*block.rpe_min, *block.rpe_max));
+  if (block.speed) parts.push_back("running at " + format_speed(*block.speed));
+  if (block.walk_speed) parts.push_back("walking at " + format_speed(*block.walk_speed));
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;
+  return out;
+}
+
+std::string describe_shape(const IntervalBlock& block) {
+  if (!block.run) {
+    const std::string walk = "walk " + format_amount(*block.walk);
+    return block.repeat == 1 ? walk : std::to_string(block.repeat) + " × " + walk;
   }
+  const std::string run = "run " + format_amount(*block.run);
+  if (block.walk) {
+    const std::string walk = "walk " + format_amount(*block.walk);
+    const std::string& first = block.walk_first ? walk : run;
+    const std::string& second = block.walk_first ? run : walk;
+    if (block.until) {
+      return first + " / " + second + ", repeated to a total of " + format_amount(*block.until);
+    }
+    if (block.repeat == 1) return first + ", then " + second;
+    return std::to_string(block.repeat) + " × (" + first + " / " + second + ")";
+  }
+  if (block.until) return run + ", repeated to a total of " + format_amount(*block.until);
   if (block.repeat == 1) return run + " continuously";
   return std::to_string(block.repeat) + " × " + run + " (no walk between)";
+}
+
+}  // namespace
+
+std::string describe_block(const IntervalBlock& block) {
+  const std::string intensity = block_intensity(block);
+  return describe_shape(block) + (intensity.empty() ? "" : " (" + intensity + ")");
 }
 
 std::string describe_session(const Session& session) {
@@ -67,6 +104,16 @@ std::string describe_session(const Session& session) {
   return out;
 }
 
+std::string describe_stage_sessions(const Stage& stage) {
+  if (session_count(stage) == 1) return describe_session(stage.session);
+  std::string out;
+  for (int i = 0; i < session_count(stage); ++i) {
+    out += (i == 0 ? "" : "; ") + std::string("session ") + std::to_string(i + 1) + ": " +
+           describe_session(session_for(stage, i));
+  }
+  return out;
+}
+
 SessionTotals session_totals(const Session& session) {
   SessionTotals totals;
   auto add = [](const Amount& amount, int times, double& seconds, double& metres) {
@@ -74,7 +121,12 @@ SessionTotals session_totals(const Session& session) {
   };
   if (session.warmup_walk) add(*session.warmup_walk, 1, totals.walk_seconds, totals.walk_metres);
   for (const auto& block : session.blocks) {
-    add(block.run, block.repeat, totals.run_seconds, totals.run_metres);
+    if (block.until) {
+      // Rounds to a total: how the total splits into running and walking is not known.
+      add(*block.until, 1, totals.run_walk_seconds, totals.run_walk_metres);
+      continue;
+    }
+    if (block.run) add(*block.run, block.repeat, totals.run_seconds, totals.run_metres);
     if (block.walk) add(*block.walk, block.repeat, totals.walk_seconds, totals.walk_metres);
   }
   if (session.cooldown_walk) {
@@ -93,10 +145,21 @@ std::string describe_total(double seconds, double metres) {
 }
 
 std::string describe_totals(const SessionTotals& totals) {
-  std::string out = "run " + describe_total(totals.run_seconds, totals.run_metres);
-  if (totals.walk_seconds > 0 || totals.walk_metres > 0) {
-    out += ", walk " + describe_total(totals.walk_seconds, totals.walk_metres);
+  std::vector<std::string> parts;
+  const bool run = totals.run_seconds > 0 || totals.run_metres > 0;
+  const bool walk = totals.walk_seconds > 0 || totals.walk_metres > 0;
+  const bool run_walk = totals.run_walk_seconds > 0 || totals.run_walk_metres > 0;
+  // A walk-only session says what it is; a format-1 session always names its running.
+  if (run || (!walk && !run_walk)) {
+    parts.push_back("run " + describe_total(totals.run_seconds, totals.run_metres));
   }
+  if (walk) parts.push_back("walk " + describe_total(totals.walk_seconds, totals.walk_metres));
+  if (run_walk) {
+    parts.push_back("run and walk " +
+                    describe_total(totals.run_walk_seconds, totals.run_walk_metres));
+  }
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
   return out + " in all";
 }
 

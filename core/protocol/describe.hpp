@@ -10,10 +10,14 @@
 
 namespace runback {
 
-// "5 × (run 2 min / walk 1 min)", "run 20 min continuously", "run 3 min, walk 1 min".
+// "5 × (run 2 min / walk 1 min)", "run 20 min continuously", "run 3 min, walk 1 min"; format 2:
+// "walk 20 min", "10 × (walk 0.1 mi / run 0.1 mi)", "run 3 min / walk 2 min, repeated to a total
+// of 1.5 mi", and the block's own intensity after it: "run 10 min continuously (easy jog)".
 std::string describe_block(const IntervalBlock& block);
 // "walk 5 min to warm up, then 5 × (run 2 min / walk 1 min), then walk 5 min to cool down".
 std::string describe_session(const Session& session);
+// A stage's session, or (format 2) its list: "session 1: walk 20 min; session 2: walk 2 mi".
+std::string describe_stage_sessions(const Stage& stage);
 
 // What one session adds up to. Walking includes the warm-up and cool-down. A session can mix
 // times and distances, so both are kept.
@@ -22,6 +26,9 @@ struct SessionTotals {
   double run_metres = 0;
   double walk_seconds = 0;
   double walk_metres = 0;
+  // Blocks repeated `until` a total (format 2): running and walking together.
+  double run_walk_seconds = 0;
+  double run_walk_metres = 0;
 };
 SessionTotals session_totals(const Session& session);
 // "20 min", "1.2 km", "10 min + 800 m", or "none".

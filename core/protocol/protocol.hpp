@@ -31,11 +31,30 @@ struct Amount {
   bool operator==(const Amount&) const = default;
 };
 
+// A speed as written (format 2): "6 mph", "9.5 km/h". Kept in its own unit so it reads back as
+// the physiotherapist wrote it.
+struct Speed {
+  enum class Unit { kmh, mph };
+  Unit unit = Unit::kmh;
+  double value = 0;  // in `unit`, > 0
+  bool operator==(const Speed&) const = default;
+};
+
 // `{run: 2min, walk: 1min, repeat: 5}`; continuous running is `{run: 20min}` (no walk).
+// Format 2 adds a walk-only block `{walk: 20min}` (no run), `start_with: walk`, `until` and the
+// block's own intensity (docs/protocol-format.md, "Format 2", families 4 and 5).
 struct IntervalBlock {
-  Amount run;                  // `run`: required, > 0
-  std::optional<Amount> walk;  // `walk`: optional, > 0 when given
-  int repeat = 1;              // `repeat`: 1..100, default 1
+  std::optional<Amount> run;      // `run`: > 0; required in format 1; absent: a walk-only block
+  std::optional<Amount> walk;     // `walk`: optional, > 0 when given (required without a run)
+  int repeat = 1;                 // `repeat`: 1..100, default 1
+  bool walk_first = false;        // `start_with: walk` (default `run`): each round starts walking
+  std::optional<Amount> until{};  // `until`: repeat the round to this total (time or distance)
+                                  // instead of `repeat` times
+  std::string effort{};           // `effort`: free text, e.g. "easy jog"
+  std::optional<int> rpe_min{};   // `rpe: 4` or `rpe: [3, 5]` (Borg CR10) for this block
+  std::optional<int> rpe_max{};
+  std::optional<Speed> speed{};       // `speed`: of the running, "6 mph", "9.5 km/h"
+  std::optional<Speed> walk_speed{};  // `walk_speed`: of the walking
   bool operator==(const IntervalBlock&) const = default;
 };
 
@@ -135,7 +154,7 @@ struct Ladder {
 struct Stage {
   std::string id;               // `id`: required, unique, [a-z0-9-]
   std::string name;             // `name`: shown to the runner; defaults to the id
-  Session session;              // `session`: required
+  Session session;              // `session`: required (format 2: or the first of `sessions`)
   Intensity intensity;          // `intensity`
   std::string surface;          // `surface`
   std::string notes;            // `notes`
@@ -148,8 +167,19 @@ struct Stage {
   std::optional<Ladder> ladder{};  // `ladder` (format 2)
   std::vector<StageAlternative> alternatives{};  // `alternatives` (format 2)
   int generated_step = 0;  // a ladder's step N ("<stage> + N"), made for a runner; 0: as written
+  std::string ref{};  // `ref`: the source of the stage's session (its shape and dose)
+  // `sessions: [{...}, {...}]` (format 2): the sessions after the first, in order. The i-th good
+  // run in a row at the stage uses session i (the last repeats); session_for() picks it.
+  std::vector<Session> later_sessions{};
   bool operator==(const Stage&) const = default;
 };
+
+// How many sessions a stage lists (1 for a `session:` stage), and the one its run uses after
+// `good_runs` good runs in a row at the stage (clamped to the last).
+int session_count(const Stage& stage);
+const Session& session_for(const Stage& stage, int good_runs);
+// A session whose blocks are all walk-only (no run anywhere): the runner walks that day.
+bool walk_only(const Session& session);
 
 // A pain limit at one time point. Either bound may be absent; at least one is present.
 struct PainLimit {

@@ -32,7 +32,14 @@ struct Fields<Amount> {
 template <>
 struct Fields<IntervalBlock> {
   static constexpr auto list =
-      std::tuple{&IntervalBlock::run, &IntervalBlock::walk, &IntervalBlock::repeat};
+      std::tuple{&IntervalBlock::run,        &IntervalBlock::walk,    &IntervalBlock::repeat,
+                 &IntervalBlock::walk_first, &IntervalBlock::until,   &IntervalBlock::effort,
+                 &IntervalBlock::rpe_min,    &IntervalBlock::rpe_max, &IntervalBlock::speed,
+                 &IntervalBlock::walk_speed};
+};
+template <>
+struct Fields<Speed> {
+  static constexpr auto list = std::tuple{&Speed::unit, &Speed::value};
 };
 template <>
 struct Fields<Session> {
@@ -75,7 +82,7 @@ struct Fields<Stage> {
       &Stage::id,           &Stage::name,          &Stage::session,   &Stage::intensity,
       &Stage::surface,      &Stage::notes,         &Stage::frequency, &Stage::sessions_to_advance,
       &Stage::exercises,    &Stage::where,         &Stage::ref,       &Stage::ladder,
-      &Stage::alternatives, &Stage::generated_step};
+      &Stage::alternatives, &Stage::generated_step, &Stage::later_sessions};
 };
 template <>
 struct Fields<StageAlternative> {
@@ -226,6 +233,7 @@ struct LastValue;
     static constexpr E value = LAST;        \
   }
 RUNBACK_ARCHIVE_LAST_VALUE(Amount::Kind, Amount::Kind::distance);
+RUNBACK_ARCHIVE_LAST_VALUE(Speed::Unit, Speed::Unit::mph);
 RUNBACK_ARCHIVE_LAST_VALUE(Period, Period::week);
 RUNBACK_ARCHIVE_LAST_VALUE(RecoveryWhen, RecoveryWhen::weekly);
 RUNBACK_ARCHIVE_LAST_VALUE(ActionKind, ActionKind::stop);
@@ -279,6 +287,7 @@ constexpr bool lists_every_member() {
                    "update the list, bump kProtocolArchiveVersion and the golden test")
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(SourceLocation);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Amount);
+RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Speed);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(IntervalBlock);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Session);
 RUNBACK_ARCHIVE_LISTS_EVERY_MEMBER(Intensity);

@@ -197,11 +197,11 @@ void compare_stage_lists(const Protocol& old, const Protocol& next, std::vector<
   for (const Stage& stage : next.stages) {
     if (old.stage_index(stage.id) < 0) {
       out.push_back("stage " + stage.id + " (" + stage.name +
-                    ") is new: " + describe_session(stage.session));
+                    ") is new: " + describe_stage_sessions(stage));
     }
   }
   compare_stages(
-      old, next, "", [](const Stage& s) { return describe_session(s.session); }, out);
+      old, next, "", [](const Stage& s) { return describe_stage_sessions(s); }, out);
   compare_stages(
       old, next, "intensity", [](const Stage& s) { return describe_intensity(s.intensity); }, out);
 }

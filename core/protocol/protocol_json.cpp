@@ -75,12 +75,27 @@ json exercises_json(const std::vector<Exercise>& exercises) {
   return out;
 }
 
+json optional_speed(const std::optional<Speed>& speed) {
+  if (!speed) return nullptr;
+  return {{"value", speed->value},
+          {"unit", speed->unit == Speed::Unit::mph ? "mph" : "km/h"},
+          {"kmh", speed_kmh(*speed)},
+          {"text", format_speed(*speed)}};
+}
+
 json session_json(const Session& session) {
   json blocks = json::array();
   for (const auto& b : session.blocks) {
-    blocks.push_back({{"run", amount_to_json(b.run)},
+    blocks.push_back({{"run", optional_amount(b.run)},
                       {"walk", optional_amount(b.walk)},
                       {"repeat", b.repeat},
+                      {"start_with", b.walk_first ? "walk" : "run"},
+                      {"until", optional_amount(b.until)},
+                      {"effort", b.effort},
+                      {"rpe_min", optional_value(b.rpe_min)},
+                      {"rpe_max", optional_value(b.rpe_max)},
+                      {"speed", optional_speed(b.speed)},
+                      {"walk_speed", optional_speed(b.walk_speed)},
                       {"text", describe_block(b)}});
   }
   const SessionTotals totals = session_totals(session);
@@ -91,7 +106,10 @@ json session_json(const Session& session) {
            {{"run_seconds", totals.run_seconds},
             {"run_metres", totals.run_metres},
             {"walk_seconds", totals.walk_seconds},
-            {"walk_metres", totals.walk_metres}}},
+            {"walk_metres", totals.walk_metres},
+            {"run_walk_seconds", totals.run_walk_seconds},
+            {"run_walk_metres", totals.run_walk_metres}}},
+          {"walk_only", walk_only(session)},
           {"text", describe_session(session)}};
 }
 
@@ -187,12 +205,21 @@ json protocol_to_json(const Protocol& p) {
   for (const auto& f : p.red_flags) {
     red_flags.push_back({{"id", f.id}, {"text", f.text}, {"built_in", f.built_in}, {"ref", f.ref}});
   }
+  // Every session of the stage, in the order the good runs use them (format 2's `sessions:`;
+  // one for a `session:` stage).
+  auto sessions_json = [](const Stage& stage) {
+    json out = json::array();
+    for (int i = 0; i < session_count(stage); ++i)
+      out.push_back(session_json(session_for(stage, i)));
+    return out;
+  };
   json stages = json::array();
   for (const auto& s : p.stages) {
     const Intensity& i = s.intensity;
     stages.push_back({{"id", s.id},
                       {"name", s.name},
                       {"session", session_json(s.session)},
+                      {"sessions", sessions_json(s)},
                       {"intensity",
                        {{"rpe_min", optional_value(i.rpe_min)},
                         {"rpe_max", optional_value(i.rpe_max)},

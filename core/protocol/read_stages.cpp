@@ -1,6 +1,7 @@
 // Stages: their sessions, intensity and frequency.
 #include <set>
 
+#include "protocol/amount.hpp"
 #include "protocol/sections.hpp"
 #include "util/suggest.hpp"
 
@@ -8,6 +9,7 @@ namespace runback::loading {
 namespace {
 
 using yaml::Field;
+using yaml::Reader;
 
 // Whole rest days between runs leave room for this many runs in 7 days.
 int most_runs_in_a_week(int min_rest_days) {
@@ -18,14 +20,156 @@ std::optional<Amount> read_walk(Loading& loading, const Field& field) {
   return loading.reader.amount(field, std::nullopt);
 }
 
+// `rpe: 4` or `rpe: [3, 5]` (Borg CR10): a stage's intensity, or (format 2) one block's.
+void read_rpe(Loading& loading, const Field& rpe, std::optional<int>& min,
+              std::optional<int>& max) {
+  if (rpe.node.IsSequence()) {
+    auto items = loading.reader.list(rpe, "two numbers");
+    if (items && items->size() != 2) {
+      loading.reader.error(rpe, "has " + std::to_string(items->size()) +
+                                    " values; expected a range of two, e.g. [3, 5], or one "
+                                    "number");
+    } else if (items) {
+      auto low = loading.reader.integer((*items)[0], 0, 10);
+      auto high = loading.reader.integer((*items)[1], 0, 10);
+      if (low && high && *low > *high) {
+        loading.reader.error(rpe, "goes from " + std::to_string(*low) + " down to " +
+                                      std::to_string(*high) +
+                                      "; expected the lower effort first, e.g. [3, 5]");
+      } else if (low && high) {
+        min = *low;
+        max = *high;
+      }
+    }
+  } else if (auto value = loading.reader.integer(rpe, 0, 10)) {
+    min = max = *value;
+  }
+}
+
+// A block's `speed` or `walk_speed` (format 2). Above `most_kmh` is not what the key is for.
+std::optional<Speed> read_speed(Loading& loading, const Field& field, double most_kmh,
+                                const std::string& what) {
+  auto text = loading.reader.text(field);
+  if (!text) return std::nullopt;
+  auto speed = parse_speed(*text);
+  if (!speed) {
+    loading.reader.error(field, speed.error());
+    return std::nullopt;
+  }
+  if (speed->value <= 0) {
+    loading.reader.error(field, "is zero; expected more than zero");
+    return std::nullopt;
+  }
+  if (speed_kmh(*speed) > most_kmh) {
+    loading.reader.error(field, "is " + format_speed(*speed) + ", faster than " +
+                                    format_number(most_kmh) + " km/h; expected " + what);
+    return std::nullopt;
+  }
+  return *speed;
+}
+
+// Format 2's keys of a block: where it starts, how far it repeats, and its own intensity. The
+// contradictions are reported at the key that makes them.
+void read_block_format2(Loading& loading, const yaml::MapFields& map, IntervalBlock& block) {
+  Reader& reader = loading.reader;
+  if (const Field* start = map.get("start_with")) {
+    if (auto index = reader.choice(*start, {"run", "walk"})) {
+      block.walk_first = *index == 1;
+      if (block.walk_first && !(block.run && block.walk)) {
+        reader.error(*start,
+                     "is walk, but the block does not have both a run and a walk; "
+                     "start_with orders the two, e.g. "
+                     "'{walk: 0.1 mi, run: 0.1 mi, repeat: 10, start_with: walk}'");
+      }
+    }
+  }
+  if (const Field* until = map.get("until")) {
+    if (auto amount = reader.amount(*until, std::nullopt)) {
+      if (map.get("repeat")) {
+        reader.error(*until,
+                     "is given with 'repeat'; give one of the two: 'repeat: 5' rounds, "
+                     "or 'until: 1.5 mi' rounds to a total");
+      } else if (!block.run) {
+        reader.error(*until,
+                     "is given on a walk-only block; 'until' repeats a run and a walk "
+                     "to a total, e.g. '{run: 3 min, walk: 2 min, until: 1.5 mi}'");
+      } else {
+        // One round that already reaches the total leaves nothing to repeat.
+        double round = 0;
+        bool comparable = true;
+        for (const auto& part : {block.run, block.walk}) {
+          if (!part) continue;
+          if (part->kind != amount->kind) comparable = false;
+          round += part->value;
+        }
+        if (comparable && round >= amount->value) {
+          reader.error(*until, "is " + format_amount(*amount) +
+                                   ", but one round already comes "
+                                   "to " +
+                                   format_amount(Amount{amount->kind, round}) +
+                                   "; give a larger total, or drop 'until' for one round");
+        } else {
+          block.until = *amount;
+        }
+      }
+    }
+  }
+  if (const Field* effort = map.get("effort")) {
+    if (auto value = reader.text(*effort)) block.effort = *value;
+  }
+  if (const Field* rpe = map.get("rpe")) read_rpe(loading, *rpe, block.rpe_min, block.rpe_max);
+  if (const Field* speed = map.get("speed")) {
+    if (!block.run) {
+      reader.error(*speed,
+                   "is given on a walk-only block; the speed of a walk is "
+                   "'walk_speed', e.g. 'walk_speed: 3.5 mph'");
+    } else {
+      block.speed = read_speed(loading, *speed, 30,
+                               "a running speed such as '6 mph' or "
+                               "'9.5 km/h'");
+    }
+  }
+  if (const Field* walk_speed = map.get("walk_speed")) {
+    if (!block.walk) {
+      reader.error(*walk_speed,
+                   "is given on a block without a walk; add 'walk', or give the "
+                   "running speed as 'speed'");
+    } else {
+      block.walk_speed =
+          read_speed(loading, *walk_speed, 10, "a walking speed such as '3.5 mph' or '5 km/h'");
+      if (block.walk_speed && block.speed &&
+          speed_kmh(*block.walk_speed) >= speed_kmh(*block.speed)) {
+        reader.error(*walk_speed, "is " + format_speed(*block.walk_speed) +
+                                      ", not slower than the running speed (" +
+                                      format_speed(*block.speed) +
+                                      "); expected the walk to be the slower of the two");
+        block.walk_speed.reset();
+      }
+    }
+  }
+}
+
 void read_block(Loading& loading, const Field& field, Session& session) {
-  auto map = loading.reader.map(field, {"run", "walk", "repeat"}, "an interval block");
+  auto map = loading.reader.map(
+      field,
+      {"run", "walk", "repeat", "start_with", "until", "effort", "rpe", "speed", "walk_speed"},
+      "an interval block", {"start_with", "until", "effort", "rpe", "speed", "walk_speed"});
   if (!map) return;
   IntervalBlock block;
   bool good = true;
-  if (const Field* run = map->require(loading.reader, "run",
-                                      "every block needs a run, e.g. 'run: 2 min' or "
-                                      "'run: 400 m'")) {
+  // Format 2 reads a walk-only block, `{walk: 20 min}`; format 1 needs a run in every block.
+  const bool walk_alone = loading.reader.format() >= 2 && !map->get("run");
+  if (walk_alone) {
+    if (!map->get("walk")) {
+      loading.reader.error(map->self(),
+                           "has neither a run nor a walk; every block needs one, "
+                           "e.g. 'run: 2 min' or, for a walk-only block, "
+                           "'walk: 20 min'");
+      good = false;
+    }
+  } else if (const Field* run = map->require(loading.reader, "run",
+                                             "every block needs a run, e.g. 'run: 2 min' or "
+                                             "'run: 400 m'")) {
     if (auto amount = loading.reader.amount(*run, std::nullopt)) {
       block.run = *amount;
     } else {
@@ -35,11 +179,16 @@ void read_block(Loading& loading, const Field& field, Session& session) {
     good = false;
   }
   if (const Field* walk = map->get("walk")) {
-    if (auto amount = read_walk(loading, *walk)) block.walk = *amount;
+    if (auto amount = read_walk(loading, *walk)) {
+      block.walk = *amount;
+    } else if (walk_alone) {
+      good = false;
+    }
   }
   if (const Field* repeat = map->get("repeat")) {
     if (auto value = loading.reader.integer(*repeat, 1, 100)) block.repeat = *value;
   }
+  if (good) read_block_format2(loading, *map, block);
   if (good) session.blocks.push_back(block);
 }
 
@@ -65,31 +214,31 @@ void read_session(Loading& loading, const Field& field, Session& session) {
   }
 }
 
+// `sessions: [{...}, {...}]` (format 2): the i-th good run in a row at the stage uses the i-th.
+void read_session_list(Loading& loading, const Field& field, const Field* single, Stage& stage) {
+  if (single) {
+    loading.reader.error(field,
+                         "is given with 'session'; give one of the two: 'session' for "
+                         "one session, or 'sessions' for a list used run by run");
+    return;
+  }
+  auto items = loading.reader.list(field, "sessions");
+  if (!items) return;
+  if (items->empty()) {
+    loading.reader.error(field, "is empty; a stage needs at least one session");
+    return;
+  }
+  read_session(loading, (*items)[0], stage.session);
+  for (std::size_t i = 1; i < items->size(); ++i) {
+    read_session(loading, (*items)[i], stage.later_sessions.emplace_back());
+  }
+}
+
 void read_intensity(Loading& loading, const Field& field, Intensity& intensity) {
   auto map = loading.reader.map(field, {"rpe", "talk_test", "cue", "ref"}, "an intensity");
   if (!map) return;
   if (const Field* rpe = map->get("rpe")) {
-    if (rpe->node.IsSequence()) {
-      auto items = loading.reader.list(*rpe, "two numbers");
-      if (items && items->size() != 2) {
-        loading.reader.error(*rpe, "has " + std::to_string(items->size()) +
-                                       " values; expected a range of two, e.g. [3, 5], or one "
-                                       "number");
-      } else if (items) {
-        auto low = loading.reader.integer((*items)[0], 0, 10);
-        auto high = loading.reader.integer((*items)[1], 0, 10);
-        if (low && high && *low > *high) {
-          loading.reader.error(*rpe, "goes from " + std::to_string(*low) + " down to " +
-                                         std::to_string(*high) +
-                                         "; expected the lower effort first, e.g. [3, 5]");
-        } else if (low && high) {
-          intensity.rpe_min = *low;
-          intensity.rpe_max = *high;
-        }
-      }
-    } else if (auto value = loading.reader.integer(*rpe, 0, 10)) {
-      intensity.rpe_min = intensity.rpe_max = *value;
-    }
+    read_rpe(loading, *rpe, intensity.rpe_min, intensity.rpe_max);
   }
   if (const Field* talk = map->get("talk_test")) {
     if (auto value = loading.reader.boolean(*talk)) intensity.talk_test = *value;
@@ -103,11 +252,11 @@ void read_intensity(Loading& loading, const Field& field, Intensity& intensity) 
 namespace {
 
 void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids) {
-  auto map =
-      loading.reader.map(field,
-                         {"id", "name", "session", "intensity", "surface", "notes", "frequency",
-                          "sessions_to_advance", "exercises", "ref", "ladder", "alternatives"},
-                         "a stage", {"ladder", "alternatives"});
+  auto map = loading.reader.map(
+      field,
+      {"id", "name", "session", "sessions", "intensity", "surface", "notes", "frequency",
+       "sessions_to_advance", "exercises", "ref", "ladder", "alternatives"},
+      "a stage", {"sessions", "ladder", "alternatives"});
   if (!map) return;
   Stage stage;
   stage.where = field.where;
@@ -128,9 +277,15 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
     if (auto value = loading.reader.text(*name)) stage.name = *value;
   }
   if (stage.name.empty()) stage.name = stage.id;
-  if (const Field* session = map->require(loading.reader, "session",
-                                          "every stage needs a session (its blocks of running "
-                                          "and walking)")) {
+  const Field* sessions = map->get("sessions");
+  const YAML::Node& written = field.node;
+  if (sessions) {
+    read_session_list(loading, *sessions, map->get("session"), stage);
+  } else if (written["sessions"] && !map->get("session")) {
+    // A list of sessions in a format-1 file: map() said it needs format 2; that is the news.
+  } else if (const Field* session = map->require(loading.reader, "session",
+                                                 "every stage needs a session (its blocks of "
+                                                 "running and walking)")) {
     read_session(loading, *session, stage.session);
   }
   if (const Field* intensity = map->get("intensity")) {
@@ -157,6 +312,15 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
   }
   read_ref(loading, *map, stage.ref);
   read_stage_format2(loading, *map, stage);
+  // The i-th good run uses the i-th session: a list longer than the good runs that move the
+  // runner on would hold sessions no run reaches.
+  if (sessions && session_count(stage) > stage.sessions_to_advance) {
+    loading.reader.error(*sessions, "holds " + std::to_string(session_count(stage)) +
+                                        " sessions but the stage moves on after " +
+                                        std::to_string(stage.sessions_to_advance) + " good run" +
+                                        (stage.sessions_to_advance == 1 ? "" : "s") +
+                                        "; give at most that many, or raise sessions_to_advance");
+  }
   loading.protocol.stages.push_back(std::move(stage));
 }
 

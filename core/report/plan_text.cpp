@@ -13,10 +13,24 @@
 namespace runback {
 namespace {
 
+// "run" or, for a walk-only session (format 2), "walk": the day says what the runner does.
+bool walk_day(const Protocol& protocol, const PlannedRun& run) {
+  return walk_only(session_for(stage_at(protocol, run.stage_index), run.session_index));
+}
+
+// ", session 2 of 3" for a stage with a list of sessions (format 2); "" for one session.
+std::string session_words(const Protocol& protocol, const PlannedRun& run) {
+  const int count = session_count(stage_at(protocol, run.stage_index));
+  if (count == 1) return "";
+  return ", session " + std::to_string(std::min(run.session_index, count - 1) + 1) + " of " +
+         std::to_string(count);
+}
+
 void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
   const Stage& stage = stage_at(protocol, day.run->stage_index);
-  out << "  " << capitalise(describe_session(stage.session)) << ".\n";
-  out << "  " << capitalise(describe_totals(session_totals(stage.session))) << ".\n";
+  const Session& session = session_for(stage, day.run->session_index);
+  out << "  " << capitalise(describe_session(session)) << ".\n";
+  out << "  " << capitalise(describe_totals(session_totals(session))) << ".\n";
   std::string intensity = describe_intensity(stage.intensity);
   while (!intensity.empty() && (intensity.back() == '.' || intensity.back() == ' '))
     intensity.pop_back();
@@ -88,21 +102,27 @@ void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax&
   out << ": ";
   if (day.run) {
     const PlannedRun& run = *day.run;
+    const bool walk = walk_day(protocol, run);
     if (run.missed) {
-      out << "missed run (" << stage_title(protocol, run.stage_index)
+      out << (walk ? "missed walk (" : "missed run (") << stage_title(protocol, run.stage_index)
           << "): nothing was logged. If you ran, log it now with the command below; if not, "
              "that is all right: carry on with the plan.\n";
       for (const Reminder& reminder : day.reminders) {
         out << "      " << commands.log_reminder(reminder) << "\n";
       }
     } else if (run.logged) {
-      out << (run.outcome == SessionOutcome::skipped ? "run skipped" : "ran") << " ("
-          << stage_title(protocol, run.stage_index) << ")";
+      if (run.outcome == SessionOutcome::skipped) {
+        out << (walk ? "walk skipped" : "run skipped");
+      } else {
+        out << (walk ? "walked" : "ran");
+      }
+      out << " (" << stage_title(protocol, run.stage_index) << session_words(protocol, run) << ")";
       if (run.outcome == SessionOutcome::partial) out << ", partly";
       if (run.unplanned) out << "; no run was planned that day";
       out << "\n";
     } else {
-      out << "run, " << stage_title(protocol, run.stage_index)
+      out << (walk ? "walk, " : "run, ") << stage_title(protocol, run.stage_index)
+          << session_words(protocol, run)
           << (run.if_all_goes_well ? " (if the runs before it go well)" : "") << "\n";
       write_run(out, protocol, day);
     }

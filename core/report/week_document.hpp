@@ -49,7 +49,7 @@ void write_run(W& w, const Parts& parts, const PlannedDay& day) {
   w.boolean(run.missed);
   w.key("unplanned");
   w.boolean(run.unplanned);
-  parts.stage_run_members(w, run.stage_index);
+  parts.stage_run_members(w, run.stage_index, run.session_index);
   w.key("cues");
   write_array(w, day.cues, write_cue<W>);
   w.end_object();

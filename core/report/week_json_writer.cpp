@@ -1,5 +1,6 @@
 #include "report/week_json_writer.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "report/json_text_writer.hpp"
@@ -16,8 +17,10 @@ class CachedProtocolParts {
 
   void protocol_ref(JsonTextWriter& w) const { w.raw_value(text_.ref); }
   void stage_ref(JsonTextWriter& w, int index) const { w.raw_value(stage(index).ref); }
-  void stage_run_members(JsonTextWriter& w, int index) const {
-    w.raw_members(stage(index).run_members);
+  void stage_run_members(JsonTextWriter& w, int index, int session_index = 0) const {
+    const auto& members = stage(index).run_members;
+    w.raw_members(members.at(
+        std::min(static_cast<std::size_t>(std::max(session_index, 0)), members.size() - 1)));
   }
 
  private:
@@ -40,8 +43,12 @@ const WeekJsonCache::ProtocolText& WeekJsonCache::of(const Protocol& protocol) {
   for (std::size_t i = 0; i < protocol.stages.size(); ++i) {
     JsonTextWriter stage_ref(text.stages[i].ref);
     write_stage_ref(stage_ref, protocol.stages[i], int(i));
-    JsonTextWriter run_members(text.stages[i].run_members);
-    write_stage_run_members(run_members, protocol.stages[i]);
+    const int sessions = session_count(protocol.stages[i]);
+    text.stages[i].run_members.resize(std::size_t(sessions));
+    for (int k = 0; k < sessions; ++k) {
+      JsonTextWriter run_members(text.stages[i].run_members[std::size_t(k)]);
+      write_stage_run_members(run_members, protocol.stages[i], k);
+    }
   }
   return protocols_.emplace(&protocol, std::move(text)).first->second;
 }

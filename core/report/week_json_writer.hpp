@@ -22,8 +22,10 @@ namespace runback {
 class WeekJsonCache {
  public:
   struct StageText {
-    std::string ref;          // {"number":..,"id":..,"name":..}
-    std::string run_members;  // "session":..,"blocks":[..],"totals":{..},"intensity":..
+    std::string ref;  // {"number":..,"id":..,"name":..}
+    // "session":..,"blocks":[..],"totals":{..},"intensity":.., one per session of the stage
+    // (format 2's `sessions:` list; one for a `session:` stage)
+    std::vector<std::string> run_members;
   };
   struct ProtocolText {
     std::string ref;  // {"id":..,"version":..,"title":..}

@@ -294,6 +294,14 @@ void Checker::check_planned_runs() {
     }
   }
   for (const PlannedDay& day : plan_.days) {
+    // Format 2's session lists: a run uses one of its stage's sessions, never past the list.
+    if (day.run &&
+        (day.run->session_index < 0 ||
+         day.run->session_index >= session_count(p.stages[std::size_t(day.run->stage_index)]))) {
+      fail("session-index", "the run on " + format_date(day.date) + " uses session " +
+                                std::to_string(day.run->session_index + 1) +
+                                ", which its stage does not have");
+    }
     if (day.run && day.run->missed && day.date >= r_.today) {
       fail("missed", "a run on " + format_date(day.date) + " is missed before it has come");
     }

@@ -118,6 +118,19 @@ Protocol random_protocol(std::mt19937_64& rng) {
         if (rule.min_rest_days || rule.sessions_max) s.frequency.by_week.push_back(rule);
       }
     }
+    // Format 2's shapes, chosen by the stage's place so the random draws stay as they were: a
+    // list of sessions (one per good run), and a walk-only session first.
+    if (i % 3 == 1) {
+      for (int k = 1; k < s.sessions_to_advance; ++k) {
+        Session more = s.session;
+        more.blocks.front().repeat += k;
+        s.later_sessions.push_back(more);
+      }
+    }
+    if (i == 0 && stages > 2) {
+      s.session.blocks.front().walk = s.session.blocks.front().run;
+      s.session.blocks.front().run.reset();
+    }
     if (chance(rng, 30)) {
       Exercise e;
       e.name = "Stage exercise " + std::to_string(i);

@@ -143,7 +143,7 @@ TEST_CASE("the maximal protocol holds every value its YAML gives", "[protocol][l
   REQUIRE(one.session.blocks.size() == 2);
   CHECK(one.session.blocks[0].walk->value == 90);
   CHECK(one.session.blocks[0].repeat == 5);
-  CHECK(one.session.blocks[1].run.kind == Amount::Kind::distance);
+  CHECK(one.session.blocks[1].run->kind == Amount::Kind::distance);
   CHECK_FALSE(one.session.blocks[1].walk);
   CHECK(one.session.cooldown_walk->value == Approx(402.336));
   CHECK(one.intensity.rpe_min == 3);

@@ -108,6 +108,21 @@ Protocol hand_built() {
   stage.session.blocks = {
       {Amount{Amount::Kind::distance, 400.5}, Amount{Amount::Kind::time, 60}, 4}};
   stage.session.cooldown_walk = Amount{Amount::Kind::distance, 1609.344};
+  // Format 2: a walk-only block, a walk-first block to a total, a block's own intensity, and a
+  // second session in the stage's list.
+  IntervalBlock walk_only;
+  walk_only.walk = Amount{Amount::Kind::time, 1200};
+  walk_only.walk_speed = Speed{Speed::Unit::mph, 3.5};
+  IntervalBlock to_total;
+  to_total.run = Amount{Amount::Kind::time, 180};
+  to_total.walk = Amount{Amount::Kind::time, 120};
+  to_total.walk_first = true;
+  to_total.until = Amount{Amount::Kind::distance, 2414.016};
+  to_total.effort = "easy jog";
+  to_total.rpe_min = 3;
+  to_total.rpe_max = 5;
+  to_total.speed = Speed{Speed::Unit::kmh, 9.5};
+  stage.later_sessions = {Session{std::nullopt, {walk_only, to_total}, std::nullopt}};
   stage.intensity = {3, 5, true, "Easy", "ref-a"};
   stage.surface = "track";
   stage.notes = "Notes";

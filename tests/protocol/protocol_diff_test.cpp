@@ -127,7 +127,7 @@ TEST_CASE("progression settings, stages, entry criteria and the plugin", "[proto
   next.stages.push_back(next.stages.back());
   next.stages.back().id = "a-14";
   next.stages.back().name = "40 minutes continuous";
-  next.stages.back().session.blocks[0].run.value = 40 * 60;
+  next.stages.back().session.blocks[0].run->value = 40 * 60;
   next.entry_criteria[0].text = "Hopping on the sore leg does not hurt.";
   next.entry_criteria.pop_back();
   next.plugin->params["load_step_kg"].text = "2.5";

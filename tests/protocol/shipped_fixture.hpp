@@ -45,9 +45,10 @@ inline Protocol load_shipped(const std::string& id) {
 inline double run_seconds(const Session& session, double seconds_per_km) {
   double total = 0;
   for (const auto& block : session.blocks) {
-    const double one = block.run.kind == Amount::Kind::time
-                           ? block.run.value
-                           : block.run.value / 1000.0 * seconds_per_km;
+    if (!block.run) continue;  // a walk-only block (format 2)
+    const double one = block.run->kind == Amount::Kind::time
+                           ? block.run->value
+                           : block.run->value / 1000.0 * seconds_per_km;
     total += one * block.repeat;
   }
   return total;

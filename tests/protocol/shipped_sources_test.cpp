@@ -139,7 +139,7 @@ TEST_CASE("between them the shipped protocols use every part of the format", "[s
       if (s.session.cooldown_walk) used.insert("cool-down");
       if (is_continuous(s.session)) used.insert("continuous");
       for (const auto& b : s.session.blocks) {
-        used.insert(b.run.kind == Amount::Kind::time ? "time block" : "distance block");
+        used.insert(b.run->kind == Amount::Kind::time ? "time block" : "distance block");
       }
       if (s.intensity.rpe_min) used.insert("rpe");
       if (s.intensity.talk_test) used.insert("talk test");
