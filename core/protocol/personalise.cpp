@@ -8,7 +8,10 @@ namespace runback {
 double running_volume(const Session& session, Amount::Kind kind) {
   double total = 0;
   for (const auto& block : session.blocks) {
-    if (block.run.kind == kind) total += block.run.value * block.repeat;
+    // A block repeated `until` a total has no fixed count: its running is not known in advance.
+    if (block.run && !block.until && block.run->kind == kind) {
+      total += block.run->value * block.repeat;
+    }
   }
   return total;
 }
@@ -58,9 +61,9 @@ Stage ladder_step(const Stage& base, const Amount& goal, int n) {
   step.generated_step = n;
   step.ladder.reset();
   IntervalBlock& block = step.session.blocks.back();
-  block.run.value += n * base.ladder->add.value;
+  block.run->value += n * base.ladder->add.value;
   const double over = running_volume(step.session, goal.kind) - goal.value;
-  if (over > 0) block.run.value -= over / block.repeat;
+  if (over > 0) block.run->value -= over / block.repeat;
   return step;
 }
 

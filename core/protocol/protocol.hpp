@@ -167,7 +167,6 @@ struct Stage {
   std::optional<Ladder> ladder{};  // `ladder` (format 2)
   std::vector<StageAlternative> alternatives{};  // `alternatives` (format 2)
   int generated_step = 0;  // a ladder's step N ("<stage> + N"), made for a runner; 0: as written
-  std::string ref{};  // `ref`: the source of the stage's session (its shape and dose)
   // `sessions: [{...}, {...}]` (format 2): the sessions after the first, in order. The i-th good
   // run in a row at the stage uses session i (the last repeats); session_for() picks it.
   std::vector<Session> later_sessions{};

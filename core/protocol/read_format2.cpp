@@ -194,10 +194,19 @@ void check_ladder(Loading& loading, const Stage& stage, std::size_t index) {
   }
   auto check_session = [&](const Session& session, const std::string& where) {
     if (session.blocks.empty()) return false;
-    if (session.blocks.back().run.kind != goal.unit) {
+    const IntervalBlock& last = session.blocks.back();
+    if (!last.run || last.until) {
       reader.error(stage.ladder->where, path,
                    "adds " + format_amount(stage.ladder->add) + " to the run of the last block" +
-                       where + ", but that run is " + unit_name(session.blocks.back().run.kind) +
+                       where + ", but that block " +
+                       (last.run ? "is repeated until a total" : "is a walk") +
+                       ": end the session with a block that has a run and a repeat count");
+      return false;
+    }
+    if (last.run->kind != goal.unit) {
+      reader.error(stage.ladder->where, path,
+                   "adds " + format_amount(stage.ladder->add) + " to the run of the last block" +
+                       where + ", but that run is " + unit_name(last.run->kind) +
                        ": give it in the goal's unit");
       return false;
     }
