@@ -16,8 +16,10 @@ int min_rest_days(const Protocol& protocol, int stage) {
   return std::clamp(protocol.stages[std::size_t(stage)].frequency.min_rest_days, 0, 6);
 }
 
+// The protocol's own cap, within its format's limit (format 2 may pass the common cap of 2).
 int stages_per_7_days(const Protocol& protocol) {
-  return std::clamp(protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
+  return std::clamp(protocol.progression.max_stages_per_7_days, 1,
+                    safety::max_stages_per_7_days_limit(protocol.format));
 }
 
 namespace {

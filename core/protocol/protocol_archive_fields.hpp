@@ -46,8 +46,10 @@ struct Fields<Intensity> {
 };
 template <>
 struct Fields<Frequency> {
-  static constexpr auto list = std::tuple{&Frequency::sessions_min, &Frequency::sessions_max,
-                                          &Frequency::min_rest_days, &Frequency::ref};
+  static constexpr auto list =
+      std::tuple{&Frequency::sessions_min, &Frequency::sessions_max,   &Frequency::min_rest_days,
+                 &Frequency::ref,          &Frequency::sessions_up_to, &Frequency::sessions_ref,
+                 &Frequency::rest_ref};
 };
 template <>
 struct Fields<Exercise> {
@@ -105,9 +107,12 @@ struct Fields<BreakRule> {
 };
 template <>
 struct Fields<Progression> {
-  static constexpr auto list =
-      std::tuple{&Progression::sessions_to_advance, &Progression::max_stages_per_7_days,
-                 &Progression::partial_session, &Progression::breaks, &Progression::ref};
+  static constexpr auto list = std::tuple{&Progression::sessions_to_advance,
+                                          &Progression::max_stages_per_7_days,
+                                          &Progression::partial_session,
+                                          &Progression::breaks,
+                                          &Progression::ref,
+                                          &Progression::decide};
 };
 template <>
 struct Fields<RedFlag> {
@@ -121,7 +126,8 @@ struct Fields<EntryCriterion> {
 };
 template <>
 struct Fields<StartBand> {
-  static constexpr auto list = std::tuple{&StartBand::at_least, &StartBand::stage};
+  static constexpr auto list =
+      std::tuple{&StartBand::at_least, &StartBand::stage, &StartBand::exclusive};
 };
 template <>
 struct Fields<EntryTest> {
@@ -179,6 +185,7 @@ RUNBACK_ARCHIVE_LAST_VALUE(NumberTest::Op, NumberTest::Op::at_most);
 RUNBACK_ARCHIVE_LAST_VALUE(SessionOutcome, SessionOutcome::skipped);
 RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::next_morning);
 RUNBACK_ARCHIVE_LAST_VALUE(PartialSession, PartialSession::counts);
+RUNBACK_ARCHIVE_LAST_VALUE(DecideWhen, DecideWhen::after_session);
 #undef RUNBACK_ARCHIVE_LAST_VALUE
 
 // --- The check that every member is listed ---------------------------------------------------
