@@ -272,10 +272,6 @@ void read_break(Loading& loading, const Field& field, std::set<int>& days_seen) 
   if (good) loading.protocol.progression.breaks.push_back(rule);
 }
 
-}  // namespace
-
-namespace {
-
 // `max_stages_per_7_days`: format 1 keeps the common cap of 2; format 2 allows up to one step a
 // day when the protocol cites its source (clinical basis [7], last bullet: "at most two steps
 // in 7 days is a common cap, not a universal one").
