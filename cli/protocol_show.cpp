@@ -53,14 +53,19 @@ void print_start(std::ostream& out, const Protocol& p) {
   for (std::size_t i = 0; i < test.bands.size(); ++i) {
     const StartBand& band = test.bands[i];
     const int stage = p.stage_index(band.stage);
-    const std::string range = (i + 1 < test.bands.size())
-                                  ? "from " + format_number(band.at_least) + " to under " +
-                                        format_number(test.bands[i + 1].at_least)
-                                  : format_number(band.at_least) + " or more";
-    out << "    " << range << ": " << step_label(step_words(p), stage) << " (" << band.stage
-        << ")\n";
+    const StartBand* next = i + 1 < test.bands.size() ? &test.bands[i + 1] : nullptr;
+    out << "    " << describe_band_range(band, next) << ": " << step_label(step_words(p), stage)
+        << " (" << band.stage << ")\n";
   }
   out << "  Without an answer: " << step_label(step_words(p), index) << " (" << name << ").\n";
+}
+
+// "3-4 runs a week [load-caps], at least 1 rest day between runs [post-acl]": each key with its
+// own source (format 2), the frequency's `ref` after the whole.
+std::string frequency_words(const Frequency& f) {
+  const std::string rest = describe_rest_days(f);
+  return describe_sessions_per_week(f) + cite(f.sessions_ref) +
+         (rest.empty() ? "" : ", " + rest + cite(f.rest_ref));
 }
 
 // The running of a session; blocks repeated to a total (format 2) add "+ 1.5 mi run-walk".
@@ -161,7 +166,7 @@ void print_stages(std::ostream& out, const Protocol& p) {
     print_calendar_stages(out, p);
   } else {
     heading(out, capitalise_word(step_words(p).many) + " (by default " +
-                     describe_frequency(p.frequency) + ")" + cite(p.frequency.ref));
+                     frequency_words(p.frequency) + ")" + cite(p.frequency.ref));
     TextTable table({"#", capitalise_word(step_words(p).one), "Run/session", "Walk/session",
                      "Runs/week", "Rest days", "Advance after"});
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
@@ -170,8 +175,8 @@ void print_stages(std::ostream& out, const Protocol& p) {
       const Frequency& f = s.frequency;
       table.add_row({std::to_string(i + 1), s.id, run_column(totals),
                      describe_total(totals.walk_seconds, totals.walk_metres),
-                     f.sessions_min == f.sessions_max
-                         ? std::to_string(f.sessions_min)
+                     f.sessions_up_to                   ? "up to " + std::to_string(f.sessions_max)
+                     : f.sessions_min == f.sessions_max ? std::to_string(f.sessions_min)
                          : std::to_string(f.sessions_min) + "-" + std::to_string(f.sessions_max),
                      "at least " + std::to_string(f.min_rest_days),
                      plural(s.sessions_to_advance, "session", "sessions")});
@@ -191,8 +196,11 @@ void print_stages(std::ostream& out, const Protocol& p) {
     if (!intensity.empty()) {
       out << "     Intensity: " << intensity << cite(s.intensity.ref) << '\n';
     }
-    if (s.frequency.ref != p.frequency.ref && !p.calendar) {
-      out << "     Runs: " << describe_frequency(s.frequency) << cite(s.frequency.ref) << '\n';
+    if ((s.frequency.ref != p.frequency.ref ||
+         s.frequency.sessions_ref != p.frequency.sessions_ref ||
+         s.frequency.rest_ref != p.frequency.rest_ref) &&
+        !p.calendar) {
+      out << "     Runs: " << frequency_words(s.frequency) << cite(s.frequency.ref) << '\n';
     }
     if (s.frequency.by_week != p.frequency.by_week) {
       for (const WeekFrequency& week : s.frequency.by_week) {
@@ -224,8 +232,12 @@ void print_progression(std::ostream& out, const Protocol& p) {
     out << "  A " << words.one << " is done when its sessions are done without problems (see "
         << "each " << words.one << ").\n";
     out << "  At most " << plural(g.max_stages_per_7_days, words.one, words.many)
-        << " up in any 7 days." << cite(g.ref) << '\n';
+        << " up in any 7 days"
+        << (g.max_stages_per_7_days > 2 ? " (more than the common cap of 2 a week)." : ".")
+        << cite(g.ref) << '\n';
   }
+  // The default (wait for the next morning) is what "How a checkpoint is decided" says already.
+  if (g.decide != DecideWhen::next_morning) out << "  " << describe_decide(g.decide) << '\n';
   out << "  A session done only in part "
       << (g.partial_session == PartialSession::counts ? "counts towards moving on."
                                                       : "does not count; it is repeated.")

@@ -261,6 +261,9 @@ NeededLogs needed_logs(const Protocol& protocol) {
   needed.stiffness = uses(protocol, &Condition::stiffness_minutes);
   needed.warmup = protocol.pain.warmup.has_value() || uses(protocol, &Condition::pain_warmup) ||
                   uses_exceeds(protocol, TimePoint::warmup);
+  // `decide: after_session` (format 2): the session's own values decide; the morning's are
+  // still asked, and judged when they come (the day walk re-derives the session with them).
+  needed.next_morning = protocol.progression.decide == DecideWhen::next_morning;
   return needed;
 }
 
@@ -307,7 +310,7 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
     }
     if (needed.next_morning && !log.pain_next_morning)
       result.missing.push_back("next-morning pain");
-    if (needed.stiffness && !log.stiffness_minutes) {
+    if (needed.next_morning && needed.stiffness && !log.stiffness_minutes) {
       result.missing.push_back("morning stiffness (minutes)");
     }
   }

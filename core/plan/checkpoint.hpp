@@ -28,8 +28,9 @@ EffectivePainLimits effective_pain_limits(const Protocol& protocol);
 struct NeededLogs {
   bool during = true;
   bool after = false;
-  bool next_morning = true;
-  bool stiffness = false;
+  bool next_morning = true;  // false with `decide: after_session`: the morning values (pain and
+                             // stiffness) are asked and judged when logged, not waited for
+  bool stiffness = false;    // asked the next morning (waited for only with next_morning)
   bool warmup = false;  // when the protocol's limits or responses use it (format 2); felt first
 };
 NeededLogs needed_logs(const Protocol& protocol);

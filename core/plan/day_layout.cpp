@@ -157,6 +157,16 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
       Reminder reminder = reminder_for(session, when, logged);
       if (!reminder.fields.empty()) out.reminders.push_back(std::move(reminder));
     }
+  } else if (day == r_.today && !needed_.next_morning) {
+    // `decide: after_session`: the last session is decided already, but its next-morning values
+    // are still asked: the screen judges them when they come.
+    auto last = std::find_if(seen_.rbegin(), seen_.rend(), [&](const DayLog& log) {
+      return log.date < day && log.session && *log.session != SessionOutcome::skipped;
+    });
+    if (last != seen_.rend()) {
+      Reminder reminder = reminder_for(last->date, TimePoint::next_morning, &*last);
+      if (!reminder.fields.empty()) out.reminders.push_back(std::move(reminder));
+    }
   }
   if (run_ahead) out.reminders.push_back(reminder_for(day, TimePoint::during, nullptr));
   return out;
@@ -171,7 +181,8 @@ void Planner::queue_morning_reminders(Date day, const std::optional<PlannedRun>&
   if (!next_in_window || !run || run->missed || day + Days{1} <= r_.today) return;
   if (!run->logged) {
     morning_reminders_.push_back(reminder_for(day, TimePoint::next_morning, nullptr));
-  } else if (pending_ == day && logged) {
+  } else if ((pending_ == day || !needed_.next_morning) && logged) {
+    // Waiting for them, or (`decide: after_session`) decided but still asking for them.
     Reminder reminder = reminder_for(day, TimePoint::next_morning, logged);
     if (!reminder.fields.empty()) morning_reminders_.push_back(std::move(reminder));
   }

@@ -61,7 +61,9 @@ int stages_per_7_days(const Protocol& protocol) {
   // A calendar moves on at each of its days (at most one a day): the core's cap does not hold
   // it back, the calendar's own days are its pace (clinical-basis.md line 167).
   if (protocol.calendar) return 7;
-  return std::clamp(protocol.progression.max_stages_per_7_days, 1, safety::kMaxStagesPer7Days);
+  // The protocol's own cap, within its format's limit (format 2 may pass the common cap of 2).
+  return std::clamp(protocol.progression.max_stages_per_7_days, 1,
+                    safety::max_stages_per_7_days_limit(protocol.format));
 }
 
 int session_index(const Protocol& protocol, const Progress& progress) {

@@ -37,7 +37,9 @@ RunDayPattern run_day_pattern(const std::vector<std::chrono::weekday>& preferred
                               const Frequency& frequency) {
   RunDayPattern pattern;
   if (preferred.empty()) {
-    pattern.days = spread_pattern(frequency.sessions_min);
+    // "Up to 4 runs a week" (format 2, a max alone) lays out the 4; a range lays out its min.
+    pattern.days =
+        spread_pattern(frequency.sessions_up_to ? frequency.sessions_max : frequency.sessions_min);
     return pattern;
   }
   const int rest = std::clamp(frequency.min_rest_days, 0, 6);

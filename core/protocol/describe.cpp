@@ -200,17 +200,43 @@ std::string describe_exercise_dose(const Exercise& exercise) {
   return out;
 }
 
-std::string describe_frequency(const Frequency& frequency) {
+std::string describe_sessions_per_week(const Frequency& frequency) {
+  if (frequency.sessions_up_to && frequency.sessions_max > 1) {
+    return "up to " + std::to_string(frequency.sessions_max) + " runs a week";
+  }
   std::string out = std::to_string(frequency.sessions_min);
   if (frequency.sessions_max != frequency.sessions_min) {
     out += "-" + std::to_string(frequency.sessions_max);
   }
-  out += frequency.sessions_max == 1 ? " run a week" : " runs a week";
-  if (frequency.min_rest_days > 0) {
-    out +=
-        ", at least " + plural(frequency.min_rest_days, "rest day", "rest days") + " between runs";
+  return out + (frequency.sessions_max == 1 ? " run a week" : " runs a week");
+}
+
+std::string describe_rest_days(const Frequency& frequency) {
+  if (frequency.min_rest_days <= 0) return "";
+  return "at least " + plural(frequency.min_rest_days, "rest day", "rest days") + " between runs";
+}
+
+std::string describe_frequency(const Frequency& frequency) {
+  const std::string rest = describe_rest_days(frequency);
+  return describe_sessions_per_week(frequency) + (rest.empty() ? "" : ", " + rest);
+}
+
+std::string describe_decide(DecideWhen decide) {
+  if (decide == DecideWhen::after_session) {
+    return "A session is decided as soon as it is logged, without waiting for the next morning; "
+           "the next-morning pain is still asked, and a rise past its limit means the session "
+           "does not count after all.";
   }
-  return out;
+  return "A session is decided once the next-morning pain is logged.";
+}
+
+std::string describe_band_range(const StartBand& band, const StartBand* next) {
+  const std::string bound = format_number(band.at_least);
+  if (next == nullptr) return band.exclusive ? "above " + bound : bound + " or more";
+  const std::string from = band.exclusive ? "above " + bound : "from " + bound;
+  const std::string upto = format_number(next->at_least);
+  // An `above: x` band starts after x, so the band before it still holds x itself.
+  return from + (next->exclusive ? " to " + upto : " to under " + upto);
 }
 
 std::string describe_action(const Action& action) {

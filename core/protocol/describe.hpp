@@ -48,6 +48,15 @@ std::string lower_first(std::string text);
 std::string describe_times(int times, Period per);
 // "3-4 runs a week, at least 1 rest day between runs".
 std::string describe_frequency(const Frequency& frequency);
+// Its two parts: "3-4 runs a week" ("up to 4 runs a week" for a max alone), and "at least 1 rest
+// day between runs" ("" with none).
+std::string describe_sessions_per_week(const Frequency& frequency);
+std::string describe_rest_days(const Frequency& frequency);
+// "checkpoints are decided after the session; ..." / "... the next morning": `progression.decide`.
+std::string describe_decide(DecideWhen decide);
+// An entry-test band's range, up to the next band's bound: "from 0 to 0.25", "above 0.25 to
+// under 1", "1 or more", "above 1". `next` is null for the last band.
+std::string describe_band_range(const StartBand& band, const StartBand* next);
 // "step back 1 stage and rest 2 days", "repeat this stage", "move up to the next stage".
 std::string describe_action(const Action& action);
 // "pain during the run above 2/10 and a limp".
@@ -99,6 +108,8 @@ inline constexpr NameTable<BadDayThen, 2> kBadDayThenNames{
      {BadDayThen::same_session, "same_session"}}};
 inline constexpr NameTable<PartialSession, 2> kPartialSessionNames{
     {{PartialSession::repeat, "repeat"}, {PartialSession::counts, "counts"}}};
+inline constexpr NameTable<DecideWhen, 2> kDecideWhenNames{
+    {{DecideWhen::next_morning, "next_morning"}, {DecideWhen::after_session, "after_session"}}};
 
 std::string action_kind_name(ActionKind kind);
 std::string time_point_name(TimePoint point);

@@ -95,6 +95,14 @@ struct Frequency {
   std::string ref{};      // `ref`: resolved like the other keys (a stage's own over the default)
   std::vector<WeekFrequency> by_week{};  // `by_week` (format 2): a stage's list replaces the
                                          // default's whole
+  // Format 2: `sessions_per_week: {max: 4}` alone means "up to 4" (min 1): without preferred
+  // run days the week lays out the max, not the min.
+  bool sessions_up_to = false;
+  // Format 2: `sessions_per_week: {min: 3, max: 4, ref: ID}` and `min_rest_days: {days: 1, ref:
+  // ID}`: the source of that key's value. Resolved with the key: a stage that gives the key
+  // gives its ref too (none when it writes none), else it keeps the default's.
+  std::string sessions_ref{};
+  std::string rest_ref{};
   bool operator==(const Frequency&) const = default;
 };
 
@@ -282,12 +290,20 @@ struct BreakRule {
 
 enum class PartialSession { repeat, counts };
 
+// `progression.decide` (format 2): when a checkpoint decides. `next_morning` waits for the
+// next-morning values; `after_session` decides on the session's own values, and a next-morning
+// value logged later is still screened (a rise not settled re-decides the session as not
+// counting).
+enum class DecideWhen { next_morning, after_session };
+
 struct Progression {
   int sessions_to_advance = 2;    // `sessions_to_advance`: the default for stages, 1..20
-  int max_stages_per_7_days = 2;  // `max_stages_per_7_days`: 1..2 (core limit; see safety.hpp)
+  int max_stages_per_7_days = 2;  // `max_stages_per_7_days`: 1..2, format 2 1..7 with a `ref`
+                                  // above 2 (core limits; see safety.hpp)
   PartialSession partial_session = PartialSession::repeat;  // `partial_session`
   std::vector<BreakRule> breaks;                            // `breaks`: sorted by days on load
-  std::string ref{};  // `ref`: the source of the progression gates above
+  std::string ref{};                             // `ref`: the source of the progression gates above
+  DecideWhen decide = DecideWhen::next_morning;  // `decide` (format 2)
   bool operator==(const Progression&) const = default;
 };
 
@@ -306,17 +322,20 @@ struct EntryCriterion {
   bool operator==(const EntryCriterion&) const = default;
 };
 
-// `start.entry_test.bands[]`: a value at least `at_least` starts at `stage`.
+// `start.entry_test.bands[]`: a value at least `at_least` starts at `stage`; with `exclusive`
+// (format 2, written `above: x`) a value above it.
 struct StartBand {
-  double at_least = 0;
+  double at_least = 0;  // the band's bound: `at_least`, or `above` when exclusive
   std::string stage;
+  bool exclusive = false;
   bool operator==(const StartBand&) const = default;
 };
 
 struct EntryTest {
   std::string question;          // `question`: asked of the runner
   std::string unit;              // `unit`: minutes | km | m | mi | count | score
-  std::vector<StartBand> bands;  // `bands`: ascending by at_least, first at 0
+  std::vector<StartBand> bands;  // `bands`: ascending by bound (`above: x` after `at_least: x`),
+                                 // the first `at_least: 0`
   std::string ref{};             // `ref`: the source of the test (and of its bands)
   bool operator==(const EntryTest&) const = default;
 };

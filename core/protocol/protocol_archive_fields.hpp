@@ -61,7 +61,8 @@ template <>
 struct Fields<Frequency> {
   static constexpr auto list =
       std::tuple{&Frequency::sessions_min, &Frequency::sessions_max, &Frequency::min_rest_days,
-                 &Frequency::ref, &Frequency::by_week};
+                 &Frequency::ref, &Frequency::by_week, &Frequency::sessions_up_to,
+                 &Frequency::sessions_ref, &Frequency::rest_ref};
 };
 template <>
 struct Fields<Exercise> {
@@ -149,9 +150,12 @@ struct Fields<BreakRule> {
 };
 template <>
 struct Fields<Progression> {
-  static constexpr auto list =
-      std::tuple{&Progression::sessions_to_advance, &Progression::max_stages_per_7_days,
-                 &Progression::partial_session, &Progression::breaks, &Progression::ref};
+  static constexpr auto list = std::tuple{&Progression::sessions_to_advance,
+                                          &Progression::max_stages_per_7_days,
+                                          &Progression::partial_session,
+                                          &Progression::breaks,
+                                          &Progression::ref,
+                                          &Progression::decide};
 };
 template <>
 struct Fields<RedFlag> {
@@ -165,7 +169,8 @@ struct Fields<EntryCriterion> {
 };
 template <>
 struct Fields<StartBand> {
-  static constexpr auto list = std::tuple{&StartBand::at_least, &StartBand::stage};
+  static constexpr auto list =
+      std::tuple{&StartBand::at_least, &StartBand::stage, &StartBand::exclusive};
 };
 template <>
 struct Fields<EntryTest> {
@@ -243,6 +248,7 @@ RUNBACK_ARCHIVE_LAST_VALUE(TimePoint, TimePoint::warmup);
 RUNBACK_ARCHIVE_LAST_VALUE(Rising::Value, Rising::Value::stiffness_minutes);
 RUNBACK_ARCHIVE_LAST_VALUE(PartialSession, PartialSession::counts);
 RUNBACK_ARCHIVE_LAST_VALUE(BadDayThen, BadDayThen::same_session);
+RUNBACK_ARCHIVE_LAST_VALUE(DecideWhen, DecideWhen::after_session);
 #undef RUNBACK_ARCHIVE_LAST_VALUE
 
 // --- The check that every member is listed ---------------------------------------------------

@@ -162,6 +162,13 @@ void compare_progression(const Progression& old, const Progression& next,
                          "at most " + std::to_string(old.max_stages_per_7_days),
                          "at most " + std::to_string(next.max_stages_per_7_days)));
   }
+  if (old.decide != next.decide) {
+    auto words = [](DecideWhen decide) {
+      return decide == DecideWhen::after_session ? std::string("after the session")
+                                                 : std::string("the next morning");
+    };
+    out.push_back(change("a session is decided", words(old.decide), words(next.decide)));
+  }
   if (old.partial_session != next.partial_session) {
     out.push_back(change("a run cut short", partial_text(old.partial_session),
                          partial_text(next.partial_session)));

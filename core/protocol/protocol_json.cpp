@@ -34,8 +34,13 @@ json by_week_json(const std::vector<WeekFrequency>& weeks) {
 }
 
 json frequency_json(const Frequency& f) {
-  return {{"sessions_per_week", {{"min", f.sessions_min}, {"max", f.sessions_max}}},
+  return {{"sessions_per_week",
+           {{"min", f.sessions_min},
+            {"max", f.sessions_max},
+            {"up_to", f.sessions_up_to},
+            {"ref", f.sessions_ref}}},
           {"min_rest_days", f.min_rest_days},
+          {"min_rest_days_ref", f.rest_ref},
           {"ref", f.ref},
           {"by_week", by_week_json(f.by_week)},
           {"text", describe_frequency(f)}};
@@ -158,7 +163,10 @@ json protocol_to_json(const Protocol& p) {
   if (p.start.entry_test) {
     json bands = json::array();
     for (const auto& b : p.start.entry_test->bands) {
-      bands.push_back({{"at_least", b.at_least}, {"stage", b.stage}});
+      // Under the key the YAML used: `at_least`, or `above` (format 2); the other is null.
+      bands.push_back({{"at_least", b.exclusive ? json(nullptr) : json(b.at_least)},
+                       {"above", b.exclusive ? json(b.at_least) : json(nullptr)},
+                       {"stage", b.stage}});
     }
     start["entry_test"] = {{"question", p.start.entry_test->question},
                            {"unit", p.start.entry_test->unit},
@@ -265,7 +273,8 @@ json protocol_to_json(const Protocol& p) {
             {"max_stages_per_7_days", p.progression.max_stages_per_7_days},
             {"partial_session", name_of(p.progression.partial_session, kPartialSessionNames)},
             {"breaks", breaks},
-            {"ref", p.progression.ref}}},
+            {"ref", p.progression.ref},
+            {"decide", name_of(p.progression.decide, kDecideWhenNames)}}},
           {"pain",
            {{"warmup", pain_limit_json(p.pain.warmup)},
             {"during", pain_limit_json(p.pain.during)},

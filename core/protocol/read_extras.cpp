@@ -1,6 +1,8 @@
 // The descriptive sections: authors, references, entry criteria, the start rule, exercises, the
 // recovery routine and the plugin.
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "protocol/describe.hpp"
 #include "protocol/sections.hpp"
@@ -92,6 +94,46 @@ void read_entry_criteria(Loading& loading, const Field& field) {
 
 namespace {
 
+// A band's bound: `at_least: x`, or in format 2 `above: x` (exclusive), exactly one of the two.
+// The first band is `at_least: 0`, so that every answer has a stage; the bounds go up, an
+// `above: x` band coming after an `at_least: x` one. `previous` is the last band read.
+void read_band_bound(Loading& loading, const yaml::MapFields& map, bool first,
+                     std::optional<StartBand>& previous, StartBand& band) {
+  const Field* at_least = map.get("at_least");
+  const Field* above = map.get("above");
+  if (at_least && above) {
+    loading.reader.error(*above, "give either at_least or above, not both");
+    return;
+  }
+  const Field* bound = above ? above : at_least;
+  if (bound == nullptr) {
+    map.require(loading.reader, "at_least",
+                loading.protocol.format >= 2
+                    ? "the smallest answer for this band (or 'above': the answer it must be above)"
+                    : "the smallest answer for this band");
+    return;
+  }
+  auto value = loading.reader.number(*bound, 0, 1e6);
+  if (!value) return;
+  band.at_least = *value;
+  band.exclusive = above != nullptr;
+  if (first && band.exclusive) {
+    loading.reader.error(*bound,
+                         "starts the first band above " + bound->node.Scalar() +
+                             "; the first band must be 'at_least: 0' so that every answer, 0 "
+                             "included, has a stage");
+  } else if (first && *value != 0) {
+    loading.reader.error(*bound, "is " + bound->node.Scalar() +
+                                     "; the first band must start at 0 so that every answer has "
+                                     "a stage");
+  } else if (previous && std::pair(band.at_least, band.exclusive) <=
+                             std::pair(previous->at_least, previous->exclusive)) {
+    loading.reader.error(
+        *bound, "is " + bound->node.Scalar() + ", not above the band before it; bands must go up");
+  }
+  previous = band;
+}
+
 void read_entry_test(Loading& loading, const Field& field) {
   auto map = loading.reader.map(field, {"question", "unit", "bands", "ref"}, "an entry test");
   if (!map) return;
@@ -111,28 +153,14 @@ void read_entry_test(Loading& loading, const Field& field) {
                                         "'bands: [{at_least: 0, stage: week-1}]'")) {
     if (auto items = loading.reader.list(*bands, "bands")) {
       if (items->empty()) loading.reader.error(*bands, "is empty; expected at least one band");
-      std::optional<double> previous;
+      std::optional<StartBand> previous;
       for (std::size_t i = 0; i < items->size(); ++i) {
         const Field& item = (*items)[i];
-        auto band_map = loading.reader.map(item, {"at_least", "stage"}, "a band");
+        auto band_map =
+            loading.reader.map(item, {"at_least", "above", "stage"}, "a band", {"above"});
         if (!band_map) continue;
         StartBand band;
-        if (const Field* at_least = band_map->require(loading.reader, "at_least",
-                                                      "the smallest answer for this band")) {
-          if (auto value = loading.reader.number(*at_least, 0, 1e6)) {
-            if (i == 0 && *value != 0) {
-              loading.reader.error(*at_least, "is " + at_least->node.Scalar() +
-                                                  "; the first band must start at 0 so that "
-                                                  "every answer has a stage");
-            } else if (previous && *value <= *previous) {
-              loading.reader.error(*at_least, "is " + at_least->node.Scalar() +
-                                                  ", not above the band before it; bands must "
-                                                  "go up");
-            }
-            band.at_least = *value;
-            previous = *value;
-          }
-        }
+        read_band_bound(loading, *band_map, i == 0, previous, band);
         if (const Field* stage =
                 band_map->require(loading.reader, "stage", "the stage id this band starts at")) {
           if (auto value = loading.reader.text(*stage)) {

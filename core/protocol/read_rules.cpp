@@ -373,33 +373,59 @@ void read_break(Loading& loading, const Field& field, std::set<int>& days_seen) 
   if (good) loading.protocol.progression.breaks.push_back(rule);
 }
 
+// `max_stages_per_7_days`: format 1 keeps the common cap of 2; format 2 allows up to one step a
+// day when the protocol cites its source (clinical basis [7], last bullet: "at most two steps
+// in 7 days is a common cap, not a universal one").
+void read_stage_rate(Loading& loading, const yaml::MapFields& map, const Field& cap) {
+  auto value = loading.reader.integer(cap, 1, 14);
+  if (!value) return;
+  const int format = loading.protocol.format;
+  const int limit = safety::max_stages_per_7_days_limit(format);
+  const std::string n = std::to_string(*value);
+  if (*value > limit) {
+    if (format >= 2) {
+      loading.reader.error(cap, "is " + n + ", but runback never moves a runner up more than " +
+                                    std::to_string(limit) +
+                                    " stages in 7 days (one a day); use 7 or less");
+    } else {
+      loading.reader.error(
+          cap, "is " + n + ", but runback never moves a runner up more than " +
+                   std::to_string(limit) +
+                   " stages in 7 days (a cap of clinical programmes, clinical basis [5]); "
+                   "use 1 or 2" +
+                   " (format 2 allows more, with the source cited)");
+    }
+    return;
+  }
+  if (*value > safety::kMaxStagesPer7Days) {
+    if (map.get("ref") == nullptr) {
+      loading.reader.error(cap, "allows " + n + " steps in 7 days, more than the common cap of " +
+                                    std::to_string(safety::kMaxStagesPer7Days) +
+                                    ": cite the source with 'ref:' on progression");
+      return;
+    }
+    loading.reader.warning(cap, "allows " + n +
+                                    " steps up in 7 days, more than two a week (the common "
+                                    "cap of clinical programmes); check that the source "
+                                    "cited moves on this fast");
+  }
+  loading.protocol.progression.max_stages_per_7_days = *value;
+}
+
 }  // namespace
 
 void read_progression(Loading& loading, const Field& field) {
-  auto map = loading.reader.map(
-      field, {"sessions_to_advance", "max_stages_per_7_days", "partial_session", "breaks", "ref"},
-      "a progression");
+  auto map = loading.reader.map(field,
+                                {"sessions_to_advance", "max_stages_per_7_days", "partial_session",
+                                 "breaks", "ref", "decide"},
+                                "a progression", {"decide"});
   if (!map) return;
   Progression& progression = loading.protocol.progression;
   if (const Field* advance = map->get("sessions_to_advance")) {
     if (auto value = loading.reader.integer(*advance, 1, 20))
       progression.sessions_to_advance = *value;
   }
-  if (const Field* cap = map->get("max_stages_per_7_days")) {
-    if (auto value = loading.reader.integer(*cap, 1, 14)) {
-      if (*value > safety::kMaxStagesPer7Days) {
-        loading.reader.error(
-            *cap, "is " + std::to_string(*value) +
-                      ", but runback never moves a runner up more "
-                      "than " +
-                      std::to_string(safety::kMaxStagesPer7Days) +
-                      " stages in 7 days (a cap of clinical programmes, clinical basis [5]); "
-                      "use 1 or 2");
-      } else {
-        progression.max_stages_per_7_days = *value;
-      }
-    }
-  }
+  if (const Field* cap = map->get("max_stages_per_7_days")) read_stage_rate(loading, *map, *cap);
   if (const Field* partial = map->get("partial_session")) {
     if (auto value = loading.reader.choice(*partial, kPartialSessionNames)) {
       progression.partial_session = *value;
@@ -411,6 +437,17 @@ void read_progression(Loading& loading, const Field& field) {
       for (const auto& item : *items) read_break(loading, item, days_seen);
       std::sort(progression.breaks.begin(), progression.breaks.end(),
                 [](const BreakRule& a, const BreakRule& b) { return a.days < b.days; });
+    }
+  }
+  if (const Field* decide = map->get("decide")) {
+    if (auto value = loading.reader.choice(*decide, kDecideWhenNames)) {
+      progression.decide = *value;
+      if (*value == DecideWhen::after_session) {
+        loading.reader.warning(*decide,
+                               "this protocol decides without waiting for the next morning; the "
+                               "next-morning value is still asked and screened, but a move up "
+                               "can come before it");
+      }
     }
   }
   read_ref(loading, *map, progression.ref);

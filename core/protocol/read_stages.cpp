@@ -2,6 +2,7 @@
 #include <set>
 
 #include "protocol/amount.hpp"
+#include "protocol/describe.hpp"
 #include "protocol/sections.hpp"
 #include "util/suggest.hpp"
 
@@ -324,6 +325,85 @@ void read_stage(Loading& loading, const Field& field, std::set<std::string>& ids
   loading.protocol.stages.push_back(std::move(stage));
 }
 
+// A large jump in running from one stage to the next: more than 50% more running time (or
+// distance) in a session. Advisory only: novices whose weekly distance rose by more than 30%
+// over two weeks had more injuries, a weak signal (Nielsen et al. 2014, clinical basis [5]).
+// Format 2 only: three shipped format-1 protocols have such a jump (general-return gr-02: 5 to
+// 8 min), and a format-1 file reads as it always did.
+void warn_volume_jumps(Loading& loading) {
+  if (loading.protocol.format < 2) return;
+  const auto& stages = loading.protocol.stages;
+  for (std::size_t i = 1; i < stages.size(); ++i) {
+    const SessionTotals before = session_totals(stages[i - 1].session);
+    const SessionTotals now = session_totals(stages[i].session);
+    std::string rise;
+    // Only like with like: a time with a time, a distance with a distance.
+    if (before.run_seconds > 0 && now.run_seconds > before.run_seconds * 1.5) {
+      rise = format_seconds(before.run_seconds) + " to " + format_seconds(now.run_seconds);
+    } else if (before.run_metres > 0 && now.run_metres > before.run_metres * 1.5) {
+      rise = format_metres(before.run_metres) + " to " + format_metres(now.run_metres);
+    }
+    if (rise.empty()) continue;
+    loading.reader.warning(stages[i].where, "stages[" + std::to_string(i) + "].session",
+                           "running rises from " + rise + " a session from stage '" +
+                               stages[i - 1].id +
+                               "', more than 50%; a large jump (advisory: weekly distance up "
+                               "more than 30% over two weeks went with more injuries in "
+                               "novices, a weak signal, Nielsen et al. 2014)");
+  }
+}
+
+// `sessions_per_week: {min: 3, max: 4}`; format 2 adds `ref` and allows `max` alone ("up to").
+void read_sessions_range(Loading& loading, const Field& sessions, Frequency& out) {
+  auto range =
+      loading.reader.map(sessions, {"min", "max", "ref"}, "a range of runs a week", {"ref"});
+  if (!range) return;
+  const bool format2 = loading.protocol.format >= 2;
+  const Field* min = range->get("min");
+  if (min == nullptr && !format2) {
+    min = range->require(loading.reader, "min", "the fewest runs a week, 1 to 7");
+  }
+  const Field* max = range->require(loading.reader, "max", "the most runs a week, 1 to 7");
+  const int high = max ? loading.reader.integer(*max, 1, 7).value_or(0) : 0;
+  // Format 2: a max alone means "up to" that many, at least 1.
+  const int low = min ? loading.reader.integer(*min, 1, 7).value_or(0) : (format2 ? 1 : 0);
+  if (min && low > 0 && high > 0 && low > high) {
+    loading.reader.error(*min, "is " + std::to_string(low) + ", more than max (" +
+                                   std::to_string(high) + "); expected min <= max");
+  } else if (low > 0 && high > 0) {
+    out.sessions_min = low;
+    out.sessions_max = high;
+    out.sessions_up_to = min == nullptr;
+  }
+  out.sessions_ref.clear();
+  read_ref(loading, *range, out.sessions_ref);
+}
+
+// `min_rest_days: 1`, or in format 2 `{days: 1, ref: ID}`.
+void read_rest_days(Loading& loading, const Field& rest, Frequency& out) {
+  out.rest_ref.clear();
+  if (!rest.node.IsMap()) {
+    if (auto value = loading.reader.integer(rest, 0, 6)) out.min_rest_days = *value;
+    return;
+  }
+  if (loading.protocol.format < 2) {
+    loading.reader.error(rest,
+                         "as a map ({days: N, ref: ID}) is read by protocol format 2, and "
+                         "this file is format " +
+                             std::to_string(loading.protocol.format) +
+                             ": put 'format: 2' at the top of the file, or write the "
+                             "number alone");
+    return;
+  }
+  auto map = loading.reader.map(rest, {"days", "ref"}, "rest days between runs");
+  if (!map) return;
+  if (const Field* days = map->require(loading.reader, "days",
+                                       "whole days without running between two runs, 0 to 6")) {
+    if (auto value = loading.reader.integer(*days, 0, 6)) out.min_rest_days = *value;
+  }
+  read_ref(loading, *map, out.rest_ref);
+}
+
 }  // namespace
 
 void read_frequency(Loading& loading, const Field& field, Frequency& out) {
@@ -333,28 +413,17 @@ void read_frequency(Loading& loading, const Field& field, Frequency& out) {
   const Field* sessions = map->get("sessions_per_week");
   if (sessions != nullptr) {
     if (sessions->node.IsMap()) {
-      auto range = loading.reader.map(*sessions, {"min", "max"}, "a range of runs a week");
-      if (range) {
-        const Field* min = range->require(loading.reader, "min", "the fewest runs a week, 1 to 7");
-        const Field* max = range->require(loading.reader, "max", "the most runs a week, 1 to 7");
-        const int low = min ? loading.reader.integer(*min, 1, 7).value_or(0) : 0;
-        const int high = max ? loading.reader.integer(*max, 1, 7).value_or(0) : 0;
-        if (low > 0 && high > 0 && low > high) {
-          loading.reader.error(*min, "is " + std::to_string(low) + ", more than max (" +
-                                         std::to_string(high) + "); expected min <= max");
-        } else if (low > 0 && high > 0) {
-          out.sessions_min = low;
-          out.sessions_max = high;
-        }
+      read_sessions_range(loading, *sessions, out);
+    } else {
+      out.sessions_ref.clear();
+      if (auto value = loading.reader.integer(*sessions, 1, 7)) {
+        out.sessions_min = out.sessions_max = *value;
+        out.sessions_up_to = false;
       }
-    } else if (auto value = loading.reader.integer(*sessions, 1, 7)) {
-      out.sessions_min = out.sessions_max = *value;
     }
   }
   const Field* rest = map->get("min_rest_days");
-  if (rest != nullptr) {
-    if (auto value = loading.reader.integer(*rest, 0, 6)) out.min_rest_days = *value;
-  }
+  if (rest != nullptr) read_rest_days(loading, *rest, out);
   read_ref(loading, *map, out.ref);
   if (const Field* by_week = map->get("by_week")) read_by_week(loading, *by_week, out);
   // Only say so where the clash was written (a stage that changes neither key inherits a clash
@@ -379,6 +448,7 @@ void read_stages(Loading& loading, const Field& field) {
   }
   std::set<std::string> ids;
   for (const auto& item : *items) read_stage(loading, item, ids);
+  warn_volume_jumps(loading);
 }
 
 }  // namespace runback::loading

@@ -13,8 +13,16 @@ namespace runback::safety {
 inline constexpr int kMaxPainLimit = 5;
 // Exercise pain no more than ~3 points above baseline (montyphysio.com.au, [2nd]) [1].
 inline constexpr int kMaxPainRise = 3;
-// At most two steps up in any 7 days (caps seen in clinical programmes) [5].
+// At most two steps up in any 7 days (caps seen in clinical programmes) [5]: format 1's limit.
 inline constexpr int kMaxStagesPer7Days = 2;
+// Format 2 lets a protocol that cites its source move on at every run, up to one step a day:
+// "at most two steps in 7 days is a common cap, not a universal one"; the post-ACL and Running
+// Clinic tables change the session at every run [7, last bullet].
+inline constexpr int kMaxStagesPer7DaysFormat2 = 7;
+// The most stages up in 7 days a protocol of this format may allow.
+constexpr int max_stages_per_7_days_limit(int format) {
+  return format >= 2 ? kMaxStagesPer7DaysFormat2 : kMaxStagesPer7Days;
+}
 // Every protocol must say how pain must have settled by the next morning: "pain after activity
 // must settle by the next morning" (Silbernagel 2007) and the soreness rules (Fees 1998) [1].
 inline constexpr bool kNextMorningLimitRequired = true;

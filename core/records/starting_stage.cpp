@@ -38,7 +38,9 @@ Result<int> choose_starting_stage(const Protocol& protocol, const StartingStageR
     }
     int index = -1;
     for (const auto& band : test.bands) {
-      if (value >= band.at_least) index = protocol.stage_index(band.stage);
+      // `above: x` (format 2) is an exclusive bound: x itself stays in the band before.
+      const bool in_band = band.exclusive ? value > band.at_least : value >= band.at_least;
+      if (in_band) index = protocol.stage_index(band.stage);
     }
     if (index < 0) return Error{"no band of " + protocol.id + " covers " + request.entry_test};
     return index;

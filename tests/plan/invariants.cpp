@@ -121,11 +121,13 @@ void Checker::check_ranges() {
 }
 
 void Checker::check_stage_rate() {
-  // A calendar's days are its pace: at most one move a day, so 7 in any 7 days.
+  // The protocol's own cap, within its format's limit: 2 in format 1, up to 7 in format 2
+  // (clinical basis [7], last bullet: "at most two steps in 7 days is a common cap"). A
+  // calendar's days are its pace: at most one move a day, so 7 in any 7 days.
   const int per_7_days = r_.protocol.calendar
                              ? 7
                              : std::clamp(r_.protocol.progression.max_stages_per_7_days, 1,
-                                          safety::kMaxStagesPer7Days);
+                                          safety::max_stages_per_7_days_limit(r_.protocol.format));
   std::vector<Date> advances;
   for (std::size_t k = 0; k < all_.size(); ++k) {
     const Decision& d = *all_[k];
@@ -223,7 +225,11 @@ void Checker::check_passes_from_logs() {
     if (log->limp || log->swelling) {
       fail("pain-limit", "a session with a limp or swelling passed on " + when);
     }
-    if (!log->pain_during || !log->pain_next_morning || (p.pain.after && !log->pain_after)) {
+    // `decide: after_session` (format 2) passes on the session's own values; a next-morning
+    // value, once logged, is still judged below.
+    const bool morning_needed = p.progression.decide == DecideWhen::next_morning;
+    if (!log->pain_during || (morning_needed && !log->pain_next_morning) ||
+        (p.pain.after && !log->pain_after)) {
       fail("advance-after-failure", "a session with missing logs passed on " + when);
       continue;
     }
@@ -243,8 +249,10 @@ void Checker::check_passes_from_logs() {
     };
     check_limit(p.pain.during, *log->pain_during, -1, "during");
     if (p.pain.after && log->pain_after) check_limit(p.pain.after, *log->pain_after, -1, "after");
-    check_limit(p.pain.next_morning, *log->pain_next_morning, p.pain.next_morning ? -1 : 0,
-                "next-morning");
+    if (log->pain_next_morning) {
+      check_limit(p.pain.next_morning, *log->pain_next_morning, p.pain.next_morning ? -1 : 0,
+                  "next-morning");
+    }
     if (p.plugin && (!r_.extension || plugin_failed ||
                      (verdict && verdict->action.kind != ActionKind::proceed))) {
       fail("plugin-caution", "a session passed on " + when + " without the plugin's agreement");

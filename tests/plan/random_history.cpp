@@ -100,6 +100,7 @@ Protocol random_protocol(std::mt19937_64& rng) {
         IntervalBlock{Amount{Amount::Kind::time, 60.0 * (i + 1)}, std::nullopt, pick(rng, 1, 8)});
     s.frequency.sessions_min = pick(rng, 1, 5);
     s.frequency.sessions_max = pick(rng, s.frequency.sessions_min, 7);
+    if (s.frequency.sessions_min == 1 && chance(rng, 50)) s.frequency.sessions_up_to = true;
     s.frequency.min_rest_days = pick(rng, 0, 3);
     s.sessions_to_advance = pick(rng, 1, 3);
     {
@@ -140,7 +141,10 @@ Protocol random_protocol(std::mt19937_64& rng) {
     }
     p.stages.push_back(s);
   }
-  p.progression.max_stages_per_7_days = pick(rng, 1, 3);  // 3 is beyond the core's limit
+  // Format 2 allows up to 7 (one a day); 3 and 8 are beyond each format's limit.
+  p.format = chance(rng, 30) ? 2 : 1;
+  p.progression.max_stages_per_7_days = p.format == 2 ? pick(rng, 1, 8) : pick(rng, 1, 3);
+  if (p.format == 2 && chance(rng, 30)) p.progression.decide = DecideWhen::after_session;
   p.progression.partial_session = chance(rng, 50) ? PartialSession::counts : PartialSession::repeat;
   if (chance(rng, 70)) p.progression.breaks.push_back({pick(rng, 2, 14), pick(rng, 0, 3), false});
   if (chance(rng, 50)) p.progression.breaks.push_back({pick(rng, 15, 40), 0, true});
@@ -399,9 +403,10 @@ History shrink(History h) {
 std::string describe(const History& h) {
   std::ostringstream out;
   const Protocol& p = h.protocol;
-  out << "protocol " << p.id << ": " << p.stages.size() << " stages, max "
-      << p.progression.max_stages_per_7_days << " stages per 7 days, partial "
-      << (p.progression.partial_session == PartialSession::counts ? "counts" : "repeats") << "\n";
+  out << "protocol " << p.id << " (format " << p.format << "): " << p.stages.size()
+      << " stages, max " << p.progression.max_stages_per_7_days << " stages per 7 days, partial "
+      << (p.progression.partial_session == PartialSession::counts ? "counts" : "repeats")
+      << ", decided " << name_of(p.progression.decide, kDecideWhenNames) << "\n";
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
     out << "  stage " << i + 1 << ": " << s.frequency.sessions_min << "-"

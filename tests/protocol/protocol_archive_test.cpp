@@ -61,13 +61,15 @@ Protocol hand_built() {
                   {"ref-b", "Citation B", "", ""}};
   p.entry_criteria = {{"walk", "Brisk walk", "ref-a"}};
   p.start.default_stage = "s2";
-  p.start.entry_test = EntryTest{"How long?", "minutes", {{0, "s1"}, {2.5, "s2"}}, "ref-b"};
-  p.frequency = {2, 4, 0, "ref-a"};
+  p.start.entry_test =
+      EntryTest{"How long?", "minutes", {{0, "s1", false}, {2.5, "s2", true}}, "ref-b"};
+  p.frequency = {2, 4, 0, "ref-a", true, "ref-b", "ref-a"};
   p.progression.sessions_to_advance = 5;
   p.progression.max_stages_per_7_days = 1;
   p.progression.partial_session = PartialSession::counts;
   p.progression.breaks = {{7, 1, false, "ref-a"}, {28, 0, true, "ref-b"}};
   p.progression.ref = "ref-b";
+  p.progression.decide = DecideWhen::after_session;
   p.pain.during = PainLimit{5, 2, "ref-a"};
   p.pain.after = PainLimit{4, 1, "ref-b"};
   p.pain.after_minutes = 90;

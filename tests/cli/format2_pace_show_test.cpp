@@ -1,0 +1,50 @@
+// `protocol show` says group A's format-2 constructs in plain words, and its JSON carries them.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "in_process.hpp"
+
+using namespace runback::testing;
+
+namespace {
+
+const std::string kFile = std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/valid/format2-pace.yaml";
+
+}  // namespace
+
+TEST_CASE("format 2, family 11: protocol show says up to, above and each key's source",
+          "[cli][protocol][format2]") {
+  const CommandResult result = run_command({"protocol", "show", kFile});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  for (const char* expected : {
+           "    from 0 to 0.25: stage 1 (quarter-1)\n",
+           "    above 0.25: stage 2 (quarter-2)\n",
+           "Stages (by default up to 4 runs a week [post-acl], at least 1 rest day between runs "
+           "[post-acl])\n",
+           "     Runs: 3 runs a week, at least 1 rest day between runs [post-acl]\n",
+           "  At most 4 stages up in any 7 days (more than the common cap of 2 a week). [pace]\n",
+           "  A session is decided as soon as it is logged, without waiting for the next morning; "
+           "the next-morning pain is still asked, and a rise past its limit means the session "
+           "does not count after all.\n",
+       }) {
+    CHECK_THAT(result.out, Catch::Contains(expected));
+  }
+}
+
+TEST_CASE("format 2, family 10: protocol show --format json carries decide, bands and refs",
+          "[cli][protocol][format2]") {
+  const CommandResult result = run_command({"protocol", "show", "--format", "json", kFile});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto p = nlohmann::json::parse(result.out)["protocol"];
+  CHECK(p["progression"]["decide"] == "after_session");
+  CHECK(p["progression"]["max_stages_per_7_days"] == 4);
+  CHECK(p["frequency"]["sessions_per_week"]["up_to"] == true);
+  CHECK(p["frequency"]["sessions_per_week"]["ref"] == "post-acl");
+  CHECK(p["frequency"]["min_rest_days_ref"] == "post-acl");
+  CHECK(p["start"]["entry_test"]["bands"][1]["above"] == 0.25);
+  CHECK(p["start"]["entry_test"]["bands"][1]["at_least"].is_null());
+  CHECK(p["start"]["entry_test"]["bands"][0]["at_least"] == 0);
+}
