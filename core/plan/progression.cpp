@@ -41,6 +41,7 @@ Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date dat
   out.sessions_min = own.sessions_min;
   out.sessions_max = own.sessions_max;
   out.min_rest_days = own.min_rest_days;
+  out.sessions_up_to = own.sessions_up_to;
   out.ref = own.ref;
   if (const WeekFrequency* rule = week_rule(own, programme_week(start, date))) {
     // The more cautious of the two, value by value.

@@ -63,7 +63,7 @@ Protocol hand_built() {
   p.start.default_stage = "s2";
   p.start.entry_test =
       EntryTest{"How long?", "minutes", {{0, "s1", false}, {2.5, "s2", true}}, "ref-b"};
-  p.frequency = {2, 4, 0, "ref-a", true, "ref-b", "ref-a"};
+  p.frequency = {2, 4, 0, "ref-a", {}, true, "ref-b", "ref-a"};
   p.progression.sessions_to_advance = 5;
   p.progression.max_stages_per_7_days = 1;
   p.progression.partial_session = PartialSession::counts;
@@ -133,7 +133,24 @@ Protocol hand_built() {
   stage.exercises = {exercise};
   stage.where = at(80);
   stage.ref = "ref-a";
+  // Format 2: a ladder, an alternative for an option, and a generated step's number.
+  stage.ladder = Ladder{Amount{Amount::Kind::distance, 402.336}, at(85)};
+  stage.alternatives = {StageAlternative{"treadmill", "On a treadmill", stage.session,
+                                         Intensity{2, 4, false, "Flat", ""}, "belt", at(86)}};
+  stage.generated_step = 2;
   p.stages = {stage};
+  p.step_word = "level";
+  p.goal = Goal{Amount::Kind::distance, Amount{Amount::Kind::distance, 3218.688},
+                Amount{Amount::Kind::distance, 1609.344}, Amount{Amount::Kind::distance, 16093.44},
+                "ref-a"};
+  p.weekly_cap = Amount{Amount::Kind::time, 5400};
+  p.options = {{"road", "Road"}, {"treadmill", "Treadmill"}};
+  p.runner_goal = Amount{Amount::Kind::distance, 4023.36};
+  p.runner_option = "treadmill";
+  p.calendar = Calendar{{CalendarDay{1, "s1", false, "", at(90)},
+                         CalendarDay{2, "", true, "Cycle 20 min", at(91)}},
+                        BadDay{1, BadDayThen::same_session, "ref-b"},
+                        "ref-a"};
   p.exercises = {exercise};
   p.recovery = {recovery};
   p.plugin =
@@ -209,7 +226,7 @@ struct Golden {
 };
 constexpr std::array kGoldens = {
     Golden{1, 1322, 16691965645888060826ull},
-    Golden{2, 1424, 4906714173327749355ull},
+    Golden{2, 2021, 4698462100693215555ull},  // protocol format 2
 };
 static_assert(kGoldens.back().version == kProtocolArchiveVersion,
               "kProtocolArchiveVersion was bumped: append its golden row to kGoldens");
