@@ -91,10 +91,10 @@ void read_protocol(loading::Loading& loading, const Field& root) {
     reader.set_format(2);
   }
   auto top = reader.map(
-      root, {"format",  "id",         "title",          "version",    "condition", "summary",
-             "authors", "references", "entry_criteria", "start",      "frequency", "progression",
-             "pain",    "responses",  "red_flags",      "stages",     "exercises", "recovery",
-             "plugin",  "calendar",   "step_word",      "goal",       "weekly_cap", "options"},
+      root, {"format",  "id",         "title",          "version", "condition",  "summary",
+             "authors", "references", "entry_criteria", "start",   "frequency",  "progression",
+             "pain",    "responses",  "red_flags",      "stages",  "exercises",  "recovery",
+             "plugin",  "calendar",   "step_word",      "goal",    "weekly_cap", "options"},
       "a protocol", {"calendar", "step_word", "goal", "weekly_cap", "options"});
   if (!top) return;
   Protocol& protocol = loading.protocol;

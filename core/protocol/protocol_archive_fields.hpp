@@ -61,7 +61,7 @@ template <>
 struct Fields<Frequency> {
   static constexpr auto list =
       std::tuple{&Frequency::sessions_min, &Frequency::sessions_max, &Frequency::min_rest_days,
-                 &Frequency::ref, &Frequency::by_week, &Frequency::sessions_up_to,
+                 &Frequency::ref,          &Frequency::by_week,      &Frequency::sessions_up_to,
                  &Frequency::sessions_ref, &Frequency::rest_ref};
 };
 template <>
@@ -79,11 +79,21 @@ struct Fields<RecoveryItem> {
 };
 template <>
 struct Fields<Stage> {
-  static constexpr auto list = std::tuple{
-      &Stage::id,           &Stage::name,          &Stage::session,   &Stage::intensity,
-      &Stage::surface,      &Stage::notes,         &Stage::frequency, &Stage::sessions_to_advance,
-      &Stage::exercises,    &Stage::where,         &Stage::ref,       &Stage::ladder,
-      &Stage::alternatives, &Stage::generated_step, &Stage::later_sessions};
+  static constexpr auto list = std::tuple{&Stage::id,
+                                          &Stage::name,
+                                          &Stage::session,
+                                          &Stage::intensity,
+                                          &Stage::surface,
+                                          &Stage::notes,
+                                          &Stage::frequency,
+                                          &Stage::sessions_to_advance,
+                                          &Stage::exercises,
+                                          &Stage::where,
+                                          &Stage::ref,
+                                          &Stage::ladder,
+                                          &Stage::alternatives,
+                                          &Stage::generated_step,
+                                          &Stage::later_sessions};
 };
 template <>
 struct Fields<StageAlternative> {
@@ -212,15 +222,16 @@ struct Fields<Calendar> {
 template <>
 struct Fields<Protocol> {
   static constexpr auto list =
-      std::tuple{&Protocol::format,    &Protocol::id,          &Protocol::title,
-                 &Protocol::version,   &Protocol::condition,   &Protocol::summary,
-                 &Protocol::authors,   &Protocol::references,  &Protocol::entry_criteria,
-                 &Protocol::start,     &Protocol::frequency,   &Protocol::progression,
-                 &Protocol::pain,      &Protocol::responses,   &Protocol::red_flags,
-                 &Protocol::stages,    &Protocol::exercises,   &Protocol::recovery,
-                 &Protocol::plugin, &Protocol::calendar,    &Protocol::source_path, &Protocol::source_text,
-                 &Protocol::step_word, &Protocol::goal,        &Protocol::weekly_cap,
-                 &Protocol::options,   &Protocol::runner_goal, &Protocol::runner_option};
+      std::tuple{&Protocol::format,       &Protocol::id,         &Protocol::title,
+                 &Protocol::version,      &Protocol::condition,  &Protocol::summary,
+                 &Protocol::authors,      &Protocol::references, &Protocol::entry_criteria,
+                 &Protocol::start,        &Protocol::frequency,  &Protocol::progression,
+                 &Protocol::pain,         &Protocol::responses,  &Protocol::red_flags,
+                 &Protocol::stages,       &Protocol::exercises,  &Protocol::recovery,
+                 &Protocol::plugin,       &Protocol::calendar,   &Protocol::source_path,
+                 &Protocol::source_text,  &Protocol::step_word,  &Protocol::goal,
+                 &Protocol::weekly_cap,   &Protocol::options,    &Protocol::runner_goal,
+                 &Protocol::runner_option};
 };
 
 template <class T>

@@ -336,8 +336,7 @@ void warn_volume_jumps(Loading& loading) {
   const auto& stages = loading.protocol.stages;
   for (std::size_t i = 1; i < stages.size(); ++i) {
     const Stage& previous = stages[i - 1];
-    const SessionTotals before =
-        session_totals(session_for(previous, session_count(previous) - 1));
+    const SessionTotals before = session_totals(session_for(previous, session_count(previous) - 1));
     const SessionTotals now = session_totals(stages[i].session);
     std::string rise;
     // Only like with like: a time with a time, a distance with a distance.
@@ -348,8 +347,7 @@ void warn_volume_jumps(Loading& loading) {
     }
     if (rise.empty()) continue;
     loading.reader.warning(stages[i].where, "stages[" + std::to_string(i) + "].session",
-                           "running rises from " + rise + " a session after stage '" +
-                               previous.id +
+                           "running rises from " + rise + " a session after stage '" + previous.id +
                                "', more than double; a large jump (advisory: weekly distance up "
                                "more than 30% over two weeks went with more injuries in "
                                "novices, a weak signal, Nielsen et al. 2014)");

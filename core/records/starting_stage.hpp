@@ -16,9 +16,9 @@ struct StartingStageRequest {
 };
 
 // The 0-based index into protocol.stages: the stage asked for; else the stage of the last band
-// of the entry test whose bound the result reaches (`at_least`) or passes (`above`); else the protocol's default stage; else
-// the first. An error (ErrorKind::bad_input) says what is wrong with what was typed, without the
-// flag's name (the command line adds it).
+// of the entry test whose bound the result reaches (`at_least`) or passes (`above`); else the
+// protocol's default stage; else the first. An error (ErrorKind::bad_input) says what is wrong with
+// what was typed, without the flag's name (the command line adds it).
 Result<int> choose_starting_stage(const Protocol& protocol, const StartingStageRequest& request);
 
 }  // namespace runback

@@ -147,10 +147,10 @@ Protocol hand_built() {
   p.options = {{"road", "Road"}, {"treadmill", "Treadmill"}};
   p.runner_goal = Amount{Amount::Kind::distance, 4023.36};
   p.runner_option = "treadmill";
-  p.calendar = Calendar{{CalendarDay{1, "s1", false, "", at(90)},
-                         CalendarDay{2, "", true, "Cycle 20 min", at(91)}},
-                        BadDay{1, BadDayThen::same_session, "ref-b"},
-                        "ref-a"};
+  p.calendar = Calendar{
+      {CalendarDay{1, "s1", false, "", at(90)}, CalendarDay{2, "", true, "Cycle 20 min", at(91)}},
+      BadDay{1, BadDayThen::same_session, "ref-b"},
+      "ref-a"};
   p.exercises = {exercise};
   p.recovery = {recovery};
   p.plugin =
