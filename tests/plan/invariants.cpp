@@ -434,7 +434,7 @@ void Checker::check_calendar_recovery() {
 }
 
 // Format 2's weekly_cap: no planned run takes its Monday-Sunday week past the cap, counting the
-// runs logged that week at the stage their checkpoint judged them.
+// runs logged that week (skipped ones are no running) at the stage their checkpoint judged them.
 void Checker::check_weekly_cap() {
   const Protocol& p = r_.protocol;
   if (!p.weekly_cap) return;
@@ -449,8 +449,13 @@ void Checker::check_weekly_cap() {
                              ", past the cap of " + format_amount(cap));
     }
   };
+  // A skipped session is no running: only the sessions run count.
   for (const Decision& d : plan_.decisions) {
-    if (is_checkpoint(d.kind) && logs_.count(d.date)) add(d);
+    const auto log = logs_.find(d.date);
+    if (is_checkpoint(d.kind) && log != logs_.end() && log->second->session &&
+        *log->second->session != SessionOutcome::skipped) {
+      add(d);
+    }
   }
   for (const Decision& d : plan_.projected) {
     if (is_checkpoint(d.kind)) add(d);
