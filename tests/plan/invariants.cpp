@@ -75,6 +75,10 @@ class Checker {
   void check_planned_runs();
   void check_calendar_recovery();
   void check_weekly_cap();
+  bool session_holds(const Condition& when, const DayLog& log) const;
+  std::optional<bool> condition_holds(const Condition& when, const DayLog& log,
+                                      const Decision& decision) const;
+  void check_format2_responses();
 
   const PlanRequest& r_;
   const Plan& plan_;
@@ -84,6 +88,7 @@ class Checker {
   std::map<Date, std::optional<int>> baseline_;  // last next-morning score before each date
   std::vector<Date> flags_;
   std::vector<Date> clearances_;
+  bool warmup_needed_ = false;  // the protocol's limits or responses use the warm-up (format 2)
 };
 
 bool Checker::blocked_by_red_flag(Date day) const {
@@ -229,7 +234,7 @@ void Checker::check_passes_from_logs() {
     // value, once logged, is still judged below.
     const bool morning_needed = p.progression.decide == DecideWhen::next_morning;
     if (!log->pain_during || (morning_needed && !log->pain_next_morning) ||
-        (p.pain.after && !log->pain_after)) {
+        (p.pain.after && !log->pain_after) || (warmup_needed_ && !log->pain_warmup)) {
       fail("advance-after-failure", "a session with missing logs passed on " + when);
       continue;
     }
@@ -248,6 +253,10 @@ void Checker::check_passes_from_logs() {
       }
     };
     check_limit(p.pain.during, *log->pain_during, -1, "during");
+    // Format 2's warm-up limit: the same core ceiling as during a run.
+    if (p.pain.warmup && log->pain_warmup) {
+      check_limit(p.pain.warmup, *log->pain_warmup, -1, "warm-up");
+    }
     if (p.pain.after && log->pain_after) check_limit(p.pain.after, *log->pain_after, -1, "after");
     if (log->pain_next_morning) {
       check_limit(p.pain.next_morning, *log->pain_next_morning, p.pain.next_morning ? -1 : 0,
@@ -425,7 +434,7 @@ void Checker::check_calendar_recovery() {
 }
 
 // Format 2's weekly_cap: no planned run takes its Monday-Sunday week past the cap, counting the
-// runs logged that week at the stage their checkpoint judged them.
+// runs logged that week (skipped ones are no running) at the stage their checkpoint judged them.
 void Checker::check_weekly_cap() {
   const Protocol& p = r_.protocol;
   if (!p.weekly_cap) return;
@@ -440,11 +449,153 @@ void Checker::check_weekly_cap() {
                              ", past the cap of " + format_amount(cap));
     }
   };
+  // A skipped session is no running: only the sessions run count.
   for (const Decision& d : plan_.decisions) {
-    if (is_checkpoint(d.kind) && logs_.count(d.date)) add(d);
+    const auto log = logs_.find(d.date);
+    if (is_checkpoint(d.kind) && log != logs_.end() && log->second->session &&
+        *log->second->session != SessionOutcome::skipped) {
+      add(d);
+    }
   }
   for (const Decision& d : plan_.projected) {
     if (is_checkpoint(d.kind)) add(d);
+  }
+}
+
+bool number_test_holds(const std::optional<NumberTest>& test, const std::optional<int>& value) {
+  if (!test) return true;
+  if (!value) return false;
+  switch (test->op) {
+    case NumberTest::Op::above:
+      return *value > test->value;
+    case NumberTest::Op::at_least:
+      return *value >= test->value;
+    case NumberTest::Op::below:
+      return *value < test->value;
+    case NumberTest::Op::at_most:
+      return *value <= test->value;
+  }
+  return false;
+}
+
+std::optional<int> rising_value(Rising::Value value, const DayLog& log) {
+  switch (value) {
+    case Rising::Value::pain_next_morning:
+      return log.pain_next_morning;
+    case Rising::Value::pain_during:
+      return log.pain_during;
+    case Rising::Value::pain_after:
+      return log.pain_after;
+    case Rising::Value::stiffness_minutes:
+      return log.stiffness_minutes;
+  }
+  return std::nullopt;
+}
+
+// The parts of a condition one session's own log decides, recounted from the log: the value
+// tests, the outcome, a limp or swelling, and the warm-up limit passed (`exceeds: warmup`).
+bool Checker::session_holds(const Condition& when, const DayLog& log) const {
+  if (!number_test_holds(when.pain_warmup, log.pain_warmup) ||
+      !number_test_holds(when.pain_during, log.pain_during) ||
+      !number_test_holds(when.pain_after, log.pain_after) ||
+      !number_test_holds(when.pain_next_morning, log.pain_next_morning) ||
+      !number_test_holds(when.stiffness_minutes, log.stiffness_minutes)) {
+    return false;
+  }
+  if (when.swelling && *when.swelling != log.swelling) return false;
+  if (when.limp && *when.limp != log.limp) return false;
+  if (when.session && log.session != when.session) return false;
+  if (when.exceeds == TimePoint::warmup) {
+    const std::optional<PainLimit>& limit = r_.protocol.pain.warmup;
+    if (!limit || !log.pain_warmup) return false;
+    const int most = clamp_limit(limit->max, safety::kMaxPainLimit);
+    const auto found = baseline_.find(log.date);
+    const int base = found == baseline_.end() ? 0 : found->second.value_or(0);
+    const bool over = *log.pain_warmup > most ||
+                      (limit->max_rise &&
+                       *log.pain_warmup - base > std::min(*limit->max_rise, safety::kMaxPainRise));
+    if (!over) return false;
+  }
+  return true;
+}
+
+// Whether a response's condition holds for the session of `decision`, recounted from the logs;
+// empty when it has a part this checker does not recount (`after_setback`, an `exceeds` of
+// another limit), or an `in_last` over a history the planner may have looked at differently
+// (a stop, a red flag or the end of the programme before it: the sessions it then counts are
+// not simply the sessions run).
+std::optional<bool> Checker::condition_holds(const Condition& when, const DayLog& log,
+                                             const Decision& decision) const {
+  if (when.after_setback || (when.exceeds && *when.exceeds != TimePoint::warmup)) {
+    return std::nullopt;
+  }
+  const Date start = r_.programme.start_date;
+  if (when.rising) {
+    // The mean over the last `days` days (this one included) above the mean over the days
+    // before, both windows holding a value, from the logs since the programme's start.
+    const Date recent_from = log.date - Days{when.rising->days - 1};
+    const Date before_from = recent_from - Days{when.rising->days};
+    double recent = 0, before = 0;
+    int recent_n = 0, before_n = 0;
+    for (const auto& [date, l] : logs_) {
+      if (date < start || date < before_from || date > log.date) continue;
+      const std::optional<int> value = rising_value(when.rising->value, *l);
+      if (!value) continue;
+      if (date >= recent_from) {
+        recent += *value;
+        ++recent_n;
+      } else {
+        before += *value;
+        ++before_n;
+      }
+    }
+    if (recent_n == 0 || before_n == 0 || recent / recent_n <= before / before_n) return false;
+  }
+  if (!when.in_last) return session_holds(when, log);
+  for (const Decision& d : plan_.decisions) {
+    if (d.date >= decision.date) break;
+    if (d.kind == DecisionKind::stop || d.kind == DecisionKind::complete) return std::nullopt;
+  }
+  // This session, then the sessions run before it (skipped ones do not count).
+  std::vector<const DayLog*> earlier;
+  for (const auto& [date, l] : logs_) {
+    if (date < start || date > log.date) continue;
+    if (!l->red_flags.empty()) return std::nullopt;
+    if (date < log.date && l->session && *l->session != SessionOutcome::skipped) {
+      earlier.push_back(l);
+    }
+  }
+  int held = session_holds(when, log) ? 1 : 0, looked = 1;
+  for (auto it = earlier.rbegin(); it != earlier.rend() && looked < when.in_last->sessions;
+       ++it, ++looked) {
+    if (session_holds(when, **it)) ++held;
+  }
+  return held >= when.in_last->at_least;
+}
+
+// "response-caution" (format 2): a response on the warm-up (`pain_warmup`, `exceeds: warmup`) or
+// spanning sessions (`in_last`, `rising`) that holds for a session, recounted here, is never
+// turned into a move up: the session does not pass, and a stop stops.
+void Checker::check_format2_responses() {
+  const Protocol& p = r_.protocol;
+  for (const Decision& d : plan_.decisions) {
+    if (!is_checkpoint(d.kind)) continue;
+    const auto found = logs_.find(d.date);
+    if (found == logs_.end() || !found->second->session) continue;
+    const DayLog& log = *found->second;
+    for (const Response& r : p.responses) {
+      const Condition& when = r.when;
+      if (!when.pain_warmup && when.exceeds != TimePoint::warmup && !when.in_last && !when.rising) {
+        continue;
+      }
+      if (r.then.kind == ActionKind::proceed) continue;
+      if (condition_holds(when, log, d) != true) continue;
+      if (r.then.kind == ActionKind::stop ? d.kind != DecisionKind::stop : passes(d.kind)) {
+        fail("response-caution", "the response '" + r.name + "' (" + action_kind_name(r.then.kind) +
+                                     ") held on " + format_date(d.date) +
+                                     " but the planner decided " + decision_kind_name(d.kind));
+      }
+    }
   }
 }
 
@@ -460,6 +611,11 @@ std::vector<Violation> Checker::run() {
     if (log.pain_next_morning) last_morning = log.pain_next_morning;
     if (!log.red_flags.empty()) flags_.push_back(log.date);
   }
+  const auto uses_warmup = [](const Response& r) {
+    return r.when.pain_warmup || r.when.exceeds == TimePoint::warmup;
+  };
+  warmup_needed_ = r_.protocol.pain.warmup || std::any_of(r_.protocol.responses.begin(),
+                                                          r_.protocol.responses.end(), uses_warmup);
   for (const Clearance& c : r_.clearances) {
     if (c.date <= r_.today) clearances_.push_back(c.date);
   }
@@ -471,6 +627,7 @@ std::vector<Violation> Checker::run() {
   check_planned_runs();
   check_calendar_recovery();
   check_weekly_cap();
+  check_format2_responses();
   return out_;
 }
 

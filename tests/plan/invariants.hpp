@@ -15,7 +15,7 @@ namespace runback {
 struct Violation {
   std::string invariant;  // "stage-rate", "advance-after-failure", "red-flag", "run-spacing",
                           // "weekly-sessions", "plugin-caution", "pain-limit", "stage-range",
-                          // "calendar-recovery", "weekly-cap"
+                          // "calendar-recovery", "weekly-cap", "response-caution"
   std::string detail;     // what happened, with dates
 };
 

@@ -2,6 +2,7 @@
 // Random symptom histories for the planner's property test: a protocol, a programme, a log and
 // clearances, with a seeded generator; shrinking to a small failing history; printing one.
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -48,6 +49,36 @@ Protocol random_protocol(std::mt19937_64& rng);
 // than the shortest break rule, as the loader demands), recovery days in some gaps, and a
 // bad-day rule most of the time.
 Protocol random_calendar_protocol(std::mt19937_64& rng);
+
+// Format 2's families (docs/protocol-format.md, "## Format 2") as random format-2 protocols draw
+// them: 1 pace, 2 session lists, 3 calendars, 4 walk-only sessions, 5 block keys (`until`,
+// `start_with: walk`, speeds, effort), 6 the warm-up, 7 rules that span sessions (`in_last`,
+// `after_setback`, `rising`), 8 by-week rules, 9 a goal with a ladder and a weekly cap, 10
+// `decide: after_session`, 11a up-to frequencies, 11e options and stage alternatives.
+enum class Family {
+  pace,
+  session_lists,
+  calendar,
+  walk_only,
+  block_keys,
+  warmup,
+  spanning,
+  by_week,
+  goal_ladder_cap,
+  decide_after,
+  up_to,
+  alternatives,
+};
+inline constexpr std::size_t kFamilyCount = 12;
+using Families = std::bitset<kFamilyCount>;
+std::string family_name(Family family);
+// A format-2 protocol using the `families` asked for, as far as they go together (a calendar
+// takes no ladder and no session lists; a walk-only first stage needs a second stage):
+// `families` comes back as the ones the protocol uses.
+Protocol random_format2_protocol(std::mt19937_64& rng, Families& families);
+
+// A runner's history: a goal and an option when the protocol has them (the protocol is
+// personalised with them, protocol/personalise.hpp), warm-up values when it uses the warm-up.
 History random_history(const Protocol& protocol, std::mt19937_64& rng);
 
 // The invariants the plan for `history` breaks (empty: none).
