@@ -114,7 +114,8 @@ void print_runner_choices(std::ostream& out, const Protocol& p) {
 // sessions to advance do not apply).
 void print_calendar_stages(std::ostream& out, const Protocol& p) {
   const StepWords words = step_words(p);
-  heading(out, capitalise_word(words.many) + " (one session each, on its day of the calendar below)");
+  heading(out,
+          capitalise_word(words.many) + " (one session each, on its day of the calendar below)");
   TextTable table({"#", capitalise_word(words.one), "Day", "Run/session", "Walk/session"});
   for (std::size_t i = 0; i < p.stages.size(); ++i) {
     const Stage& s = p.stages[i];
@@ -175,8 +176,9 @@ void print_stages(std::ostream& out, const Protocol& p) {
       const Frequency& f = s.frequency;
       table.add_row({std::to_string(i + 1), s.id, run_column(totals),
                      describe_total(totals.walk_seconds, totals.walk_metres),
-                     f.sessions_up_to                   ? "up to " + std::to_string(f.sessions_max)
-                     : f.sessions_min == f.sessions_max ? std::to_string(f.sessions_min)
+                     f.sessions_up_to ? "up to " + std::to_string(f.sessions_max)
+                     : f.sessions_min == f.sessions_max
+                         ? std::to_string(f.sessions_min)
                          : std::to_string(f.sessions_min) + "-" + std::to_string(f.sessions_max),
                      "at least " + std::to_string(f.min_rest_days),
                      plural(s.sessions_to_advance, "session", "sessions")});
@@ -270,9 +272,10 @@ void print_pain(std::ostream& out, const Protocol& p) {
 
   if (p.responses.empty()) return;
   heading(out, "Responses (when several apply, the most cautious wins)");
+  const StepWords words = step_words(p);
   for (const auto& r : p.responses) {
-    out << "  - If " << describe_condition(r.when) << ": " << describe_action(r.then) << "."
-        << cite(r.ref) << '\n';
+    out << "  - If " << describe_condition(r.when) << ": "
+        << describe_action(r.then, words.one, words.many) << "." << cite(r.ref) << '\n';
     if (!r.why.empty()) out << "    Why: " << r.why << '\n';
   }
 }
