@@ -101,7 +101,8 @@ std::vector<json> decisions(const Runner& r, Date day) {
 TEST_CASE("journey: clean runs advance at the protocol's rate on every shipped protocol",
           "[cli][journey]") {
   for (const std::string protocol :
-       {"achilles-midportion", "patellofemoral", "hip-gluteal", "general-return"}) {
+       {"achilles-midportion", "patellofemoral", "hip-gluteal", "general-return",
+        "post-acl-run-walk", "bone-stress-walk-jog"}) {
     DYNAMIC_SECTION(protocol) {
       Runner r = start(protocol, {"--usual-pain", "0"});
       std::vector<std::string> simulate{"protocol",          "simulate", protocol, "--start",
