@@ -272,9 +272,10 @@ void print_pain(std::ostream& out, const Protocol& p) {
 
   if (p.responses.empty()) return;
   heading(out, "Responses (when several apply, the most cautious wins)");
+  const StepWords words = step_words(p);
   for (const auto& r : p.responses) {
-    out << "  - If " << describe_condition(r.when) << ": " << describe_action(r.then) << "."
-        << cite(r.ref) << '\n';
+    out << "  - If " << describe_condition(r.when) << ": "
+        << describe_action(r.then, words.one, words.many) << "." << cite(r.ref) << '\n';
     if (!r.why.empty()) out << "    Why: " << r.why << '\n';
   }
 }

@@ -48,13 +48,17 @@ const Unit* find_unit(std::string_view name) {
     if (unit.name == lower) return &unit;
   }
   // Longer spellings that would not fit the table's neat pairs.
-  static constexpr std::array<Unit, 6> kMore = {{
+  static constexpr std::array<Unit, 10> kMore = {{
       {"kilometre", Amount::Kind::distance, 1000},
       {"kilometres", Amount::Kind::distance, 1000},
       {"kilometer", Amount::Kind::distance, 1000},
       {"kilometers", Amount::Kind::distance, 1000},
       {"mile", Amount::Kind::distance, kMetresPerMile},
       {"miles", Amount::Kind::distance, kMetresPerMile},
+      {"yd", Amount::Kind::distance, kMetresPerYard},
+      {"yard", Amount::Kind::distance, kMetresPerYard},
+      {"yds", Amount::Kind::distance, kMetresPerYard},
+      {"yards", Amount::Kind::distance, kMetresPerYard},
   }};
   for (const auto& unit : kMore) {
     if (unit.name == lower) return &unit;
@@ -135,7 +139,7 @@ Result<Amount> parse_amount(std::string_view text, std::optional<Amount::Kind> e
     if (unit == nullptr) {
       std::vector<std::string> names;
       for (const auto& u : kUnits) names.emplace_back(u.name);
-      for (const char* more : {"mile", "miles", "kilometres", "kilometers"})
+      for (const char* more : {"mile", "miles", "kilometres", "kilometers", "yd", "yards"})
         names.emplace_back(more);
       return Error{quoted + " has an unknown unit '" + std::string(unit_text) + "'" +
                    did_you_mean(unit_text, names) + "; expected " + examples(expected)};
@@ -229,6 +233,13 @@ std::string format_metres(double metres) {
   const double hundredths = miles * 100;
   const bool whole_metres = std::fabs(metres - std::round(metres)) < 1e-6;
   if (!whole_metres && std::fabs(hundredths - std::round(hundredths)) < 1e-6) {
+    return format_number(miles) + " mi";
+  }
+  // Written in yards (a whole number of yards, not of metres): yards up to a mile ("50 yd",
+  // "660 yd"), miles beyond ("1.99 mi"), as a runner who reads yards would say it.
+  const double yards = metres / kMetresPerYard;
+  if (!whole_metres && std::fabs(yards - std::round(yards)) < 1e-6) {
+    if (yards < 1760 - 0.5) return std::to_string(std::llround(yards)) + " yd";
     return format_number(miles) + " mi";
   }
   if (metres < 1000 - 0.5) return std::to_string(std::llround(metres)) + " m";

@@ -12,18 +12,20 @@
 namespace runback {
 
 inline constexpr double kMetresPerMile = 1609.344;
+inline constexpr double kMetresPerYard = 0.9144;
 
 // Parses one or more "<number> <unit>" parts of the same kind ("2 min 30 s", "1 km 200 m").
 // Numbers are plain decimals (no sign, no exponent). Units, case-insensitive:
 //   time: s sec secs second seconds | min mins minute minutes | h hr hrs hour hours
-//   distance: m metre(s) meter(s) | km kilometre(s) kilometer(s) | mi mile(s)
+//   distance: m metre(s) meter(s) | km kilometre(s) kilometer(s) | mi mile(s) | yd yds yard(s)
 // `expected` restricts the kind; nullopt accepts either. The error is a sentence for the user.
 Result<Amount> parse_amount(std::string_view text,
                             std::optional<Amount::Kind> expected = std::nullopt);
 
 // For people: "45 s", "90 s", "2 min", "2 min 30 s", "1 h", "1 h 15 min"; "400 m", "1.2 km";
 // distances that were written in miles (a whole number of hundredths of a mile, not of metres)
-// come back as "0.25 mi".
+// come back as "0.25 mi"; those written in yards (a whole number of yards) as "50 yd" up to a
+// mile and in miles from a mile on ("1.99 mi").
 std::string format_amount(const Amount& amount);
 std::string format_seconds(double seconds);
 std::string format_metres(double metres);

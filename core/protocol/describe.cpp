@@ -239,17 +239,17 @@ std::string describe_band_range(const StartBand& band, const StartBand* next) {
   return from + (next->exclusive ? " to " + upto : " to under " + upto);
 }
 
-std::string describe_action(const Action& action) {
+std::string describe_action(const Action& action, const std::string& one, const std::string& many) {
   std::string out;
   switch (action.kind) {
     case ActionKind::proceed:
-      out = "move up to the next stage";
+      out = "move up to the next " + one;
       break;
     case ActionKind::repeat:
-      out = "repeat this stage";
+      out = "repeat this " + one;
       break;
     case ActionKind::step_back:
-      out = "step back " + plural(action.stages, "stage", "stages");
+      out = "step back " + plural(action.stages, one, many);
       break;
     case ActionKind::stop:
       out = "stop running and see your physiotherapist";

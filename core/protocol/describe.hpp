@@ -57,8 +57,10 @@ std::string describe_decide(DecideWhen decide);
 // An entry-test band's range, up to the next band's bound: "from 0 to 0.25", "above 0.25 to
 // under 1", "1 or more", "above 1". `next` is null for the last band.
 std::string describe_band_range(const StartBand& band, const StartBand* next);
-// "step back 1 stage and rest 2 days", "repeat this stage", "move up to the next stage".
-std::string describe_action(const Action& action);
+// "step back 1 stage and rest 2 days", "repeat this stage", "move up to the next stage"; with
+// the protocol's step word (format 2 `step_word`), "step back 1 week", "repeat this week".
+std::string describe_action(const Action& action, const std::string& one = "stage",
+                            const std::string& many = "stages");
 // "pain during the run above 2/10 and a limp".
 std::string describe_condition(const Condition& condition);
 // "next-morning pain is rising (its average over the last 7 days is above the 7 days before)".

@@ -3,6 +3,7 @@
 // the protocol's rules demand. Dates are explicit and in the past, as a runner catching up would.
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -101,12 +102,22 @@ std::vector<json> decisions(const Runner& r, Date day) {
 TEST_CASE("journey: clean runs advance at the protocol's rate on every shipped protocol",
           "[cli][journey]") {
   for (const std::string protocol :
-       {"achilles-midportion", "patellofemoral", "hip-gluteal", "general-return"}) {
+       {"achilles-midportion", "patellofemoral", "hip-gluteal", "general-return",
+        "post-acl-run-walk", "bone-stress-walk-jog"}) {
     DYNAMIC_SECTION(protocol) {
       Runner r = start(protocol, {"--usual-pain", "0"});
       std::vector<std::string> simulate{"protocol",          "simulate", protocol, "--start",
                                         format_date(kStart), "--format", "json"};
       if (protocol == "patellofemoral") simulate.push_back("--param=baseline_cadence=162");
+      // No pain at all is allowed at the bone (bone-stress-walk-jog) and under 2/10 after an ACL
+      // reconstruction (post-acl-run-walk), below the steady profile's: the simulation is told
+      // the clean runs the journey logs.
+      if (protocol == "post-acl-run-walk" || protocol == "bone-stress-walk-jog") {
+        const std::string symptoms = r.dir->file("clean-symptoms.txt");
+        std::ofstream out(symptoms);
+        for (int i = 0; i < 200; ++i) out << "during=0 after=0 morning=0\n";
+        simulate.insert(simulate.end(), {"--symptoms", symptoms});
+      }
       const json predicted = json::parse(r.ok(simulate).out);
       REQUIRE(predicted["completed"].is_string());
       const auto completed = follow(r, 200, clean());

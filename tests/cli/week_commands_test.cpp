@@ -100,8 +100,9 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
   // More runners than one batch (64), on every shipped protocol: the weeks are planned in
   // parallel and must come out by name, each runner once, each with their own protocol.
   TempDir dir{scratch_base()};
-  const std::vector<std::string> protocols = {"general-return", "achilles-midportion",
-                                              "patellofemoral", "hip-gluteal"};
+  const std::vector<std::string> protocols = {"general-return",    "achilles-midportion",
+                                              "patellofemoral",    "hip-gluteal",
+                                              "post-acl-run-walk", "bone-stress-walk-jog"};
   const int count = 70;
   std::vector<std::string> names;
   for (int i = count - 1; i >= 0; --i) {  // started in reverse, listed by name
@@ -112,10 +113,10 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
                                       "--usual-pain",
                                       "0",
                                       "--protocol",
-                                      protocols[std::size_t(i) % 4],
+                                      protocols[std::size_t(i) % protocols.size()],
                                       "--start",
                                       "2026-11-02"};
-    if (protocols[std::size_t(i) % 4] == "patellofemoral") {
+    if (protocols[std::size_t(i) % protocols.size()] == "patellofemoral") {
       start.insert(start.end(), {"--param", "baseline_cadence=164"});
     }
     runback_ok(start, dir);
@@ -132,7 +133,7 @@ TEST_CASE("week --all keeps the runners' order across batches planned on several
     const auto& runner = doc["runners"][std::size_t(i)];
     const std::string name = "runner " + std::string(i < 10 ? "0" : "") + std::to_string(i);
     CHECK(runner["runner"] == name);
-    CHECK(runner["protocol"]["id"] == protocols[std::size_t(i) % 4]);
+    CHECK(runner["protocol"]["id"] == protocols[std::size_t(i) % protocols.size()]);
   }
   // The same runner planned alone has the same status.
   auto alone = nlohmann::json::parse(

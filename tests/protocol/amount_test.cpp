@@ -35,6 +35,34 @@ TEST_CASE("parse_amount reads distances in metres, kilometres and miles", "[prot
   CHECK(parse_amount("1 km 200 m").value().value == Approx(1200));
 }
 
+TEST_CASE("parse_amount reads distances in yards, and they read back in yards",
+          "[protocol][amount]") {
+  // Track and field programmes write yards (clinical basis section 7: "50-100 yard jogs",
+  // "walk 330 yd / jog 110 yd").
+  CHECK(parse_amount("50yd").value().value == Approx(45.72));
+  CHECK(parse_amount("660 yd").value().value == Approx(603.504));
+  CHECK(parse_amount("1 yard").value().value == Approx(0.9144));
+  CHECK(parse_amount("100 Yards").value().value == Approx(91.44));
+  CHECK(parse_amount("1760yd").value().value == Approx(kMetresPerMile));
+  CHECK(parse_amount("1 mi 100 yd").value().value == Approx(kMetresPerMile + 91.44));
+  CHECK(format_amount(parse_amount("50yd").value()) == "50 yd");
+  CHECK(format_amount(parse_amount("660yd").value()) == "660 yd");
+  CHECK(format_amount(parse_amount("110 yards").value()) == "110 yd");
+  // A whole number of hundredths of a mile stays in miles, a mile or more too.
+  CHECK(format_amount(parse_amount("440yd").value()) == "0.25 mi");
+  CHECK(format_amount(parse_amount("1760yd").value()) == "1 mi");
+  CHECK(format_amount(parse_amount("3500yd").value()) == "1.99 mi");
+  // A whole number of metres is still metres.
+  CHECK(format_amount(parse_amount("1250yd").value()) == "1.14 km");
+  CHECK(format_amount(parse_amount("400m").value()) == "400 m");
+  for (const char* text : {"50 yd", "330 yd", "1000 yd"}) {
+    CHECK(format_amount(parse_amount(format_amount(parse_amount(text).value())).value()) ==
+          format_amount(parse_amount(text).value()));
+  }
+  CHECK(parse_amount("50 yds").value().value == Approx(45.72));
+  CHECK(parse_amount("50 yrd").error().find("unknown unit 'yrd'") != std::string::npos);
+}
+
 TEST_CASE("parse_amount explains what is wrong", "[protocol][amount]") {
   CHECK(parse_amount("90").error() ==
         "'90' has no unit; expected a time such as '90 s' or '2 min', or a distance such as "

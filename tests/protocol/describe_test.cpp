@@ -77,6 +77,10 @@ TEST_CASE("actions and conditions read as sentences", "[protocol][describe]") {
   CHECK(describe_action({ActionKind::repeat, 0, 1}) == "repeat this stage and rest 1 day first");
   CHECK(describe_action({ActionKind::proceed, 0, 0}) == "move up to the next stage");
   CHECK(describe_action({ActionKind::stop, 0, 3}) == "stop running and see your physiotherapist");
+  // With the protocol's step word (format 2 `step_word: week`).
+  CHECK(describe_action({ActionKind::step_back, 1, 1}, "week", "weeks") ==
+        "step back 1 week and rest 1 day first");
+  CHECK(describe_action({ActionKind::repeat, 0, 0}, "week", "weeks") == "repeat this week");
 
   Condition condition;
   condition.pain_during = NumberTest{NumberTest::Op::above, 2};

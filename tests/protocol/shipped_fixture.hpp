@@ -16,8 +16,20 @@
 
 namespace runback::testing {
 
+// The format-1 protocols: the tests below that measure stages by `session` and weekly runs read
+// these. The format-2 ones (session lists, walk-only days, a calendar) are checked on their own
+// terms in shipped_protocols_test.cpp and, by scripted histories, in
+// tests/plan/shipped_format2_test.cpp.
 inline const std::vector<std::string> kShipped = {"achilles-midportion", "patellofemoral",
                                                   "hip-gluteal", "general-return"};
+inline const std::vector<std::string> kShippedFormat2 = {"post-acl-run-walk",
+                                                         "bone-stress-walk-jog"};
+
+inline std::vector<std::string> all_shipped() {
+  std::vector<std::string> all = kShipped;
+  all.insert(all.end(), kShippedFormat2.begin(), kShippedFormat2.end());
+  return all;
+}
 
 inline std::string shipped_path(const std::string& id) {
   return std::string(RUNBACK_SOURCE_DIR) + "/protocols/" + id + ".yaml";
@@ -88,6 +100,12 @@ inline std::vector<std::pair<std::string, std::string>> all_refs(const Protocol&
   for (const auto& c : p.entry_criteria) add(c.ref, "entry_criteria " + c.id);
   if (p.start.entry_test) add(p.start.entry_test->ref, "start.entry_test");
   add(p.frequency.ref, "frequency");
+  add(p.frequency.sessions_ref, "frequency.sessions_per_week");
+  add(p.frequency.rest_ref, "frequency.min_rest_days");
+  if (p.calendar) {
+    add(p.calendar->ref, "calendar");
+    if (p.calendar->bad_day) add(p.calendar->bad_day->ref, "calendar.bad_day");
+  }
   add(p.progression.ref, "progression");
   for (const auto& b : p.progression.breaks) add(b.ref, "breaks " + std::to_string(b.days));
   if (p.pain.during) add(p.pain.during->ref, "pain.during");

@@ -68,7 +68,7 @@ TEST_CASE("each shipped protocol holds its source's pain rules", "[shipped]") {
 }
 
 TEST_CASE("every ref in a shipped protocol names one of its references", "[shipped]") {
-  for (const auto& id : kShipped) {
+  for (const auto& id : all_shipped()) {
     SECTION(id) {
       const Protocol p = load_shipped(id);
       std::set<std::string> ids;
@@ -91,11 +91,21 @@ TEST_CASE("every ref in a shipped protocol names one of its references", "[shipp
       if (p.pain.during) CHECK_FALSE(p.pain.during->ref.empty());
       if (p.pain.after) CHECK_FALSE(p.pain.after->ref.empty());
       CHECK_FALSE(p.progression.ref.empty());
-      CHECK_FALSE(p.frequency.ref.empty());
+      if (p.calendar) {
+        // A calendar sets the days itself (no runs a week, no rest days between runs).
+        CHECK_FALSE(p.calendar->ref.empty());
+        if (p.calendar->bad_day) CHECK_FALSE(p.calendar->bad_day->ref.empty());
+      } else if (p.format >= 2) {
+        CHECK_FALSE(p.frequency.sessions_ref.empty());  // a source on each frequency key
+        CHECK_FALSE(p.frequency.rest_ref.empty());
+      } else {
+        CHECK_FALSE(p.frequency.ref.empty());
+      }
       for (const auto& stage : p.stages) {
         INFO(stage.id);
         CHECK_FALSE(stage.ref.empty());
-        CHECK_FALSE(stage.intensity.ref.empty());
+        if (p.format == 1 || stage.intensity != Intensity{})
+          CHECK_FALSE(stage.intensity.ref.empty());
       }
       for (const auto& r : p.responses) CHECK_FALSE(r.ref.empty());
       for (const auto& e : p.exercises) CHECK_FALSE(e.ref.empty());
