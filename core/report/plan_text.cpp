@@ -29,8 +29,11 @@ std::string session_words(const Protocol& protocol, const PlannedRun& run) {
 void write_run(std::ostream& out, const Protocol& protocol, const PlannedDay& day) {
   const Stage& stage = stage_at(protocol, day.run->stage_index);
   const Session& session = session_for(stage, day.run->session_index);
-  out << "  " << capitalise(describe_session(session)) << ".\n";
-  out << "  " << capitalise(describe_totals(session_totals(session))) << ".\n";
+  const std::string what = capitalise(describe_session(session));
+  const std::string totals = capitalise(describe_totals(session_totals(session)));
+  out << "  " << what << ".\n";
+  // A plain walk ("Walk 0.5 mi.") is its own total: saying it twice reads as a mistake.
+  if (totals != what + " in all") out << "  " << totals << ".\n";
   std::string intensity = describe_intensity(stage.intensity);
   while (!intensity.empty() && (intensity.back() == '.' || intensity.back() == ' '))
     intensity.pop_back();
@@ -70,26 +73,35 @@ std::string logged_words(const Protocol& protocol, const DayLog& log) {
 
 // "After the run, log: pain during the run (0-10); pain 60 minutes after the run (0-10)" and the
 // one command that logs them all.
+// `walk`: the day's session is a walk (format 2), so today's reminder speaks of the walk.
 void write_reminder(std::ostream& out, const CommandSyntax& commands, const Reminder& reminder,
-                    Date day) {
+                    Date day, bool walk) {
   const bool morning = reminder.when == TimePoint::next_morning;
   const bool own_day = reminder.session_date == day;
-  out << "  " << (morning ? "This morning, log for " : "After the run, log for ")
-      << (own_day ? std::string("today's run")
+  walk = walk && own_day && !morning;
+  const std::string session = walk ? "walk" : "run";
+  out << "  " << (morning ? "This morning, log for " : "After the " + session + ", log for ")
+      << (own_day ? "today's " + session
                   : (reminder.session_date + std::chrono::days{1} == day
                          ? "yesterday's run"
                          : "the run on " + short_day(reminder.session_date)))
       << ": ";
   for (std::size_t i = 0; i < reminder.fields.size(); ++i) {
     const LogField& field = reminder.fields[i];
-    out << (i == 0 ? "" : "; ") << field.what;
+    std::string what = field.what;
+    // "pain during the run" on a walk day is the pain during the walk.
+    if (const auto at = what.find("the run"); walk && at != std::string::npos) {
+      what.replace(at, 7, "the walk");
+    }
+    out << (i == 0 ? "" : "; ") << what;
     if (field.value == LogValue::answer && field.yes_no) out << " (yes or no)";
   }
   out << "\n      " << commands.log_reminder(reminder) << "\n";
   if (!morning && own_day) {
     out << "      (add " << commands.log_option(LogOption::partial)
         << " if you did only part of it, " << commands.log_option(LogOption::skipped)
-        << " if you did not run; " << commands.log_option(LogOption::limp) << " or "
+        << (walk ? " if you did not go; " : " if you did not run; ")
+        << commands.log_option(LogOption::limp) << " or "
         << commands.log_option(LogOption::swelling) << " if you noticed either)\n";
   }
 }
@@ -123,7 +135,10 @@ void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax&
     } else {
       out << (walk ? "walk, " : "run, ") << stage_title(protocol, run.stage_index)
           << session_words(protocol, run)
-          << (run.if_all_goes_well ? " (if the runs before it go well)" : "") << "\n";
+          << (run.if_all_goes_well ? (walk ? " (if the sessions before it go well)"
+                                           : " (if the runs before it go well)")
+                                   : "")
+          << "\n";
       write_run(out, protocol, day);
     }
   } else {
@@ -168,7 +183,7 @@ void write_day(std::ostream& out, const Protocol& protocol, const CommandSyntax&
     out << "\n";
   }
   for (const Reminder& reminder : day.reminders) {
-    write_reminder(out, commands, reminder, day.date);
+    write_reminder(out, commands, reminder, day.date, day.run && walk_day(protocol, *day.run));
   }
 }
 

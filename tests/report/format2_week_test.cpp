@@ -82,6 +82,11 @@ TEST_CASE(
   CHECK(contains(first,
                  "Fri 6 Nov: walk, stage 1 of 5, Brisk walks, session 3 of 3\n"
                  "  Walk 2 mi (brisk; walking at 3.5 mph).\n"));
+  // A walk day's reminder speaks of the walk; a run day's of the run.
+  CHECK(contains(first, "  After the walk, log for today's walk: pain during the walk (0-10)\n"));
+  CHECK(contains(first, "--session skipped if you did not go;"));
+  CHECK_FALSE(contains(first, "After the run"));
+  CHECK_FALSE(contains(first, "(if the runs before it go well)"));
   const auto json = week.json(kMonday);
   CHECK(run_json(json, "2026-11-02")["walk_only"] == true);
   CHECK(run_json(json, "2026-11-02")["session_number"] == 1);
