@@ -40,6 +40,7 @@ void refuse_other_pace_keys(Loading& loading, const Field& root) {
     if (auto frequency = key_of(loading, holder, "frequency")) {
       refuse(key_of(loading, *frequency, "sessions_per_week"), days_set);
       refuse(key_of(loading, *frequency, "min_rest_days"), days_set);
+      refuse(key_of(loading, *frequency, "by_week"), days_set);
     }
   };
   const std::string one_session =
