@@ -222,6 +222,13 @@ void print_stages(std::ostream& out, const Protocol& p) {
   }
 }
 
+// Format 2: the weeks that follow the last stage.
+void print_after_goal(std::ostream& out, const Protocol& p) {
+  if (!p.after_goal) return;
+  heading(out, "After the goal" + cite(p.after_goal->ref));
+  for (const auto& line : describe_after_goal(*p.after_goal)) out << "  " << line << '\n';
+}
+
 void print_progression(std::ostream& out, const Protocol& p) {
   const Progression& g = p.progression;
   heading(out, "Moving on");
@@ -333,6 +340,7 @@ void print_protocol(std::ostream& out, const Protocol& p) {
   print_runner_choices(out, p);
   print_stages(out, p);
   print_calendar(out, p);
+  print_after_goal(out, p);
   print_progression(out, p);
   print_pain(out, p);
   print_red_flags(out, p);

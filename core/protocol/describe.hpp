@@ -129,6 +129,9 @@ std::string describe_goal(const Goal& goal);
 std::string describe_ladder(const Stage& stage);
 // "at most 10 mi of running in a week (Monday to Sunday); a run that would pass it is left out".
 std::string describe_weekly_cap(const Amount& cap);
+// What comes after the goal, a line each: "8 weeks at the goal's session, ...", "Weeks in turn:
+// heavy (100% of the goal's running), light (70%)", "Every 4th week lighter: ...", "Speed: ...".
+std::vector<std::string> describe_after_goal(const AfterGoal& after_goal);
 // "On a treadmill: 5 x (run 2 min / walk 1 min); surface: treadmill, 1% incline".
 std::string describe_alternative(const StageAlternative& alternative);
 

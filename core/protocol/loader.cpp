@@ -91,11 +91,12 @@ void read_protocol(loading::Loading& loading, const Field& root) {
     reader.set_format(2);
   }
   auto top = reader.map(
-      root, {"format",  "id",         "title",          "version", "condition",  "summary",
-             "authors", "references", "entry_criteria", "start",   "frequency",  "progression",
-             "pain",    "responses",  "red_flags",      "stages",  "exercises",  "recovery",
-             "plugin",  "calendar",   "step_word",      "goal",    "weekly_cap", "options"},
-      "a protocol", {"calendar", "step_word", "goal", "weekly_cap", "options"});
+      root, {"format",    "id",          "title",      "version",        "condition",
+             "summary",   "authors",     "references", "entry_criteria", "start",
+             "frequency", "progression", "pain",       "responses",      "red_flags",
+             "stages",    "exercises",   "recovery",   "plugin",         "calendar",
+             "step_word", "goal",        "weekly_cap", "options",        "after_goal"},
+      "a protocol", {"calendar", "step_word", "goal", "weekly_cap", "options", "after_goal"});
   if (!top) return;
   Protocol& protocol = loading.protocol;
   if (const Field* format = top->get("format")) {
@@ -146,6 +147,7 @@ void read_protocol(loading::Loading& loading, const Field& root) {
   }
   loading::cross_check(loading);
   loading::check_format2(loading);
+  loading::check_after_goal(loading);
 }
 
 LoadResult finish(std::vector<Diagnostic> diagnostics, std::optional<Protocol> protocol) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "protocol/after_goal.hpp"
+
 namespace runback {
 
 double running_volume(const Session& session, Amount::Kind kind) {
@@ -27,7 +29,7 @@ int ladder_steps(const Stage& stage, const Amount& goal) {
 }
 
 bool is_personal(const Protocol& protocol) {
-  return protocol.goal.has_value() || !protocol.options.empty();
+  return protocol.goal.has_value() || !protocol.options.empty() || protocol.after_goal.has_value();
 }
 
 std::optional<Amount> goal_or_default(const Protocol& protocol, const std::optional<Amount>& goal) {
@@ -82,6 +84,12 @@ Protocol personalise(const Protocol& protocol, const std::optional<Amount>& goal
     if (!stage.ladder || !out.runner_goal) continue;
     const int steps = std::min(ladder_steps(stage, *out.runner_goal), kMaxLadderSteps);
     for (int n = 1; n <= steps; ++n) out.stages.push_back(ladder_step(stage, *out.runner_goal, n));
+  }
+  if (protocol.after_goal && !out.stages.empty()) {
+    const Stage goal_stage = out.stages.back();
+    for (int week = 1; week <= protocol.after_goal->weeks; ++week) {
+      out.stages.push_back(after_goal_step(goal_stage, *protocol.after_goal, week));
+    }
   }
   return out;
 }

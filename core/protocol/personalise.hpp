@@ -22,7 +22,8 @@ double running_volume(const Session& session, Amount::Kind kind);
 // How many steps a ladder on `stage` generates to reach `goal` (0 when the stage already does).
 int ladder_steps(const Stage& stage, const Amount& goal);
 
-// True when the protocol has anything a runner chooses at start (a goal, options).
+// True when the stages a runner follows are not the stages as written: the protocol has
+// anything a runner chooses at start (a goal, options) or weeks after the goal.
 bool is_personal(const Protocol& protocol);
 
 // The goal used when the runner gave none: the protocol's default.
@@ -32,8 +33,9 @@ std::string option_or_default(const Protocol& protocol, const std::string& optio
 
 // The stages the runner follows: each stage with alternatives takes the chosen option's
 // (an option a stage has no alternative for keeps the stage as written), then each ladder's
-// steps follow its stage, named "<stage> + N" with ids "<id>-plus-N". A protocol without goal or
-// options comes back as it is. `goal` and `option` are checked by the caller (start).
+// steps follow its stage, named "<stage> + N" with ids "<id>-plus-N", and the weeks after the
+// goal follow the last stage (protocol/after_goal.hpp). A protocol with none of these comes back
+// as it is. `goal` and `option` are checked by the caller (start).
 Protocol personalise(const Protocol& protocol, const std::optional<Amount>& goal,
                      const std::string& option);
 

@@ -174,7 +174,8 @@ struct Stage {
   std::string ref{};               // `ref`: the source of the stage's session (its shape and dose)
   std::optional<Ladder> ladder{};  // `ladder` (format 2)
   std::vector<StageAlternative> alternatives{};  // `alternatives` (format 2)
-  int generated_step = 0;  // a ladder's step N ("<stage> + N"), made for a runner; 0: as written
+  int generated_step = 0;   // a ladder's step N ("<stage> + N"), made for a runner; 0: as written
+  int after_goal_week = 0;  // week N after the goal (`after_goal`), made for a runner; 0: not one
   // `sessions: [{...}, {...}]` (format 2): the sessions after the first, in order. The i-th good
   // run in a row at the stage uses session i (the last repeats); session_for() picks it.
   std::vector<Session> later_sessions{};
@@ -415,6 +416,37 @@ struct Goal {
   bool operator==(const Goal&) const = default;
 };
 
+// Format 2, family 9, what comes after the goal: `after_goal: {weeks: 8, speed: {add: 0.2mph,
+// until: 7mph, every: 1}, week_pattern: [heavy, light, medium], volume: {heavy: 100%, light: 70%,
+// medium: 85%}, lighter_week: {every: 4, volume: 80%}, ref: ...}`. After the last stage, each
+// runner gets `weeks` more steps of one week each at the goal's session (protocol/after_goal.hpp
+// makes them): never more running than the goal's session, the speed raised step by step.
+struct AfterGoalSpeed {
+  Speed add;            // `add`: added to each run's speed every `every` weeks
+  Speed until;          // `until`: never faster than this
+  int every_weeks = 1;  // `every`: 1..8 weeks
+  bool operator==(const AfterGoalSpeed&) const = default;
+};
+struct PatternWeek {
+  std::string kind;   // `week_pattern[i]`: heavy | medium | light
+  int percent = 100;  // `volume.<kind>`: the share of the goal session's running, 10..100
+  bool operator==(const PatternWeek&) const = default;
+};
+struct LighterWeek {
+  int every = 4;     // `every`: every 2nd..8th week after the goal
+  int percent = 80;  // `volume`: at most this share of the goal session's running, 10..100
+  bool operator==(const LighterWeek&) const = default;
+};
+struct AfterGoal {
+  int weeks = 1;                            // `weeks`: 1..52
+  std::optional<AfterGoalSpeed> speed;      // `speed`
+  std::vector<PatternWeek> week_pattern;    // `week_pattern` with `volume`: repeats in order
+  std::optional<LighterWeek> lighter_week;  // `lighter_week`
+  std::string ref;                          // `ref`
+  SourceLocation where;
+  bool operator==(const AfterGoal&) const = default;
+};
+
 // Format 2, family 11 (e): `options: [{id: treadmill, name: "Treadmill"}, ...]`.
 struct StageOption {
   std::string id;    // `id`: [a-z0-9-]
@@ -444,10 +476,11 @@ struct Protocol {
   std::optional<PluginRef> plugin;     // `plugin`
   std::optional<Calendar> calendar;    // `calendar` (format 2)
   // Format 2 (each absent in format 1):
-  std::string step_word = "stage";   // `step_word`: stage | level | phase | step | week | day
-  std::optional<Goal> goal;          // `goal` (family 9)
-  std::optional<Amount> weekly_cap;  // `weekly_cap`: the most running in a Monday-Sunday week
-  std::vector<StageOption> options;  // `options` (family 11 e)
+  std::string step_word = "stage";      // `step_word`: stage | level | phase | step | week | day
+  std::optional<Goal> goal;             // `goal` (family 9)
+  std::optional<Amount> weekly_cap;     // `weekly_cap`: the most running in a Monday-Sunday week
+  std::vector<StageOption> options;     // `options` (family 11 e)
+  std::optional<AfterGoal> after_goal;  // `after_goal` (family 9)
   // Set by personalise() for a runner's programme (not YAML keys): the goal and the option that
   // made the stages the planner follows.
   std::optional<Amount> runner_goal;

@@ -17,7 +17,7 @@ namespace runback {
 // Bump whenever the layout or a field list changes; archives of any other version are refused,
 // and the caller falls back to the YAML. The golden test in
 // tests/protocol/protocol_archive_test.cpp records which version each golden was made for.
-inline constexpr std::uint32_t kProtocolArchiveVersion = 2;
+inline constexpr std::uint32_t kProtocolArchiveVersion = 3;
 
 // Empty when the protocol holds a string or list too long for the format (4 GiB); decoding an
 // empty string fails like any other bad archive.

@@ -93,7 +93,8 @@ struct Fields<Stage> {
                                           &Stage::ladder,
                                           &Stage::alternatives,
                                           &Stage::generated_step,
-                                          &Stage::later_sessions};
+                                          &Stage::later_sessions,
+                                          &Stage::after_goal_week};
 };
 template <>
 struct Fields<StageAlternative> {
@@ -109,6 +110,25 @@ template <>
 struct Fields<Goal> {
   static constexpr auto list =
       std::tuple{&Goal::unit, &Goal::default_goal, &Goal::min, &Goal::max, &Goal::ref};
+};
+template <>
+struct Fields<AfterGoalSpeed> {
+  static constexpr auto list =
+      std::tuple{&AfterGoalSpeed::add, &AfterGoalSpeed::until, &AfterGoalSpeed::every_weeks};
+};
+template <>
+struct Fields<PatternWeek> {
+  static constexpr auto list = std::tuple{&PatternWeek::kind, &PatternWeek::percent};
+};
+template <>
+struct Fields<LighterWeek> {
+  static constexpr auto list = std::tuple{&LighterWeek::every, &LighterWeek::percent};
+};
+template <>
+struct Fields<AfterGoal> {
+  static constexpr auto list =
+      std::tuple{&AfterGoal::weeks,        &AfterGoal::speed, &AfterGoal::week_pattern,
+                 &AfterGoal::lighter_week, &AfterGoal::ref,   &AfterGoal::where};
 };
 template <>
 struct Fields<StageOption> {
@@ -222,16 +242,16 @@ struct Fields<Calendar> {
 template <>
 struct Fields<Protocol> {
   static constexpr auto list =
-      std::tuple{&Protocol::format,       &Protocol::id,         &Protocol::title,
-                 &Protocol::version,      &Protocol::condition,  &Protocol::summary,
-                 &Protocol::authors,      &Protocol::references, &Protocol::entry_criteria,
-                 &Protocol::start,        &Protocol::frequency,  &Protocol::progression,
-                 &Protocol::pain,         &Protocol::responses,  &Protocol::red_flags,
-                 &Protocol::stages,       &Protocol::exercises,  &Protocol::recovery,
-                 &Protocol::plugin,       &Protocol::calendar,   &Protocol::source_path,
-                 &Protocol::source_text,  &Protocol::step_word,  &Protocol::goal,
-                 &Protocol::weekly_cap,   &Protocol::options,    &Protocol::runner_goal,
-                 &Protocol::runner_option};
+      std::tuple{&Protocol::format,        &Protocol::id,         &Protocol::title,
+                 &Protocol::version,       &Protocol::condition,  &Protocol::summary,
+                 &Protocol::authors,       &Protocol::references, &Protocol::entry_criteria,
+                 &Protocol::start,         &Protocol::frequency,  &Protocol::progression,
+                 &Protocol::pain,          &Protocol::responses,  &Protocol::red_flags,
+                 &Protocol::stages,        &Protocol::exercises,  &Protocol::recovery,
+                 &Protocol::plugin,        &Protocol::calendar,   &Protocol::source_path,
+                 &Protocol::source_text,   &Protocol::step_word,  &Protocol::goal,
+                 &Protocol::weekly_cap,    &Protocol::options,    &Protocol::runner_goal,
+                 &Protocol::runner_option, &Protocol::after_goal};
 };
 
 template <class T>

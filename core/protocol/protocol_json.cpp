@@ -140,6 +140,42 @@ json calendar_json(const Protocol& p) {
   return {{"days", days}, {"bad_day", bad_day}, {"ref", p.calendar->ref}};
 }
 
+// Format 2, family 9: the runner's goal, the weekly cap and what comes after the goal.
+json goal_json(const Protocol& p) {
+  if (!p.goal) return nullptr;
+  return {{"unit", p.goal->unit == Amount::Kind::distance ? "distance" : "time"},
+          {"default", optional_amount(p.goal->default_goal)},
+          {"min", optional_amount(p.goal->min)},
+          {"max", optional_amount(p.goal->max)},
+          {"ref", p.goal->ref}};
+}
+
+json after_goal_json(const Protocol& p) {
+  if (!p.after_goal) return nullptr;
+  const AfterGoal& a = *p.after_goal;
+  json pattern = json::array();
+  for (const auto& w : a.week_pattern)
+    pattern.push_back({{"kind", w.kind}, {"percent", w.percent}});
+  json speed = nullptr;
+  if (a.speed) {
+    speed = {{"add", optional_speed(a.speed->add)},
+             {"until", optional_speed(a.speed->until)},
+             {"every_weeks", a.speed->every_weeks}};
+  }
+  json lighter = nullptr;
+  if (a.lighter_week) {
+    lighter = {{"every", a.lighter_week->every}, {"percent", a.lighter_week->percent}};
+  }
+  return {{"weeks", a.weeks},        {"speed", speed}, {"week_pattern", pattern},
+          {"lighter_week", lighter}, {"ref", a.ref},   {"text", describe_after_goal(a)}};
+}
+
+json options_json(const Protocol& p) {
+  json out = json::array();
+  for (const auto& o : p.options) out.push_back({{"id", o.id}, {"name", o.name}});
+  return out;
+}
+
 }  // namespace
 
 json amount_to_json(const Amount& amount) {
@@ -288,6 +324,11 @@ json protocol_to_json(const Protocol& p) {
           {"recovery", recovery},
           {"plugin", plugin},
           {"calendar", calendar_json(p)},
+          {"step_word", p.step_word},
+          {"goal", goal_json(p)},
+          {"weekly_cap", optional_amount(p.weekly_cap)},
+          {"options", options_json(p)},
+          {"after_goal", after_goal_json(p)},
           {"source_path", p.source_path}};
 }
 

@@ -305,12 +305,14 @@ void read_format2(Loading& loading, const yaml::MapFields& top) {
       loading.protocol.weekly_cap = amount;
   }
   if (const Field* options = top.get("options")) read_options(loading, *options);
+  if (const Field* after_goal = top.get("after_goal")) read_after_goal(loading, *after_goal);
   auto keep = [&](const char* key, std::optional<Field>& out) {
     if (const Field* field = top.get(key)) out = *field;
   };
   keep("goal", loading.goal_field);
   keep("weekly_cap", loading.weekly_cap_field);
   keep("options", loading.options_field);
+  keep("after_goal", loading.after_goal_field);
 }
 
 void read_stage_format2(Loading& loading, const yaml::MapFields& stage_map, Stage& stage) {

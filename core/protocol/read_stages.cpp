@@ -47,7 +47,8 @@ void read_rpe(Loading& loading, const Field& rpe, std::optional<int>& min,
   }
 }
 
-// A block's `speed` or `walk_speed` (format 2). Above `most_kmh` is not what the key is for.
+}  // namespace
+
 std::optional<Speed> read_speed(Loading& loading, const Field& field, double most_kmh,
                                 const std::string& what) {
   auto text = loading.reader.text(field);
@@ -68,6 +69,8 @@ std::optional<Speed> read_speed(Loading& loading, const Field& field, double mos
   }
   return *speed;
 }
+
+namespace {
 
 // Format 2's keys of a block: where it starts, how far it repeats, and its own intensity. The
 // contradictions are reported at the key that makes them.

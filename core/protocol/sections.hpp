@@ -29,6 +29,7 @@ struct Loading {
   std::optional<yaml::Field> goal_field{};
   std::optional<yaml::Field> weekly_cap_field{};
   std::optional<yaml::Field> options_field{};
+  std::optional<yaml::Field> after_goal_field{};
 };
 
 // Appends to `mentions` when the optional `ref` key is present and valid.
@@ -47,12 +48,21 @@ void read_frequency(Loading& loading, const yaml::Field& field, Frequency& out);
 void read_stages(Loading& loading, const yaml::Field& field);
 void read_session(Loading& loading, const yaml::Field& field, Session& session);
 void read_intensity(Loading& loading, const yaml::Field& field, Intensity& intensity);
+// A speed such as '6 mph' (format 2). Above `most_kmh` is not what the key is for: refused,
+// saying `what` was expected.
+std::optional<Speed> read_speed(Loading& loading, const yaml::Field& field, double most_kmh,
+                                const std::string& what);
 
 // Format 2 (read_format2.cpp): the top-level keys of families 9 and 11 (d, e), a stage's
 // `ladder` and `alternatives`, and the checks between them once everything is read.
 void read_format2(Loading& loading, const yaml::MapFields& top);
 void read_stage_format2(Loading& loading, const yaml::MapFields& stage_map, Stage& stage);
 void check_format2(Loading& loading);
+
+// `after_goal` (format 2, family 9; read_after_goal.cpp), read with the top-level keys and
+// checked against the last stage once the stages and the calendar are read.
+void read_after_goal(Loading& loading, const yaml::Field& field);
+void check_after_goal(Loading& loading);
 
 // `frequency.by_week` (format 2), read into `out.by_week` (replacing what it held) and checked
 // against the rest of `out`, which holds the frequency it sits in (read_by_week.cpp).

@@ -220,6 +220,29 @@ void add_weekly_cap(Protocol& p, std::mt19937_64& g) {
   p.weekly_cap = Amount{Amount::Kind::time, longest * pick(g, 1, 4) + 60.0 * pick(g, 0, 5)};
 }
 
+// Family 9: weeks after the goal, with a random pattern, lighter week and speed steps (the speed
+// steps only where the last stage's runs have a speed to raise).
+void add_after_goal(Protocol& p, std::mt19937_64& g) {
+  AfterGoal after_goal;
+  after_goal.weeks = pick(g, 1, 6);
+  const char* kinds[] = {"heavy", "medium", "light"};
+  const int pattern = pick(g, 0, 3);
+  for (int i = 0; i < pattern; ++i) {
+    after_goal.week_pattern.push_back({kinds[pick(g, 0, 2)], pick(g, 10, 100)});
+  }
+  if (chance(g, 50)) after_goal.lighter_week = LighterWeek{pick(g, 2, 8), pick(g, 10, 100)};
+  const Stage& goal_stage = p.stages.back();
+  const bool has_speed =
+      std::any_of(goal_stage.session.blocks.begin(), goal_stage.session.blocks.end(),
+                  [](const IntervalBlock& block) { return block.run && block.speed; });
+  if (has_speed && chance(g, 60)) {
+    after_goal.speed =
+        AfterGoalSpeed{Speed{Speed::Unit::kmh, 0.1 * pick(g, 1, 20)},
+                       Speed{Speed::Unit::kmh, double(pick(g, 6, 20))}, pick(g, 1, 3)};
+  }
+  p.after_goal = after_goal;
+}
+
 void make_calendar(Protocol& p, std::mt19937_64& rng) {
   p.format = 2;
   p.progression.sessions_to_advance = 1;
@@ -430,6 +453,7 @@ Protocol random_protocol(std::mt19937_64& rng) {
     if (chance(extra, 25)) add_goal_ladder(p, extra);
     if (chance(extra, 25)) add_options(p, extra);
     if (chance(extra, 25)) add_weekly_cap(p, extra);
+    if (chance(extra, 20)) add_after_goal(p, extra);
   }
   return p;
 }
@@ -439,6 +463,7 @@ Protocol random_calendar_protocol(std::mt19937_64& rng) {
   p.id = "calendar-" + p.id;
   // A calendar lays out the stages as written: no ladder steps to place.
   p.goal.reset();
+  p.after_goal.reset();
   for (Stage& stage : p.stages) stage.ladder.reset();
   make_calendar(p, rng);
   return p;
@@ -542,6 +567,7 @@ Protocol random_format2_protocol(std::mt19937_64& rng, Families& families) {
   if (has(Family::goal_ladder_cap) && !add_goal_ladder(p, rng)) drop(Family::goal_ladder_cap);
   if (has(Family::alternatives)) add_options(p, rng);
   if (has(Family::goal_ladder_cap)) add_weekly_cap(p, rng);
+  if (has(Family::goal_ladder_cap) && !has(Family::calendar)) add_after_goal(p, rng);
   if (has(Family::calendar)) make_calendar(p, rng);
   return p;
 }

@@ -138,6 +138,7 @@ Protocol hand_built() {
   stage.alternatives = {StageAlternative{"treadmill", "On a treadmill", stage.session,
                                          Intensity{2, 4, false, "Flat", ""}, "belt", at(86)}};
   stage.generated_step = 2;
+  stage.after_goal_week = 3;
   p.stages = {stage};
   p.step_word = "level";
   p.goal = Goal{Amount::Kind::distance, Amount{Amount::Kind::distance, 3218.688},
@@ -147,6 +148,13 @@ Protocol hand_built() {
   p.options = {{"road", "Road"}, {"treadmill", "Treadmill"}};
   p.runner_goal = Amount{Amount::Kind::distance, 4023.36};
   p.runner_option = "treadmill";
+  p.after_goal =
+      AfterGoal{6,
+                AfterGoalSpeed{Speed{Speed::Unit::mph, 0.2}, Speed{Speed::Unit::kmh, 11.5}, 2},
+                {PatternWeek{"heavy", 100}, PatternWeek{"light", 70}},
+                LighterWeek{3, 75},
+                "ref-b",
+                at(95)};
   p.calendar = Calendar{
       {CalendarDay{1, "s1", false, "", at(90)}, CalendarDay{2, "", true, "Cycle 20 min", at(91)}},
       BadDay{1, BadDayThen::same_session, "ref-b"},
@@ -227,6 +235,7 @@ struct Golden {
 constexpr std::array kGoldens = {
     Golden{1, 1322, 16691965645888060826ull},
     Golden{2, 2021, 4698462100693215555ull},  // protocol format 2
+    Golden{3, 2128, 2319714198073662895ull},  // format 2: after_goal
 };
 static_assert(kGoldens.back().version == kProtocolArchiveVersion,
               "kProtocolArchiveVersion was bumped: append its golden row to kGoldens");
