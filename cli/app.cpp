@@ -37,6 +37,7 @@ int run_command_line(int argc, const char* const* argv, Context& context) {
   register_plugin_commands(app, context);
   register_record_commands(app, context);
   register_plan_commands(app, context);
+  register_complete_command(app, context);
 
   try {
     app.parse(argc, argv);

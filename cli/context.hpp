@@ -40,5 +40,7 @@ void register_protocol_commands(CLI::App& app, Context& context);
 void register_plugin_commands(CLI::App& app, Context& context);
 void register_record_commands(CLI::App& app, Context& context);
 void register_plan_commands(CLI::App& app, Context& context);
+// `runback __complete`, for the bash completion script (hidden from --help).
+void register_complete_command(CLI::App& app, Context& context);
 
 }  // namespace runback::cli
