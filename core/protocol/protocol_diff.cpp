@@ -251,6 +251,39 @@ std::string calendar_words(const std::optional<Calendar>& calendar) {
                             : std::string("as the responses say"));
 }
 
+// Format 2's keys that shape each runner's programme, in a few words each: "none" when absent.
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;
+  return out.empty() ? "none" : out;
+}
+
+std::string by_week_words(const std::vector<WeekFrequency>& weeks) {
+  std::vector<std::string> parts;
+  for (const auto& week : weeks) parts.push_back(describe_week_frequency(week));
+  return joined(parts);
+}
+
+std::string options_words(const std::vector<StageOption>& options) {
+  std::vector<std::string> parts;
+  for (const auto& option : options) parts.push_back(option.id);
+  return joined(parts);
+}
+
+void compare_runner_keys(const Protocol& old, const Protocol& next, std::vector<std::string>& out) {
+  auto compare = [&](const std::string& what, const std::string& before, const std::string& after) {
+    if (before != after) out.push_back(change(what, before, after));
+  };
+  compare("the runner's goal", old.goal ? describe_goal(*old.goal) : "none",
+          next.goal ? describe_goal(*next.goal) : "none");
+  compare("weekly cap", old.weekly_cap ? describe_weekly_cap(*old.weekly_cap) : "none",
+          next.weekly_cap ? describe_weekly_cap(*next.weekly_cap) : "none");
+  compare("options", options_words(old.options), options_words(next.options));
+  compare("after the goal", old.after_goal ? joined(describe_after_goal(*old.after_goal)) : "none",
+          next.after_goal ? joined(describe_after_goal(*next.after_goal)) : "none");
+  compare("the word for a step", old.step_word, next.step_word);
+}
+
 }  // namespace
 
 std::vector<std::string> protocol_changes(const Protocol& old, const Protocol& next) {
@@ -271,6 +304,10 @@ std::vector<std::string> protocol_changes(const Protocol& old, const Protocol& n
   if (calendar_words(old.calendar) != calendar_words(next.calendar)) {
     out.push_back(change("calendar", calendar_words(old.calendar), calendar_words(next.calendar)));
   }
+  compare_stages(
+      old, next, "rules by programme week",
+      [](const Stage& s) { return by_week_words(s.frequency.by_week); }, out);
+  compare_runner_keys(old, next, out);
   return out;
 }
 

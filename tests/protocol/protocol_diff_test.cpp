@@ -194,3 +194,26 @@ TEST_CASE("line_diff marks removed and added lines with their numbers", "[protoc
   CHECK(line_diff("a\nb\nc\n", "a\nB\nc\nd\n") == Lines{"+2: B", "-2: b", "+4: d"});
   CHECK(line_diff("same\n", "same\n").empty());
 }
+
+TEST_CASE(
+    "format 2: the runner's goal, weekly cap, options, weeks after the goal and rules by "
+    "programme week",
+    "[protocol][diff]") {
+  std::ifstream in(RUNBACK_TEST_DATA_DIR "/protocol/valid/format2-after-goal.yaml");
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  REQUIRE_FALSE(text.empty());
+  std::string copy = edited(text, "weeks: 8", "weeks: 6");
+  copy = edited(copy, "frequency: {sessions_per_week: 3, min_rest_days: 1}",
+                "frequency:\n  sessions_per_week: 3\n  min_rest_days: 1\n  by_week:\n"
+                "    - {weeks: [1, 2], min_rest_days: 2}");
+  copy = edited(copy, "after_goal:", "weekly_cap: 90min\nafter_goal:");
+  const Lines changes = protocol_changes(load_text(text), load_text(copy));
+  INFO(Catch::Detail::stringify(changes));
+  REQUIRE(changes.size() == 3);
+  CHECK(changes[0].starts_with("every stage: rules by programme week: none -> "));
+  CHECK(changes[1] ==
+        "weekly cap: none -> at most 1 h 30 min of running in a week (Monday to Sunday); a run "
+        "that would pass it is left out");
+  CHECK(changes[2].starts_with("after the goal: 8 weeks at the goal's session"));
+  CHECK(changes[2].find("-> 6 weeks at the goal's session") != std::string::npos);
+}
