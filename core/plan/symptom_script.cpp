@@ -7,9 +7,9 @@
 namespace runback {
 namespace {
 
-const std::vector<std::string> kKeys = {"during",  "after",  "morning", "stiffness",
-                                        "flag",    "answer", "done",    "partial",
-                                        "skipped", "limp",   "swelling"};
+const std::vector<std::string> kKeys = {"warmup",    "during",  "after",  "morning",
+                                        "stiffness", "flag",    "answer", "done",
+                                        "partial",   "skipped", "limp",   "swelling"};
 
 }  // namespace
 
@@ -78,9 +78,11 @@ SymptomScript parse_symptom_script(std::string_view text, const std::string& dis
       const int most = key == "stiffness" ? 1440 : 10;
       auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
       const bool is_number = ec == std::errc() && ptr == value.data() + value.size();
-      if (key != "during" && key != "after" && key != "morning" && key != "stiffness") {
-        fail(column, "unknown key '" + key + "'" + did_you_mean(key, kKeys) +
-                         "; expected during, after, morning, stiffness, flag or answer.KEY");
+      if (key != "warmup" && key != "during" && key != "after" && key != "morning" &&
+          key != "stiffness") {
+        fail(column,
+             "unknown key '" + key + "'" + did_you_mean(key, kKeys) +
+                 "; expected warmup, during, after, morning, stiffness, flag or answer.KEY");
         continue;
       }
       if (!is_number || number < 0 || number > most) {
@@ -88,6 +90,7 @@ SymptomScript parse_symptom_script(std::string_view text, const std::string& dis
                                       std::to_string(most) + ", not '" + value + "'");
         continue;
       }
+      if (key == "warmup") log.pain_warmup = number;
       if (key == "during") log.pain_during = number;
       if (key == "after") log.pain_after = number;
       if (key == "morning") log.pain_next_morning = number;

@@ -89,3 +89,14 @@ TEST_CASE("a symptom script's mistakes are reported where they are", "[plan][sim
   CHECK(format_diagnostic(script.diagnostics[1])
             .find("script.txt:2:11: error: unknown key 'mornin' (did you mean 'morning'?)") == 0);
 }
+
+TEST_CASE("a symptom script reads the warm-up pain (format 2)", "[plan][simulate]") {
+  const SymptomScript script = parse_symptom_script("warmup=3 during=1 morning=0\n", "s");
+  REQUIRE(script.diagnostics.empty());
+  REQUIRE(script.sessions.size() == 1);
+  CHECK(script.sessions[0].pain_warmup == 3);
+  CHECK(script.sessions[0].pain_during == 1);
+  const SymptomScript misspelt = parse_symptom_script("warmpu=3\n", "s");
+  REQUIRE(misspelt.diagnostics.size() == 1);
+  CHECK_THAT(misspelt.diagnostics[0].message, Catch::Contains("did you mean 'warmup'"));
+}
