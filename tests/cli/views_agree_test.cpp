@@ -18,8 +18,10 @@ using json = nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kProtocols = {"achilles-midportion", "patellofemoral", "hip-gluteal",
-                                             "general-return"};
+// The shipped protocols, format 2's included (a calendar, session lists, walk-only days).
+const std::vector<std::string> kProtocols = {"achilles-midportion", "patellofemoral",
+                                             "hip-gluteal",         "general-return",
+                                             "post-acl-run-walk",   "bone-stress-walk-jog"};
 
 struct Step {
   Date day;
