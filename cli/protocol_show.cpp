@@ -173,9 +173,15 @@ void print_stages(std::ostream& out, const Protocol& p) {
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
       const Stage& s = p.stages[i];
       const SessionTotals totals = session_totals(s.session);
+      // A list of sessions (format 2) from its first to its last.
+      const SessionTotals last = session_totals(session_for(s, session_count(s) - 1));
+      auto from_to = [](const std::string& from, const std::string& to) {
+        return from == to ? from : from + " to " + to;
+      };
       const Frequency& f = s.frequency;
-      table.add_row({std::to_string(i + 1), s.id, run_column(totals),
-                     describe_total(totals.walk_seconds, totals.walk_metres),
+      table.add_row({std::to_string(i + 1), s.id, from_to(run_column(totals), run_column(last)),
+                     from_to(describe_total(totals.walk_seconds, totals.walk_metres),
+                             describe_total(last.walk_seconds, last.walk_metres)),
                      f.sessions_up_to ? "up to " + std::to_string(f.sessions_max)
                      : f.sessions_min == f.sessions_max
                          ? std::to_string(f.sessions_min)

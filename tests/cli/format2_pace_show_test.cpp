@@ -48,3 +48,28 @@ TEST_CASE("format 2, family 10: protocol show --format json carries decide, band
   CHECK(p["start"]["entry_test"]["bands"][1]["at_least"].is_null());
   CHECK(p["start"]["entry_test"]["bands"][0]["at_least"] == 0);
 }
+
+TEST_CASE(
+    "format 2, families 2 and 9: protocol show's table spans a session list, and says what "
+    "comes after the goal",
+    "[cli][protocol][format2]") {
+  const CommandResult lists = run_command({"protocol", "show", "post-acl-run-walk"});
+  INFO(lists.err);
+  REQUIRE(lists.exit_code == 0);
+  // Week 1's sessions: 3 x (4 walk / 1 run), 3 x (3 / 2), 3 x (2 / 3).
+  CHECK_THAT(lists.out, Catch::Contains("  1  week-1  3 min to 9 min    12 min to 6 min  3"));
+
+  const CommandResult after =
+      run_command({"protocol", "show",
+                   std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/valid/format2-after-goal.yaml"});
+  INFO(after.err);
+  REQUIRE(after.exit_code == 0);
+  for (const char* expected : {
+           "After the goal [arc]\n",
+           "  Weeks in turn: heavy (100% of the goal's running), light (70%), medium (85%)\n",
+           "  Every 4th week lighter: at most 80% of the goal's running\n",
+           "  Speed: the runs 0.2 mph faster each week from the second, up to 6.5 mph\n",
+       }) {
+    CHECK_THAT(after.out, Catch::Contains(expected));
+  }
+}
