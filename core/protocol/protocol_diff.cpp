@@ -251,6 +251,8 @@ std::string calendar_words(const std::optional<Calendar>& calendar) {
                             : std::string("as the responses say"));
 }
 
+using Lines = std::vector<std::string>;
+
 // Format 2's keys that shape each runner's programme, in a few words each: "none" when absent.
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;
@@ -279,8 +281,16 @@ void compare_runner_keys(const Protocol& old, const Protocol& next, std::vector<
   compare("weekly cap", old.weekly_cap ? describe_weekly_cap(*old.weekly_cap) : "none",
           next.weekly_cap ? describe_weekly_cap(*next.weekly_cap) : "none");
   compare("options", options_words(old.options), options_words(next.options));
-  compare("after the goal", old.after_goal ? joined(describe_after_goal(*old.after_goal)) : "none",
-          next.after_goal ? joined(describe_after_goal(*next.after_goal)) : "none");
+  // Line by line when both have weeks after the goal: only what changed.
+  const auto old_lines = old.after_goal ? describe_after_goal(*old.after_goal) : Lines{};
+  const auto next_lines = next.after_goal ? describe_after_goal(*next.after_goal) : Lines{};
+  if (!old_lines.empty() && !next_lines.empty() && old_lines.size() == next_lines.size()) {
+    for (std::size_t i = 0; i < old_lines.size(); ++i) {
+      compare("after the goal", old_lines[i], next_lines[i]);
+    }
+  } else {
+    compare("after the goal", joined(old_lines), joined(next_lines));
+  }
   compare("the word for a step", old.step_word, next.step_word);
 }
 
