@@ -57,7 +57,8 @@ std::string weekly_section(const VisitReport& report) {
   return "<section class=\"chart\"><h2>Runs and running minutes per week</h2><figure>" +
          weekly_chart(report) +
          "<figcaption>Bars: the minutes of running planned for the sessions done in full, "
-         "Monday to Sunday; above each, the sessions done or partly done." +
+         "Monday to Sunday; above each, the runs done or partly done (and the walks, for a "
+         "programme with walk days)." +
          std::string(by_distance ? " Running set by distance is not in the minutes." : "") +
          "</figcaption></figure></section>\n";
 }

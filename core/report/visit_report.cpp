@@ -89,10 +89,10 @@ void add_week_totals(VisitReport& report, const Protocol& protocol, const Plan& 
       continue;
     }
     ReportWeek& week = report.weeks.back();
-    ++week.runs;
-    if (*day.run->outcome != SessionOutcome::done) continue;
     const Session& session =
         session_for(stage_at(protocol, day.run->stage_index), day.run->session_index);
+    ++(walk_only(session) ? week.walks : week.runs);
+    if (*day.run->outcome != SessionOutcome::done) continue;
     week.run_minutes += running_volume(session, Amount::Kind::time) / 60.0;
     if (running_volume(session, Amount::Kind::distance) > 0) week.by_distance = true;
   }

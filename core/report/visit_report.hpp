@@ -30,7 +30,8 @@ struct ReportSession {
 // Monday to Sunday (cut to the report's dates at either end).
 struct ReportWeek {
   Date monday;
-  int runs = 0;              // sessions done or partly done
+  int runs = 0;              // sessions done or partly done with running in them
+  int walks = 0;             // walk-only sessions done or partly done (format 2)
   double run_minutes = 0;    // the planned running of the sessions done in full, by time
   bool by_distance = false;  // some of those sessions' running is set by distance, not counted
 };

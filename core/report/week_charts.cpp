@@ -7,8 +7,15 @@
 namespace runback {
 namespace {
 
-std::string runs_words(int runs) {
-  return std::to_string(runs) + (runs == 1 ? " run" : " runs");
+std::string count_words(int count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// "3 runs", "2 runs, 1 walk", "6 walks": walks named only when there were some.
+std::string runs_words(const ReportWeek& week) {
+  if (week.walks == 0) return count_words(week.runs, "run", "runs");
+  const std::string walks = count_words(week.walks, "walk", "walks");
+  return week.runs == 0 ? walks : count_words(week.runs, "run", "runs") + ", " + walks;
 }
 
 }  // namespace
@@ -35,10 +42,13 @@ std::string weekly_chart(const VisitReport& report) {
     const double left = x(week.monday) - x.slot() / 2 + 2;
     const double width = std::max(2.0, x(last) - x(week.monday) + x.slot() - 4);
     const double top = y(week.run_minutes);
-    const std::string title = "Week of " + short_day(week.monday) + ": " + runs_words(week.runs) +
-                              ", " + svg_number(week.run_minutes) + " minutes running";
+    const std::string title = "Week of " + short_day(week.monday) + ": " + runs_words(week) + ", " +
+                              svg_number(week.run_minutes) + " minutes running";
     svg.rect(left, top, width, area.bottom() - top, "bar", title);
-    svg.text(left + width / 2, top - 5, runs_words(week.runs), "bar-label", Anchor::middle);
+    // Over many months the bars get too narrow for words: their titles still say.
+    if (width >= 36) {
+      svg.text(left + width / 2, top - 5, runs_words(week), "bar-label", Anchor::middle);
+    }
   }
   return svg.finish();
 }
