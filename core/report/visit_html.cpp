@@ -65,10 +65,11 @@ std::string weekly_section(const VisitReport& report) {
 
 std::string answers_section(const VisitReport& report) {
   if (report.answers.empty()) return {};
-  std::string out = "<section class=\"answers\"><h2>Plugin questions</h2>\n";
+  std::string out = "<section class=\"answers\"><h2>The plugin's questions and targets</h2>\n";
   for (const AnswerSeries& series : report.answers) {
     out += "<figure>" + answer_chart(report, series) + "<figcaption>" + e(series.question) +
-           " (<code>" + e(series.key) + "</code>)</figcaption></figure>\n";
+           (series.target ? "" : " (<code>" + e(series.key) + "</code>)") +
+           "</figcaption></figure>\n";
   }
   return out + "</section>\n";
 }

@@ -10,6 +10,7 @@
 #include "report/plan_text.hpp"
 #include "report/plan_words.hpp"
 #include "report/standing_text.hpp"
+#include "report/svg_chart.hpp"
 
 namespace runback {
 namespace {
@@ -77,6 +78,34 @@ std::vector<AnswerSeries> answer_series(const RunnerRecords& records, const Plan
   return out;
 }
 
+// The cadence the plugin set for each run done, when it sets one.
+std::optional<AnswerSeries> cadence_series(const Plan& plan, Date from, Date to) {
+  AnswerSeries series;
+  series.key = "steps/min";
+  series.question = "The cadence target the plugin set for each run done, in steps per minute";
+  series.target = true;
+  for (const PlannedDay& day : plan.days) {
+    if (!within(day.date, from, to) || !day.run || !day.run->logged || !day.run->outcome ||
+        *day.run->outcome == SessionOutcome::skipped) {
+      continue;
+    }
+    for (const SessionCue& cue : day.cues) {
+      if (!cue.cadence_spm) continue;
+      series.points.push_back(
+          {day.date, *cue.cadence_spm, svg_number(*cue.cadence_spm) + " steps/min"});
+      break;
+    }
+  }
+  if (series.points.empty()) return std::nullopt;
+  // Around the targets, not from 0: a rise of 5% is what there is to see.
+  const auto [low, high] =
+      std::minmax_element(series.points.begin(), series.points.end(),
+                          [](const auto& a, const auto& b) { return a.value < b.value; });
+  series.min = low->value - 5;
+  series.max = high->value + 5;
+  return series;
+}
+
 void add_week_totals(VisitReport& report, const Protocol& protocol, const Plan& plan) {
   for (const PlannedDay& day : plan.days) {
     if (!within(day.date, report.from, report.to)) continue;
@@ -142,6 +171,7 @@ VisitReport make_visit_report(const Protocol& protocol, const RunnerRecords& rec
   }
   add_week_totals(report, protocol, plan);
   report.answers = answer_series(records, plan, week_plan, from, to);
+  if (auto cadence = cadence_series(plan, from, to)) report.answers.push_back(std::move(*cadence));
   for (const Clearance& clearance : records.clearances) {
     if (within(clearance.date, from, to)) report.clearances.push_back(clearance);
   }

@@ -36,10 +36,12 @@ struct ReportWeek {
   bool by_distance = false;  // some of those sessions' running is set by distance, not counted
 };
 
-// A plugin's question and its answers on the days they were logged.
+// A plugin's question and its answers on the days they were logged; or, with `target`, the
+// cadence the plugin set for each run done (the knee plugin's metronome).
 struct AnswerSeries {
-  std::string key;
+  std::string key;       // `--answer KEY=...`; for a target, what the axis counts
   std::string question;  // the plugin's words; the key when the plugin did not say
+  bool target = false;
   bool yes_no = false;
   double min = 0;  // the range to draw: a 0-10 score's whole scale, else up to the answers'
   double max = 10;
@@ -78,7 +80,8 @@ struct VisitReport {
   std::vector<int> stage_by_day;          // the stage each day from `from` to `to` (0-based)
   std::vector<ReportDecision> decisions;  // taken from `from` to `to`, not the waiting ones
   std::vector<ReportWeek> weeks;
-  std::vector<AnswerSeries> answers;  // one per question answered at least once
+  std::vector<AnswerSeries> answers;  // one per question answered at least once, then the
+                                      // cadence target when the plugin sets one
   std::vector<ReportRedFlag> red_flags;
   std::vector<Clearance> clearances;
   std::string standing;  // where the runner stands on `to` (report/standing_text.hpp)

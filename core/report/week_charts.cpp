@@ -68,11 +68,13 @@ std::string answer_chart(const VisitReport& report, const AnswerSeries& series) 
     for (double tick : ticks) labels.emplace_back(tick, svg_number(tick));
   }
   const LinearScale y(lo, hi, area.bottom(), area.top);
-  SvgWriter svg(kChartWidth, kChartHeight, "Answers over time: " + series.question);
+  SvgWriter svg(kChartWidth, kChartHeight,
+                (series.target ? "Targets over time: " : "Answers over time: ") + series.question);
   draw_value_axis(svg, area, y, labels, series.yes_no ? "answer" : series.key);
+  const char* what =
+      series.target ? "the target for the run that day" : "the answer logged that day";
   draw_date_axis(svg, area, x);
-  draw_legend(svg, area.left, 18, area.right(),
-              {{"s-answer", "the answer logged that day", false, Marker::circle}});
+  draw_legend(svg, area.left, 18, area.right(), {{"s-answer", what, false, Marker::circle}});
 
   std::vector<std::pair<double, double>> points;
   for (const auto& point : series.points) points.emplace_back(x(point.date), y(point.value));

@@ -77,7 +77,7 @@ TEST_CASE("report writes one page with the charts, the decisions and the plan", 
   CHECK(contains(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Sam&quot; O&#39;Neil"));
   CHECK(contains(html, "By Dr &lt;Lee&gt; &amp; &quot;Co&quot;"));
   // The limits, the decisions with their reasons, the red flag and the plan.
-  CHECK(contains(html, "limit during: 5/10"));
+  CHECK(contains(html, "limit during and next morning: 5/10"));
   CHECK(contains(html, "pain during the run was 7/10 on 2026-11-11; this protocol allows 5/10"));
   CHECK(contains(html, "<td>stop</td>"));
   CHECK(contains(html, "<td>resume (cleared)</td>"));
