@@ -33,6 +33,19 @@ std::optional<Date> date_option(Context& context, const std::string& flag, const
   return *date;
 }
 
+// The plugin's checkpoint questions, for the words of the charts of their answers; none when
+// it has none or cannot say (the charts then use the answers' keys).
+std::vector<CheckpointQuestion> plugin_questions(PlanSource& source, const Protocol& protocol,
+                                                 const RunnerRecords& records, Date to) {
+  const PlanExtension* extension = source.extension_for(protocol, nullptr);
+  if (extension == nullptr) return {};
+  const std::vector<DayLog> no_logs;
+  const std::vector<CheckpointSummary> no_checkpoints;
+  auto asked = extension->questions(
+      ExtensionContext{protocol, records.programme, to, 0, 0, no_logs, no_checkpoints});
+  return asked.ok() ? std::move(*asked) : std::vector<CheckpointQuestion>{};
+}
+
 void run_report(Context& context, const ReportOptions& o) {
   const auto to = date_option(context, "--to", o.to, context.clock.today());
   if (!to) return;
@@ -59,8 +72,9 @@ void run_report(Context& context, const ReportOptions& o) {
   auto week = plan_for(source, *records, *to, nullptr);
   if (!week) return fail(context, ErrorKind::io, week.error());
 
-  const VisitReport report = make_visit_report(*planned->protocol, *records, planned->plan,
-                                               week->plan, *from, *to, runback_syntax());
+  const VisitReport report = make_visit_report(
+      *planned->protocol, *records, planned->plan, week->plan,
+      plugin_questions(source, *planned->protocol, *records, *to), *from, *to, runback_syntax());
   const std::string html = visit_html(report);
   if (o.output.empty() || o.output == "-") {
     context.out << html;

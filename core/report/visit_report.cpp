@@ -19,25 +19,9 @@ bool within(Date date, Date from, Date to) {
   return date >= from && date <= to;
 }
 
-// The plugin's questions, from the reminders of the days laid out (past days that were logged
-// have none: the week to come asks them).
-std::map<std::string, LogField> plugin_questions(const Plan& plan, const Plan& week_plan) {
-  std::map<std::string, LogField> questions;
-  for (const Plan* source : {&plan, &week_plan}) {
-    for (const PlannedDay& day : source->days) {
-      for (const Reminder& reminder : day.reminders) {
-        for (const LogField& field : reminder.fields) {
-          if (!field.answer_key.empty()) questions.emplace(field.answer_key, field);
-        }
-      }
-    }
-  }
-  return questions;
-}
-
-std::vector<AnswerSeries> answer_series(const RunnerRecords& records, const Plan& plan,
-                                        const Plan& week_plan, Date from, Date to) {
-  const auto questions = plugin_questions(plan, week_plan);
+std::vector<AnswerSeries> answer_series(const RunnerRecords& records,
+                                        const std::vector<CheckpointQuestion>& questions, Date from,
+                                        Date to) {
   std::map<std::string, AnswerSeries> by_key;
   for (const DayLog& log : records.logs) {
     if (!within(log.date, from, to)) continue;
@@ -46,13 +30,15 @@ std::vector<AnswerSeries> answer_series(const RunnerRecords& records, const Plan
       if (series.key.empty()) {
         series.key = key;
         series.question = key;
-        if (auto it = questions.find(key); it != questions.end()) {
-          series.question = it->second.what;
-          series.yes_no = it->second.yes_no;
-          series.min = it->second.min;
+        const auto asked = std::find_if(questions.begin(), questions.end(),
+                                        [&](const CheckpointQuestion& q) { return q.key == key; });
+        if (asked != questions.end()) {
+          series.question = asked->text;
+          series.yes_no = asked->kind == CheckpointQuestion::Kind::yes_no;
+          series.min = asked->min;
           // A 0-10 score keeps its whole scale; a wide one (minutes, counts up to 100) is drawn
           // to the highest answer, or its few answers would lie flat along the bottom.
-          series.max = it->second.max <= 10 ? it->second.max : it->second.min + 1;
+          series.max = asked->max <= 10 ? asked->max : asked->min + 1;
         }
       }
       AnswerSeries::Point point{log.date, 0, text};
@@ -130,7 +116,8 @@ void add_week_totals(VisitReport& report, const Protocol& protocol, const Plan& 
 }  // namespace
 
 VisitReport make_visit_report(const Protocol& protocol, const RunnerRecords& records,
-                              const Plan& plan, const Plan& week_plan, Date from, Date to,
+                              const Plan& plan, const Plan& week_plan,
+                              const std::vector<CheckpointQuestion>& questions, Date from, Date to,
                               const CommandSyntax& commands) {
   VisitReport report;
   report.runner = records.runner.name;
@@ -170,7 +157,7 @@ VisitReport make_visit_report(const Protocol& protocol, const RunnerRecords& rec
     report.decisions.push_back(ReportDecision{decision, explanation_text(decision, commands)});
   }
   add_week_totals(report, protocol, plan);
-  report.answers = answer_series(records, plan, week_plan, from, to);
+  report.answers = answer_series(records, questions, from, to);
   if (auto cadence = cadence_series(plan, from, to)) report.answers.push_back(std::move(*cadence));
   for (const Clearance& clearance : records.clearances) {
     if (within(clearance.date, from, to)) report.clearances.push_back(clearance);

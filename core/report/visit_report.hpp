@@ -89,9 +89,11 @@ struct VisitReport {
 };
 
 // `plan` is the runner's plan on `to` with the days from `from` to `to` laid out (with every
-// decision explained); `week_plan` the plan on `to` with its week laid out.
+// decision explained); `week_plan` the plan on `to` with its week laid out; `questions` the
+// plugin's checkpoint questions (none without a plugin).
 VisitReport make_visit_report(const Protocol& protocol, const RunnerRecords& records,
-                              const Plan& plan, const Plan& week_plan, Date from, Date to,
+                              const Plan& plan, const Plan& week_plan,
+                              const std::vector<CheckpointQuestion>& questions, Date from, Date to,
                               const CommandSyntax& commands);
 
 }  // namespace runback

@@ -85,6 +85,8 @@ TEST_CASE("report writes one page with the charts, the decisions and the plan", 
   CHECK(contains(html, "<title>Wed 11 Nov: pain during the run 7/10</title>"));
   CHECK(contains(html, "Week of Mon 9 Nov: 3 runs"));
   CHECK(contains(html, "<title>Mon 2 Nov: 15</title>"));
+  // The plugin's question in its own words (the heel raises chart's caption).
+  CHECK(contains(html, "How many slow single-leg heel raises could you do"));
   CHECK(contains(html, "The plan for the week of Mon 16 Nov"));
 
   // Standard output gets the same page.
