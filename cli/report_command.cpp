@@ -46,27 +46,37 @@ std::vector<CheckpointQuestion> plugin_questions(PlanSource& source, const Proto
   return asked.ok() ? std::move(*asked) : std::vector<CheckpointQuestion>{};
 }
 
+// Ten years of days: a programme is a few months, and a chart of more is a smear.
+constexpr int kMostDays = 3660;
+
 void run_report(Context& context, const ReportOptions& o) {
   const auto to = date_option(context, "--to", o.to, context.clock.today());
   if (!to) return;
+  // Checked before the records are read; its default needs them.
+  const auto given_from = date_option(context, "--from", o.from, *to);
+  if (!given_from) return;
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto records = store->records_for(context.runner);
   if (!records) return fail(context, ErrorKind::bad_input, records.error());
   // From the programme's start, or from --to when the report ends before it.
-  const auto from =
-      date_option(context, "--from", o.from, std::min(records->programme.start_date, *to));
-  if (!from) return;
-  if (*from > *to) {
+  const Date from = o.from.empty() ? std::min(records->programme.start_date, *to) : *given_from;
+  if (from > *to) {
     return fail(context, ErrorKind::bad_input,
-                "--from: " + format_date(*from) + " is after --to " + format_date(*to) +
+                "--from: " + format_date(from) + " is after --to " + format_date(*to) +
                     "; the report needs --from on or before --to");
+  }
+  if ((*to - from).count() >= kMostDays) {
+    return fail(context, ErrorKind::bad_input,
+                "--from: " + format_date(from) + " is more than " + std::to_string(kMostDays) +
+                    " days before --to " + format_date(*to) +
+                    "; a report covers at most about ten years");
   }
 
   PlanSource source(context, &*store);
   std::string problem;
-  const int shown = int((*to - *from).count()) + 1;
-  auto planned = plan_for(source, *records, *to, &problem, -1, *from, shown);
+  const int shown = int((*to - from).count()) + 1;
+  auto planned = plan_for(source, *records, *to, &problem, -1, from, shown);
   if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
   if (!planned) return fail(context, ErrorKind::io, planned.error());
   auto week = plan_for(source, *records, *to, nullptr);
@@ -74,7 +84,7 @@ void run_report(Context& context, const ReportOptions& o) {
 
   const VisitReport report = make_visit_report(
       *planned->protocol, *records, planned->plan, week->plan,
-      plugin_questions(source, *planned->protocol, *records, *to), *from, *to, runback_syntax());
+      plugin_questions(source, *planned->protocol, *records, *to), from, *to, runback_syntax());
   const std::string html = visit_html(report);
   if (o.output.empty() || o.output == "-") {
     context.out << html;
@@ -84,7 +94,7 @@ void run_report(Context& context, const ReportOptions& o) {
     return fail(context, ErrorKind::io, written.error());
   }
   context.out << "Wrote " << records->runner.name << "'s visit report ("
-              << format_day_range(*from, *to) << ") to " << o.output << ".\n";
+              << format_day_range(from, *to) << ") to " << o.output << ".\n";
 }
 
 }  // namespace

@@ -120,6 +120,10 @@ TEST_CASE("report refuses bad dates and unwritable files, and changes nothing", 
   CHECK(bad_from.exit_code == 2);
   CHECK(contains(bad_from.err, "--from: "));
 
+  const auto too_long = p.run({"report", "--from", "2000-01-01", "--to", "2026-11-22"});
+  CHECK(too_long.exit_code == 2);
+  CHECK(contains(too_long.err, "--from: 2000-01-01 is more than 3660 days before --to"));
+
   TempDir out{scratch_base()};
   const std::string file = out.file("missing-folder/visit.html");
   const auto unwritable = p.run({"report", "--output", file});
