@@ -12,6 +12,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
   // `protocol simulate` is declared with the other protocol commands.
   register_week_commands(app, context);
   register_demo_command(app, context);
+  register_report_command(app, context);
 }
 
 }  // namespace runback::cli
