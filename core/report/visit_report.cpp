@@ -30,8 +30,11 @@ std::vector<AnswerSeries> answer_series(const RunnerRecords& records,
       if (series.key.empty()) {
         series.key = key;
         series.question = key;
-        const auto asked = std::find_if(questions.begin(), questions.end(),
-                                        [&](const CheckpointQuestion& q) { return q.key == key; });
+        // clang 14 does not capture a structured binding in a lambda: a named reference does.
+        const std::string& asked_key = key;
+        const auto asked =
+            std::find_if(questions.begin(), questions.end(),
+                         [&](const CheckpointQuestion& q) { return q.key == asked_key; });
         if (asked != questions.end()) {
           series.question = asked->text;
           series.yes_no = asked->kind == CheckpointQuestion::Kind::yes_no;
