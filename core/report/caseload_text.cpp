@@ -14,6 +14,24 @@ std::string padded(const std::string& text, std::size_t width) {
   return text + std::string(width > shown ? width - shown : 0, ' ');
 }
 
+// `text` on lines of at most 80 characters after `indent`, broken at spaces.
+std::string wrapped(const std::string& text, const std::string& indent) {
+  std::string out, line = indent;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (line.size() > indent.size() && text_width(line) + 1 + text_width(word) > kLineWidth) {
+      out += line + "\n";
+      line = indent;
+    }
+    line += (line.size() > indent.size() ? " " : "") + word;
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
 }  // namespace
 
 std::size_t text_width(const std::string& text) {
@@ -71,7 +89,7 @@ std::string caseload_table(const std::vector<RunnerAttention>& runners, Date tod
     if (note.empty()) note = "-";
     if (text_width(line) + text_width(note) > kLineWidth) {
       while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n    " + note + "\n";
+      out += line + "\n" + wrapped(note, "    ");
     } else {
       out += line + note + "\n";
     }

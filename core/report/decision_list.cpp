@@ -23,6 +23,7 @@ std::string decision_summary(const Protocol& protocol, const Decision& d) {
     case DecisionKind::repeat:
       return "repeat " + step_label(words, d.from_stage) + rest;
     case DecisionKind::step_back:
+      if (d.to_stage == d.from_stage) return "step back (" + to + " is the first)" + rest;
       return "step back to " + to + rest;
     case DecisionKind::stop:
       return d.rule == "stopped" ? "on hold" : "stop running";

@@ -159,8 +159,8 @@ TEST_CASE("decisions lists every decision with its reason, as text, CSV and JSON
   const auto text = p.run({"--runner", "Dan", "decisions"});
   REQUIRE(text.exit_code == 0);
   CHECK(contains(text.out, "Decisions for Dan, 2 in all:"));
-  CHECK(contains(text.out, "2026-11-18 Wed  stage 1: step back to stage 1"));
-  CHECK(contains(text.out, "  Pain during the run went above 5/10"));
+  CHECK(contains(text.out, "2026-11-18 Wed  stage 1: step back (stage 1 is the first)\n"));
+  CHECK(contains(text.out, "Pain during the run went above 5/10, past the acceptable zone."));
 
   const json doc = json::parse(p.run({"--runner", "Dan", "decisions", "--format", "json"}).out);
   CHECK(doc["schema"] == "runback.decisions/1");
@@ -217,7 +217,7 @@ TEST_CASE("history --decisions puts the stage and decision beside each log", "[c
   REQUIRE(text.exit_code == 0);
   CHECK(contains(text.out, "Date        Day  Stage  Session"));
   CHECK(contains(text.out, "2026-11-16  mon  1      done"));
-  CHECK(contains(text.out, "step back to stage 1; calf felt \"tight\", then sore"));
+  CHECK(contains(text.out, "step back (stage 1 is the first); calf felt \"tight\", then sore"));
   // Without the flag, history is as it was.
   CHECK_FALSE(contains(p.run({"--runner", "Dan", "history"}).out, "Stage"));
 
@@ -236,6 +236,6 @@ TEST_CASE("history --decisions puts the stage and decision beside each log", "[c
   REQUIRE(*reader.next(fields));
   REQUIRE(*reader.next(fields));
   CHECK(fields[12] == "1");
-  CHECK(fields[13] == "step back to stage 1");
+  CHECK(fields[13] == "step back (stage 1 is the first)");
   CHECK(contains(fields[14], "Pain during the run went above 5/10, past the acceptable zone."));
 }

@@ -102,10 +102,10 @@ TEST_CASE("silence counts from the start for a runner who never logged, and from
   CHECK(early.days_silent == 0);
   CHECK(early.tier() == AttentionTier::steady);
 
-  // Three days is no silence by itself, but a planned run passed with nothing logged.
+  // Five days is no silence by itself, but a planned run passed with nothing logged.
   const RunnerAttention missed =
-      attention_on(protocol, {session(kStart, 1, 0)}, make_date(2026, 11, 5));
-  CHECK(missed.days_silent == 3);
+      attention_on(protocol, {session(kStart, 1, 0)}, make_date(2026, 11, 7));
+  CHECK(missed.days_silent == 5);
   CHECK(missed.missed_since_last_log);
   CHECK(missed.tier() == AttentionTier::silent);
 }
@@ -156,6 +156,6 @@ TEST_CASE("the caseload table fits 80 columns, a long note on a line of its own"
     CHECK(end - begin <= 80);
     begin = end + 1;
   }
-  CHECK(table.find("\n    STOPPED since Mon 30 Nov: red flag night-pain, pain-at-rest") !=
-        std::string::npos);
+  CHECK(table.find("\n    STOPPED since Mon 30 Nov: red flag night-pain, pain-at-rest, until "
+                   "cleared;\n    also 1 setback in 14 days\n") != std::string::npos);
 }
