@@ -123,7 +123,8 @@ TEST_CASE("runners' JSON keeps its fields and adds each runner's attention", "[c
   CHECK(ana["attention"]["next_run"] == "2026-11-20");
 }
 
-TEST_CASE("runners --sort name lists A to Z, and a bad sort or date is refused", "[cli][caseload]") {
+TEST_CASE("runners --sort name lists A to Z, and a bad sort or date is refused",
+          "[cli][caseload]") {
   InProcess p;
   fill_caseload(p);
   CHECK(names_of(json::parse(p.run({"runners", "--sort", "name", "--format", "json"}).out)) ==
