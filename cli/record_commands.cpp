@@ -1,5 +1,5 @@
-// The record commands: log, clear, withdraw, history, runners, start, program upgrade, export,
-// import.
+// The record commands: log, clear, withdraw, history, runners, decisions, start, program
+// upgrade, export, import.
 // This file holds the small ones and registers the rest from their own files.
 
 #include "record_commands.hpp"
@@ -12,10 +12,14 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "date_range.hpp"
+#include "decision_history.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "protocol/describe.hpp"
 #include "record_output.hpp"
+#include "report/decision_list.hpp"
+#include "report/decision_words.hpp"
 #include "report/plan_json.hpp"
 #include "runback_syntax.hpp"
 #include "util/csv.hpp"
@@ -26,6 +30,7 @@ namespace {
 
 struct HistoryOptions {
   std::string from, to, format;
+  bool decisions = false;
 };
 
 std::string cell(const std::optional<int>& v) {
@@ -35,31 +40,77 @@ std::string cell(const std::optional<bool>& v) {
   return v ? (*v ? "yes" : "no") : "-";
 }
 
-void run_history(Context& context, const HistoryOptions& o) {
-  std::optional<Date> from, to;
-  std::vector<std::string> errors;
-  for (auto [flag, text, out] :
-       {std::tuple{"--from", &o.from, &from}, std::tuple{"--to", &o.to, &to}}) {
-    if (text->empty()) continue;
-    auto date = parse_date(*text);
-    if (!date) {
-      errors.push_back(std::string(flag) + ": " + date.error());
-    } else {
-      *out = *date;
+// `history --decisions`: the plan of the runner's whole history, and each logged day's stage and
+// decisions (decision_history.hpp).
+struct HistoryDecisions {
+  RunnerPlan planned;
+  std::map<Date, DayDecisions> by_day;
+
+  const DayDecisions* on(Date date) const {
+    auto it = by_day.find(date);
+    return it == by_day.end() ? nullptr : &it->second;
+  }
+  std::string stage(Date date) const {
+    const DayDecisions* day = on(date);
+    return day && day->stage ? std::to_string(*day->stage + 1) : "-";
+  }
+  std::string summary(Date date) const {
+    std::string out;
+    if (const DayDecisions* day = on(date)) {
+      for (const Decision* d : day->decided) {
+        out += (out.empty() ? "" : "; ") + decision_summary(*planned.protocol, *d);
+      }
     }
+    return out;
   }
-  if (from && to && *from > *to) errors.push_back("--from: " + o.from + " is after --to " + o.to);
-  if (!errors.empty()) {
-    for (const auto& e : errors) context.err << "runback: " << e << "\n";
-    context.exit_code = exit_status(ErrorKind::bad_input);
-    return;
+  std::string reasons(Date date) const {
+    std::string out;
+    if (const DayDecisions* day = on(date)) {
+      for (const Decision* d : day->decided) {
+        out += (out.empty() ? "" : " ") + explanation_text(*d, runback_syntax());
+      }
+    }
+    return out;
   }
+};
+
+// `source` holds the protocol the plan points at: it outlives the answer.
+std::optional<HistoryDecisions> history_decisions(Context& context, Store& store,
+                                                  PlanSource& source) {
+  auto records = store.records_for(context.runner);
+  if (!records) {
+    fail(context, ErrorKind::bad_input, "--decisions: " + records.error());
+    return std::nullopt;
+  }
+  std::string problem;
+  auto planned = plan_every_decision(source, *records, context.clock.today(), &problem);
+  if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
+  if (!planned) {
+    fail(context, ErrorKind::io, planned.error());
+    return std::nullopt;
+  }
+  HistoryDecisions out{std::move(*planned), {}};
+  out.by_day = decisions_by_log(out.planned.plan, records->programme, records->logs);
+  return out;
+}
+
+void run_history(Context& context, const HistoryOptions& o) {
+  const auto range = parse_date_range(context, o.from, o.to);
+  if (!range) return;
+  const std::optional<Date> from = range->from, to = range->to;
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto runner = resolve_runner(context, *store);
   if (!runner) return;
   auto clearances = store->clearances(runner->id, from, to);
   if (!clearances) return fail(context, ErrorKind::io, clearances.error());
+  std::optional<PlanSource> source;
+  std::optional<HistoryDecisions> decided;
+  if (o.decisions) {
+    source.emplace(context, &*store);
+    decided = history_decisions(context, *store, *source);
+    if (!decided) return;
+  }
 
   std::string out;
   Status status = ok_status();
@@ -80,15 +131,41 @@ void run_history(Context& context, const HistoryOptions& o) {
       out += first ? "\n    " : ",\n    ";
       first = false;
       append_log_row_json(out, row);
+      if (decided) {
+        out.pop_back();  // the log's closing brace: its stage and decisions go inside
+        out += ",\"stage\":";
+        const std::string stage = decided->stage(row.date);
+        out += stage == "-" ? "null" : stage;
+        out += ",\"decisions\":[";
+        if (const DayDecisions* day = decided->on(row.date)) {
+          for (std::size_t i = 0; i < day->decided.size(); ++i) {
+            nlohmann::ordered_json j = decision_json(*day->decided[i], runback_syntax());
+            j["summary"] = decision_summary(*decided->planned.protocol, *day->decided[i]);
+            out += (i == 0 ? "" : ",") + j.dump();
+          }
+        }
+        out += "]}";
+      }
     });
     out += first ? "],\n" : "\n  ],\n";
     nlohmann::ordered_json cleared = nlohmann::ordered_json::array();
     for (const auto& c : *clearances) cleared.push_back(clearance_json(c));
     out += "  \"clearances\": " + cleared.dump() + "\n}\n";
   } else if (o.format == "csv") {
-    append_csv_record(out, {"date", "session", "pain_during", "pain_after", "pain_next_morning",
-                            "stiffness_minutes", "swelling", "limp", "red_flags", "answers", "note",
-                            "pain_warmup"});
+    std::vector<std::string_view> header = {"date",
+                                            "session",
+                                            "pain_during",
+                                            "pain_after",
+                                            "pain_next_morning",
+                                            "stiffness_minutes",
+                                            "swelling",
+                                            "limp",
+                                            "red_flags",
+                                            "answers",
+                                            "note",
+                                            "pain_warmup"};
+    if (decided) header.insert(header.end(), {"stage", "decision", "reason"});
+    append_csv_record(out, header);
     status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
       auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
       auto flag = [](const std::optional<bool>& v) { return v ? (*v ? "1" : "0") : ""; };
@@ -98,8 +175,19 @@ void run_history(Context& context, const HistoryOptions& o) {
                         m = number(row.pain_next_morning), s = number(row.stiffness_minutes);
       const std::string flags = join_red_flags(row.red_flags),
                         answers = answers_to_json(row.answers);
-      append_csv_record(out, {date, session, d, a, m, s, flag(row.swelling), flag(row.limp), flags,
-                              answers, row.note.value_or(""), number(row.pain_warmup)});
+      const std::string swelling = flag(row.swelling), limp = flag(row.limp),
+                        warmup = number(row.pain_warmup), note = row.note.value_or("");
+      std::vector<std::string_view> fields = {date,     session, d,     a,       m,    s,
+                                              swelling, limp,    flags, answers, note, warmup};
+      std::string stage, summary, reasons;
+      if (decided) {
+        stage = decided->stage(row.date);
+        if (stage == "-") stage.clear();
+        summary = decided->summary(row.date);
+        reasons = decided->reasons(row.date);
+        fields.insert(fields.end(), {stage, summary, reasons});
+      }
+      append_csv_record(out, fields);
     });
   } else {
     std::ostringstream table;
@@ -112,16 +200,22 @@ void run_history(Context& context, const HistoryOptions& o) {
     std::size_t rows = 0;
     status = store->for_each_log(runner->id, from, to, [&](const std::string&, const LogRow& row) {
       if (rows++ == 0) {
-        table << "Date        Day  Session  During  After  Morning  Stiffness  Swelling  Limp  "
-                 "Details\n";
+        table << "Date        Day  " << (decided ? "Stage  " : "")
+              << "Session  During  After  Morning  Stiffness  Swelling  Limp  "
+              << (decided ? "Decision; details" : "Details") << "\n";
       }
       std::string details;
       if (row.pain_warmup) details += "warm-up " + std::to_string(*row.pain_warmup) + "/10; ";
       for (const auto& flag : row.red_flags) details += "RED FLAG " + flag + "; ";
       for (const auto& [key, value] : row.answers) details += key + "=" + value + "; ";
       if (row.note) details += *row.note;
+      if (decided) {
+        const std::string summary = decided->summary(row.date);
+        if (!summary.empty()) details = summary + (details.empty() ? "" : "; " + details);
+      }
       table << format_date(row.date) << "  " << std::left << std::setw(5)
-            << weekday_short(std::chrono::weekday{row.date}) << std::setw(9)
+            << weekday_short(std::chrono::weekday{row.date}) << std::setw(decided ? 7 : 0)
+            << (decided ? decided->stage(row.date) : "") << std::setw(9)
             << (row.session ? session_outcome_name(*row.session) : "-") << std::setw(8)
             << cell(row.pain_during) << std::setw(7) << cell(row.pain_after) << std::setw(9)
             << cell(row.pain_next_morning) << std::setw(11) << cell(row.stiffness_minutes)
@@ -139,108 +233,6 @@ void run_history(Context& context, const HistoryOptions& o) {
   context.out << out;
 }
 
-// Where each runner stands today, by name, from the same plan `status` and `week` print: the
-// stage ("3 of 13", "complete", "3 of 13, stopped") and the status as JSON.
-struct Standing {
-  std::string stage;
-  nlohmann::ordered_json status;
-  std::string next_run;
-};
-
-std::map<std::string, Standing> current_standings(Context& context, Store& store) {
-  std::map<std::string, Standing> standings;
-  PlanSource source(context, &store);
-  const Date today = context.clock.today();
-  // One runner at a time: a caseload need not sit in memory to be listed.
-  auto status = store.for_each_active_records([&](RunnerRecords&& records) {
-    auto protocol = source.protocol_for(records.programme);
-    if (!protocol) return;
-    std::string problem;
-    const PlanExtension* extension = source.extension_for(**protocol, &problem);
-    const PlanRequest request{**protocol,
-                              extension,
-                              records.programme,
-                              records.logs,
-                              records.clearances,
-                              today,
-                              today,
-                              0,
-                              730,
-                              1,
-                              false};
-    const Plan plan = make_plan(request);
-    const PlanStatus& s = plan.status;
-    std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
-    if (s.complete) text = "complete";
-    if (s.stopped) text += ", stopped";
-    if (s.waiting_for) text += ", waiting";
-    standings[records.runner.name] = {
-        text, standing_json(**protocol, plan, runback_syntax()),
-        plan.next_run ? format_date(*plan.next_run) : std::string("-")};
-  });
-  if (!status) return {};
-  return standings;
-}
-
-void run_runners(Context& context, const std::string& format) {
-  auto path = resolve_db_path(context.env, context.db_path);
-  if (!path) return fail(context, ErrorKind::bad_input, path.error());
-  std::vector<RunnerSummary> caseload;
-  std::map<std::string, Standing> stages;
-  auto store = Store::open(*path, OpenMode::existing_only);
-  if (store) {
-    auto loaded = store->caseload();
-    if (!loaded) return fail(context, ErrorKind::io, loaded.error());
-    caseload = std::move(*loaded);
-    stages = current_standings(context, *store);
-  } else if (store.error_kind() != ErrorKind::not_found) {  // no database yet: no runners
-    return fail(context, store.failure());
-  }
-  if (format == "json") {
-    nlohmann::ordered_json doc;
-    doc["schema"] = "runback.runners/1";
-    doc["runners"] = nlohmann::ordered_json::array();
-    for (const auto& s : caseload) {
-      nlohmann::ordered_json j;
-      j["name"] = s.runner.name;
-      j["programme"] = s.programme ? programme_json(*s.programme, false) : nullptr;
-      const auto stage = stages.find(s.runner.name);
-      j["stage"] = stage == stages.end() ? nullptr : nlohmann::ordered_json(stage->second.stage);
-      j["status"] = stage == stages.end() ? nullptr : stage->second.status;
-      j["last_log"] = s.last_log ? nlohmann::ordered_json(format_date(*s.last_log)) : nullptr;
-      j["log_count"] = s.log_count;
-      doc["runners"].push_back(j);
-    }
-    context.out << doc.dump(2) << "\n";
-    return;
-  }
-  if (caseload.empty()) {
-    context.out << "No runners yet: start a programme with `runback start --protocol ID --runner "
-                   "NAME`.\n";
-    return;
-  }
-  std::size_t width = 6;
-  for (const auto& s : caseload) width = std::max(width, s.runner.name.size());
-  context.out << std::left << std::setw(int(width + 2)) << "Runner" << std::setw(28) << "Protocol"
-              << std::setw(12) << "Started" << std::setw(18) << "Stage" << std::setw(12)
-              << "Last log" << std::setw(12) << "Next run"
-              << "Logs\n";
-  for (const auto& s : caseload) {
-    context.out << std::setw(int(width + 2)) << s.runner.name;
-    if (s.programme) {
-      context.out << std::setw(28)
-                  << (s.programme->protocol_id + " " + s.programme->protocol_version)
-                  << std::setw(12) << format_date(s.programme->start_date) << std::setw(18)
-                  << (stages.count(s.runner.name) ? stages.at(s.runner.name).stage : "?");
-    } else {
-      context.out << std::setw(58) << "(no programme)";
-    }
-    context.out << std::setw(12) << (s.last_log ? format_date(*s.last_log) : "-") << std::setw(12)
-                << (stages.count(s.runner.name) ? stages.at(s.runner.name).next_run : "-")
-                << s.log_count << "\n";
-  }
-}
-
 }  // namespace
 
 void register_record_commands(CLI::App& app, Context& context) {
@@ -253,17 +245,15 @@ void register_record_commands(CLI::App& app, Context& context) {
     auto options = std::make_shared<HistoryOptions>();
     history.add_option("--from", options->from, "First day (YYYY-MM-DD)")->type_name("DATE");
     history.add_option("--to", options->to, "Last day (YYYY-MM-DD)")->type_name("DATE");
+    history.add_flag("--decisions", options->decisions,
+                     "Beside each log, the stage the runner was at and what was decided that day "
+                     "(the reasons: `runback decisions`)");
     add_format_option(history, options->format, {Format::text, Format::csv, Format::json});
     history.callback([&context, options] { run_history(context, *options); });
   });
 
-  add_command(app, "runners",
-              "List the runners in the database (a caseload): programme, start, last log",
-              [&context](CLI::App& runners) {
-                auto format = std::make_shared<std::string>();
-                add_format_option(runners, *format, {Format::text, Format::json});
-                runners.callback([&context, format] { run_runners(context, *format); });
-              });
+  register_runners_command(app, context);
+  register_decisions_command(app, context);
 
   register_start_command(app, context);
   register_programme_commands(app, context);

@@ -8,6 +8,8 @@ namespace runback::cli {
 void register_log_command(CLI::App& app, Context& context);
 void register_clear_command(CLI::App& app, Context& context);
 void register_withdraw_command(CLI::App& app, Context& context);
+void register_runners_command(CLI::App& app, Context& context);    // the caseload
+void register_decisions_command(CLI::App& app, Context& context);  // every decision
 void register_start_command(CLI::App& app, Context& context);
 void register_programme_commands(CLI::App& app, Context& context);  // program days, upgrade
 void register_transfer_commands(CLI::App& app, Context& context);   // export, import

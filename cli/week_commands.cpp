@@ -1,5 +1,6 @@
 // `runback week [--date DATE] [--all]` and `runback status [--date DATE]`.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -12,6 +13,8 @@
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "record_output.hpp"
+#include "report/caseload_summary.hpp"
+#include "report/caseload_text.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
 #include "report/week_json_writer.hpp"
@@ -23,6 +26,7 @@ namespace {
 struct WeekOptions {
   std::string date;
   bool all = false;
+  bool summary = false;
   std::string format;
 };
 
@@ -74,10 +78,13 @@ struct CaseloadBatch {
 // runners between one thread per core, each reading its runners through a connection of its
 // own and planning them; this thread writes their weeks in order. JSON is written runner by
 // runner, one line each, so ten thousand runners never sit in memory as one document.
+// `summary`: one line per runner instead of their week (report/caseload_text.hpp).
 void run_caseload_week(Context& context, Store& store, PlanSource& source, Date today, Date from,
-                       bool json) {
+                       bool json, bool summary) {
   auto runners = store.runners_with_active_programme();
   if (!runners) return fail(context, ErrorKind::io, runners.error());
+  std::size_t name_width = 0;
+  for (const Runner& runner : *runners) name_width = std::max(name_width, text_width(runner.name));
   if (json) {
     context.out << "{\"schema\":\"runback.weeks/1\",\"from\":\"" << format_date(from)
                 << "\",\"date\":\"" << format_date(today) << "\",\"runners\":[";
@@ -124,6 +131,15 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
         return;
       }
       const Protocol& chosen = ***protocol;
+      if (summary) {
+        const Plan plan = make_plan(plan_request(records, chosen, extension, today, today, 0, 1,
+                                                 /*day_details=*/false));
+        output.planned = true;
+        output.text = caseload_summary_line(
+            attention_of(records.runner.name, records.programme, records.logs, plan, today), today,
+            name_width);
+        return;
+      }
       const Plan plan = make_plan(
           plan_request(records, chosen, extension, today, from, 7, 1, /*day_details=*/!json));
       output.planned = true;
@@ -153,6 +169,8 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       }
       if (json) {
         context.out << (first ? "\n" : ",\n") << output.text;
+      } else if (summary) {
+        context.out << output.text;
       } else {
         if (!first) context.out << "\n" << std::string(78, '-') << "\n\n";
         context.out << output.text;
@@ -196,7 +214,12 @@ void run_week(Context& context, const WeekOptions& o) {
     return;
   }
 
-  run_caseload_week(context, *store, source, *today, from, o.format == "json");
+  if (o.summary && o.format == "json") {
+    return fail(context, ErrorKind::bad_input,
+                "--summary prints text; for JSON, `runback runners --format json` gives the same "
+                "facts");
+  }
+  run_caseload_week(context, *store, source, *today, from, o.format == "json", o.summary);
 }
 
 void run_status(Context& context, const WeekOptions& o) {
@@ -231,7 +254,12 @@ void register_week_commands(CLI::App& app, Context& context) {
                 week.add_option("--date", options->date,
                                 "Plan the week (Monday to Sunday) of this day (default: today)")
                     ->type_name("DATE");
-                week.add_flag("--all", options->all, "Every runner with an active programme");
+                auto* all =
+                    week.add_flag("--all", options->all, "Every runner with an active programme");
+                week.add_flag("--summary", options->summary,
+                              "With --all: one line per runner (stage, next run, what is awaited, "
+                              "a stop)")
+                    ->needs(all);
                 add_format_option(week, options->format, {Format::text, Format::json});
                 week.callback([&context, options] { run_week(context, *options); });
               });

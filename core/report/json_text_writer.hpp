@@ -75,14 +75,14 @@ class JsonTextWriter {
 
   // Text a JsonTextWriter wrote earlier, copied rather than written again: one whole value, or
   // an object's members without its braces ("a":1,"b":2) into the open object.
-  void raw_value(std::string_view json) {
+  void raw_value(std::string_view written) {
     before_value();
-    out_ += json;
+    out_ += written;
   }
-  void raw_members(std::string_view json) {
-    if (json.empty()) return;
+  void raw_members(std::string_view written) {
+    if (written.empty()) return;
     if (comma_) out_ += ',';
-    out_ += json;
+    out_ += written;
     comma_ = true;
   }
 

@@ -246,5 +246,6 @@ TEST_CASE("runners shows where each runner stands today, as the planner decides 
 
   REQUIRE(run_command({"--db", db, "log", "--red-flag", "night-pain"}).exit_code == 0);
   auto stopped = run_command({"--db", db, "runners"});
-  CHECK(stopped.out.find("2 of " + stage_count + ", stopped") != std::string::npos);
+  CHECK(stopped.out.find("2/" + stage_count) != std::string::npos);
+  CHECK(stopped.out.find("STOPPED since") != std::string::npos);
 }

@@ -1,0 +1,182 @@
+// `runback runners [--date DATE] [--sort attention|name]`: a physiotherapist's caseload, whoever
+// needs attention first (report/caseload_summary.hpp says who and why).
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "add_command.hpp"
+#include "context.hpp"
+#include "plan/planner.hpp"
+#include "plan_source.hpp"
+#include "record_commands.hpp"
+#include "record_output.hpp"
+#include "report/caseload_json.hpp"
+#include "report/caseload_text.hpp"
+#include "report/plan_json.hpp"
+#include "report/plan_words.hpp"
+#include "runback_syntax.hpp"
+
+namespace runback::cli {
+namespace {
+
+struct RunnersOptions {
+  std::string format, date, sort;
+};
+
+constexpr const char* kSorts[] = {"attention", "name"};
+
+// Where a runner stands on the date, from the same plan `status` and `week` print.
+struct Standing {
+  std::string stage;  // "3 of 13", "complete", "3 of 13, stopped"
+  nlohmann::ordered_json status;
+  RunnerAttention attention;
+};
+
+std::map<std::string, Standing> standings_on(Context& context, Store& store, Date today) {
+  std::map<std::string, Standing> standings;
+  PlanSource source(context, &store);
+  // One runner at a time: a caseload need not sit in memory to be listed.
+  auto status = store.for_each_active_records([&](RunnerRecords&& records) {
+    auto protocol = source.protocol_for(records.programme);
+    if (!protocol) return;
+    std::string problem;
+    const PlanExtension* extension = source.extension_for(**protocol, &problem);
+    const PlanRequest request{**protocol,
+                              extension,
+                              records.programme,
+                              records.logs,
+                              records.clearances,
+                              today,
+                              today,
+                              0,
+                              730,
+                              1,
+                              false};
+    const Plan plan = make_plan(request);
+    const PlanStatus& s = plan.status;
+    std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
+    if (s.complete) text = "complete";
+    if (s.stopped) text += ", stopped";
+    if (s.waiting_for) text += ", waiting";
+    standings[records.runner.name] = {
+        text, standing_json(**protocol, plan, runback_syntax()),
+        attention_of(records.runner.name, records.programme, records.logs, plan, today)};
+  });
+  if (!status) return {};
+  return standings;
+}
+
+struct CaseloadRow {
+  RunnerSummary summary;
+  const Standing* standing = nullptr;  // none: no programme, or its protocol cannot be read
+  RunnerAttention attention;
+};
+
+void print_runners_json(Context& context, const std::vector<CaseloadRow>& rows, Date today,
+                        const std::string& sort) {
+  nlohmann::ordered_json doc;
+  doc["schema"] = "runback.runners/1";
+  doc["date"] = format_date(today);
+  doc["sort"] = sort;
+  doc["runners"] = nlohmann::ordered_json::array();
+  for (const CaseloadRow& row : rows) {
+    const RunnerSummary& s = row.summary;
+    nlohmann::ordered_json j;
+    j["name"] = s.runner.name;
+    j["programme"] = s.programme ? programme_json(*s.programme, false) : nullptr;
+    j["stage"] = row.standing ? nlohmann::ordered_json(row.standing->stage) : nullptr;
+    j["status"] = row.standing ? row.standing->status : nullptr;
+    j["last_log"] = s.last_log ? nlohmann::ordered_json(format_date(*s.last_log)) : nullptr;
+    j["log_count"] = s.log_count;
+    j["attention"] = attention_json(row.attention);
+    doc["runners"].push_back(j);
+  }
+  context.out << doc.dump(2) << "\n";
+}
+
+void run_runners(Context& context, const RunnersOptions& o) {
+  Date today = context.clock.today();
+  if (!o.date.empty()) {
+    auto date = parse_date(o.date);
+    if (!date) return fail(context, ErrorKind::bad_input, "--date: " + date.error());
+    today = *date;
+  }
+  auto path = resolve_db_path(context.env, context.db_path);
+  if (!path) return fail(context, ErrorKind::bad_input, path.error());
+  std::vector<RunnerSummary> caseload;
+  std::map<std::string, Standing> standings;
+  auto store = Store::open(*path, OpenMode::existing_only);
+  if (store) {
+    auto loaded = store->caseload();
+    if (!loaded) return fail(context, ErrorKind::io, loaded.error());
+    caseload = std::move(*loaded);
+    standings = standings_on(context, *store, today);
+  } else if (store.error_kind() != ErrorKind::not_found) {  // no database yet: no runners
+    return fail(context, store.failure());
+  }
+  std::vector<CaseloadRow> rows;
+  for (RunnerSummary& s : caseload) {
+    const auto found = standings.find(s.runner.name);
+    const Standing* standing = found == standings.end() ? nullptr : &found->second;
+    RunnerAttention attention =
+        standing ? standing->attention
+                 : attention_without_plan(s.runner.name,
+                                          s.programme ? "protocol cannot be read: `runback status "
+                                                        "--runner " +
+                                                            s.runner.name + "` says why"
+                                                      : std::string("no programme running"));
+    rows.push_back({std::move(s), standing, std::move(attention)});
+  }
+  const bool by_name = o.sort == "name";
+  std::stable_sort(rows.begin(), rows.end(), [by_name](const CaseloadRow& a, const CaseloadRow& b) {
+    return by_name ? name_before(a.attention, b.attention)
+                   : needs_attention_before(a.attention, b.attention);
+  });
+
+  if (o.format == "json") return print_runners_json(context, rows, today, o.sort);
+  if (rows.empty()) {
+    context.out << "No runners yet: start a programme with `runback start --protocol ID --runner "
+                   "NAME`.\n";
+    return;
+  }
+  std::vector<RunnerAttention> attention;
+  for (const CaseloadRow& row : rows) attention.push_back(row.attention);
+  context.out << "Runners on " << short_day(today) << " "
+              << int(std::chrono::year_month_day{today}.year())
+              << (by_name ? ", by name" : ", whoever needs attention first") << ":\n\n"
+              << caseload_table(attention, today);
+}
+
+}  // namespace
+
+void register_runners_command(CLI::App& app, Context& context) {
+  add_command(
+      app, "runners",
+      "The caseload: each runner's stage, last log, pain, setbacks, next run and what needs "
+      "attention, whoever needs it most first",
+      [&context](CLI::App& runners) {
+        auto options = std::make_shared<RunnersOptions>();
+        add_format_option(runners, options->format, {Format::text, Format::json});
+        runners.add_option("--date", options->date, "As of this day (default: today)")
+            ->type_name("DATE");
+        options->sort = kSorts[0];
+        runners
+            .add_option("--sort", options->sort,
+                        "attention: stopped, then silent, then setbacks, then the rest; name: A "
+                        "to Z (default: attention)")
+            ->type_name("ORDER")
+            ->check(CLI::Validator(
+                [](std::string& value) -> std::string {
+                  for (const char* sort : kSorts) {
+                    if (value == sort) return {};
+                  }
+                  return value + " not in {attention,name}";
+                },
+                "{attention,name}", "ORDER"));
+        runners.callback([&context, options] { run_runners(context, *options); });
+      });
+}
+
+}  // namespace runback::cli
