@@ -1,6 +1,8 @@
 // `runback calendar [--weeks N] [--output FILE] [--date DATE]`: the plan as an iCalendar file
 // (core/report/plan_icalendar.hpp says what goes in it, core/ical writes it).
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <chrono>
 #include <memory>
 #include <ostream>
 
@@ -100,14 +102,13 @@ void run_calendar(Context& context, const CalendarOptions& o) {
   int runs = 0;
   for (const CalendarEvent& event : document.events) runs += event.category != "Log" ? 1 : 0;
   const Date until = today + std::chrono::days{o.weeks * 7 - 1};
-  std::ostream& note = o.output == "-" ? context.err : context.out;
   if (runs == 0) {
-    note << "runback: no "
-         << (planned->plan.status.stopped ? "running is planned" : "run is planned") << " from "
-         << format_day_range(today, until)
-         << (planned->plan.status.complete ? ": the programme is finished" : "")
-         << (planned->plan.status.stopped ? ": please see your physiotherapist first" : "")
-         << ".\n";
+    context.err << "runback: no "
+                << (planned->plan.status.stopped ? "running is planned" : "run is planned")
+                << " from " << format_day_range(today, until)
+                << (planned->plan.status.complete ? ": the programme is finished" : "")
+                << (planned->plan.status.stopped ? ": please see your physiotherapist first" : "")
+                << ".\n";
   }
   if (o.output == "-") {
     context.out << *text;
@@ -116,11 +117,11 @@ void run_calendar(Context& context, const CalendarOptions& o) {
   if (auto written = write_file_atomically(o.output, *text, "--output"); !written) {
     return fail(context, ErrorKind::io, written.error());
   }
-  note << "Wrote " << o.output << ": " << runs << (runs == 1 ? " run" : " runs") << " and "
-       << document.events.size() - std::size_t(runs) << " log reminder"
-       << (document.events.size() - std::size_t(runs) == 1 ? "" : "s") << ", "
-       << format_day_range(today, until)
-       << ".\nImport it into your calendar; importing a newer one updates the same days.\n";
+  context.out << "Wrote " << o.output << ": " << runs << (runs == 1 ? " run" : " runs") << " and "
+              << document.events.size() - std::size_t(runs) << " log reminder"
+              << (document.events.size() - std::size_t(runs) == 1 ? "" : "s") << ", "
+              << format_day_range(today, until)
+              << ".\nImport it into your calendar; importing a newer one updates the same days.\n";
 }
 
 }  // namespace

@@ -59,12 +59,17 @@ std::string calendar_session_words(const Protocol& protocol, const Plan& plan, D
 }
 
 // What a reminder asks for (one value on the line, more as a list), then the command that logs
-// it, indented on a line of its own so it can be copied whole.
+// it, indented on a line of its own so it can be copied whole. `walk`: the values are a walk's,
+// so "pain during the run" is the pain during the walk.
 void write_calendar_reminder(std::ostream& out, const Reminder& reminder, const std::string& lead,
-                             const CommandSyntax& commands) {
+                             const CommandSyntax& commands, bool walk = false) {
   out << lead;
   for (const LogField& field : reminder.fields) {
-    out << (reminder.fields.size() == 1 ? " " : "\n- ") << field.what;
+    std::string what = field.what;
+    if (const auto at = what.find("the run"); walk && at != std::string::npos) {
+      what.replace(at, 7, "the walk");
+    }
+    out << (reminder.fields.size() == 1 ? " " : "\n- ") << what;
     if (field.value == LogValue::answer && field.yes_no) out << " (yes or no)";
   }
   out << "\n    " << commands.log_reminder(reminder) << "\n";
@@ -117,7 +122,8 @@ std::string calendar_run_description(const Protocol& protocol, const PlannedDay&
     if (reminder.session_date != day.date || reminder.when == TimePoint::next_morning) continue;
     out << "\n";
     write_calendar_reminder(
-        out, reminder, std::string("After the ") + (walk ? "walk" : "run") + ", log:", commands);
+        out, reminder, std::string("After the ") + (walk ? "walk" : "run") + ", log:", commands,
+        walk);
     out << "(add " << commands.log_option(LogOption::partial) << " if you did only part of it, "
         << commands.log_option(LogOption::skipped)
         << (walk ? " if you did not go)\n" : " if you did not run)\n");
@@ -127,14 +133,19 @@ std::string calendar_run_description(const Protocol& protocol, const PlannedDay&
   return text;
 }
 
-// The reminders of `day` that are not its own run's: next-morning values, and values still
-// missing for an earlier run.
+// A run the calendar has an entry for: planned, not yet logged.
+bool calendar_run_ahead(const PlannedDay& day) {
+  return day.run && !day.run->logged && !day.run->missed && !day.run->unplanned;
+}
+
+// The reminders of `day` that its run's entry does not give: next-morning values, and values
+// still missing for an earlier run or for today's, already logged in part.
 std::vector<const Reminder*> calendar_log_reminders(const PlannedDay& day) {
   std::vector<const Reminder*> out;
   for (const Reminder& reminder : day.reminders) {
-    const bool own_run =
-        day.run && reminder.session_date == day.date && reminder.when != TimePoint::next_morning;
-    if (!own_run) out.push_back(&reminder);
+    const bool in_run_entry = calendar_run_ahead(day) && reminder.session_date == day.date &&
+                              reminder.when != TimePoint::next_morning;
+    if (!in_run_entry) out.push_back(&reminder);
   }
   return out;
 }
@@ -188,7 +199,7 @@ CalendarDocument plan_calendar(const Protocol& protocol, const Plan& plan,
   document.sequence = request.sequence;
   for (const PlannedDay& day : plan.days) {
     if (day.date < request.today) continue;
-    if (day.run && !day.run->logged && !day.run->missed && !day.run->unplanned) {
+    if (calendar_run_ahead(day)) {
       CalendarEvent event;
       event.uid = calendar_uid(request.runner, "run", day.date);
       event.date = day.date;

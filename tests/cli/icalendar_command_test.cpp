@@ -61,8 +61,8 @@ TEST_CASE("calendar writes the plan's weeks as iCalendar to the standard output"
   INFO(four.err);
   REQUIRE(four.exit_code == 0);
   CHECK(four.out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//runback//runback ", 0) == 0);
-  CHECK(has(four.out, "\r\nDTSTART;VALUE=DATE:20261102\r\n"));
-  CHECK(has(four.out, "\r\nUID:run-2026-11-02@"));
+  CHECK(has(four.out, "\r\nDTSTART;VALUE=DATE:20261103\r\n"));
+  CHECK(has(four.out, "\r\nUID:run-2026-11-03@"));
   CHECK(has(four.out, "\r\nSUMMARY:Run: stage 1 of "));
   CHECK(!has(four.out, "DTSTART;VALUE=DATE:20261130"));  // four weeks: up to Sun 29 Nov
   CHECK(four.err.empty());
@@ -111,11 +111,14 @@ TEST_CASE("calendar's commands name the runner --runner chose", "[cli][calendar]
   REQUIRE(ann.exit_code == 0);
   const std::string text = as_shown(ann.out);
   CHECK(has(text, "X-WR-CALNAME:Ann O'Neil's runback plan"));
-  CHECK(has(text, "\n    runback log 2026-11-02 --pain-during N --runner 'Ann O'\\''Neil'\n"));
+  CHECK(has(
+      text,
+      "\n    runback log 2026-11-03 --pain-during N --pain-after N --runner 'Ann O'\\''Neil'\n"));
   // Another runner's entries have other ids.
   const auto sam = p.run({"--runner", "Sam", "calendar", "--weeks", "1"});
   REQUIRE(sam.exit_code == 0);
-  CHECK(has(as_shown(sam.out), "runback log 2026-11-02 --pain-during N --runner Sam\n"));
+  CHECK(has(as_shown(sam.out),
+            "runback log 2026-11-03 --pain-during N --pain-after N --runner Sam\n"));
   const auto uid = [](const std::string& out) {
     const auto at = out.find("UID:");
     return out.substr(at, out.find("\r\n", at) - at);
