@@ -1,6 +1,6 @@
 #pragma once
-// Commands registered from files of their own: the plan commands (week, status, protocol
-// simulate), the demo, the visit report and protocol migrate.
+// Commands registered from files of their own: the plan commands (week, status, calendar,
+// protocol simulate), the demo, the visit report and protocol migrate.
 
 #include "context.hpp"
 
@@ -11,5 +11,6 @@ void register_migrate_command(CLI::App& protocol, Context& context);
 void register_week_commands(CLI::App& app, Context& context);
 void register_demo_command(CLI::App& app, Context& context);
 void register_report_command(CLI::App& app, Context& context);
+void register_calendar_command(CLI::App& app, Context& context);
 
 }  // namespace runback::cli

@@ -1,6 +1,7 @@
 # Third-party libraries, one target each, so every part links only what it uses, PRIVATE where
 # its headers do not show it: yaml-cpp (protocol), SQLite (store), Boost.DLL (plugin host),
-# CLI11 (cli), nlohmann-json (the parts whose headers speak JSON).
+# CLI11 (cli), nlohmann-json (the parts whose headers speak JSON), libical (ical: its header only,
+# the library is loaded when a calendar is written).
 #
 # yaml-cpp, SQLite and Boost.Filesystem are linked as the static archives Debian's -dev packages
 # ship when RUNBACK_STATIC_DEPS is on (the default), else the shared ones. Linked statically, a
@@ -15,10 +16,14 @@ find_package(SQLite3 REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(LibIcal 3.0 REQUIRED)
 
 add_library(runback_yaml INTERFACE)
 add_library(runback_sqlite INTERFACE)
 add_library(runback_boost_dll INTERFACE)
+add_library(runback_libical INTERFACE)
+target_include_directories(runback_libical SYSTEM INTERFACE ${LibIcal_INCLUDE_DIR})
+target_link_libraries(runback_libical INTERFACE ${CMAKE_DL_LIBS})
 target_link_libraries(runback_boost_dll INTERFACE Boost::headers ${CMAKE_DL_LIBS})
 # Link options every runback executable takes (runback, the tests, the benchmarks).
 add_library(runback_executable INTERFACE)

@@ -17,7 +17,7 @@ include_guard(GLOBAL)
 
 set(RUNBACK_PARTS_ROOT ${CMAKE_BINARY_DIR}/parts)
 # Every part's name, so DEPENDS can name parts declared later, and third-party targets alike.
-set(RUNBACK_PART_NAMES util diagnostic io protocol records extension plan report plugin store cli)
+set(RUNBACK_PART_NAMES util diagnostic io protocol records extension plan report ical plugin store cli)
 
 function(runback_part_target name out)
   if(name IN_LIST RUNBACK_PART_NAMES)
