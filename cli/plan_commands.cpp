@@ -1,5 +1,5 @@
-// The plan commands: `runback week`, `runback status`, and `runback protocol simulate` (in
-// simulate_command.cpp).
+// The plan commands: `runback week`, `runback status`, `runback today`, and `runback protocol
+// simulate` (in simulate_command.cpp).
 #include "plan_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,6 +11,7 @@ namespace runback::cli {
 void register_plan_commands(CLI::App& app, Context& context) {
   // `protocol simulate` is declared with the other protocol commands.
   register_week_commands(app, context);
+  register_today_command(app, context);
   register_demo_command(app, context);
 }
 

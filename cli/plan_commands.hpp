@@ -1,5 +1,5 @@
 #pragma once
-// Commands registered from files of their own: the plan commands (week, status, protocol
+// Commands registered from files of their own: the plan commands (week, status, today, protocol
 // simulate), the demo and protocol migrate.
 
 #include "context.hpp"
@@ -9,6 +9,7 @@ namespace runback::cli {
 void register_simulate_command(CLI::App& protocol, Context& context);
 void register_migrate_command(CLI::App& protocol, Context& context);
 void register_week_commands(CLI::App& app, Context& context);
+void register_today_command(CLI::App& app, Context& context);
 void register_demo_command(CLI::App& app, Context& context);
 
 }  // namespace runback::cli
