@@ -15,8 +15,22 @@ namespace {
 
 const std::string kRunner = RUNBACK_TEST_DATA_DIR "/protocol/valid/format2-runner.yaml";
 
+// The text as one paragraph per line: a wrapped line's continuation joined back with a space.
+std::string unwrapped(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == ' ') {
+      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+      out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+  return unwrapped(text).find(part) != std::string::npos;
 }
 
 }  // namespace
