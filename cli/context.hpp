@@ -21,11 +21,13 @@ struct Context {
   const FileSystem& fs;
   const Environment& env;
   const Clock& clock;
-  std::ostream& out;            // data
-  std::ostream& err;            // diagnostics
-  std::istream& in;             // answers to the questions `log` and `start` ask
-  bool in_is_terminal = false;  // a person is typing at `in`: only then are questions asked
-  std::string executable_path;  // absolute path of the running binary, for build-tree lookups
+  std::ostream& out;             // data
+  std::ostream& err;             // diagnostics
+  std::istream& in;              // answers to the questions `log` and `start` ask
+  bool in_is_terminal = false;   // a person is typing at `in`: only then are questions asked
+  bool out_is_terminal = false;  // `out` is a terminal: text fits it, and may be coloured
+  int terminal_columns = 0;      // the width of that terminal, when known
+  std::string executable_path;   // absolute path of the running binary, for build-tree lookups
 
   // Global options (set before any command's callback runs).
   std::vector<std::string> protocol_dirs{};  // --protocol-dir, repeatable

@@ -7,6 +7,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "layout_options.hpp"
 #include "plan/planner.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
@@ -27,6 +28,7 @@ using Days = std::chrono::days;
 struct DemoOptions {
   std::string date;
   std::string format;
+  LayoutOptions layout;
 };
 
 constexpr const char* kRunner = "Sam";
@@ -151,7 +153,8 @@ void run_demo(Context& context, const DemoOptions& o) {
   }
   context.out << "A sample runner, " << kRunner << ", three weeks into " << protocol.id
               << ", in a temporary database (your own records are not touched).\n\n"
-              << week_text(**snapshot, plan, kRunner, today, runback_syntax());
+              << week_text(**snapshot, plan, kRunner, today, runback_syntax(),
+                           text_layout(context, o.layout));
 }
 
 }  // namespace
@@ -165,6 +168,7 @@ void register_demo_command(CLI::App& app, Context& context) {
                 demo.add_option("--date", o->date, "Show the week of this day (default: today)")
                     ->type_name("DATE");
                 add_format_option(demo, o->format, {Format::text, Format::json});
+                add_layout_options(demo, o->layout);
                 demo.callback([&context, o] { run_demo(context, *o); });
               });
 }

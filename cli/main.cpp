@@ -1,3 +1,4 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,6 +15,13 @@ std::string running_executable(const char* argv0) {
   return std::filesystem::absolute(argv0, ec).string();
 }
 
+// The width of the terminal `fd` shows, or 0.
+int terminal_columns(int fd) {
+  winsize size{};
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -28,6 +36,8 @@ int main(int argc, char** argv) {
                        .err = std::cerr,
                        .in = std::cin,
                        .in_is_terminal = isatty(STDIN_FILENO) != 0,
+                       .out_is_terminal = isatty(STDOUT_FILENO) != 0,
+                       .terminal_columns = terminal_columns(STDOUT_FILENO),
                        .executable_path = running_executable(argv[0])};
 
   return cli::run_command_line(argc, argv, context);

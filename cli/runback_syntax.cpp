@@ -56,6 +56,10 @@ std::string RunbackSyntax::record_clearance() const {
   return "runback clear --by \"NAME\" --date DATE";
 }
 
+std::string RunbackSyntax::show_status() const {
+  return "runback status";
+}
+
 std::string RunbackSyntax::json_option() const {
   return "--format json";
 }

@@ -8,6 +8,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "layout_options.hpp"
 #include "map_in_order.hpp"
 #include "plan/planner.hpp"
 #include "plan_commands.hpp"
@@ -28,6 +29,7 @@ struct WeekOptions {
   bool all = false;
   bool summary = false;
   std::string format;
+  LayoutOptions layout;
 };
 
 std::optional<Date> plan_date(Context& context, const std::string& text) {
@@ -209,7 +211,7 @@ void run_week(Context& context, const WeekOptions& o) {
                   << "\n";
     } else {
       context.out << week_text(*planned->protocol, planned->plan, records->runner.name, *today,
-                               runback_syntax());
+                               runback_syntax(), text_layout(context, o.layout));
     }
     return;
   }
@@ -261,6 +263,7 @@ void register_week_commands(CLI::App& app, Context& context) {
                               "a stop)")
                     ->needs(all);
                 add_format_option(week, options->format, {Format::text, Format::json});
+                add_layout_options(week, options->layout);
                 week.callback([&context, options] { run_week(context, *options); });
               });
 

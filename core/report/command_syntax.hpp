@@ -28,6 +28,8 @@ class CommandSyntax {
   virtual std::string log_option(LogOption option) const = 0;
   // Records a clinician's clearance: "runback clear --by \"NAME\" --date DATE".
   virtual std::string record_clearance() const = 0;
+  // Shows where the runner stands, with the red flags in full: "runback status".
+  virtual std::string show_status() const = 0;
   // The option that asks a command for JSON, which lists everything: "--format json".
   virtual std::string json_option() const = 0;
 };

@@ -35,45 +35,57 @@ void write_count(std::ostream& out, const Protocol& protocol, const PlanStatus& 
 
 }  // namespace
 
-std::string standing_text(const Protocol& protocol, const Plan& plan, Date today,
-                          const CommandSyntax& commands) {
-  std::ostringstream out;
+std::vector<StandingLine> standing_lines(const Protocol& protocol, const Plan& plan, Date today,
+                                         const CommandSyntax& commands) {
+  std::vector<StandingLine> lines;
+  auto add = [&lines](Tone tone, const std::string& text) { lines.push_back({text, tone}); };
   const PlanStatus& status = plan.status;
   if (status.complete) {
-    out << "You have completed all "
-        << step_count(step_words(protocol), int(protocol.stages.size())) << ". Well done.\n";
+    add(Tone::plain, "You have completed all " +
+                         step_count(step_words(protocol), int(protocol.stages.size())) +
+                         ". Well done.");
+  } else if (status.stopped) {
+    add(Tone::alert, capitalise(stage_title(protocol, status.stage_index)) +
+                         ". Running is on hold since " + short_day(*status.stopped_on) +
+                         ": please see your physiotherapist before you run again. Once they "
+                         "clear you, record it with `" +
+                         commands.record_clearance() + "` (the day they saw you).");
   } else {
-    out << capitalise(stage_title(protocol, status.stage_index)) << ". ";
-    if (status.stopped) {
-      out << "Running is on hold since " << short_day(*status.stopped_on)
-          << ": please see your physiotherapist before you run again. Once they clear you, "
-             "record it with `"
-          << commands.record_clearance() << "` (the day they saw you).\n";
-    } else {
-      write_count(out, protocol, status, today);
-    }
+    std::ostringstream count;
+    write_count(count, protocol, status, today);
+    std::string counted = count.str();
+    if (!counted.empty() && counted.back() == '\n') counted.pop_back();
+    add(status.can_move_up_from && *status.can_move_up_from > today ? Tone::hold : Tone::plain,
+        capitalise(stage_title(protocol, status.stage_index)) + ". " + counted);
   }
   if (const Decision* last = last_decision(plan)) {
-    out << "Last decision (" << short_day(last->date) << "): " << explanation_text(*last, commands)
-        << "\n";
+    const bool stop = last->kind == DecisionKind::stop;
+    const bool back = last->kind == DecisionKind::step_back || last->kind == DecisionKind::repeat ||
+                      last->kind == DecisionKind::break_back;
+    add(stop   ? Tone::alert
+        : back ? Tone::hold
+               : Tone::plain,
+        "Last decision (" + short_day(last->date) + "): " + explanation_text(*last, commands));
   } else if (!status.complete && !waiting_decision(plan)) {
-    out << "No runs logged yet: start with the first run in your plan, and log how it went.\n";
+    add(Tone::plain,
+        "No runs logged yet: start with the first run in your plan, and log how it went.");
   }
   if (const Decision* waiting = waiting_decision(plan)) {
-    out << explanation_text(*waiting, commands) << "\n";
+    add(Tone::hold, explanation_text(*waiting, commands));
   }
   if (!status.recent_missed.empty()) {
-    out << "Missed: " << status.recent_missed.size() << " planned run"
-        << (status.recent_missed.size() == 1 ? "" : "s") << " in the last 14 days with nothing "
-        << "logged (";
+    std::string text = "Missed: " + std::to_string(status.recent_missed.size()) + " planned run" +
+                       (status.recent_missed.size() == 1 ? "" : "s") +
+                       " in the last 14 days with nothing logged (";
     for (std::size_t i = 0; i < status.recent_missed.size(); ++i) {
-      out << (i == 0 ? "" : ", ") << short_day(status.recent_missed[i]);
+      text += (i == 0 ? "" : ", ") + short_day(status.recent_missed[i]);
     }
-    out << "). If you ran, log it: `" << commands.log_run() << "`.\n";
+    add(Tone::hold, text + "). If you ran, log it: `" + commands.log_run() + "`.");
   }
   for (const Decision& next : plan.projected) {
-    if (next.kind == DecisionKind::break_back)
-      out << "Next run: " << explanation_text(next, commands) << "\n";
+    if (next.kind == DecisionKind::break_back) {
+      add(Tone::hold, "Next run: " + explanation_text(next, commands));
+    }
     break;
   }
   if (plan.next_run && !status.stopped && !status.complete) {
@@ -81,10 +93,20 @@ std::string standing_text(const Protocol& protocol, const Plan& plan, Date today
     for (const PlannedDay& day : plan.days) {
       if (day.date == *plan.next_run && day.run) stage = day.run->stage_index;
     }
-    out << "Next run: " << short_day(*plan.next_run) << (*plan.next_run == today ? " (today)" : "")
-        << ", " << stage_title(protocol, stage) << ".\n";
+    add(Tone::plain, "Next run: " + short_day(*plan.next_run) +
+                         (*plan.next_run == today ? " (today)" : "") + ", " +
+                         stage_title(protocol, stage) + ".");
   }
-  return out.str();
+  return lines;
+}
+
+std::string standing_text(const Protocol& protocol, const Plan& plan, Date today,
+                          const CommandSyntax& commands) {
+  std::string out;
+  for (const StandingLine& line : standing_lines(protocol, plan, today, commands)) {
+    out += line.text + "\n";
+  }
+  return out;
 }
 
 std::string red_flags_text(const Protocol& protocol, const CommandSyntax& commands) {

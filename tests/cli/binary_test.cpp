@@ -29,17 +29,24 @@ struct TerminalRun {
   std::string screen;  // everything the terminal showed: prompts, echoed answers, messages
 };
 
-// Runs runback on a new terminal and types `typed` (lines ending in \n) into it.
-TerminalRun run_on_terminal(const std::vector<std::string>& args, const std::string& typed) {
+// Runs runback on a new terminal `columns` wide, with `env` added to the environment, and
+// types `typed` (lines ending in \n) into it.
+TerminalRun run_on_terminal(const std::vector<std::string>& args, const std::string& typed,
+                            const std::map<std::string, std::string>& env = {},
+                            unsigned short columns = 80) {
   std::vector<std::string> argv_strings{RUNBACK_EXE};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
   int master = -1;
-  const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  winsize size{};
+  size.ws_row = 50;
+  size.ws_col = columns;
+  const pid_t pid = forkpty(&master, nullptr, nullptr, &size);
   REQUIRE(pid >= 0);
   if (pid == 0) {
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -242,4 +249,47 @@ TEST_CASE("a full disk gives a clear error and leaves the records as they were",
          err.find("the disk may be full") != std::string::npos));
   CHECK(err.find("Nothing was changed") != std::string::npos);
   CHECK(dump_database(path) == before);
+}
+
+TEST_CASE("on a terminal, the week fits its width and is coloured unless NO_COLOR is set",
+          "[cli][binary][layout]") {
+  TempDir dir;
+  const std::string db = dir.file("runback.db");
+  REQUIRE(run_runback({"--db", db, "start", "--protocol", "general-return", "--start", "2026-11-02",
+                       "--usual-pain", "0"},
+                      {{"HOME", dir.path()},
+                       {"XDG_CONFIG_HOME", dir.file("config")},
+                       {"XDG_DATA_HOME", dir.file("data")}})
+              .exit_code == 0);
+  REQUIRE(run_runback(
+              {"--db", db, "log", "2026-11-03", "--pain-during", "1", "--red-flag", "night-pain"},
+              {{"HOME", dir.path()},
+               {"XDG_CONFIG_HOME", dir.file("config")},
+               {"XDG_DATA_HOME", dir.file("data")}})
+              .exit_code == 0);
+  const std::vector<std::string> week = {"--db", db, "week", "--date", "2026-11-04"};
+  const auto coloured = run_on_terminal(week, "", {{"NO_COLOR", ""}}, 50);
+  CHECK(coloured.exit_code == 0);
+  CHECK(coloured.screen.find("\x1b[1;31m") != std::string::npos);
+  // The terminal is 50 columns: no line is wider (a terminal line ends in \r\n).
+  std::size_t start = 0;
+  while (start < coloured.screen.size()) {
+    std::size_t end = coloured.screen.find('\n', start);
+    if (end == std::string::npos) end = coloured.screen.size();
+    std::string line = coloured.screen.substr(start, end - start);
+    int columns = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\x1b') {
+        while (i < line.size() && line[i] != 'm') ++i;
+      } else if (line[i] != '\r' && (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) {
+        ++columns;
+      }
+    }
+    CHECK(columns <= 50);
+    start = end + 1;
+  }
+  const auto plain = run_on_terminal(week, "", {{"NO_COLOR", "1"}}, 50);
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.screen.find("\x1b[") == std::string::npos);
+  CHECK(plain.screen.find("no running") != std::string::npos);
 }

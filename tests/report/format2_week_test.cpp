@@ -75,15 +75,11 @@ TEST_CASE(
   // session can be walking alone"; the walks build before jogs go inside the walk.
   Week week(0);
   const std::string first = week.text(kMonday);
-  CHECK(contains(first,
-                 "Mon 2 Nov (today): walk, stage 1 of 5, Brisk walks, session 1 of 3\n"
-                 "  Walk 0.5 mi (brisk).\n"
-                 "  Walk 0.5 mi in all.\n"));
-  CHECK(contains(first,
-                 "Fri 6 Nov: walk, stage 1 of 5, Brisk walks, session 3 of 3\n"
-                 "  Walk 2 mi (brisk; walking at 3.5 mph).\n"));
+  CHECK(contains(first, "Mon 2 Nov (today): walk, session 1 of 3. Walk 0.5 mi (brisk)."));
+  CHECK(contains(first, "Fri 6 Nov: walk, session 3 of 3. Walk 2 mi (brisk; walking at 3.5 mph)."));
   // A walk day's reminder speaks of the walk; a run day's of the run.
-  CHECK(contains(first, "  After the walk, log for today's walk: pain during the walk (0-10)\n"));
+  CHECK(contains(first, "After each walk, log: pain during the walk (0-10)"));
+  CHECK(contains(first, "After the walk: runback log 2026-11-02 --pain-during N"));
   CHECK(contains(first, "--session skipped if you did not go;"));
   CHECK_FALSE(contains(first, "After the run"));
   CHECK_FALSE(contains(first, "(if the runs before it go well)"));
@@ -97,14 +93,13 @@ TEST_CASE(
   week.logs = {session(kMonday, 0, 0), session(kMonday + days{2}, 0, 0),
                session(kMonday + days{4}, 0, 0)};
   const std::string later = week.text(kMonday + days{5});
-  CHECK(contains(later, "Mon 2 Nov: walked (stage 1 of 5, Brisk walks, session 1 of 3)\n"));
-  CHECK(contains(later, "Fri 6 Nov: walked (stage 1 of 5, Brisk walks, session 3 of 3)\n"));
+  CHECK(contains(later, "Mon 2 Nov: walked (stage 1 of 5, Brisk walks, session 1 of 3)."));
+  CHECK(contains(later, "Fri 6 Nov: walked (stage 1 of 5, Brisk walks, session 3 of 3)."));
   CHECK(contains(later, "Move up to stage 2"));
   const std::string next = week.text(kMonday + days{7});
   CHECK(contains(next,
-                 "Mon 9 Nov (today): run, stage 2 of 5, Jogs inside the walk\n"
-                 "  10 × (walk 0.1 mi / run 0.1 mi) (easy jog).\n"
-                 "  Run 1 mi, walk 1 mi in all.\n"));
+                 "Mon 9 Nov (today): run. 10 × (walk 0.1 mi / run 0.1 mi) (easy jog). Run 1 mi, "
+                 "walk 1 mi in all."));
 }
 
 TEST_CASE("format 2, family 2: the week says which session of the stage's list each run is",
@@ -113,13 +108,9 @@ TEST_CASE("format 2, family 2: the week says which session of the stage's list e
   Week week(2);
   week.logs = {session(kMonday, 0, 0)};
   const std::string text = week.text(kMonday + days{1});
-  CHECK(contains(text, "Mon 2 Nov: ran (stage 3 of 5, Jog more, walk less, session 1 of 3)\n"));
-  CHECK(contains(text,
-                 "Wed 4 Nov: run, stage 3 of 5, Jog more, walk less, session 2 of 3\n"
-                 "  Run 0.5 mi, then walk 0.5 mi.\n"));
-  CHECK(contains(text,
-                 "Fri 6 Nov: run, stage 3 of 5, Jog more, walk less, session 3 of 3\n"
-                 "  Run 0.75 mi, then walk 0.25 mi.\n"));
+  CHECK(contains(text, "Mon 2 Nov: ran (stage 3 of 5, Jog more, walk less, session 1 of 3)."));
+  CHECK(contains(text, "Wed 4 Nov: run, session 2 of 3. Run 0.5 mi, then walk 0.5 mi."));
+  CHECK(contains(text, "Fri 6 Nov: run, session 3 of 3. Run 0.75 mi, then walk 0.25 mi."));
   const auto json = week.json(kMonday + days{1});
   CHECK(run_json(json, "2026-11-04")["session"] == "run 0.5 mi, then walk 0.5 mi");
   CHECK(run_json(json, "2026-11-04")["session_number"] == 2);
@@ -136,10 +127,9 @@ TEST_CASE(
   Week week(3);
   const std::string first = week.text(kMonday);
   CHECK(contains(first,
-                 "Mon 2 Nov (today): run, stage 4 of 5, Run 3, walk 2, to 1.5 miles\n"
-                 "  Walk 5 min to warm up, then run 3 min / walk 2 min, repeated to a "
-                 "total of 1.5 mi (running at 9.5 km/h; walking at 5.5 km/h).\n"
-                 "  Walk 5 min, run and walk 1.5 mi in all.\n"));
+                 "Mon 2 Nov (today): run. Walk 5 min to warm up, then run 3 min / walk 2 min, "
+                 "repeated to a total of 1.5 mi (running at 9.5 km/h; walking at 5.5 km/h). "
+                 "Walk 5 min, run and walk 1.5 mi in all."));
   const auto json = week.json(kMonday);
   const auto to_total = run_json(json, "2026-11-02");
   CHECK(to_total["walk_only"] == false);
@@ -153,11 +143,10 @@ TEST_CASE(
   CHECK(plan.decisions.back().kind == DecisionKind::advance);
   const std::string text = week.text(kMonday + days{3});
   CHECK(contains(text,
-                 "Fri 6 Nov: run, stage 5 of 5, Jog, run, jog\n"
-                 "  Run 10 min continuously (easy jog; effort 3 out of 10), then run 10 "
-                 "min continuously (steady run; effort 5-6 out of 10; running at 6 mph), "
-                 "then run 10 min continuously (easy jog; effort 3 out of 10).\n"
-                 "  Run 30 min in all.\n"));
+                 "Fri 6 Nov: run. Run 10 min continuously (easy jog; effort 3 out of 10), then "
+                 "run 10 min continuously (steady run; effort 5-6 out of 10; running at 6 mph), "
+                 "then run 10 min continuously (easy jog; effort 3 out of 10). Run 30 min in "
+                 "all."));
   const auto blocks = run_json(week.json(kMonday + days{3}), "2026-11-06")["block_details"];
   REQUIRE(blocks.size() == 3);
   CHECK(blocks[0]["effort"] == "easy jog");

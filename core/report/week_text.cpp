@@ -1,0 +1,227 @@
+// `runback week` in words: whose week and where they stand, then once what every day repeats
+// (exercises, recovery, how a run should feel, what to log), then each day with only what is its
+// own: the run and its intervals, the rest and why, the exact command to log.
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "protocol/describe.hpp"
+#include "protocol/safety.hpp"
+
+#include "report/day_text.hpp"
+#include "report/plan_text.hpp"
+#include "report/plan_words.hpp"
+#include "report/standing_text.hpp"
+
+namespace runback {
+namespace {
+
+// The days that show their exercises, recovery and reminders: from today on, while the
+// programme runs.
+bool shows_details(const PlannedDay& day, Date today) {
+  return day.date >= today && day.rest != RestKind::before_start && day.rest != RestKind::stopped &&
+         !(day.run && (day.run->logged || day.run->missed));
+}
+
+bool run_to_do(const PlannedDay& day) {
+  return day.run.has_value();
+}
+
+// A line said the same way by every one of `count` (at least two) occurrences.
+struct Repeated {
+  std::string line;
+  int count = 0;
+  bool same = true;
+  void add(const std::string& text) {
+    if (count > 0 && text != line) same = false;
+    line = text;
+    ++count;
+  }
+  bool said_once() const { return same && count >= 2; }
+};
+// The items said once, on the days they share: every day, run days, rest days, or named days.
+struct Section {
+  std::string title;
+  std::vector<std::string> lines;
+};
+
+struct Hoisted {
+  SaidOnce said;
+  std::vector<Section> sections;
+  std::map<std::string, std::pair<std::string, std::string>> exercises;  // line -> name, dose
+  Repeated manner, after_fields, after_options, morning_fields;
+  bool all_walks = true;  // every session to log is a walk (format 2): the top says "walk"
+};
+
+std::string days_title(const std::vector<Date>& on, const std::vector<Date>& shown,
+                       const std::vector<Date>& runs) {
+  if (on == shown) return "Every day:";
+  if (on == runs) return "On run days:";
+  std::vector<Date> rests;
+  for (Date d : shown) {
+    if (std::find(runs.begin(), runs.end(), d) == runs.end()) rests.push_back(d);
+  }
+  if (on == rests) return "On rest days:";
+  std::string out = "On ";
+  for (std::size_t i = 0; i < on.size(); ++i) {
+    out += (i == 0               ? ""
+            : i + 1 == on.size() ? " and "
+                                 : ", ") +
+           capitalise(weekday_short(std::chrono::weekday{on[i]}));
+  }
+  return out + ":";
+}
+
+Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Plan& plan,
+              Date today) {
+  Hoisted h;
+  h.said.stage_index = plan.status.stage_index;
+  h.said.recovery_details = false;
+  std::vector<Date> shown, runs;
+  std::vector<std::string> order;               // items in the order they first appear
+  std::map<std::string, std::vector<Date>> on;  // item -> the days it is on
+  for (const PlannedDay& day : plan.days) {
+    if (!shows_details(day, today)) continue;
+    shown.push_back(day.date);
+    if (run_to_do(day)) runs.push_back(day.date);
+    auto note = [&](const std::string& line) {
+      auto [it, added] = on.try_emplace(line);
+      if (added) order.push_back(line);
+      it->second.push_back(day.date);
+    };
+    for (const Exercise& exercise : day.exercises) {
+      note(exercise_line(exercise));
+      h.exercises[exercise_line(exercise)] = {exercise.name, describe_exercise_dose(exercise)};
+    }
+    for (const RecoveryItem& item : day.recovery) note(recovery_line(item, false));
+    if (run_to_do(day)) h.manner.add(run_manner(protocol, day));
+    for (const Reminder& reminder : day.reminders) {
+      if (reminder.when == TimePoint::next_morning) {
+        h.morning_fields.add(reminder_fields(reminder, false));
+      } else if (reminder.session_date == day.date) {
+        h.after_fields.add(reminder_fields(reminder, walk_day(protocol, day)));
+        h.all_walks = h.all_walks && walk_day(protocol, day);
+        h.after_options.add(run_log_options(commands, walk_day(protocol, day)));
+      }
+    }
+  }
+  h.said.run_manner = h.manner.said_once() && !h.manner.line.empty();
+  if (h.said.run_manner) h.sections.push_back({"On run days:", {h.manner.line}});
+  for (const std::string& line : order) {
+    const std::vector<Date>& days_on = on[line];
+    if (days_on.size() < 2) continue;  // a day's own item
+    const std::string title = days_title(days_on, shown, runs);
+    auto section = std::find_if(h.sections.begin(), h.sections.end(),
+                                [&title](const Section& s) { return s.title == title; });
+    if (section == h.sections.end()) section = h.sections.insert(h.sections.end(), {title, {}});
+    section->lines.push_back(line);
+    h.said.items.insert(line);
+  }
+  // Every day first, then as they come.
+  std::stable_partition(h.sections.begin(), h.sections.end(),
+                        [](const Section& s) { return s.title == "Every day:"; });
+  h.said.after_run = h.after_fields.said_once() && h.after_options.same;
+  h.said.next_morning = h.morning_fields.said_once();
+  return h;
+}
+
+// "night-pain, pain-at-rest, ... or limp": the names a runner logs a red flag by.
+std::string red_flag_names(const Protocol& protocol) {
+  std::vector<std::string> names;
+  for (const auto& flag : safety::kBuiltInRedFlags) names.emplace_back(flag.id);
+  for (const RedFlag& flag : protocol.red_flags) {
+    if (!flag.built_in) names.push_back(flag.id);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  return out;
+}
+
+// The sentence of a section's line, ending in one full stop.
+std::string sentence(std::string text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  return text + (!text.empty() && text.back() == '?' ? "" : ".");
+}
+
+void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan) {
+  if (!h.sections.empty() || h.said.after_run || h.said.next_morning) out.blank();
+  for (const Section& section : h.sections) {
+    // Exercises with the same dose are named together, the dose said once.
+    std::vector<std::pair<std::string, std::string>> groups;  // names (or line), dose
+    for (const std::string& line : section.lines) {
+      const auto exercise = h.exercises.find(line);
+      if (exercise == h.exercises.end()) {
+        groups.emplace_back(line, "");
+        continue;
+      }
+      const auto& [name, dose] = exercise->second;
+      auto same = std::find_if(groups.begin(), groups.end(), [&dose](const auto& g) {
+        return !g.second.empty() && g.second == dose;
+      });
+      if (same == groups.end()) {
+        groups.emplace_back(name, dose);
+      } else {
+        same->first += "; " + lower_first(name);
+      }
+    }
+    std::string text = section.title;
+    for (const auto& [what, dose] : groups) {
+      text += " " + sentence(dose.empty() ? what : what + ": " + dose);
+    }
+    out.paragraph(text);
+  }
+  if (h.said.after_run) {
+    out.paragraph(std::string(h.all_walks ? "After each walk" : "After each run") +
+                  ", log: " + h.after_fields.line + " (" + h.after_options.line + ").");
+  }
+  std::string rise;
+  if (plan.status.usual_pain && !plan.status.complete) {
+    rise = "A rise in pain is measured from your last next-morning score (or your usual " +
+           std::to_string(*plan.status.usual_pain) + "/10 until the first).";
+  }
+  if (h.said.next_morning) {
+    out.paragraph("The morning after a run, log: " + sentence(h.morning_fields.line) + " " + rise);
+  } else if (!rise.empty()) {
+    out.paragraph(rise);
+  }
+}
+
+}  // namespace
+
+std::string week_text(const Protocol& protocol, const Plan& plan, const std::string& runner,
+                      Date today, const CommandSyntax& commands, TextLayout layout) {
+  if (plan.days.empty()) return "";
+  TextWriter out(layout);
+  const Date from = plan.days.front().date;
+  out.paragraph((runner.empty() ? "Your" : runner + "'s") + " week from " +
+                    format_day_range(from, plan.days.back().date) + ": " + protocol.title,
+                0, Tone::heading);
+  // The next run is in the days below when it falls this week: not said twice.
+  const bool next_run_below =
+      plan.next_run && *plan.next_run >= today && *plan.next_run <= plan.days.back().date;
+  for (const StandingLine& line : standing_lines(protocol, plan, today, commands)) {
+    if (next_run_below && line.text.rfind("Next run: " + short_day(*plan.next_run), 0) == 0) {
+      continue;
+    }
+    out.paragraph(line.text, 0, line.tone);
+  }
+  if (!plan.status.complete) {
+    out.paragraph("Red flags: stop running and see your clinician if you notice " +
+                      red_flag_names(protocol) + "; log it with `" + commands.log_red_flag() +
+                      "` (`" + commands.show_status() + "` says what each means).",
+                  0, Tone::alert);
+  }
+  for (const std::string& note : plan.notes) out.paragraph("Note: " + note);
+  const Hoisted hoisted = hoist(protocol, commands, plan, today);
+  write_said_once(out, hoisted, plan);
+  out.blank();
+  std::map<std::string, Date> runs_said;
+  SaidOnce said = hoisted.said;
+  said.runs_said = &runs_said;
+  for (const PlannedDay& day : plan.days) write_day(out, protocol, commands, day, today, said);
+  return out.str();
+}
+
+}  // namespace runback
