@@ -8,6 +8,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "date_range.hpp"
 #include "file_output.hpp"
 #include "ical/icalendar_writer.hpp"
 #include "plan_commands.hpp"
@@ -60,6 +61,7 @@ class CalendarSyntax final : public CommandSyntax {
     return with_runner(runback_syntax().record_clearance());
   }
   std::string json_option() const override { return runback_syntax().json_option(); }
+  std::string show_status() const override { return with_runner(runback_syntax().show_status()); }
 
  private:
   std::string with_runner(std::string command) const {
@@ -69,12 +71,9 @@ class CalendarSyntax final : public CommandSyntax {
 };
 
 void run_calendar(Context& context, const CalendarOptions& o) {
-  Date today = context.clock.today();
-  if (!o.date.empty()) {
-    auto date = parse_date(o.date);
-    if (!date) return fail(context, ErrorKind::bad_input, "--date: " + date.error());
-    today = *date;
-  }
+  const auto chosen_date = date_or_today(context, o.date);
+  if (!chosen_date) return;
+  const Date today = *chosen_date;
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto records = store->records_for(context.runner);

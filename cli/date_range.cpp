@@ -6,6 +6,16 @@
 
 namespace runback::cli {
 
+std::optional<Date> date_or_today(Context& context, const std::string& date_text) {
+  if (date_text.empty()) return context.clock.today();
+  auto date = parse_date(date_text);
+  if (!date) {
+    fail(context, ErrorKind::bad_input, "--date: " + date.error());
+    return std::nullopt;
+  }
+  return *date;
+}
+
 std::optional<DateRange> parse_date_range(Context& context, const std::string& from_text,
                                           const std::string& to_text) {
   DateRange range;

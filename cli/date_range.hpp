@@ -1,5 +1,6 @@
 #pragma once
-// --from and --to, as `history` and `decisions` take them.
+// The dates commands take: --date (the day a plan is made for) and --from / --to, as `history`
+// and `decisions` take them.
 
 #include <optional>
 #include <string>
@@ -8,6 +9,10 @@
 #include "util/date.hpp"
 
 namespace runback::cli {
+
+// --date's day, or today by the clock when it was not given (empty). A date that cannot be read
+// is reported naming the flag (exit status 2) and gives nothing.
+std::optional<Date> date_or_today(Context& context, const std::string& date_text);
 
 struct DateRange {
   std::optional<Date> from, to;  // none: from the start, to the end

@@ -8,6 +8,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "date_range.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "record_commands.hpp"
@@ -97,12 +98,9 @@ void print_runners_json(Context& context, const std::vector<CaseloadRow>& rows, 
 }
 
 void run_runners(Context& context, const RunnersOptions& o) {
-  Date today = context.clock.today();
-  if (!o.date.empty()) {
-    auto date = parse_date(o.date);
-    if (!date) return fail(context, ErrorKind::bad_input, "--date: " + date.error());
-    today = *date;
-  }
+  const auto chosen_date = date_or_today(context, o.date);
+  if (!chosen_date) return;
+  const Date today = *chosen_date;
   auto path = resolve_db_path(context.env, context.db_path);
   if (!path) return fail(context, ErrorKind::bad_input, path.error());
   std::vector<RunnerSummary> caseload;

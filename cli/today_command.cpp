@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "add_command.hpp"
+#include "date_range.hpp"
 #include "format_option.hpp"
 #include "layout_options.hpp"
 #include "plan/planner.hpp"
@@ -22,12 +23,9 @@ struct TodayOptions {
 };
 
 void run_today(Context& context, const TodayOptions& o) {
-  Date today = context.clock.today();
-  if (!o.date.empty()) {
-    auto date = parse_date(o.date);
-    if (!date) return fail(context, ErrorKind::bad_input, "--date: " + date.error());
-    today = *date;
-  }
+  const auto chosen_date = date_or_today(context, o.date);
+  if (!chosen_date) return;
+  const Date today = *chosen_date;
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;
   auto records = store->records_for(context.runner);

@@ -8,6 +8,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "date_range.hpp"
 #include "layout_options.hpp"
 #include "map_in_order.hpp"
 #include "plan/planner.hpp"
@@ -31,16 +32,6 @@ struct WeekOptions {
   std::string format;
   LayoutOptions layout;
 };
-
-std::optional<Date> plan_date(Context& context, const std::string& text) {
-  if (text.empty()) return context.clock.today();
-  auto date = parse_date(text);
-  if (!date) {
-    fail(context, ErrorKind::bad_input, "--date: " + date.error());
-    return std::nullopt;
-  }
-  return *date;
-}
 
 PlanRequest plan_request(const RunnerRecords& records, const Protocol& protocol,
                          const PlanExtension* extension, Date today, Date from, int days,
@@ -82,7 +73,7 @@ struct CaseloadBatch {
 // runner, one line each, so ten thousand runners never sit in memory as one document.
 // `summary`: one line per runner instead of their week (report/caseload_text.hpp).
 void run_caseload_week(Context& context, Store& store, PlanSource& source, Date today, Date from,
-                       bool json, bool summary) {
+                       bool json, bool summary, const TextLayout& layout) {
   auto runners = store.runners_with_active_programme();
   if (!runners) return fail(context, ErrorKind::io, runners.error());
   std::size_t name_width = 0;
@@ -149,7 +140,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
         append_week_body_json(output.text, chosen, plan, records.runner.name, runback_syntax(),
                               json_caches[worker]);
       } else {
-        output.text = week_text(chosen, plan, records.runner.name, today, runback_syntax());
+        output.text = week_text(chosen, plan, records.runner.name, today, runback_syntax(), layout);
       }
     });
     return out;
@@ -192,7 +183,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
 }
 
 void run_week(Context& context, const WeekOptions& o) {
-  const auto today = plan_date(context, o.date);
+  const auto today = date_or_today(context, o.date);
   if (!today) return;
   const Date from = monday_of(*today);
   auto store = open_store(context, OpenMode::existing_only);
@@ -221,11 +212,12 @@ void run_week(Context& context, const WeekOptions& o) {
                 "--summary prints text; for JSON, `runback runners --format json` gives the same "
                 "facts");
   }
-  run_caseload_week(context, *store, source, *today, from, o.format == "json", o.summary);
+  run_caseload_week(context, *store, source, *today, from, o.format == "json", o.summary,
+                    text_layout(context, o.layout));
 }
 
 void run_status(Context& context, const WeekOptions& o) {
-  const auto today = plan_date(context, o.date);
+  const auto today = date_or_today(context, o.date);
   if (!today) return;
   auto store = open_store(context, OpenMode::existing_only);
   if (!store) return;

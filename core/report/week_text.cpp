@@ -156,7 +156,9 @@ void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan) {
         groups.emplace_back(line, "");
         continue;
       }
-      const auto& [name, dose] = exercise->second;
+      // Named members, not a structured binding: clang 14 cannot capture one in a lambda.
+      const auto& name = exercise->second.first;
+      const auto& dose = exercise->second.second;
       auto same = std::find_if(groups.begin(), groups.end(), [&dose](const auto& g) {
         return !g.second.empty() && g.second == dose;
       });
