@@ -7,6 +7,7 @@
 
 #include "in_process.hpp"
 #include "store/store_fixture.hpp"
+#include "support/wrapped_text.hpp"
 
 using namespace runback;
 using namespace runback::testing;
@@ -14,21 +15,6 @@ using namespace runback::testing;
 namespace {
 
 const std::string kRunner = RUNBACK_TEST_DATA_DIR "/protocol/valid/format2-runner.yaml";
-
-// The week's text as one paragraph per line: a wrapped line's continuation joined back with a
-// space.
-std::string unwrapped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == ' ') {
-      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
-      out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

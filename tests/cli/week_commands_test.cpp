@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "in_process.hpp"
+#include "support/wrapped_text.hpp"
 
 using namespace runback::testing;
 
@@ -14,20 +15,6 @@ std::map<std::string, std::string> isolated(const TempDir& dir) {
           {"XDG_DATA_HOME", dir.file("data")},
           {"HOME", dir.path()},
           {"RUNBACK_DB", dir.file("runback.db")}};
-}
-
-// The text as one paragraph per line: a wrapped line's continuation joined back with a space.
-std::string unwrapped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == ' ') {
-      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
-      out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
 }
 
 bool contains(const std::string& text, const std::string& part) {

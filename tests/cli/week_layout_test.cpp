@@ -12,6 +12,7 @@
 #include "in_process.hpp"
 #include "journey.hpp"
 #include "protocol/shipped_fixture.hpp"
+#include "support/wrapped_text.hpp"
 #include "util/date.hpp"
 
 using namespace runback;
@@ -21,20 +22,6 @@ using json = nlohmann::json;
 namespace {
 
 const Date kStart = make_date(2026, 11, 2);  // a Monday
-
-// The text as one paragraph per line: a wrapped line's continuation joined back with a space.
-std::string unwrapped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == ' ') {
-      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
-      out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return unwrapped(text).find(part) != std::string::npos;
