@@ -62,6 +62,7 @@ class CalendarSyntax final : public CommandSyntax {
   }
   std::string json_option() const override { return runback_syntax().json_option(); }
   std::string show_status() const override { return with_runner(runback_syntax().show_status()); }
+  std::string show_today() const override { return with_runner(runback_syntax().show_today()); }
 
  private:
   std::string with_runner(std::string command) const {

@@ -60,6 +60,10 @@ std::string RunbackSyntax::show_status() const {
   return "runback status";
 }
 
+std::string RunbackSyntax::show_today() const {
+  return "runback today";
+}
+
 std::string RunbackSyntax::json_option() const {
   return "--format json";
 }

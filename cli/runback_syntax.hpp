@@ -15,6 +15,7 @@ class RunbackSyntax final : public CommandSyntax {
   std::string log_option(LogOption option) const override;
   std::string record_clearance() const override;
   std::string show_status() const override;
+  std::string show_today() const override;
   std::string json_option() const override;
 };
 

@@ -30,6 +30,8 @@ class CommandSyntax {
   virtual std::string record_clearance() const = 0;
   // Shows where the runner stands, with the red flags in full: "runback status".
   virtual std::string show_status() const = 0;
+  // Shows one day in full, exercises with their tempo: "runback today".
+  virtual std::string show_today() const = 0;
   // The option that asks a command for JSON, which lists everything: "--format json".
   virtual std::string json_option() const = 0;
 };

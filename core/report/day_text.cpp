@@ -190,9 +190,9 @@ std::string reminder_fields(const Reminder& reminder, bool walk) {
 }
 
 std::string run_log_options(const CommandSyntax& commands, bool walk) {
-  return "add " + commands.log_option(LogOption::partial) + " if you did only part of it, " +
+  return "add " + commands.log_option(LogOption::partial) + " for part of it, " +
          commands.log_option(LogOption::skipped) +
-         (walk ? " if you did not go; " : " if you did not run; ") +
+         (walk ? " if you did not go, " : " if you did not run, ") +
          commands.log_option(LogOption::limp) + " or " + commands.log_option(LogOption::swelling) +
          " if you noticed either";
 }
@@ -259,6 +259,11 @@ void write_day(TextWriter& out, const Protocol& protocol, const CommandSyntax& c
   }
   // Nothing else to say that day: what to log ends the day's line, the command below it.
   if (extras.empty() && logs.size() == 1 && logs[0].first.back() != '\n') {
+    if (!fits("  " + logs[0].second)) {
+      // The command takes two lines anyway: it starts on the day's line.
+      out.line_then_command(summary + " " + logs[0].first, logs[0].second, tone);
+      return;
+    }
     out.paragraph(summary + " " + logs[0].first, 0, tone);
     out.command(logs[0].second, 2);
     return;

@@ -11,7 +11,7 @@
 namespace runback {
 namespace {
 
-// "3 of 4 good runs in a row done here; 1 more to move up." and the like.
+// "1 more good run in a row to move up (3 of 4 done)." and the like.
 void write_count(std::ostream& out, const Protocol& protocol, const PlanStatus& status,
                  Date today) {
   if (status.clean_sessions >= status.sessions_to_advance) {
@@ -28,8 +28,11 @@ void write_count(std::ostream& out, const Protocol& protocol, const PlanStatus& 
     out << ".\n";
   } else {
     const int more = status.sessions_to_advance - status.clean_sessions;
-    out << status.clean_sessions << " of " << status.sessions_to_advance
-        << " good runs in a row done here; " << more << " more to move up.\n";
+    out << more << " more good run" << (more == 1 ? "" : "s") << " in a row to move up";
+    if (status.clean_sessions > 0) {
+      out << " (" << status.clean_sessions << " of " << status.sessions_to_advance << " done)";
+    }
+    out << ".\n";
   }
 }
 
@@ -56,7 +59,7 @@ std::vector<StandingLine> standing_lines(const Protocol& protocol, const Plan& p
     std::string counted = count.str();
     if (!counted.empty() && counted.back() == '\n') counted.pop_back();
     add(status.can_move_up_from && *status.can_move_up_from > today ? Tone::hold : Tone::plain,
-        capitalise(stage_title(protocol, status.stage_index)) + ". " + counted);
+        capitalise(stage_title(protocol, status.stage_index)) + ": " + counted);
   }
   if (const Decision* last = last_decision(plan)) {
     const bool stop = last->kind == DecisionKind::stop;

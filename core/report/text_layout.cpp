@@ -142,4 +142,20 @@ void TextWriter::command(std::string_view text, int indent) {
   for (const std::string& l : wrap_command(text, layout_.width, indent)) line(l, Tone::plain);
 }
 
+void TextWriter::line_then_command(std::string_view text, std::string_view command, Tone tone) {
+  // The line is held together (one word to the wrapper), so it must leave room for the
+  // command's first option and the " \".
+  const int room = layout_.width - display_width(text);
+  if (layout_.width <= 0 || room < 40 || text.find('\x1f') != std::string_view::npos) {
+    paragraph(text, 0, tone);
+    this->command(command, 2);
+    return;
+  }
+  std::string held(text);
+  std::replace(held.begin(), held.end(), ' ', '\x1f');
+  const std::vector<std::string> lines =
+      wrap_command(held + " " + std::string(command), layout_.width, 0);
+  for (std::size_t i = 0; i < lines.size(); ++i) line(lines[i], i == 0 ? tone : Tone::plain);
+}
+
 }  // namespace runback

@@ -38,6 +38,10 @@ class TextWriter {
   void paragraph(std::string_view text, int indent = 0, Tone tone = Tone::plain);
   // A command to type, on lines of its own at `indent`.
   void command(std::string_view text, int indent);
+  // A short line that ends in a command too long for one line anyway: the command starts at the
+  // end of that line and goes on below (" \"), a line shorter than the line, then the command.
+  // Falls back to the two apart when the line leaves too little room.
+  void line_then_command(std::string_view text, std::string_view command, Tone tone);
   void blank() { out_ += "\n"; }
   const std::string& str() const { return out_; }
   const TextLayout& layout() const { return layout_; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 
 #include "protocol/describe.hpp"
 #include "protocol/safety.hpp"
@@ -50,8 +51,23 @@ struct Hoisted {
   std::vector<Section> sections;
   std::map<std::string, std::pair<std::string, std::string>> exercises;  // line -> name, dose
   Repeated manner, after_fields, after_options, morning_fields;
-  bool all_walks = true;  // every session to log is a walk (format 2): the top says "walk"
+  bool all_walks = true;      // every session to log is a walk (format 2): the top says "walk"
+  bool how_in_today = false;  // a said-once exercise's tempo is left to `runback today`
 };
+
+// An exercise's dose as the week says it once for several days: sets and reps, how often in a
+// day, and a load beyond body weight. The days it is on are the section's title, and how to do
+// it (tempo) is `runback today`'s to say, on the day.
+std::string week_dose(const Exercise& exercise) {
+  std::string out = std::to_string(exercise.sets) + " × ";
+  if (exercise.reps) out += std::to_string(*exercise.reps);
+  if (exercise.hold_s) out += std::to_string(*exercise.hold_s) + " s hold";
+  if (exercise.per == Period::day && exercise.times > 1) {
+    out += ", " + describe_times(exercise.times, exercise.per);
+  }
+  if (!exercise.load.empty() && exercise.load != "body weight") out += ", " + exercise.load;
+  return out;
+}
 
 std::string days_title(const std::vector<Date>& on, const std::vector<Date>& shown,
                        const std::vector<Date>& runs) {
@@ -62,6 +78,13 @@ std::string days_title(const std::vector<Date>& on, const std::vector<Date>& sho
     if (std::find(runs.begin(), runs.end(), d) == runs.end()) rests.push_back(d);
   }
   if (on == rests) return "On rest days:";
+  if (on.size() + 1 == shown.size()) {
+    for (Date d : shown) {
+      if (std::find(on.begin(), on.end(), d) == on.end()) {
+        return "Every day but " + capitalise(weekday_short(std::chrono::weekday{d})) + ":";
+      }
+    }
+  }
   std::string out = "On ";
   for (std::size_t i = 0; i < on.size(); ++i) {
     out += (i == 0               ? ""
@@ -91,7 +114,8 @@ Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Pla
     };
     for (const Exercise& exercise : day.exercises) {
       note(exercise_line(exercise));
-      h.exercises[exercise_line(exercise)] = {exercise.name, describe_exercise_dose(exercise)};
+      h.exercises[exercise_line(exercise)] = {exercise.name, week_dose(exercise)};
+      h.how_in_today = h.how_in_today || !exercise.tempo.empty();
     }
     for (const RecoveryItem& item : day.recovery) note(recovery_line(item, false));
     if (run_to_do(day)) h.manner.add(run_manner(protocol, day));
@@ -145,7 +169,8 @@ std::string sentence(std::string text) {
   return text + (!text.empty() && text.back() == '?' ? "" : ".");
 }
 
-void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan) {
+void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan,
+                     const CommandSyntax& commands) {
   if (!h.sections.empty() || h.said.after_run || h.said.next_morning) out.blank();
   for (const Section& section : h.sections) {
     // Exercises with the same dose are named together, the dose said once.
@@ -174,20 +199,46 @@ void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan) {
     }
     out.paragraph(text);
   }
+  // Where the rest is said in full, in one line: the day's exercises with their tempo, and what
+  // each red flag named above means.
+  std::vector<std::string> more;
+  if (h.how_in_today) more.push_back("how to do each exercise: `" + commands.show_today() + "`");
+  if (!plan.status.complete) {
+    more.push_back("what each red flag means: `" + commands.show_status() + "`");
+  }
+  if (!more.empty()) {
+    out.paragraph(capitalise(more.front()) + (more.size() > 1 ? "; " + more.back() : "") + ".");
+  }
   if (h.said.after_run) {
     out.paragraph(std::string(h.all_walks ? "After each walk" : "After each run") +
                   ", log: " + h.after_fields.line + " (" + h.after_options.line + ").");
   }
   std::string rise;
   if (plan.status.usual_pain && !plan.status.complete) {
-    rise = "A rise in pain is measured from your last next-morning score (or your usual " +
-           std::to_string(*plan.status.usual_pain) + "/10 until the first).";
+    rise = "A rise counts from your last next-morning score (at first, your usual " +
+           std::to_string(*plan.status.usual_pain) + "/10).";
   }
   if (h.said.next_morning) {
     out.paragraph("The morning after a run, log: " + sentence(h.morning_fields.line) + " " + rise);
   } else if (!rise.empty()) {
     out.paragraph(rise);
   }
+}
+
+// A good last decision, said briefly: the stage line above already counts the good runs, and
+// `status` and `decisions` keep the whole reason. "" leaves it out (a session that went well);
+// nullopt: say it in full (holds, step-backs, stops, rest days, anything else).
+std::optional<std::string> brief_decision(const Plan& plan) {
+  const Decision* last = last_decision(plan);
+  if (!last || last->rest_days > 0) return std::nullopt;
+  if (last->kind == DecisionKind::keep_going) return std::string();
+  if (last->kind != DecisionKind::advance) return std::nullopt;
+  // "Move up to stage 2: 3 good sessions in a row at stage 1; the session on ... went well".
+  const std::string& text = last->explanation;
+  const auto why = text.find(": ");
+  const auto end = text.find("; ", why == std::string::npos ? 0 : why);
+  if (why == std::string::npos || end == std::string::npos) return std::nullopt;
+  return "Moved up on " + short_day(last->date) + ": " + text.substr(why + 2, end - why - 2) + ".";
 }
 
 }  // namespace
@@ -207,17 +258,22 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
     if (next_run_below && line.text.rfind("Next run: " + short_day(*plan.next_run), 0) == 0) {
       continue;
     }
+    if (line.text.rfind("Last decision (", 0) == 0) {
+      if (auto brief = brief_decision(plan)) {
+        if (!brief->empty()) out.paragraph(*brief, 0, line.tone);
+        continue;
+      }
+    }
     out.paragraph(line.text, 0, line.tone);
   }
   if (!plan.status.complete) {
     out.paragraph("Red flags: stop running and see your clinician if you notice " +
-                      red_flag_names(protocol) + "; log it with `" + commands.log_red_flag() +
-                      "` (`" + commands.show_status() + "` says what each means).",
+                      red_flag_names(protocol) + "; log it with `" + commands.log_red_flag() + "`.",
                   0, Tone::alert);
   }
   for (const std::string& note : plan.notes) out.paragraph("Note: " + note);
   const Hoisted hoisted = hoist(protocol, commands, plan, today);
-  write_said_once(out, hoisted, plan);
+  write_said_once(out, hoisted, plan, commands);
   out.blank();
   std::map<std::string, Date> runs_said;
   SaidOnce said = hoisted.said;

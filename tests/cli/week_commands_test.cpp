@@ -158,7 +158,7 @@ TEST_CASE("demo shows a sample runner's week and touches no records", "[cli][dem
   auto result = runback_ok({"demo", "--date", "2026-11-25"}, dir);
   CHECK(contains(result.out, "A sample runner, Sam"));
   CHECK(contains(result.out, "Sam's week from Mon 23 Nov to Sun 29 Nov 2026"));
-  CHECK(contains(result.out, "Last decision"));
+  CHECK(contains(result.out, "good run in a row to move up"));
   CHECK(contains(result.out, "Wed 25 Nov (today): run"));
   CHECK_FALSE(std::filesystem::exists(dir.file("runback.db")));
   CHECK_FALSE(std::filesystem::exists(dir.file("data")));

@@ -80,7 +80,7 @@ TEST_CASE(
   // A walk day's reminder speaks of the walk; a run day's of the run.
   CHECK(contains(first, "After each walk, log: pain during the walk (0-10)"));
   CHECK(contains(first, "After the walk: runback log 2026-11-02 --pain-during N"));
-  CHECK(contains(first, "--session skipped if you did not go;"));
+  CHECK(contains(first, "--session skipped if you did not go,"));
   CHECK_FALSE(contains(first, "After the run"));
   CHECK_FALSE(contains(first, "(if the runs before it go well)"));
   const auto json = week.json(kMonday);
@@ -95,7 +95,7 @@ TEST_CASE(
   const std::string later = week.text(kMonday + days{5});
   CHECK(contains(later, "Mon 2 Nov: walked (stage 1 of 5, Brisk walks, session 1 of 3)."));
   CHECK(contains(later, "Fri 6 Nov: walked (stage 1 of 5, Brisk walks, session 3 of 3)."));
-  CHECK(contains(later, "Move up to stage 2"));
+  CHECK(contains(later, "Moved up on Fri 6 Nov: 3 good sessions in a row at stage 1."));
   const std::string next = week.text(kMonday + days{7});
   CHECK(contains(next,
                  "Mon 9 Nov (today): run. 10 × (walk 0.1 mi / run 0.1 mi) (easy jog). Run 1 mi, "

@@ -62,7 +62,7 @@ TEST_CASE("status in words: stage, decisions and projected completion", "[plan][
   Fixture f;
   const Date today = kMonday + days{1};
   const std::string text = status_text(f.protocol, f.plan(today), "Sam", today, runback_syntax());
-  CHECK(contains(text, "Stage 2 of 6, Stage 2. 0 of 2 good runs in a row done here"));
+  CHECK(contains(text, "Stage 2 of 6, Stage 2: 2 more good runs in a row to move up."));
   CHECK(contains(text, "Last decisions:\n  Mon 2 Nov: Step back 1 stage"));
   CHECK(contains(text, "Projected completion: "));
 }
