@@ -67,7 +67,7 @@ TEST_CASE("plugin list --format json", "[cli][plugin]") {
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
   CHECK(json["schema"] == "runback.plugin-list/1");
-  CHECK(json["abi_version"] == "1.0");
+  CHECK(json["abi_version"] == "1.1");
   REQUIRE(json["plugins"].size() == 3);
   CHECK(json["plugins"][2]["name"] == "knee");
   CHECK(json["plugins"][2]["path"] == kBuilt + "/knee.so");

@@ -38,7 +38,7 @@ foreach(expected "hello 1.0.0  (plugin ABI 1.1)  ${work}/hello/hello.so"
   endif()
 endforeach()
 # The shipped plugins come from the prefix, found next to the installed runback.
-if(NOT listing MATCHES "achilles 1\\.0\\.0  \\(plugin ABI 1\\.0\\)  ${prefix}/[^\n]*runback/plugins/achilles\\.so")
+if(NOT listing MATCHES "achilles 1\\.0\\.0  \\(plugin ABI 1\\.1\\)  ${prefix}/[^\n]*runback/plugins/achilles\\.so")
   file(REMOVE_RECURSE "${work}")
   message(FATAL_ERROR "the installed achilles plugin is not loaded from ${prefix}:\n${listing}")
 endif()

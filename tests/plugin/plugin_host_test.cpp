@@ -126,7 +126,7 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
     const auto host = host_with("tiny");
     CHECK_THAT(only_failure(host),
                StartsWith("plugin 'tiny' (" + broken_dir("tiny") +
-                          "/tiny.so): its descriptor is 24 bytes, smaller than ABI 1.0 "
+                          "/tiny.so): its descriptor is 24 bytes, smaller than ABI 1.1 "
                           "requires"));
   }
   SECTION("an unresolved symbol, refused at load rather than at first call") {
@@ -300,7 +300,7 @@ TEST_CASE("nonsense returned from a hook is refused - naming the plugin and its 
   CHECK((*nonsense)->verdict(verdict.on(0), verdict.log(0)).error() ==
         label +
             "the verdict hook returned nonsense: the verdict kind 7 does not exist (expected "
-            "proceed, repeat, step_back or stop)");
+            "proceed, repeat, step_back, stop or wait)");
   auto silent = with_mode("silent-repeat");
   CHECK((*nonsense)->verdict(silent.on(0), silent.log(0)).error() ==
         label +
