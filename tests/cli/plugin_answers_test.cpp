@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "in_process.hpp"
 #include "store/store_fixture.hpp"
@@ -121,4 +122,32 @@ TEST_CASE("a runner whose plugin has gone: week and status show what they can, a
     CHECK_THAT(result.err, Contains("uses the plugin 'twin', which is not available"));
     CHECK_FALSE(result.out.empty());
   }
+}
+
+TEST_CASE("the interactive log checks a yes/no answer as --answer does",
+          "[cli][plugin][interactive]") {
+  TempDir dir{scratch_base()};
+  const RealFileSystem fs;
+  const MapEnvironment env(std::map<std::string, std::string>{});
+  const FixedClock clock(make_date(2026, 11, 4));
+  const std::string db = dir.file("r.db");
+  REQUIRE(run_in_process({"--db", db, "start", "--protocol", "hip-gluteal", "--start", "2026-11-02",
+                          "--usual-pain", "0"},
+                         fs, env, clock)
+              .exit_code == 0);
+  // Session, pain during, after and the next morning, side-lying pain (out of range, then 2),
+  // single-leg stance (a word, then TRUE); the input then ends.
+  auto log = run_in_process({"--db", db, "log", "2026-11-02"}, fs, env, clock,
+                            std::string("done\n1\n0\n0\n11\n2\nmaybe\nTRUE\n"));
+  INFO(log.err);
+  REQUIRE(log.exit_code == 0);
+  CHECK_THAT(log.err, Contains("Please give a number from 0 to 10"));
+  CHECK_THAT(log.err, Contains("Please give yes or no (also y/n, true/false, 1/0)"));
+  auto history = run_in_process({"--db", db, "history", "--format", "json"}, fs, env, clock);
+  REQUIRE(history.exit_code == 0);
+  INFO(history.out);
+  auto logged = nlohmann::json::parse(history.out)["logs"];
+  REQUIRE(logged.size() == 1);
+  CHECK(logged[0]["answers"]["side-lying-pain"] == "2");
+  CHECK(logged[0]["answers"]["single-leg-stance"] == "yes");
 }
