@@ -36,9 +36,11 @@
  *
  * Text. Every string a plugin gives back (names, loads, cues, question texts, reasons,
  * diagnostics, failure messages) must be valid UTF-8 on one line: no line breaks, no escape
- * codes, no other control characters (U+0000..U+001F, U+007F..U+009F); a tab is read as a space.
- * Keys and names are at most 64 characters, other text at most 2000. Text that breaks a rule is
- * refused, not mended: the hook's result is dropped and the error says which text, why and where.
+ * codes, no other control characters (U+0000..U+001F, U+007F..U+009F), no bidirectional
+ * overrides (U+202A..U+202E, U+2066..U+2069); a tab is read as a space.
+ * Keys and choices are at most 64 characters, exercise names 120, other text 2000. Text that
+ * breaks a rule is refused, not mended: the hook's result is dropped and the error says which
+ * text, why and where.
  *
  * Errors. A hook returns RB_OK, or RB_FAILED after calling sink->fail with a message. Hooks must
  * not let exceptions or longjmps escape (the host contains them anyway, and reports the plugin
@@ -46,8 +48,9 @@
  * nonsense into an error naming the plugin and its path.
  *
  * Safety. A plugin adds exercises, cues, questions, and a checkpoint verdict that can only hold
- * the runner back (repeat, step back, stop). Nothing here can raise a pain limit, skip a red flag
- * or add runs: the vocabulary does not exist, and the core clamps what it receives.
+ * the runner back (repeat, step back, stop, or wait for a value). Nothing here can raise a pain
+ * limit, skip a red flag or add runs: the vocabulary does not exist, and the core clamps what it
+ * receives.
  */
 #ifndef RUNBACK_PLUGIN_ABI_H
 #define RUNBACK_PLUGIN_ABI_H
