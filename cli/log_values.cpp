@@ -53,6 +53,7 @@ Questions plugin_questions(const Protocol& protocol, const PlanExtension* extens
   const NeededLogs needed = everything ? NeededLogs{true, true, true, true} : needed_logs(protocol);
   std::vector<CheckpointQuestion> asked;
   out.known = !everything && (!protocol.plugin || extension);
+  out.unreadable = everything;
   if (extension) {
     const std::vector<DayLog> no_logs;
     const std::vector<CheckpointSummary> no_checkpoints;
@@ -100,8 +101,16 @@ void check_red_flags(LogValues& values, const LogFlags& flags,
 // range. A morning question's answer belongs to the session it follows.
 void check_answers(LogValues& values, const Questions& questions) {
   for (const auto& [key, value] : values.answers) {
-    if (!questions.known) {
+    if (!questions.known && questions.unreadable) {
+      // Without its protocol nobody knows what the programme asks: kept as given.
       values.session_row.answers[key] = value;
+      continue;
+    }
+    if (!questions.known) {
+      // Unchecked answers are how a misspelt "yes" became "no answer": refused instead.
+      values.errors.push_back("--answer: " + key + "='" + value +
+                              "' cannot be checked: the programme's plugin could not say what "
+                              "it asks (see `runback status`); log it once the plugin works");
       continue;
     }
     bool morning = false;

@@ -42,7 +42,8 @@ LogValues read_log_flags(const LogFlags& flags, Date today);
 // The plugin's questions as the checkpoint asks them, after the run and the next morning.
 struct Questions {
   std::vector<LogField> session, morning;
-  bool known = false;  // false: the protocol's plugin is not available, answers are unchecked
+  bool known = false;       // false: the protocol's plugin is not available: answers are refused
+  bool unreadable = false;  // the protocol itself could not be read: answers are kept unchecked
 };
 
 // What a programme accepts in a log.

@@ -25,6 +25,7 @@ rb_plugin make() {
   p.description = "A deliberately broken plugin for runback's tests";
 #if defined(BROKEN_ABI_MAJOR)
   p.abi_major = 2;
+  p.abi_minor = 0;
 #elif defined(BROKEN_ABI_MINOR)
   p.abi_minor = 99;
 #elif defined(BROKEN_NAMELESS)
