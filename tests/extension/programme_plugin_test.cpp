@@ -113,7 +113,7 @@ TEST_CASE("a rebuilt library under the same version is refused as changed",
 }
 
 TEST_CASE(
-    "in a caseload only the runner whose plugin changed is refused; each plugin is "
+    "in a caseload only the runner whose plugin changed is refused, and each plugin is "
     "identified once",
     "[extension][plugin-identity]") {
   FakeCatalog catalog(kImpostor);
