@@ -108,7 +108,13 @@ TEST_CASE("host messages: replies of every kind decode to what was sent") {
   reply.cues = {{"cadence 172", 172.0, std::nullopt}};
   reply.questions = {{"heel-raises", "How many?", CheckpointQuestion::Kind::number, 0, 50,
                       TimePoint::next_morning}};
+  CheckpointQuestion hop{"hop-test", "Hop test?", CheckpointQuestion::Kind::choice, 0, 10,
+                         TimePoint::after};
+  hop.choices = {"pain-free", "sore"};
+  hop.optional = true;
+  reply.questions.push_back(hop);
   reply.verdict = Verdict{Action{ActionKind::step_back, 1, 2}, "too sore"};
+  reply.verdict->waiting_for = "the hop test";
 
   auto validate = decode_reply(CallKind::validate, encode(CallKind::validate, reply));
   REQUIRE(validate.ok());
@@ -125,10 +131,16 @@ TEST_CASE("host messages: replies of every kind decode to what was sent") {
   auto questions = decode_reply(CallKind::questions, encode(CallKind::questions, reply));
   REQUIRE(questions.ok());
   CHECK(questions->questions[0].max == 50);
+  CHECK_FALSE(questions->questions[0].optional);
+  REQUIRE(questions->questions.size() == 2);
+  CHECK(questions->questions[1].kind == CheckpointQuestion::Kind::choice);
+  CHECK(questions->questions[1].choices == hop.choices);
+  CHECK(questions->questions[1].optional);
   auto verdict = decode_reply(CallKind::verdict, encode(CallKind::verdict, reply));
   REQUIRE(verdict.ok());
   CHECK(verdict->verdict->action == reply.verdict->action);
   CHECK(verdict->verdict->why == "too sore");
+  CHECK(verdict->verdict->waiting_for == "the hop test");
 
   Reply failed;
   failed.error = Error{"plugin 'x' (/x.so): the verdict hook failed", ErrorKind::plugin};
@@ -213,6 +225,6 @@ TEST_CASE(
   hello.version = kProtocolVersion + 1;
   auto newer = decode_hello(encode(hello));
   REQUIRE_FALSE(newer.ok());
-  CHECK(newer.error().starts_with("the plugin host speaks message protocol 2, this runback 1"));
+  CHECK(newer.error().starts_with("the plugin host speaks message protocol 3, this runback 2"));
   CHECK_FALSE(decode_hello("\x02xxxxxx").ok());
 }
