@@ -290,7 +290,9 @@ void declare_log_command(CLI::App& log, Context& context) {
   o->limp_option = log.add_flag("--limp,!--no-limp", o->limp, "A limp (or none)");
   log.add_option("--red-flag", flags.red_flags, "A red flag (repeatable)")->type_name("NAME");
   log.add_option("--answer", flags.answers,
-                 "An answer to a plugin's checkpoint question (repeatable)")
+                 "An answer to a plugin's checkpoint question (repeatable), checked before "
+                 "anything is written: a number in the question's range, yes or no (also "
+                 "y/n, true/false, 1/0), or one of the question's choices")
       ->type_name("KEY=VALUE");
   log.add_option("--note", flags.note, "A note, kept as typed")->type_name("TEXT");
   log.add_flag("--replace", o->replace,

@@ -45,14 +45,14 @@ std::string capitalise_first(std::string text) {
   return text;
 }
 
+}  // namespace
+
 std::optional<bool> parse_yes_no(const std::string& text) {
-  const std::string answer = lower(text);
-  if (answer == "y" || answer == "yes") return true;
-  if (answer == "n" || answer == "no") return false;
+  const std::string answer = lower(trim(text));
+  if (answer == "y" || answer == "yes" || answer == "true" || answer == "1") return true;
+  if (answer == "n" || answer == "no" || answer == "false" || answer == "0") return false;
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<int> parse_score(const std::string& text, int max) {
   int value = 0;
@@ -65,9 +65,17 @@ std::optional<int> parse_score(const std::string& text, int max) {
 
 std::optional<std::string> parse_answer(const LogField& field, const std::string& text) {
   if (field.yes_no) {
-    const auto yes = parse_yes_no(trim(text));
+    const auto yes = parse_yes_no(text);
     if (!yes) return std::nullopt;
     return std::string(*yes ? "yes" : "no");
+  }
+  if (!field.choices.empty()) {
+    // Stored as the plugin spelt it, whatever case the runner typed.
+    const std::string typed = lower(trim(text));
+    for (const std::string& choice : field.choices) {
+      if (lower(choice) == typed) return choice;
+    }
+    return std::nullopt;
   }
   const std::string number = trim(text);
   double value = 0;
@@ -80,7 +88,14 @@ std::optional<std::string> parse_answer(const LogField& field, const std::string
 }
 
 std::string answer_scale(const LogField& field) {
-  if (field.yes_no) return "yes or no";
+  if (field.yes_no) return "yes or no (also y/n, true/false, 1/0)";
+  if (!field.choices.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < field.choices.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == field.choices.size() ? " or " : ", ") + field.choices[i];
+    }
+    return "one of " + list;
+  }
   auto whole = [](double v) {
     std::string text = std::to_string(v);
     text.erase(text.find_last_not_of('0') + 1);
@@ -149,7 +164,12 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
         (recorded && recorded->answers.count(field.answer_key))) {
       return true;
     }
-    return ask(in, out, question + (field.yes_no ? " (y/n)" : ""),
+    std::string choices;
+    for (const auto& choice : field.choices) choices += (choices.empty() ? "" : "/") + choice;
+    return ask(in, out,
+               question + (field.yes_no      ? " (y/n)"
+                           : choices.empty() ? ""
+                                             : " (" + choices + ")"),
                "Please give " + answer_scale(field) + skip, [&](const std::string& a) {
                  auto answer = parse_answer(field, a);
                  if (answer) row->answers[field.answer_key] = *answer;

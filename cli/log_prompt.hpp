@@ -39,6 +39,8 @@ std::optional<int> parse_score(const std::string& text, int max);
 // A plugin question's answer as stored: "yes"/"no" for yes/no questions (y, yes, n, no in any
 // case), else a number from min to max. None when it is neither.
 std::optional<std::string> parse_answer(const LogField& field, const std::string& text);
+// A yes/no answer as a runner may type it: yes/no, y/n, true/false, 1/0, in any case.
+std::optional<bool> parse_yes_no(const std::string& text);
 // "a whole number from 0 to 100", "yes or no": what a field takes, for help and errors.
 std::string answer_scale(const LogField& field);
 

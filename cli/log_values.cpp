@@ -101,7 +101,10 @@ void check_red_flags(LogValues& values, const LogFlags& flags,
 void check_answers(LogValues& values, const Questions& questions) {
   for (const auto& [key, value] : values.answers) {
     if (!questions.known) {
-      values.session_row.answers[key] = value;
+      // Unchecked answers are how a misspelt "yes" became "no answer": refused instead.
+      values.errors.push_back("--answer: " + key + "='" + value +
+                              "' cannot be checked: the programme's plugin could not say what "
+                              "it asks (see `runback status`); log it once the plugin works");
       continue;
     }
     bool morning = false;

@@ -17,6 +17,11 @@ std::string log_flag(const LogField& field) {
     case LogValue::stiffness:
       return "--stiffness-min N";
     case LogValue::answer:
+      if (!field.choices.empty()) {
+        std::string choices;
+        for (const auto& choice : field.choices) choices += (choices.empty() ? "" : "/") + choice;
+        return "--answer " + field.answer_key + "=" + choices;
+      }
       return "--answer " + field.answer_key + (field.yes_no ? "=yes" : "=N");
   }
   return "";

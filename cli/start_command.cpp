@@ -217,6 +217,20 @@ void run_start(Context& context, const StartOptions& o) {
   if (*plugin) {
     programme.plugin_name = (*plugin)->name();
     programme.plugin_version = (*plugin)->version();
+    // The protocol's parameters exactly as `runback protocol lint` checks them: a programme
+    // started on parameters the plugin refuses would fail at every plan.
+    bool refused = false;
+    for (const Diagnostic& d : (*plugin)->validate(*protocol->plugin)) {
+      if (d.severity != Severity::error) continue;
+      print_diagnostic(context.err, d);
+      refused = true;
+    }
+    if (refused) {
+      context.err << "runback: nothing was started; the protocol's plugin parameters must pass "
+                     "`runback protocol lint` first\n";
+      context.exit_code = exit_status(ErrorKind::bad_input);
+      return;
+    }
     const auto problems = (*plugin)->check_programme_params(programme.params);
     for (const auto& problem : problems) context.err << "runback: " << problem << "\n";
     if (!problems.empty()) {

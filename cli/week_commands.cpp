@@ -46,7 +46,11 @@ std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
                                       const RunnerRecords& records, Date today) {
   std::string problem;
   auto planned = plan_for(source, records, today, &problem);
-  if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
+  // A plan without its plugin holds every session: shown, but not a success.
+  if (!problem.empty()) {
+    context.err << "runback: " << problem << "\n";
+    context.exit_code = exit_status(ErrorKind::plugin);
+  }
   if (!planned) {
     context.err << "runback: " << records.runner.name << ": " << planned.error() << "\n";
     context.exit_code = exit_status(ErrorKind::io);
@@ -152,8 +156,10 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
   auto write_batch = [&](CaseloadBatch& batch) {
     if (!read) return;  // the command has failed: the rest is not shown
     for (const CaseloadOutput& output : batch.outputs) {
-      if (!output.warning.empty() && warned.insert(output.warning).second) {
-        context.err << "runback: warning: " << output.warning << "\n";
+      if (!output.warning.empty()) {
+        if (warned.insert(output.warning).second)
+          context.err << "runback: " << output.warning << "\n";
+        context.exit_code = exit_status(ErrorKind::plugin);
       }
       if (!output.planned) {
         context.err << "runback: " << output.text << "\n";

@@ -56,20 +56,27 @@ struct SessionCue {
   std::optional<double> metronome_bpm;  // beats per minute for a metronome
 };
 
-// An extra question asked at a checkpoint, answered with `runback log --answer KEY=VALUE`.
+// An extra question asked at a checkpoint, answered with `runback log --answer KEY=VALUE`
+// (checked by answer_check.hpp before anything is written).
 struct CheckpointQuestion {
-  enum class Kind { number, yes_no };
+  enum class Kind { number, yes_no, choice };
   std::string key;   // [a-z0-9-_], unique within the plugin
   std::string text;  // the question as the runner reads it
   Kind kind = Kind::number;
   double min = 0;  // for numbers
   double max = 10;
   TimePoint when = TimePoint::next_morning;
+  std::vector<std::string> choices{};  // for choice: the allowed answers, as the plugin spelt them
+  // Unanswered, it holds nothing; otherwise the checkpoint waits for it as for a pain score.
+  bool optional = false;
 };
 
 struct Verdict {
   Action action;    // proceed means "nothing against it"
   std::string why;  // required when the action is not proceed
+  // Not empty: no verdict yet, the checkpoint waits for these values (`action` is then
+  // ignored), e.g. "the heel-raise count".
+  std::string waiting_for{};
 };
 
 class PlanExtension {

@@ -21,8 +21,7 @@ const std::vector<CheckpointQuestion>& Planner::questions() {
       if (asked.ok()) {
         *questions_ = std::move(*asked);
       } else {
-        note("The " + r_.extension->name() + " plugin could not give its checkpoint questions (" +
-             asked.error() + "); log the core values as shown.");
+        note_questions_failed(asked.error());
       }
     }
   }

@@ -44,7 +44,16 @@ class Planner {
   int on_session(const DayLog& log, bool later_session);
   void apply_break(Date date);
   void apply(const DayLog& log, Action action, const std::vector<Reason>& reasons);
-  std::vector<Reason> plugin_reasons(const DayLog& log);
+  // The plugin's verdict as reasons; `waiting_for` gets what a waiting verdict waits for.
+  std::vector<Reason> plugin_reasons(const DayLog& log, std::string* waiting_for);
+  // The plugin's questions for this checkpoint that must be answered and are not: added to
+  // result.missing, so the checkpoint waits for them as for a pain score.
+  void add_missing_answers(const DayLog& log, CheckpointResult& result);
+  // Holds the session's checkpoint until `missing` is logged: a `waiting` decision unless
+  // `action` already stops. True when it waits (the caller is then done with the session).
+  bool hold(const DayLog& log, const std::vector<std::string>& missing,
+            const std::vector<Reason>& reasons, Action action, int from);
+  void note_questions_failed(const std::string& error);
 
   // projection.cpp
   void start_projection();

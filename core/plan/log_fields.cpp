@@ -29,7 +29,7 @@ std::vector<LogField> checkpoint_fields(const Protocol& protocol, const NeededLo
   for (const CheckpointQuestion& q : questions) {
     if ((q.when == TimePoint::next_morning) != morning) continue;
     fields.push_back({LogValue::answer, q.text, q.key, q.kind == CheckpointQuestion::Kind::yes_no,
-                      q.min, q.max});
+                      q.min, q.max, q.choices});
   }
   return fields;
 }

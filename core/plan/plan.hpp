@@ -24,6 +24,7 @@ struct LogField {
   bool yes_no = false;     // a plugin's yes/no question (else a number from min to max)
   double min = 0;
   double max = 10;
+  std::vector<std::string> choices{};  // a plugin's choice question: the answers it accepts
 };
 
 // What to log at one time point of a session's checkpoint: after the run (pain during and after,

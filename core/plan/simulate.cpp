@@ -95,7 +95,8 @@ Simulation simulate(const SimulationRequest& r) {
     // The warm-up (format 2) is not simulated: it went well, so a protocol that asks for it is
     // not held back waiting for it.
     if (!log.pain_warmup) log.pain_warmup = 0;
-    // Plugin questions are left to the script: an unanswered question holds nobody back.
+    // Plugin questions are left to the script: one the plugin waits for holds the session, as
+    // it would hold the runner's.
     sim.logs.push_back(std::move(log));
     day = run + Days{1};
   }

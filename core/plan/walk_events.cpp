@@ -86,7 +86,7 @@ void Planner::apply_break(Date date) {
   decide(std::move(decision));
 }
 
-std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
+std::vector<Reason> Planner::plugin_reasons(const DayLog& log, std::string* waiting_for) {
   std::vector<Reason> reasons;
   if (!p_.plugin || projecting_) return reasons;
   const std::string& name = p_.plugin->name;
@@ -101,6 +101,10 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
         {"plugin '" + name + "'", plugin_failed_text(name, log.date, verdict.error()), repeat, ""});
     return reasons;
   }
+  if (!verdict->waiting_for.empty()) {
+    *waiting_for = verdict->waiting_for;
+    return reasons;
+  }
   // A plugin can only make things more cautious: its action is clamped to the core's ranges and
   // merged with the core's as the more cautious of the two.
   Action action = verdict->action;
@@ -112,9 +116,52 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log) {
   return reasons;
 }
 
+void Planner::note_questions_failed(const std::string& error) {
+  note("The " + r_.extension->name() + " plugin could not give its checkpoint questions (" + error +
+       "); log the core values as shown.");
+}
+
+void Planner::add_missing_answers(const DayLog& log, CheckpointResult& result) {
+  if (!p_.plugin || !r_.extension || projecting_) return;
+  if (log.session == SessionOutcome::skipped) return;  // as for pain scores: nothing to judge
+  auto asked = r_.extension->questions(context(log.date));
+  if (!asked.ok()) {
+    // The verdict, asked next, fails the same way and holds the session back; the week says why.
+    note_questions_failed(asked.error());
+    return;
+  }
+  for (const CheckpointQuestion& q : *asked) {
+    if (q.optional || log.answers.count(q.key)) continue;
+    // With `decide: after_session` the morning is judged when logged, not waited for.
+    if (q.when == TimePoint::next_morning && !needed_.next_morning) continue;
+    result.missing.push_back("answer to '" + q.key + "'");
+  }
+  result.complete = result.missing.empty();
+}
+
+bool Planner::hold(const DayLog& log, const std::vector<std::string>& missing,
+                   const std::vector<Reason>& reasons, Action action, int from) {
+  const Date date = log.date;
+  pending_ = date;
+  pending_missing_ = missing;
+  // A stop cannot be undone by the values still to come (more values only add caution): it is
+  // decided now, not the next morning.
+  if (action.kind == ActionKind::stop) return false;
+  Decision decision = make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
+  decision.missing = missing;
+  if (explain_) {
+    decision.explanation =
+        waiting_explanation(words_, and_words(missing), date, from, reasons, action);
+  }
+  decide(std::move(decision));
+  if (log.session != SessionOutcome::skipped) record_run(date, from);
+  return true;
+}
+
 // A session's checkpoint: the core's verdict on the logged values, a session's missing values
-// (it waits for them, or a later session means they never came), the plugin's verdict and the
-// rest between runs, the most cautious of them applied. Returns the stage the session was at.
+// and unanswered plugin questions (it waits for them, or a later session means they never
+// came), the plugin's verdict (which may wait too) and the rest between runs, the most cautious
+// of them applied. Returns the stage the session was at.
 int Planner::on_session(const DayLog& log, bool later_session) {
   const Date date = log.date;
   const bool ran = log.session != SessionOutcome::skipped;
@@ -132,44 +179,40 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   const SessionHistory history{&seen_, &marks_, setback_};
   CheckpointResult result =
       evaluate_checkpoint(p_, limits_, needed_, log, baseline_, explain_, history);
+  add_missing_answers(log, result);
   std::vector<Reason> reasons = std::move(result.reasons);
   Action action = result.action;
   if (ran) {
     marks_.push_back({seen_.size() - 1, result.exceeded, setback_});
     setback_ = false;
   }
+  const auto never_came = [&](const std::vector<std::string>& missing) {
+    const Reason reason{"missing logs",
+                        explain_ ? missing_logs_text(and_words(missing), date) : std::string(),
+                        {ActionKind::repeat, 0, 0},
+                        ""};
+    reasons.push_back(reason);
+    action = most_cautious(action, reason.action);
+  };
 
   if (!result.complete) {
-    const std::string missing = explain_ ? and_words(result.missing) : std::string();
     if (!later_session || projecting_) {
-      pending_ = date;
-      pending_missing_ = result.missing;
-      // A stop cannot be undone by the values still to come (more values only add caution):
-      // it is decided now, not the next morning.
-      if (result.action.kind != ActionKind::stop) {
-        Decision decision =
-            make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
-        decision.missing = result.missing;
-        if (explain_) {
-          decision.explanation =
-              waiting_explanation(words_, missing, date, from, reasons, result.action);
-        }
-        decide(std::move(decision));
-        if (ran) record_run(date, from);
-        return from;
-      }
+      if (hold(log, result.missing, reasons, result.action, from)) return from;
     } else {
-      const Reason reason{"missing logs",
-                          explain_ ? missing_logs_text(missing, date) : std::string(),
-                          {ActionKind::repeat, 0, 0},
-                          ""};
-      reasons.push_back(reason);
-      action = most_cautious(action, reason.action);
+      never_came(result.missing);
     }
   }
-  for (Reason& reason : plugin_reasons(log)) {
+  std::string plugin_waits;
+  for (Reason& reason : plugin_reasons(log, &plugin_waits)) {
     action = most_cautious(action, reason.action);
     reasons.push_back(std::move(reason));
+  }
+  if (!plugin_waits.empty()) {
+    if (!later_session) {
+      if (hold(log, {plugin_waits}, reasons, action, from)) return from;
+    } else {
+      never_came({plugin_waits});
+    }
   }
   if (ran) {
     if (auto bad_day = bad_day_reason(p_, from, reasons, explain_)) {

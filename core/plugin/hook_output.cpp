@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <set>
 
+#include "plugin/plugin_text.hpp"
+
 #include "util/name_table.hpp"
 
 namespace runback {
@@ -18,18 +20,11 @@ constexpr NameTable<Hook, 5> kHookNames{{{Hook::validate, "validate"},
 
 // More than this from one call is a runaway plugin, not a plan.
 constexpr std::size_t kMaxResults = 200;
-constexpr std::size_t kMaxText = 2000;
-
-// Text from the plugin: nothing when absent, an error when it is unreasonably long.
-std::optional<std::string> read_text(const char* text) {
-  if (text == nullptr) return std::string();
-  std::size_t length = 0;
-  while (text[length] != '\0') {
-    if (length >= kMaxText) return std::nullopt;
-    ++length;
-  }
-  return std::string(text, length);
-}
+// The sizes of the structs as ABI 1.0 defined them: a 1.0 plugin's are this long, and the host
+// reads nothing past them.
+constexpr std::size_t kQuestion10 = offsetof(rb_question, choices);
+constexpr std::size_t kVerdict10 = offsetof(rb_verdict, waiting_for);
+constexpr std::size_t kMaxChoices = 20;
 
 bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -92,9 +87,14 @@ bool HookCollector::accepts(Hook from, const char* what) {
 
 void HookCollector::on_fail(void* host, const char* message) {
   HookCollector& c = self(host);
-  auto text = read_text(message);
-  c.record_fault("the " + hook_name(c.hook_) +
-                 " hook failed: " + (text && !blank(*text) ? *text : std::string("(no message)")));
+  auto text = plugin_text(message, kMaxPluginText);
+  std::string why = "(no message)";
+  if (!text) {
+    why = "(its message " + text.error() + ")";
+  } else if (!blank(*text)) {
+    why = *text;
+  }
+  c.record_fault("the " + hook_name(c.hook_) + " hook failed: " + why);
 }
 
 void HookCollector::on_diagnostic(void* host, std::int32_t severity, const char* param,
@@ -104,13 +104,14 @@ void HookCollector::on_diagnostic(void* host, std::int32_t severity, const char*
   if (severity != RB_ERROR && severity != RB_WARNING) {
     return c.nonsense("a diagnostic with the unknown severity " + std::to_string(severity));
   }
-  const auto text = read_text(message);
-  if (!text || blank(*text)) return c.nonsense("a diagnostic without a message");
+  const auto text = plugin_text(message, kMaxPluginText);
+  if (!text) return c.nonsense("a diagnostic whose message " + text.error());
+  if (blank(*text)) return c.nonsense("a diagnostic without a message");
   PluginDiagnostic d{severity == RB_ERROR ? Severity::error : Severity::warning, std::nullopt,
                      *text};
   if (param != nullptr) {
-    const auto name = read_text(param);
-    if (!name) return c.nonsense("a diagnostic with an overlong parameter name");
+    const auto name = plugin_text(param, kMaxPluginKey);
+    if (!name) return c.nonsense("a diagnostic whose parameter name " + name.error());
     d.param = *name;
   }
   c.diagnostics.push_back(std::move(d));
@@ -124,8 +125,9 @@ void HookCollector::on_exercise(void* host, const rb_exercise* e) {
   if (e == nullptr || e->struct_size < sizeof(rb_exercise)) {
     return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
-  const auto name = read_text(e->name);
-  if (!name || blank(*name)) return c.nonsense(which() + " has an empty name");
+  const auto name = plugin_text(e->name, kMaxPluginName);
+  if (!name) return c.nonsense(which() + "'s name " + name.error());
+  if (blank(*name)) return c.nonsense(which() + " has an empty name");
   const auto what = [&] { return which() + " ('" + *name + "')"; };
   if (!in_range(e->sets, 1, 20)) {
     return c.nonsense(what() + " has " + std::to_string(e->sets) + " sets (expected 1..20)");
@@ -147,9 +149,12 @@ void HookCollector::on_exercise(void* host, const rb_exercise* e) {
   if (e->per != RB_PER_DAY && e->per != RB_PER_WEEK) {
     return c.nonsense(what() + " has the unknown period " + std::to_string(e->per));
   }
-  const auto tempo = read_text(e->tempo), load = read_text(e->load),
-             progression = read_text(e->progression);
-  if (!tempo || !load || !progression) return c.nonsense(what() + " has overlong text");
+  const auto tempo = plugin_text(e->tempo, kMaxPluginText);
+  if (!tempo) return c.nonsense(what() + "'s tempo " + tempo.error());
+  const auto load = plugin_text(e->load, kMaxPluginText);
+  if (!load) return c.nonsense(what() + "'s load " + load.error());
+  const auto progression = plugin_text(e->progression, kMaxPluginText);
+  if (!progression) return c.nonsense(what() + "'s progression " + progression.error());
   Exercise out;
   out.name = *name;
   out.sets = e->sets;
@@ -170,8 +175,9 @@ void HookCollector::on_cue(void* host, const rb_cue* cue) {
   if (cue == nullptr || cue->struct_size < sizeof(rb_cue)) {
     return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
-  const auto text = read_text(cue->text);
-  if (!text || blank(*text)) return c.nonsense(which() + " has no text");
+  const auto text = plugin_text(cue->text, kMaxPluginText);
+  if (!text) return c.nonsense(which() + "'s text " + text.error());
+  if (blank(*text)) return c.nonsense(which() + " has no text");
   SessionCue out{*text, std::nullopt, std::nullopt};
   if (cue->cadence_spm != 0) {
     if (!(cue->cadence_spm >= 100 && cue->cadence_spm <= 240)) {
@@ -190,44 +196,92 @@ void HookCollector::on_cue(void* host, const rb_cue* cue) {
   c.cues.push_back(std::move(out));
 }
 
+namespace {
+
+bool is_key(const std::string& key) {
+  return !key.empty() &&
+         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos;
+}
+
+// A choice question's allowed answers, or why they are not usable.
+Result<std::vector<std::string>> read_choices(const char* text) {
+  if (text == nullptr) return Error{"has no choices (expected \"a|b|...\")"};
+  auto all = plugin_text(text, kMaxPluginText);
+  if (!all) return Error{"has choices that " + all.error()};
+  std::vector<std::string> choices;
+  std::size_t begin = 0;
+  for (;;) {
+    const std::size_t bar = all->find('|', begin);
+    std::string choice = all->substr(begin, bar == std::string::npos ? bar : bar - begin);
+    if (!is_key(choice) || choice.size() > kMaxPluginKey) {
+      return Error{"has the choice '" + choice + "' (expected [a-z0-9_-]+, at most " +
+                   std::to_string(kMaxPluginKey) + " characters)"};
+    }
+    for (const auto& earlier : choices) {
+      if (earlier == choice) return Error{"repeats the choice '" + choice + "'"};
+    }
+    choices.push_back(std::move(choice));
+    if (bar == std::string::npos) break;
+    begin = bar + 1;
+  }
+  if (choices.size() < 2 || choices.size() > kMaxChoices) {
+    return Error{"has " + std::to_string(choices.size()) + " choices (expected 2.." +
+                 std::to_string(kMaxChoices) + ")"};
+  }
+  return choices;
+}
+
+}  // namespace
+
 void HookCollector::on_question(void* host, const rb_question* q) {
   HookCollector& c = self(host);
   if (!c.accepts(Hook::questions, "a question")) return;
   const auto which = [&c] { return "question " + std::to_string(c.questions.size() + 1); };
-  if (q == nullptr || q->struct_size < sizeof(rb_question)) {
+  if (q == nullptr || q->struct_size < kQuestion10) {
     return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
-  const auto key = read_text(q->key);
-  if (!key || key->empty() || key->size() > 64 ||
-      key->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
-    return c.nonsense(which() + " has no valid key (expected [a-z0-9_-]+)");
-  }
+  // Past 1.0's fields only when the plugin's struct has them.
+  const bool v11 = q->struct_size >= sizeof(rb_question);
+  const auto key = plugin_text(q->key, kMaxPluginKey);
+  if (!key) return c.nonsense(which() + "'s key " + key.error());
+  if (!is_key(*key)) return c.nonsense(which() + " has no valid key (expected [a-z0-9_-]+)");
   for (const auto& earlier : c.questions) {
     if (earlier.key == *key) return c.nonsense(which() + " repeats the key '" + *key + "'");
   }
-  const auto text = read_text(q->text);
-  if (!text || blank(*text)) return c.nonsense(which() + " ('" + *key + "') has no text");
-  if (q->kind != RB_QUESTION_NUMBER && q->kind != RB_QUESTION_YES_NO) {
-    return c.nonsense(which() + " ('" + *key + "') has the unknown kind " +
-                      std::to_string(q->kind));
+  const auto label = [&] { return which() + " ('" + *key + "')"; };
+  const auto text = plugin_text(q->text, kMaxPluginText);
+  if (!text) return c.nonsense(label() + "'s text " + text.error());
+  if (blank(*text)) return c.nonsense(label() + " has no text");
+  const bool known_kind = q->kind == RB_QUESTION_NUMBER || q->kind == RB_QUESTION_YES_NO ||
+                          (v11 && q->kind == RB_QUESTION_CHOICE);
+  if (!known_kind) {
+    return c.nonsense(label() + " has the unknown kind " + std::to_string(q->kind) +
+                      (q->kind == RB_QUESTION_CHOICE ? " (choice questions need ABI 1.1)" : ""));
   }
   if (q->kind == RB_QUESTION_NUMBER &&
       !(std::isfinite(q->min) && std::isfinite(q->max) && q->min < q->max)) {
-    return c.nonsense(which() + " ('" + *key + "') has the range " + quoted_number(q->min) + ".." +
+    return c.nonsense(label() + " has the range " + quoted_number(q->min) + ".." +
                       quoted_number(q->max));
   }
   if (!in_range(q->when, RB_DURING, RB_NEXT_MORNING)) {
-    return c.nonsense(which() + " ('" + *key + "') has the unknown time point " +
-                      std::to_string(q->when));
+    return c.nonsense(label() + " has the unknown time point " + std::to_string(q->when));
   }
   CheckpointQuestion out;
+  if (q->kind == RB_QUESTION_CHOICE) {
+    auto choices = read_choices(q->choices);
+    if (!choices) return c.nonsense(label() + " " + choices.error());
+    out.choices = std::move(*choices);
+  }
   out.key = *key;
   out.text = *text;
-  out.kind = q->kind == RB_QUESTION_NUMBER ? CheckpointQuestion::Kind::number
-                                           : CheckpointQuestion::Kind::yes_no;
+  out.kind = q->kind == RB_QUESTION_NUMBER   ? CheckpointQuestion::Kind::number
+             : q->kind == RB_QUESTION_YES_NO ? CheckpointQuestion::Kind::yes_no
+                                             : CheckpointQuestion::Kind::choice;
   out.min = q->kind == RB_QUESTION_NUMBER ? q->min : 0;
   out.max = q->kind == RB_QUESTION_NUMBER ? q->max : 1;
   out.when = static_cast<TimePoint>(q->when);
+  // 1.0 had no way to say; its questions were never waited for.
+  out.optional = !v11 || q->optional != 0;
   c.questions.push_back(std::move(out));
 }
 
@@ -235,12 +289,27 @@ void HookCollector::on_verdict(void* host, const rb_verdict* v) {
   HookCollector& c = self(host);
   if (!c.accepts(Hook::verdict, "a verdict")) return;
   if (c.verdict) return c.nonsense("more than one verdict");
-  if (v == nullptr || v->struct_size < sizeof(rb_verdict)) {
+  if (v == nullptr || v->struct_size < kVerdict10) {
     return c.nonsense("the verdict is missing or too small for ABI 1.0");
+  }
+  const bool v11 = v->struct_size >= sizeof(rb_verdict);
+  if (v->kind == RB_WAIT && v11) {
+    const auto what = plugin_text(v->waiting_for, kMaxPluginText);
+    if (!what) return c.nonsense("a verdict whose waiting_for " + what.error());
+    if (blank(*what)) return c.nonsense("a verdict that waits without saying for what");
+    const auto why = plugin_text(v->why, kMaxPluginText);
+    if (!why) return c.nonsense("a verdict whose reason " + why.error());
+    Verdict out;
+    out.action = Action{ActionKind::proceed, 0, 0};
+    out.why = *why;
+    out.waiting_for = *what;
+    c.verdict = std::move(out);
+    return;
   }
   if (!in_range(v->kind, RB_PROCEED, RB_STOP)) {
     return c.nonsense("the verdict kind " + std::to_string(v->kind) +
-                      " does not exist (expected proceed, repeat, step_back or stop)");
+                      " does not exist (expected proceed, repeat, step_back, stop" +
+                      (v11 ? std::string(" or wait") : std::string("; wait needs ABI 1.1")) + ")");
   }
   if (v->kind == RB_STEP_BACK ? !in_range(v->stages, 1, 10) : v->stages != 0) {
     return c.nonsense("a verdict that steps back " + std::to_string(v->stages) +
@@ -250,8 +319,8 @@ void HookCollector::on_verdict(void* host, const rb_verdict* v) {
     return c.nonsense("a verdict with " + std::to_string(v->rest_days) +
                       " rest days (expected 0..14)");
   }
-  const auto why = read_text(v->why);
-  if (!why) return c.nonsense("a verdict with an overlong reason");
+  const auto why = plugin_text(v->why, kMaxPluginText);
+  if (!why) return c.nonsense("a verdict whose reason " + why.error());
   if (v->kind != RB_PROCEED && blank(*why)) {
     return c.nonsense("a verdict that holds the runner back without saying why");
   }

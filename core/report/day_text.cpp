@@ -185,6 +185,11 @@ std::string reminder_fields(const Reminder& reminder, bool walk) {
         what.find("yes/no") == std::string::npos && what.find("yes or no") == std::string::npos) {
       out += " (yes or no)";
     }
+    if (field.value == LogValue::answer && !field.choices.empty()) {
+      std::string choices;
+      for (const auto& choice : field.choices) choices += (choices.empty() ? "" : ", ") + choice;
+      out += " (" + choices + ")";
+    }
   }
   return out;
 }

@@ -147,6 +147,12 @@ void write_log_field(W& w, const LogField& f) {
   w.number(f.min);
   w.key("max");
   w.number(f.max);
+  if (!f.choices.empty()) {  // a plugin's choice question (ABI 1.1): the answers it accepts
+    w.key("choices");
+    w.begin_array();
+    for (const auto& choice : f.choices) w.string(choice);
+    w.end_array();
+  }
   w.end_object();
 }
 

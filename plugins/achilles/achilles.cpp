@@ -135,16 +135,20 @@ struct Achilles {
   }
 
   static void questions(const sdk::Context&, const sdk::Questions& out) {
+    // Optional: they add to the core's pain scores, which the checkpoint already waits for; an
+    // unanswered one holds nothing, and a runner who answers has the answer checked by `log`.
     out.add({.key = "morning-stiffness",
              .text = "How many minutes was your Achilles stiff after getting up this morning? "
                      "(0 if not at all)",
              .min = 0,
-             .max = 240});
+             .max = 240,
+             .optional = true});
     out.add({.key = "heel-raises",
              .text = "How many slow single-leg heel raises could you do on the sore side "
                      "before it hurt or tired?",
              .min = 0,
-             .max = 100});
+             .max = 100,
+             .optional = true});
   }
 
   static sdk::Verdict verdict(const sdk::Context& context, const sdk::DayLog& log) {

@@ -44,15 +44,19 @@ struct Hip {
   }
 
   static void questions(const sdk::Context&, const sdk::Questions& out) {
+    // Optional: they add to the core's pain scores, which the checkpoint already waits for; an
+    // unanswered one holds nothing, and a runner who answers has the answer checked by `log`.
     out.add({.key = "side-lying-pain",
              .text = "How much did your hip hurt lying on the sore side last night? (0-10)",
              .min = 0,
-             .max = 10});
+             .max = 10,
+             .optional = true});
     // Single-leg balance for 10 s is a readiness test before running (Goom 2019; clinical-basis.md
     // line 136).
     out.add({.key = "single-leg-stance",
              .text = "Can you stand on the sore leg for 10 seconds without pain? (yes/no)",
-             .kind = RB_QUESTION_YES_NO});
+             .kind = RB_QUESTION_YES_NO,
+             .optional = true});
   }
 
   static sdk::Verdict verdict(const sdk::Context& context, const sdk::DayLog& log) {

@@ -84,10 +84,13 @@ struct Knee {
   }
 
   static void questions(const sdk::Context&, const sdk::Questions& out) {
+    // Optional: they add to the core's pain scores, which the checkpoint already waits for; an
+    // unanswered one holds nothing, and a runner who answers has the answer checked by `log`.
     out.add({.key = "stairs-pain",
              .text = "How much did your knee hurt going down stairs this morning? (0-10)",
              .min = 0,
-             .max = 10});
+             .max = 10,
+             .optional = true});
   }
 
   static sdk::Verdict verdict(const sdk::Context& context, const sdk::DayLog& log) {

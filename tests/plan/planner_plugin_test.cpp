@@ -107,3 +107,116 @@ TEST_CASE("the plugin's exercises replace the protocol's of the same name", "[pl
   CHECK(plan.days[1].cues.size() == 1);  // Tuesday is a run day
   CHECK(plan.days[0].cues.empty());
 }
+
+TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain score does",
+          "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  CheckpointQuestion raises;
+  raises.key = "heel-raises";
+  raises.text = "How many single-leg heel raises?";
+  raises.min = 0;
+  raises.max = 100;
+  fake.question_list = {raises};
+  Run run = start(p);
+  run.extension = &fake;
+  int verdicts = 0;
+  fake.on_verdict = [&](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
+    ++verdicts;
+    return Verdict{};
+  };
+
+  SECTION("the last session waits, saying for what, and the plugin is not asked yet") {
+    run.logs = {session(day(0), 0, 0)};
+    const Plan planned = run.plan(day(1));
+    const Decision& d = planned.decisions.back();
+    CHECK(d.kind == DecisionKind::waiting);
+    CHECK(d.missing == std::vector<std::string>{"answer to 'heel-raises'"});
+    CHECK(contains(d.explanation, "answer to 'heel-raises'"));
+    CHECK(planned.status.waiting_for == day(0));
+    CHECK(planned.status.missing == std::vector<std::string>{"answer to 'heel-raises'"});
+    CHECK(verdicts == 0);
+  }
+  SECTION("answered, it passes") {
+    run.logs = {session(day(0), 0, 0)};
+    run.logs[0].answers["heel-raises"] = "20";
+    CHECK(last(run.plan(day(1))).kind != DecisionKind::waiting);
+    CHECK(verdicts == 1);
+  }
+  SECTION("a later session means the answer never came: a repeat") {
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    run.logs[1].answers["heel-raises"] = "20";
+    const Plan planned = run.plan(day(3));
+    REQUIRE(planned.decisions.size() >= 2);
+    CHECK(planned.decisions[0].kind == DecisionKind::repeat);
+    CHECK(planned.decisions[0].rule == "missing logs");
+  }
+  SECTION("an optional question holds nothing") {
+    fake.question_list[0].optional = true;
+    run.logs = {session(day(0), 0, 0)};
+    CHECK(last(run.plan(day(1))).kind != DecisionKind::waiting);
+  }
+  SECTION("a skipped session needs no answers") {
+    run.logs = {session(day(0), 0, 0)};
+    run.logs[0].session = SessionOutcome::skipped;
+    CHECK(last(run.plan(day(1))).kind != DecisionKind::waiting);
+  }
+  SECTION("a failing questions hook holds nothing, and the plan says so") {
+    struct Failing final : PlanExtension {
+      std::string name() const override { return "fake"; }
+      std::string version() const override { return "1.0.0"; }
+      std::vector<Diagnostic> validate(const PluginRef&) const override { return {}; }
+      Result<std::vector<Exercise>> exercises(const ExtensionContext&) const override {
+        return std::vector<Exercise>{};
+      }
+      Result<std::vector<SessionCue>> session_cues(const ExtensionContext&) const override {
+        return std::vector<SessionCue>{};
+      }
+      Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext&) const override {
+        return Error{"the questions hook failed: no questions today"};
+      }
+      Result<Verdict> verdict(const ExtensionContext&, const DayLog&) const override {
+        return Verdict{};
+      }
+    } failing;
+    run.extension = &failing;
+    run.logs = {session(day(0), 0, 0)};
+    const Plan planned = run.plan(day(1));
+    CHECK(last(planned).kind != DecisionKind::waiting);
+    REQUIRE(planned.notes.size() == 1);
+    CHECK(contains(planned.notes[0], "The fake plugin could not give its checkpoint questions"));
+  }
+}
+
+TEST_CASE("a plugin's verdict can wait for a value it needs", "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  fake.on_verdict = [](const ExtensionContext&, const DayLog& log) -> Result<Verdict> {
+    Verdict v;
+    if (!log.answers.count("hop")) v.waiting_for = "hop test";
+    return v;
+  };
+  Run run = start(p);
+  run.extension = &fake;
+
+  SECTION("the last session waits for it") {
+    run.logs = {session(day(0), 0, 0)};
+    const Plan planned = run.plan(day(1));
+    CHECK(planned.decisions.back().kind == DecisionKind::waiting);
+    CHECK(planned.status.missing == std::vector<std::string>{"hop test"});
+  }
+  SECTION("a later session makes it a repeat") {
+    run.logs = {session(day(0), 0, 0), session(day(2), 0, 0)};
+    run.logs[1].answers["hop"] = "ok";
+    const Plan planned = run.plan(day(3));
+    CHECK(planned.decisions[0].kind == DecisionKind::repeat);
+    CHECK(contains(planned.decisions[0].explanation, "hop test"));
+  }
+  SECTION("a core stop is not held by it") {
+    run.logs = {session(day(0), 0, 0)};
+    run.logs[0].red_flags = {"night-pain"};
+    CHECK(last(run.plan(day(1))).kind == DecisionKind::stop);
+  }
+}

@@ -298,6 +298,8 @@ Result<std::vector<CheckpointQuestion>> RandomVerdictExtension::questions(
   CheckpointQuestion q;
   q.key = "hop-pain";
   q.text = "Pain on 10 single-leg hops (0-10)";
+  // Half the seeds wait for the answer (the random logs never give it), half never do.
+  q.optional = seed_ % 2 == 0;
   return std::vector<CheckpointQuestion>{q};
 }
 

@@ -29,7 +29,7 @@ run(${CMAKE_COMMAND} --build "${work}/hello")
 run(${CMAKE_COMMAND} -E env --unset=RUNBACK_PLUGIN_PATH "XDG_DATA_HOME=${work}/data"
     "${prefix}/bin/runback" --plugin-dir "${work}/hello" plugin list)
 set(listing "${last_output}")
-foreach(expected "hello 1.0.0  (plugin ABI 1.0)  ${work}/hello/hello.so"
+foreach(expected "hello 1.0.0  (plugin ABI 1.1)  ${work}/hello/hello.so"
                  "achilles 1.0.0" "knee 1.0.0" "hip 1.0.0")
   string(FIND "${listing}" "${expected}" at)
   if(at EQUAL -1)

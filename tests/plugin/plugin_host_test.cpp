@@ -74,7 +74,7 @@ TEST_CASE("the built plugins load with their names - versions and hooks") {
   REQUIRE(knee.ok());
   const PluginInfo& info = (*knee)->info();
   CHECK(info.version == "1.0.0");
-  CHECK(to_string(info.abi) == "1.0");
+  CHECK(to_string(info.abi) == "1.1");
   CHECK(info.path == built_plugin("knee"));
   CHECK(info.hooks ==
         std::vector<std::string>{"exercises", "session_cues", "questions", "verdict"});
@@ -105,14 +105,14 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
     CHECK(only_failure(host) ==
           "plugin 'abi-major' (" + broken_dir("abi-major") +
               "/abi-major.so): it was built for plugin ABI 2.0, but this runback speaks plugin "
-              "ABI 1.0; rebuild the plugin against the runback 1.x SDK");
+              "ABI 1.1; rebuild the plugin against the runback 1.x SDK");
   }
   SECTION("a newer ABI minor version") {
     const auto host = host_with("abi-minor");
     CHECK(only_failure(host) ==
           "plugin 'abi-minor' (" + broken_dir("abi-minor") +
               "/abi-minor.so): it was built for plugin ABI 1.99, newer than this runback's "
-              "plugin ABI 1.0; update runback, or rebuild the plugin against the SDK of this "
+              "plugin ABI 1.1; update runback, or rebuild the plugin against the SDK of this "
               "runback");
   }
   SECTION("an empty name") {

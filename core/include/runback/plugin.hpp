@@ -23,17 +23,22 @@
 //   };
 //   RUNBACK_DECLARE_PLUGIN(Hello)
 //
-// The hooks a class may define (each OPTIONAL; runback shows which ones a plugin provides):
-//   static void validate(const sdk::Params&, sdk::Diagnostics&);
+// The hooks a class may define (each OPTIONAL; runback shows which ones a plugin provides).
+// These exact signatures are checked at compile time, and so are near-miss names (`exercise`,
+// `cue`, `question`, `verdicts`, `validates`, ...): a misspelt hook fails to compile, saying
+// which name it meant, instead of being silently ignored.
+//   static void validate(const sdk::Params&, const sdk::Diagnostics&);
 //       Checks beyond what the parameter specs say. The host has already checked types,
 //       ranges, allowed values, required and unknown keys. Programme-scope parameters are absent
 //       at lint time.
-//   static void exercises(const sdk::Context&, sdk::Exercises&);   // the day's exercises, dosed
-//   static void session_cues(const sdk::Context&, sdk::Cues&);     // cues for each run interval
-//   static void questions(const sdk::Context&, sdk::Questions&);   // extra checkpoint questions
+//   static void exercises(const sdk::Context&, const sdk::Exercises&);  // the day's, dosed
+//   static void session_cues(const sdk::Context&, const sdk::Cues&);    // for each run interval
+//   static void questions(const sdk::Context&, const sdk::Questions&);  // checkpoint questions
 //   static sdk::Verdict verdict(const sdk::Context&, const sdk::DayLog&);
 //       The plugin's view of that day's checkpoint: proceed (no objection), repeat, step back,
-//       stop. It can only hold the runner back: there is no "advance".
+//       stop, or wait for a value it needs. It can only hold the runner back: there is no
+//       "advance".
+// (A sink parameter taken as a non-const reference, `sdk::Cues&`, is accepted too.)
 //
 // Errors: throw any std::exception from a hook; it is caught here, at the boundary, and runback
 // reports it with the plugin's name and path. Everything passed to a hook is valid only during
@@ -153,19 +158,34 @@ class DayLog {
     }
     return std::nullopt;
   }
+  // The answer to a yes/no question. runback checks and stores these as "yes" or "no" (the
+  // runner may type yes/no/y/n/true/false/1/0, any case); the other spellings are read too, for
+  // answers logged before runback checked them.
   std::optional<bool> yes_no(std::string_view key) const {
-    for (std::size_t i = 0; i < log_->answer_count; ++i) {
-      if (key != log_->answers[i].key) continue;
-      const std::string_view value = log_->answers[i].value;
-      if (value == "yes" || value == "true") return true;
-      if (value == "no" || value == "false") return false;
-    }
+    const char* text = answer(key);
+    if (text == nullptr) return std::nullopt;
+    const std::string_view value = text;
+    if (value == "yes" || value == "true" || value == "y" || value == "1") return true;
+    if (value == "no" || value == "false" || value == "n" || value == "0") return false;
     return std::nullopt;
   }
+  // The answer to a choice question: one of its choices, as the plugin spelt it.
+  std::optional<std::string> choice(std::string_view key) const {
+    const char* text = answer(key);
+    return text == nullptr ? std::nullopt : std::optional<std::string>(text);
+  }
+  // Was `key` answered at all?
+  bool answered(std::string_view key) const { return answer(key) != nullptr; }
 
  private:
   static std::optional<int> score(int32_t value) {
     return value < 0 ? std::nullopt : std::optional<int>(value);
+  }
+  const char* answer(std::string_view key) const {
+    for (std::size_t i = 0; i < log_->answer_count; ++i) {
+      if (key == log_->answers[i].key) return log_->answers[i].value;
+    }
+    return nullptr;
   }
   const rb_day_log* log_;
 };
@@ -253,13 +273,17 @@ struct Cue {
   double metronome_bpm = 0;  // 0: none
 };
 
+// A checkpoint question. Unless `optional`, the checkpoint waits until it is answered, as it
+// waits for a pain score: the week says so and shows the `runback log` command that answers it.
 struct Question {
-  std::string key{};
-  std::string text{};
+  std::string key{};   // [a-z0-9_-]+: what the runner types in --answer KEY=VALUE
+  std::string text{};  // one line, as the runner reads it
   rb_question_kind kind = RB_QUESTION_NUMBER;
-  double min = 0;
+  double min = 0;  // numbers: the range accepted
   double max = 10;
   rb_time_point when = RB_NEXT_MORNING;
+  std::vector<std::string> choices{};  // RB_QUESTION_CHOICE: the answers accepted, [a-z0-9_-]+
+  bool optional = false;
 };
 
 struct Verdict {
@@ -267,18 +291,28 @@ struct Verdict {
   int stages = 0;
   int rest_days = 0;
   std::string why{};
+  std::string waiting_for{};  // not empty: no verdict yet, the checkpoint waits for this
 
   static Verdict proceed() { return {}; }
-  static Verdict repeat(std::string why) { return {Action::repeat, 0, 0, std::move(why)}; }
+  static Verdict repeat(std::string why) { return {Action::repeat, 0, 0, std::move(why), {}}; }
   static Verdict step_back(int stages, std::string why, int rest_days = 0) {
-    return {Action::step_back, stages, rest_days, std::move(why)};
+    return {Action::step_back, stages, rest_days, std::move(why), {}};
   }
-  static Verdict stop(std::string why) { return {Action::stop, 0, 0, std::move(why)}; }
+  static Verdict stop(std::string why) { return {Action::stop, 0, 0, std::move(why), {}}; }
+  // No decision yet: hold the checkpoint until `what` is logged, e.g. "the heel-raise count".
+  // What a verdict should return when a value it needs is missing, rather than proceed.
+  static Verdict wait(std::string what) { return {Action::proceed, 0, 0, {}, std::move(what)}; }
+  bool waiting() const { return !waiting_for.empty(); }
 };
 
-// Returns the more cautious of two verdicts, for hooks that weigh several rules.
+// Returns the more cautious of two verdicts, for hooks that weigh several rules. From least to
+// most cautious: proceed, repeat, step back, wait, stop (a stop needs nothing more to be sure).
 inline Verdict most_cautious(Verdict a, Verdict b) {
-  return static_cast<int>(b.action) > static_cast<int>(a.action) ? b : a;
+  const auto rank = [](const Verdict& v) {
+    if (v.waiting()) return 3;
+    return v.action == Action::stop ? 4 : static_cast<int>(v.action);
+  };
+  return rank(b) > rank(a) ? b : a;
 }
 
 class Sink {
@@ -320,8 +354,17 @@ class Questions : public Sink {
  public:
   using Sink::Sink;
   void add(const Question& q) const {
-    const rb_question out{
-        sizeof(rb_question), q.key.c_str(), q.text.c_str(), q.kind, q.min, q.max, q.when};
+    std::string choices;
+    for (const std::string& choice : q.choices) choices += (choices.empty() ? "" : "|") + choice;
+    const rb_question out{sizeof(rb_question),
+                          q.key.c_str(),
+                          q.text.c_str(),
+                          q.kind,
+                          q.min,
+                          q.max,
+                          q.when,
+                          q.choices.empty() ? nullptr : choices.c_str(),
+                          q.optional ? 1 : 0};
     sink_->question(sink_->host, &out);
   }
 };

@@ -29,6 +29,17 @@
  * from different threads (`runback week --all` plans runners on several). A hook that keeps
  * state between calls must not tie it to a thread.
  *
+ * What changed in 1.1 (a 1.0 plugin still loads, and its structs are read as 1.0's):
+ *   - rb_question: RB_QUESTION_CHOICE with `choices`, and `optional` (1.0 questions are optional).
+ *   - rb_verdict: RB_WAIT with `waiting_for`, to hold the checkpoint until values come in.
+ *   - Text rules (for every version): see "Text" below.
+ *
+ * Text. Every string a plugin gives back (names, loads, cues, question texts, reasons,
+ * diagnostics, failure messages) must be valid UTF-8 on one line: no line breaks, no escape
+ * codes, no other control characters (U+0000..U+001F, U+007F..U+009F); a tab is read as a space.
+ * Keys and names are at most 64 characters, other text at most 2000. Text that breaks a rule is
+ * refused, not mended: the hook's result is dropped and the error says which text, why and where.
+ *
  * Errors. A hook returns RB_OK, or RB_FAILED after calling sink->fail with a message. Hooks must
  * not let exceptions or longjmps escape (the host contains them anyway, and reports the plugin
  * as faulty). The host checks every value a plugin returns (ranges, NaN, empty names) and turns
@@ -49,7 +60,7 @@ extern "C" {
 #endif
 
 #define RUNBACK_PLUGIN_ABI_MAJOR 1
-#define RUNBACK_PLUGIN_ABI_MINOR 0
+#define RUNBACK_PLUGIN_ABI_MINOR 1
 /* The one exported symbol: const rb_plugin* runback_plugin_entry(void). REQUIRED. */
 #define RUNBACK_PLUGIN_ENTRY_SYMBOL "runback_plugin_entry"
 
@@ -113,6 +124,9 @@ enum rb_session_outcome { RB_SESSION_NONE = -1, RB_DONE = 0, RB_PARTIAL = 1, RB_
 /* Checkpoint actions, from "no objection" to most cautious. There is no "advance": the
  * protocol's own rules decide progress; a plugin can only hold it back. */
 enum rb_action_kind { RB_PROCEED = 0, RB_REPEAT = 1, RB_STEP_BACK = 2, RB_STOP = 3 };
+/* ABI 1.1, verdicts only: no decision yet, the checkpoint waits for the values named in
+ * rb_verdict.waiting_for (as it waits for a missing pain score). Not a checkpoint outcome. */
+enum { RB_WAIT = 4 };
 
 typedef struct rb_answer {
   const char* key;
@@ -180,7 +194,12 @@ typedef struct rb_cue {
   double metronome_bpm; /* 0: none; else 40..240 beats per minute */
 } rb_cue;
 
-enum rb_question_kind { RB_QUESTION_NUMBER = 0, RB_QUESTION_YES_NO = 1 };
+/* How a runner answers (`runback log DATE --answer KEY=VALUE`; the interactive prompt asks the
+ * same). Answers are checked before anything is written, and reach the verdict hook as:
+ *   RB_QUESTION_NUMBER  a decimal number from min to max, as typed ("18", "2.5")
+ *   RB_QUESTION_YES_NO  "yes" or "no" (the runner may type yes/no/y/n/true/false/1/0, any case)
+ *   RB_QUESTION_CHOICE  ABI 1.1: one of `choices`, exactly as the plugin spelt it */
+enum rb_question_kind { RB_QUESTION_NUMBER = 0, RB_QUESTION_YES_NO = 1, RB_QUESTION_CHOICE = 2 };
 enum rb_time_point { RB_DURING = 0, RB_AFTER = 1, RB_NEXT_MORNING = 2 };
 
 typedef struct rb_question {
@@ -191,14 +210,22 @@ typedef struct rb_question {
   double min;       /* numbers: finite, min < max */
   double max;
   int32_t when; /* rb_time_point */
+  /* ABI 1.1: */
+  const char* choices; /* RB_QUESTION_CHOICE: the values separated by '|', e.g. "none|some|lots";
+                          each [a-z0-9_-]+, 2..20 of them; otherwise NULL */
+  int32_t optional;    /* 0: the checkpoint waits until it is answered (as for a pain score);
+                          non-zero: an unanswered question holds nothing. 1.0 questions: optional */
 } rb_question;
 
 typedef struct rb_verdict {
   uint32_t struct_size;
-  int32_t kind;      /* rb_action_kind */
+  int32_t kind;      /* rb_action_kind, or RB_WAIT (ABI 1.1) */
   int32_t stages;    /* RB_STEP_BACK: 1..10; otherwise 0 */
   int32_t rest_days; /* 0..14 days without running first */
-  const char* why;   /* REQUIRED unless RB_PROCEED: the reason in plain words */
+  const char* why;   /* REQUIRED for repeat, step back, stop: the reason in plain words */
+  /* ABI 1.1: */
+  const char* waiting_for; /* RB_WAIT, REQUIRED: what is missing, e.g. "the heel-raise count";
+                              otherwise NULL */
 } rb_verdict;
 
 typedef enum rb_severity { RB_ERROR = 0, RB_WARNING = 1 } rb_severity;
@@ -243,7 +270,9 @@ typedef struct rb_plugin {
   /* OPTIONAL. Extra questions for the checkpoint on context->date: sink->question. */
   int32_t (*questions)(const rb_context* context, const rb_sink* sink);
   /* OPTIONAL. The plugin's view of the checkpoint on context->date from that day's log
-   * (answers included): sink->verdict at most once; no call means no objection. */
+   * (answers included): sink->verdict at most once; no call means no objection. Without an
+   * answer it needs, a verdict should wait (RB_WAIT), not proceed: the host already waits for
+   * unanswered questions that are not optional, so this matters for values it reads elsewhere. */
   int32_t (*verdict)(const rb_context* context, const rb_day_log* log, const rb_sink* sink);
 } rb_plugin;
 

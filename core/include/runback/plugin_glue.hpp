@@ -28,14 +28,12 @@ constexpr bool check_hook_signatures() {
   if constexpr (requires { &P::validate; }) {
     static_assert(
         requires(const Params& in, Diagnostics& out) { P::validate(in, out); },
-        "validate must be: static void validate(const sdk::Params&, "
-        "const sdk::Diagnostics&)");
+        "validate must be: static void validate(const sdk::Params&, const sdk::Diagnostics&)");
   }
   if constexpr (requires { &P::exercises; }) {
     static_assert(
         requires(const Context& in, Exercises& out) { P::exercises(in, out); },
-        "exercises must be: static void exercises(const sdk::Context&, "
-        "const sdk::Exercises&)");
+        "exercises must be: static void exercises(const sdk::Context&, const sdk::Exercises&)");
   }
   if constexpr (requires { &P::session_cues; }) {
     static_assert(
@@ -59,9 +57,38 @@ constexpr bool check_hook_signatures() {
   return true;
 }
 
+// A member whose name is one slip from a hook's would otherwise compile and never be called.
+// Each check names the member it found and the hook it meant.
+#define RUNBACK_SDK_NEAR_MISS(wrong, meant)                \
+  static_assert(                                           \
+      !requires { &P::wrong; }, "runback plugin: '" #wrong \
+                                "' is not a hook; did "    \
+                                "you mean '" #meant "'? (see <runback/plugin.hpp>)")
+
+template <class P>
+constexpr bool check_hook_names() {
+  RUNBACK_SDK_NEAR_MISS(validates, validate);
+  RUNBACK_SDK_NEAR_MISS(validation, validate);
+  RUNBACK_SDK_NEAR_MISS(exercise, exercises);
+  RUNBACK_SDK_NEAR_MISS(exercices, exercises);
+  RUNBACK_SDK_NEAR_MISS(excercises, exercises);
+  RUNBACK_SDK_NEAR_MISS(cue, session_cues);
+  RUNBACK_SDK_NEAR_MISS(cues, session_cues);
+  RUNBACK_SDK_NEAR_MISS(session_cue, session_cues);
+  RUNBACK_SDK_NEAR_MISS(sessioncues, session_cues);
+  RUNBACK_SDK_NEAR_MISS(question, questions);
+  RUNBACK_SDK_NEAR_MISS(checkpoint_questions, questions);
+  RUNBACK_SDK_NEAR_MISS(verdicts, verdict);
+  RUNBACK_SDK_NEAR_MISS(checkpoint_verdict, verdict);
+  RUNBACK_SDK_NEAR_MISS(parameters, params);
+  return true;
+}
+#undef RUNBACK_SDK_NEAR_MISS
+
 template <class P>
 const rb_plugin* describe() noexcept {
   static_assert(check_hook_signatures<P>());
+  static_assert(check_hook_names<P>());
   static const rb_plugin plugin = [] {
     rb_plugin p{};
     p.abi_major = RUNBACK_PLUGIN_ABI_MAJOR;
@@ -111,9 +138,13 @@ const rb_plugin* describe() noexcept {
                      const rb_sink* sink) noexcept {
         return guarded(sink, [&] {
           const Verdict v = P::verdict(Context(context), DayLog(log));
-          if (v.action == Action::proceed && v.why.empty()) return;
-          const rb_verdict out{sizeof(rb_verdict), static_cast<int32_t>(v.action), v.stages,
-                               v.rest_days, v.why.c_str()};
+          if (v.action == Action::proceed && v.why.empty() && !v.waiting()) return;
+          const rb_verdict out{sizeof(rb_verdict),
+                               v.waiting() ? int32_t{RB_WAIT} : static_cast<int32_t>(v.action),
+                               v.waiting() ? 0 : v.stages,
+                               v.waiting() ? 0 : v.rest_days,
+                               v.why.c_str(),
+                               v.waiting() ? v.waiting_for.c_str() : nullptr};
           sink->verdict(sink->host, &out);
         });
       };

@@ -19,13 +19,15 @@ struct Hello {
     cues.add({.text = context.text("greeting")});
   }
 
+  // Answered with `runback log DATE --answer tiredness=3`; the checkpoint waits for it.
   static void questions(const sdk::Context&, const sdk::Questions& out) {
     out.add({.key = "tiredness", .text = "How tired do you feel this morning? (0-10)"});
   }
 
   static sdk::Verdict verdict(const sdk::Context& context, const sdk::DayLog& log) {
     const auto tiredness = log.number("tiredness");
-    if (tiredness && *tiredness > context.integer("max_tiredness")) {
+    if (!tiredness) return sdk::Verdict::wait("tiredness score");  // never proceed unasked
+    if (*tiredness > context.number("max_tiredness")) {
       return sdk::Verdict::repeat("You are tired today: stay at this stage and rest well.");
     }
     return sdk::Verdict::proceed();

@@ -1,0 +1,124 @@
+// The plugin contract as a runner and a clinician meet it: answers to a plugin's questions are
+// checked before anything is written, `start` checks plugin parameters as `lint` does, and a
+// missing plugin makes `week` and `status` fail.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "in_process.hpp"
+#include "store/store_fixture.hpp"
+
+using namespace runback;
+using namespace runback::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// Hip (questions: side-lying-pain 0-10, single-leg-stance yes/no), started Mon 2 Nov 2026.
+InProcess& hip_runner(InProcess& p) {
+  p.clock().set(make_date(2026, 11, 4));
+  const auto started = p.run({"--runner", "ana", "start", "--protocol", "hip-gluteal", "--start",
+                              "2026-11-02", "--usual-pain", "0", "--days", "mon,wed,fri"});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  return p;
+}
+
+std::string with_plugin(const TempDir& dir, const std::string& plugin_block) {
+  std::ifstream in(std::string(RUNBACK_TEST_DATA_DIR) + "/protocol/valid/minimal.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string path = dir.file("with-plugin.yaml");
+  std::ofstream(path) << text << plugin_block;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("a bad answer is refused before anything is written, naming what is accepted",
+          "[cli][plugin]") {
+  InProcess p;
+  hip_runner(p);
+  const std::string before = dump_database(p.db());
+  struct Case {
+    std::string answer;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"single-leg-stanse=yes",
+       "--answer: 'single-leg-stanse' is not a question of this programme (did you mean "
+       "'single-leg-stance'?)"},
+      {"side-lying-pain=11", "--answer: side-lying-pain='11' is not a number from 0 to 10"},
+      {"side-lying-pain=lots", "--answer: side-lying-pain='lots' is not a number from 0 to 10"},
+      {"single-leg-stance=maybe",
+       "--answer: single-leg-stance='maybe' is not yes or no (also y/n, true/false, 1/0)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.answer);
+    const auto result =
+        p.run({"--runner", "ana", "log", "2026-11-02", "--pain-during", "1", "--answer", c.answer});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Contains(c.expected));
+    CHECK_THAT(result.err, Contains("nothing was logged"));
+  }
+  CHECK(dump_database(p.db()) == before);
+}
+
+TEST_CASE("yes/no answers take every documented spelling, stored as yes or no", "[cli][plugin]") {
+  InProcess p;
+  hip_runner(p);
+  p.clock().set(make_date(2026, 11, 12));
+  const std::pair<const char*, const char*> spellings[] = {
+      {"YES", "yes"}, {"y", "yes"}, {"True", "yes"}, {"1", "yes"},
+      {"No", "no"},   {"N", "no"},  {"false", "no"}, {"0", "no"}};
+  int day = 0;
+  for (const auto& spelling : spellings) {
+    const std::string typed = spelling.first, stored = spelling.second;
+    const std::string date = format_date(make_date(2026, 11, 2) + std::chrono::days{day++});
+    INFO(typed);
+    const auto result = p.run({"--runner", "ana", "log", date, "--session", "done", "--pain-during",
+                               "1", "--answer", std::string("single-leg-stance=") + typed});
+    REQUIRE(result.exit_code == 0);
+    const auto dump = dump_database(p.db());
+    CHECK_THAT(dump, Contains(std::string("\"single-leg-stance\":\"") + stored + "\""));
+  }
+}
+
+TEST_CASE("start refuses plugin parameters that lint refuses, and writes nothing",
+          "[cli][plugin]") {
+  InProcess p;
+  TempDir dir{scratch_base()};
+  const std::string path = with_plugin(dir,
+                                       "plugin:\n  name: knee\n  params:\n"
+                                       "    step_percnt: 5\n    target_percent: 15\n");
+  const auto result = p.run({"--runner", "ana", "start", "--protocol", path, "--usual-pain", "0",
+                             "--param", "baseline_cadence=160"});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Contains("plugin 'knee' has no parameter 'step_percnt' (did you mean "
+                                  "'step_percent'?)"));
+  CHECK_THAT(result.err, Contains("15 is out of range (expected 5..10 %)"));
+  CHECK_THAT(result.err, Contains("nothing was started"));
+  CHECK_FALSE(std::filesystem::exists(p.db()));
+}
+
+TEST_CASE("a runner whose plugin has gone: week and status show what they can, and fail",
+          "[cli][plugin]") {
+  InProcess p;
+  TempDir plugins{scratch_base()};
+  std::filesystem::copy_file(std::string(RUNBACK_BROKEN_PLUGIN_DIR) + "/twins/twin-a.so",
+                             plugins.file("twin.so"));
+  TempDir dir{scratch_base()};
+  const std::string path = with_plugin(dir, "plugin:\n  name: twin\n");
+  p.clock().set(make_date(2026, 11, 4));
+  const auto started = p.run({"--plugin-dir", plugins.path(), "--runner", "ana", "start",
+                              "--protocol", path, "--usual-pain", "0", "--start", "2026-11-02"});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  std::filesystem::remove(plugins.file("twin.so"));
+  for (const char* command : {"week", "status"}) {
+    INFO(command);
+    const auto result = p.run({"--plugin-dir", plugins.path(), "--runner", "ana", command});
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.err, Contains("uses the plugin 'twin', which is not available"));
+    CHECK_FALSE(result.out.empty());
+  }
+}
