@@ -66,7 +66,9 @@ void run_clear(Context& context, const ClearOptions& o) {
   if (!protocol)
     return fail(context, ErrorKind::io, records->runner.name + ": " + protocol.error());
   std::string problem;  // a missing plugin holds checkpoints; it cannot lift or cause a stop
-  const PlanExtension* extension = source.extension_for(**protocol, &problem);
+  auto found = source.extension_for(**protocol, records->runner.name, records->programme, &problem);
+  if (!found) return fail(context, found.failure());
+  const PlanExtension* extension = *found;
   const std::string& name = records->runner.name;
 
   const PlanStatus before = status_on(**protocol, extension, *records, records->clearances, date);

@@ -195,8 +195,14 @@ void run_log(Context& context, LogOptions& o) {
   PlanSource source(context, &*store);
   auto protocol = source.protocol_for(**programme);
   std::string plugin_problem;
-  const PlanExtension* extension =
-      protocol ? source.extension_for(**protocol, &plugin_problem) : nullptr;
+  const PlanExtension* extension = nullptr;
+  if (protocol) {
+    // Nothing is logged under a plugin other than the one the programme started with: its
+    // questions and checks are not the ones the clinician chose.
+    auto found = source.extension_for(**protocol, runner->name, **programme, &plugin_problem);
+    if (!found) return fail(context, found.failure());
+    extension = *found;
+  }
   const LogVocabulary vocabulary = log_vocabulary(protocol ? *protocol : nullptr, extension,
                                                   **programme, values.date.value_or(today));
   // 2. Which day each value belongs to. The next-morning values are about the morning after a

@@ -1,5 +1,8 @@
 #include "plan_source.hpp"
 
+#include <cctype>
+
+#include "extension/programme_plugin.hpp"
 #include "plugin_host_for.hpp"
 #include "protocol/loader.hpp"
 #include "protocol/personalise.hpp"
@@ -78,19 +81,50 @@ Result<const Protocol*> PlanSource::shared_protocol_for(const Programme& program
   return by_text_.emplace(programme.protocol_snapshot, std::move(*parsed)).first->second.get();
 }
 
+namespace {
+
+// A runner's name as typed on a command line: quoted when it has more than letters and digits.
+std::string typed_name(const std::string& name) {
+  bool plain = true;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '-' || c == '_' || c == '.' || u >= 0x80)) plain = false;
+  }
+  if (plain) return name;
+  std::string quoted = "'";
+  for (const char c : name) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string not_available(const Protocol& protocol, const std::string& why) {
+  return protocol.id + " uses the plugin '" + protocol.plugin->name +
+         "', which is not available (" + why + "); no run can count until it is";
+}
+
+}  // namespace
+
 const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::string* problem) {
   if (!protocol.plugin) return nullptr;
-  const std::string& name = protocol.plugin->name;
-  auto it = extensions_.find(name);
-  if (it == extensions_.end()) it = extensions_.emplace(name, host_.find(name)).first;
-  if (!it->second.ok()) {
-    if (problem) {
-      *problem = protocol.id + " uses the plugin '" + name + "', which is not available (" +
-                 it->second.error() + "); no run can count until it is";
-    }
+  const auto& found = plugins_.find(protocol.plugin->name);
+  if (!found) {
+    if (problem) *problem = not_available(protocol, found.error());
     return nullptr;
   }
-  return it->second->get();
+  return found->get();
+}
+
+Result<const PlanExtension*> PlanSource::extension_for(const Protocol& protocol,
+                                                       const std::string& runner,
+                                                       const Programme& programme,
+                                                       std::string* problem) {
+  if (!protocol.plugin) return static_cast<const PlanExtension*>(nullptr);
+  auto found = plugins_.for_programme(runner, programme, protocol.plugin->name,
+                                      "runback program upgrade --runner " + typed_name(runner));
+  if (found) return found->get();
+  // Another plugin than the programme's: nothing is planned for this runner.
+  if (found.error_kind() == ErrorKind::conflict) return found.failure();
+  if (problem) *problem = not_available(protocol, found.error());
+  return static_cast<const PlanExtension*>(nullptr);
 }
 
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
@@ -98,9 +132,11 @@ Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Da
                             int days) {
   auto protocol = source.protocol_for(records.programme);
   if (!protocol) return Error{protocol.error()};
-  const PlanExtension* extension = source.extension_for(**protocol, problem);
+  auto extension =
+      source.extension_for(**protocol, records.runner.name, records.programme, problem);
+  if (!extension) return extension.failure();
   const PlanRequest request{**protocol,
-                            extension,
+                            *extension,
                             records.programme,
                             records.logs,
                             records.clearances,

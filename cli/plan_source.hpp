@@ -14,6 +14,7 @@
 
 #include "context.hpp"
 #include "extension/extension.hpp"
+#include "extension/programme_plugin.hpp"
 #include "plan/planner.hpp"
 #include "plugin/plugin_host.hpp"
 #include "protocol/protocol.hpp"
@@ -34,6 +35,11 @@ class PlanSource {
   // The plugin the protocol names (null when it names none). When it is not available, null
   // and `problem` says why: the planner then holds every checkpoint, and the user should know.
   const PlanExtension* extension_for(const Protocol& protocol, std::string* problem);
+  // The same for a runner's programme, checked against the plugin the programme recorded
+  // (extension/programme_plugin.hpp): an error of ErrorKind::conflict, naming both, when
+  // another plugin is found under the name; nothing may be planned for the runner with it.
+  Result<const PlanExtension*> extension_for(const Protocol& protocol, const std::string& runner,
+                                             const Programme& programme, std::string* problem);
 
  private:
   Result<std::unique_ptr<Protocol>> read_stored(const Programme& programme);
@@ -48,11 +54,12 @@ class PlanSource {
   // Runners with the same snapshot, goal and option share one personalised protocol.
   std::map<std::tuple<const Protocol*, std::string, std::string>, std::unique_ptr<Protocol>>
       personal_;
-  std::map<std::string, Result<std::shared_ptr<const PlanExtension>>> extensions_;
+  ProgrammePlugins plugins_{host_};  // after host_, which it reads
 };
 
 // A runner's plan on `today`, with the week of `today` laid out: the one answer to "where does
-// this runner stand" that every command prints from. `problem` receives a plugin that is missing.
+// this runner stand" that every command prints from. `problem` receives a plugin that is missing;
+// a plugin other than the one the programme recorded is an error (PlanSource::extension_for).
 struct RunnerPlan {
   const Protocol* protocol = nullptr;
   Plan plan;

@@ -16,15 +16,22 @@ inline PluginHost plugin_host_for(const Context& context) {
 
 // The plugin a protocol names, loaded (null when it names none), or why it cannot be had (an
 // error of ErrorKind::plugin, missing or broken alike: the protocol needs it). The loaded plugin
-// keeps its library mapped, so the host may go.
-inline Result<std::shared_ptr<const PlanExtension>> protocol_plugin(const Context& context,
-                                                                    const Protocol& protocol) {
+// keeps its library mapped, so the host may go. `identity`, when given, receives which library it
+// is, as a programme records it (extension/programme_plugin.hpp).
+inline Result<std::shared_ptr<const PlanExtension>> protocol_plugin(
+    const Context& context, const Protocol& protocol, PluginIdentity* identity = nullptr) {
   if (!protocol.plugin) return std::shared_ptr<const PlanExtension>{};
-  auto found = plugin_host_for(context).find(protocol.plugin->name);
+  const PluginHost host = plugin_host_for(context);
+  auto found = host.find(protocol.plugin->name);
   if (!found) {
     return Error{protocol.id + " uses the plugin '" + protocol.plugin->name +
                      "', which is not available: " + found.error(),
                  ErrorKind::plugin};
+  }
+  if (identity != nullptr) {
+    auto identified = host.identify(protocol.plugin->name);
+    if (!identified) return identified.failure();
+    *identity = std::move(*identified);
   }
   return *found;
 }

@@ -104,6 +104,9 @@ nlohmann::ordered_json programme_json(const Programme& p, bool with_snapshot) {
   j["protocol_version"] = p.protocol_version;
   j["plugin_name"] = p.plugin_name;
   j["plugin_version"] = p.plugin_version;
+  // The library recorded with the plugin, only when recorded (older programmes have none).
+  if (!p.plugin_digest.empty()) j["plugin_digest"] = p.plugin_digest;
+  if (!p.plugin_path.empty()) j["plugin_path"] = p.plugin_path;
   j["start_date"] = format_date(p.start_date);
   j["starting_stage"] = p.starting_stage + 1;
   j["params"] = nlohmann::ordered_json::object();

@@ -37,8 +37,9 @@ std::optional<Date> date_option(Context& context, const std::string& flag, const
 // it has none or cannot say (the charts then use the answers' keys).
 std::vector<CheckpointQuestion> plugin_questions(PlanSource& source, const Protocol& protocol,
                                                  const RunnerRecords& records, Date to) {
-  const PlanExtension* extension = source.extension_for(protocol, nullptr);
-  if (extension == nullptr) return {};
+  auto found = source.extension_for(protocol, records.runner.name, records.programme, nullptr);
+  if (!found || *found == nullptr) return {};
+  const PlanExtension* extension = *found;
   const std::vector<DayLog> no_logs;
   const std::vector<CheckpointSummary> no_checkpoints;
   auto asked = extension->questions(

@@ -35,7 +35,10 @@ struct Standing {
   RunnerAttention attention;
 };
 
-std::map<std::string, Standing> standings_on(Context& context, Store& store, Date today) {
+// `refused`: the runners not planned because their plugin is not the one their programme
+// recorded, with what to say in their row.
+std::map<std::string, Standing> standings_on(Context& context, Store& store, Date today,
+                                             std::map<std::string, std::string>& refused) {
   std::map<std::string, Standing> standings;
   PlanSource source(context, &store);
   // One runner at a time: a caseload need not sit in memory to be listed.
@@ -43,9 +46,17 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
     auto protocol = source.protocol_for(records.programme);
     if (!protocol) return;
     std::string problem;
-    const PlanExtension* extension = source.extension_for(**protocol, &problem);
+    auto extension =
+        source.extension_for(**protocol, records.runner.name, records.programme, &problem);
+    if (!extension) {
+      refused[records.runner.name] = "not planned: the plugin '" + records.programme.plugin_name +
+                                     "' found is not the one the programme started with "
+                                     "(`runback status --runner " +
+                                     records.runner.name + "` says more)";
+      return;
+    }
     const PlanRequest request{**protocol,
-                              extension,
+                              *extension,
                               records.programme,
                               records.logs,
                               records.clearances,
@@ -105,12 +116,13 @@ void run_runners(Context& context, const RunnersOptions& o) {
   if (!path) return fail(context, ErrorKind::bad_input, path.error());
   std::vector<RunnerSummary> caseload;
   std::map<std::string, Standing> standings;
+  std::map<std::string, std::string> refused;
   auto store = Store::open(*path, OpenMode::existing_only);
   if (store) {
     auto loaded = store->caseload();
     if (!loaded) return fail(context, ErrorKind::io, loaded.error());
     caseload = std::move(*loaded);
-    standings = standings_on(context, *store, today);
+    standings = standings_on(context, *store, today, refused);
   } else if (store.error_kind() != ErrorKind::not_found) {  // no database yet: no runners
     return fail(context, store.failure());
   }
@@ -118,13 +130,16 @@ void run_runners(Context& context, const RunnersOptions& o) {
   for (RunnerSummary& s : caseload) {
     const auto found = standings.find(s.runner.name);
     const Standing* standing = found == standings.end() ? nullptr : &found->second;
+    const auto why_refused = refused.find(s.runner.name);
     RunnerAttention attention =
         standing ? standing->attention
-                 : attention_without_plan(s.runner.name,
-                                          s.programme ? "protocol cannot be read: `runback status "
-                                                        "--runner " +
-                                                            s.runner.name + "` says why"
-                                                      : std::string("no programme running"));
+        : why_refused != refused.end()
+            ? attention_without_plan(s.runner.name, why_refused->second)
+            : attention_without_plan(s.runner.name, s.programme
+                                                        ? "protocol cannot be read: `runback "
+                                                          "status --runner " +
+                                                              s.runner.name + "` says why"
+                                                        : std::string("no programme running"));
     rows.push_back({std::move(s), standing, std::move(attention)});
   }
   const bool by_name = o.sort == "name";

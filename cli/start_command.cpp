@@ -212,11 +212,16 @@ void run_start(Context& context, const StartOptions& o) {
   programme.protocol_id = protocol->id;
   programme.protocol_version = protocol->version;
   programme.protocol_snapshot = loaded->source_text;
-  auto plugin = protocol_plugin(context, *protocol);
+  PluginIdentity identity;
+  auto plugin = protocol_plugin(context, *protocol, &identity);
   if (!plugin) return fail(context, plugin.failure());
   if (*plugin) {
-    programme.plugin_name = (*plugin)->name();
-    programme.plugin_version = (*plugin)->version();
+    // Which library, so that the runner is only ever planned with this one
+    // (extension/programme_plugin.hpp).
+    programme.plugin_name = identity.name;
+    programme.plugin_version = identity.version;
+    programme.plugin_digest = identity.digest;
+    programme.plugin_path = identity.path;
     // The protocol's parameters exactly as `runback protocol lint` checks them: a programme
     // started on parameters the plugin refuses would fail at every plan.
     bool refused = false;

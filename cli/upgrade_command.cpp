@@ -4,7 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include "add_command.hpp"
+#include "extension/programme_plugin.hpp"
 #include "plan_source.hpp"
+#include "plugin_host_for.hpp"
 #include "protocol_lookup.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
@@ -23,47 +25,92 @@ struct UpgradeOptions {
   std::string format;
 };
 
+// The plugin part of an upgrade: the plugin the programme recorded and the one found now under
+// the name `next` gives (extension/programme_plugin.hpp). An upgrade records the one found now,
+// so that a runner moves to another plugin, or a rebuilt one, only deliberately.
+struct PluginMove {
+  PluginIdentity recorded;
+  PluginIdentity found;  // empty when `next` names no plugin
+  bool moves = false;
+};
+
+nlohmann::ordered_json plugin_json(const PluginIdentity& plugin) {
+  if (plugin.name.empty()) return nullptr;
+  return {{"name", plugin.name},
+          {"version", plugin.version},
+          {"digest", plugin.digest},
+          {"path", plugin.path}};
+}
+
 void print_json(Context& context, const std::string& runner_name, const Programme& programme,
-                const Protocol& next, const ProgrammeUpgrade& upgrade, bool switched,
-                const std::optional<RunnerPlan>& standing) {
+                const Protocol& next, const ProgrammeUpgrade& upgrade, const PluginMove& plugin,
+                bool switched, const std::optional<RunnerPlan>& standing) {
   nlohmann::ordered_json doc;
   doc["schema"] = "runback.program-upgrade/1";
   doc["runner"] = runner_name;
   doc["protocol_id"] = next.id;
   doc["from_version"] = programme.protocol_version;
   doc["to_version"] = next.version;
-  doc["up_to_date"] = upgrade.up_to_date;
+  doc["up_to_date"] = upgrade.up_to_date && !plugin.moves;
   doc["switched"] = switched;
   doc["starting_stage"] = {{"from", programme.starting_stage + 1},
                            {"to", upgrade.starting_stage + 1}};
   doc["changes"] = upgrade.changes;
   doc["warnings"] = upgrade.warnings;
   doc["diff"] = upgrade.diff;
+  doc["plugin"] = {{"from", plugin_json(plugin.recorded)},
+                   {"to", plugin_json(plugin.found)},
+                   {"changes", plugin.moves}};
   doc["status"] =
       standing ? standing_json(*standing->protocol, standing->plan, runback_syntax()) : nullptr;
   context.out << doc.dump(2) << "\n";
 }
 
+void print_plugin_text(Context& context, const std::string& runner_name, const PluginMove& plugin,
+                       bool protocol_changes) {
+  context.out << (protocol_changes ? "\n" : "") << "The plugin " << runner_name
+              << "'s programme recorded, and the one found now:\n"
+              << "  - recorded: "
+              << (plugin.recorded.name.empty() ? "none" : describe_plugin(plugin.recorded))
+              << "\n  + found:    "
+              << (plugin.found.name.empty() ? "none" : describe_plugin(plugin.found)) << "\n";
+  if (plugin.recorded.digest.empty() && plugin.recorded.version == plugin.found.version &&
+      plugin.recorded.name == plugin.found.name) {
+    context.out << "The programme was started before runback recorded the plugin's library; "
+                   "this records the library found now.\n";
+  } else {
+    context.out << "\nWarning: the plan is worked out again with the plugin found now, from "
+                   "the programme's start: its exercises, cues, questions and verdicts may "
+                   "differ, for past checkpoints too.\n";
+  }
+}
+
 void print_text(Context& context, const UpgradeOptions& o, const std::string& runner_name,
-                const Protocol& next, const ProgrammeUpgrade& upgrade, bool switched,
-                const std::optional<RunnerPlan>& standing) {
-  if (upgrade.up_to_date) {
+                const Protocol& next, const ProgrammeUpgrade& upgrade, const PluginMove& plugin,
+                bool switched, const std::optional<RunnerPlan>& standing) {
+  if (upgrade.up_to_date && !plugin.moves) {
     context.out << runner_name << " already follows this text of " << next.id << " ("
-                << next.version << "); nothing to upgrade.\n";
+                << next.version << ") and the plugin found now; nothing to upgrade.\n";
     return;
   }
-  context.out << "Changes from the " << next.id << " " << runner_name << " started with to its "
-              << "text in " << next.source_path << ":\n";
-  for (const auto& c : upgrade.changes) context.out << "  - " << c << "\n";
-  if (upgrade.changes.empty()) {
-    context.out << "  - none to the rules, stages or limits; the lines below show what changed\n";
+  if (!upgrade.up_to_date) {
+    context.out << "Changes from the " << next.id << " " << runner_name
+                << " started with to its text in " << next.source_path << ":\n";
+    for (const auto& c : upgrade.changes) context.out << "  - " << c << "\n";
+    if (upgrade.changes.empty()) {
+      context.out << "  - none to the rules, stages or limits; the lines below show what changed\n";
+    }
+    for (const auto& w : upgrade.warnings) context.out << "\nWarning: " << w << ".\n";
+    context.out << "\nLine by line (- as started, + now):\n";
+    for (const auto& line : upgrade.diff) context.out << "  " << line << "\n";
   }
-  for (const auto& w : upgrade.warnings) context.out << "\nWarning: " << w << ".\n";
-  context.out << "\nLine by line (- as started, + now):\n";
-  for (const auto& line : upgrade.diff) context.out << "  " << line << "\n";
+  if (plugin.moves) print_plugin_text(context, runner_name, plugin, !upgrade.up_to_date);
   if (switched) {
     context.out << "\nSwitched " << runner_name << " to " << next.id << " " << next.version
-                << ". The old text is kept in the audit trail.\n";
+                << (plugin.moves && !plugin.found.name.empty()
+                        ? " with the plugin " + describe_plugin(plugin.found)
+                        : std::string())
+                << ". What it followed before is kept in the audit trail.\n";
     if (standing) {
       context.out << standing_text(*standing->protocol, standing->plan, context.clock.today(),
                                    runback_syntax());
@@ -101,11 +148,22 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
   }
   auto upgrade = compare_upgrade(programme, *next);
   if (!upgrade) return fail(context, upgrade.failure());
-  const bool switched = !upgrade->up_to_date && o.yes;
+  PluginMove plugin{recorded_plugin(programme), {}, false};
+  if (next->plugin) {
+    auto found = plugin_host_for(context).identify(next->plugin->name);
+    if (!found) {
+      return fail(context, ErrorKind::plugin,
+                  next->id + " uses the plugin '" + next->plugin->name +
+                      "', which is not available: " + found.error() +
+                      ". Nothing was changed: an upgrade records the plugin found now");
+    }
+    plugin.found = std::move(*found);
+  }
+  plugin.moves = plugin_to_record(plugin.recorded, plugin.found);
+  const bool switched = (!upgrade->up_to_date || plugin.moves) && o.yes;
   if (switched) {
     Status done = store->upgrade_programme(runner->id, next->version, next->source_text,
-                                           next->plugin ? next->plugin->name : "",
-                                           /*plugin_version=*/"", upgrade->starting_stage);
+                                           plugin.found, upgrade->starting_stage);
     if (!done) return fail(context, ErrorKind::io, done.error());
   }
   // Where the runner stands now, under the text they follow after this command.
@@ -118,9 +176,9 @@ void run_upgrade(Context& context, const UpgradeOptions& o) {
     }
   }
   if (o.format == "json") {
-    print_json(context, runner->name, programme, *next, *upgrade, switched, standing);
+    print_json(context, runner->name, programme, *next, *upgrade, plugin, switched, standing);
   } else {
-    print_text(context, o, runner->name, *next, *upgrade, switched, standing);
+    print_text(context, o, runner->name, *next, *upgrade, plugin, switched, standing);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "add_command.hpp"
 #include "context.hpp"
 #include "date_range.hpp"
+#include "extension/programme_plugin.hpp"
 #include "layout_options.hpp"
 #include "map_in_order.hpp"
 #include "plan/planner.hpp"
@@ -117,19 +118,26 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
     out.read = stores[worker]->for_each_active_records(batch, [&](RunnerRecords&& records) {
       CaseloadOutput& output = out.outputs.emplace_back();
       std::optional<Result<const Protocol*>> protocol;
-      const PlanExtension* extension = nullptr;
+      std::optional<Result<const PlanExtension*>> extension;
       {
         const std::lock_guard lock(source_mutex);
         protocol = source.protocol_for(records.programme);
-        if (*protocol) extension = source.extension_for(***protocol, &output.warning);
+        if (*protocol) {
+          extension = source.extension_for(***protocol, records.runner.name, records.programme,
+                                           &output.warning);
+        }
       }
       if (!*protocol) {
         output.text = records.runner.name + ": " + protocol->error();
         return;
       }
+      if (!*extension) {  // another plugin under the name: this runner only is not planned
+        output.text = records.runner.name + ": " + extension->error();
+        return;
+      }
       const Protocol& chosen = ***protocol;
       if (summary) {
-        const Plan plan = make_plan(plan_request(records, chosen, extension, today, today, 0, 1,
+        const Plan plan = make_plan(plan_request(records, chosen, **extension, today, today, 0, 1,
                                                  /*day_details=*/false));
         output.planned = true;
         output.text = caseload_summary_line(
@@ -138,7 +146,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
         return;
       }
       const Plan plan = make_plan(
-          plan_request(records, chosen, extension, today, from, 7, 1, /*day_details=*/!json));
+          plan_request(records, chosen, **extension, today, from, 7, 1, /*day_details=*/!json));
       output.planned = true;
       if (json) {
         append_week_body_json(output.text, chosen, plan, records.runner.name, runback_syntax(),
@@ -232,14 +240,30 @@ void run_status(Context& context, const WeekOptions& o) {
   PlanSource source(context, &*store);
   auto planned = plan_runner(context, source, *records, *today);
   if (!planned) return;
+  // Which plugin library the programme follows (extension/programme_plugin.hpp): a clinician
+  // checking a runner sees what gives the plugin's cues and verdicts.
+  const Programme& programme = records->programme;
   if (o.format == "json") {
-    context.out << status_json(*planned->protocol, planned->plan, records->runner.name,
-                               runback_syntax())
-                       .dump(2)
-                << "\n";
+    auto doc =
+        status_json(*planned->protocol, planned->plan, records->runner.name, runback_syntax());
+    doc["plugin"] = programme.plugin_name.empty()
+                        ? nlohmann::ordered_json(nullptr)
+                        : nlohmann::ordered_json{{"name", programme.plugin_name},
+                                                 {"version", programme.plugin_version},
+                                                 {"digest", programme.plugin_digest},
+                                                 {"path", programme.plugin_path}};
+    context.out << doc.dump(2) << "\n";
   } else {
     context.out << status_text(*planned->protocol, planned->plan, records->runner.name, *today,
                                runback_syntax());
+    if (!programme.plugin_name.empty()) {
+      context.out << "\nPlugin: " << describe_plugin(recorded_plugin(programme))
+                  << (programme.plugin_digest.empty()
+                          ? ", as recorded before runback kept the library's digest; `runback "
+                            "program upgrade` records it"
+                          : ", as recorded when the programme started or was last upgraded")
+                  << ".\n";
+    }
   }
 }
 

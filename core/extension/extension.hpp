@@ -112,6 +112,11 @@ class ExtensionCatalog {
   // The extension, or an error saying why it is not available (not found: with "did you mean";
   // failed to load: with the reason and the path).
   virtual Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const = 0;
+  // Which library find(name) serves, as a programme records it (records.hpp), so that a
+  // programme is planned only with the plugin it started with (extension/programme_plugin.hpp).
+  // The default, for catalogs without files (test fakes, the demo), has the extension's name
+  // and version and no digest or path.
+  virtual Result<PluginIdentity> identify(const std::string& name) const;
 };
 
 }  // namespace runback

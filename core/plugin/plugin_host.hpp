@@ -55,6 +55,8 @@ class PluginHost final : public ExtensionCatalog {
   // loaded, ErrorKind::not_found when no plugin has the name.
   Result<std::shared_ptr<const LoadedPlugin>> find_plugin(const std::string& name) const;
   Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override;
+  // find_plugin's library with a digest of its bytes (plugin/plugin_identity.cpp).
+  Result<PluginIdentity> identify(const std::string& name) const override;
 
  private:
   // Loads the next candidate in search order; false when none is left.

@@ -2,6 +2,11 @@
 
 namespace runback {
 
+PluginIdentity recorded_plugin(const Programme& programme) {
+  return {programme.plugin_name, programme.plugin_version, programme.plugin_digest,
+          programme.plugin_path};
+}
+
 const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme, Date date) {
   const std::vector<std::chrono::weekday>* days = &programme.run_days;
   for (const RunDaysChange& change : programme.run_days_changes) {

@@ -26,6 +26,19 @@ struct RunDaysChange {
   bool operator==(const RunDaysChange&) const = default;
 };
 
+// A plugin library as runback found it under a name: what a programme records at `start` (and at
+// `program upgrade`) so that a different library under the same name is noticed
+// (extension/programme_plugin.hpp). `digest` is 16 hex digits over the library's bytes
+// (plugin/library_digest.hpp), an identity check and not a security one; `path` is where it was,
+// for messages only (the same library may be installed elsewhere).
+struct PluginIdentity {
+  std::string name;
+  std::string version;
+  std::string digest;
+  std::string path;
+  bool operator==(const PluginIdentity&) const = default;
+};
+
 struct Programme {
   std::int64_t id = 0;
   std::int64_t runner_id = 0;
@@ -36,6 +49,10 @@ struct Programme {
   std::int64_t snapshot_id = 0;   // the stored snapshot (store/snapshots.hpp); 0: not stored
   std::string plugin_name;        // empty when the protocol names none
   std::string plugin_version;
+  // The library's digest and path when recorded; empty for programmes started before runback
+  // recorded them (schema 4 and older), whose library is then not checked, only the version.
+  std::string plugin_digest{};
+  std::string plugin_path{};
   Date start_date;
   int starting_stage = 0;                       // 0-based index into Protocol::stages
   std::map<std::string, std::string> params;    // `--param KEY=VALUE`, e.g. baseline_cadence
@@ -53,6 +70,9 @@ struct Programme {
   std::optional<Amount> goal{};
   std::string option{};
 };
+
+// The plugin the programme recorded (empty name: its protocol names none).
+PluginIdentity recorded_plugin(const Programme& programme);
 
 // The run days in force on `date`.
 const std::vector<std::chrono::weekday>& run_days_on(const Programme& programme, Date date);

@@ -35,9 +35,10 @@ Result<Importer> Importer::begin(Store& store) {
       db,
       "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
-      "created_at, usual_pain, usual_stiffness_minutes, goal, stage_option) VALUES (?1, ?2, ?3, "
+      "created_at, usual_pain, usual_stiffness_minutes, goal, stage_option, plugin_digest, "
+      "plugin_path) VALUES (?1, ?2, ?3, "
       "?4, ?5, ?6, ?7, ?8, "
-      "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   auto log = Statement::prepare(
       db,
       "INSERT INTO day_log (runner_id, date, session, pain_during, pain_after, "

@@ -84,9 +84,10 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
       *db_,
       "INSERT INTO programme (runner_id, protocol_id, protocol_version, snapshot_id, "
       "plugin_name, plugin_version, start_date, starting_stage, params, run_days, active, "
-      "created_at, usual_pain, usual_stiffness_minutes, goal, stage_option) VALUES (?1, ?2, ?3, "
+      "created_at, usual_pain, usual_stiffness_minutes, goal, stage_option, plugin_digest, "
+      "plugin_path) VALUES (?1, ?2, ?3, "
       "?4, ?5, ?6, ?7, ?8, "
-      "?9, ?10, 1, ?11, ?13, ?14, ?15, ?16)");
+      "?9, ?10, 1, ?11, ?13, ?14, ?15, ?16, ?17, ?18)");
   if (!insert) return Error{insert.error()};
   bind_programme_fields(insert->bind(1, runner_id), programme, *snapshot_id).bind(11, now_text);
   if (auto done = insert->run(); !done) return Error{done.error()};
@@ -99,8 +100,7 @@ Result<Programme> Store::start_programme(const std::string& runner_name, Program
 }
 
 Status Store::upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
-                                const std::string& protocol_snapshot,
-                                const std::string& plugin_name, const std::string& plugin_version,
+                                const std::string& protocol_snapshot, const PluginIdentity& plugin,
                                 int starting_stage) {
   auto transaction = Transaction::begin(*db_);
   if (!transaction) return Error{transaction.error()};
@@ -113,8 +113,10 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
   const std::vector<std::array<std::string, 3>> changes = {
       {"protocol_version", (*current)->protocol_version, protocol_version},
       {"protocol_snapshot", (*current)->protocol_snapshot, protocol_snapshot},
-      {"plugin_name", (*current)->plugin_name, plugin_name},
-      {"plugin_version", (*current)->plugin_version, plugin_version},
+      {"plugin_name", (*current)->plugin_name, plugin.name},
+      {"plugin_version", (*current)->plugin_version, plugin.version},
+      {"plugin_digest", (*current)->plugin_digest, plugin.digest},
+      {"plugin_path", (*current)->plugin_path, plugin.path},
       {"starting_stage", std::to_string((*current)->starting_stage),
        std::to_string(starting_stage)}};
   for (const auto& [field, old_value, new_value] : changes) {
@@ -127,14 +129,17 @@ Status Store::upgrade_programme(std::int64_t runner_id, const std::string& proto
   auto update = Statement::prepare(
       *db_,
       "UPDATE programme SET protocol_version = ?2, snapshot_id = ?3, plugin_name = ?4, "
-      "plugin_version = ?5, starting_stage = ?6 WHERE id = ?1");
+      "plugin_version = ?5, starting_stage = ?6, plugin_digest = ?7, plugin_path = ?8 WHERE id "
+      "= ?1");
   if (!update) return Error{update.error()};
   update->bind(1, (*current)->id)
       .bind(2, protocol_version)
       .bind(3, *snapshot_id)
-      .bind(4, plugin_name)
-      .bind(5, plugin_version)
-      .bind(6, std::int64_t(starting_stage));
+      .bind(4, plugin.name)
+      .bind(5, plugin.version)
+      .bind(6, std::int64_t(starting_stage))
+      .bind(7, plugin.digest)
+      .bind(8, plugin.path);
   if (auto done = update->run(); !done) return done;
   return transaction->commit();
 }

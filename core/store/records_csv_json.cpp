@@ -24,6 +24,9 @@ std::string programme_json(const Programme& p) {
   // Format 2's choices at start: written only when made, so older files read the same.
   if (p.goal) object["goal"] = goal_text(p.goal);
   if (!p.option.empty()) object["option"] = p.option;
+  // The plugin library recorded at start: written only when known, so older files read the same.
+  if (!p.plugin_digest.empty()) object["plugin_digest"] = p.plugin_digest;
+  if (!p.plugin_path.empty()) object["plugin_path"] = p.plugin_path;
   object["active"] = p.active;
   object["protocol_snapshot"] = p.protocol_snapshot;
   return object.dump();
@@ -155,6 +158,14 @@ Result<Programme> parse_programme_json(std::string_view text) {
   if (auto option = parsed.find("option"); option != parsed.end() && !option->is_null()) {
     if (!option->is_string()) return Error{"programme: 'option' must be a text"};
     p.option = option->get<std::string>();
+  }
+  // Files written before runback recorded the plugin's library have neither key.
+  for (auto [key, out] :
+       {std::pair{"plugin_digest", &p.plugin_digest}, std::pair{"plugin_path", &p.plugin_path}}) {
+    auto it = parsed.find(key);
+    if (it == parsed.end() || it->is_null()) continue;
+    if (!it->is_string()) return Error{std::string("programme: '") + key + "' must be a text"};
+    *out = it->get<std::string>();
   }
   return p;
 }

@@ -134,14 +134,20 @@ ALTER TABLE programme ADD COLUMN stage_option TEXT NOT NULL DEFAULT '';
 ALTER TABLE day_log ADD COLUMN pain_warmup INTEGER CHECK (pain_warmup BETWEEN 0 AND 10);
 )sql";
 
+// Version 5. Which plugin library a programme started with (or was last upgraded to): a digest
+// of its bytes and where it was, beside the name and version recorded since version 1. Empty
+// for programmes started earlier: their library was never seen, so only the version is
+// checked until `runback program upgrade` records the library found then.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE programme ADD COLUMN plugin_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE programme ADD COLUMN plugin_path TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> steps = {
-      {1, kVersion1},
-      {2, kVersion2},
-      {3, kVersion3},
-      {4, kVersion4},
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5},
   };
   return steps;
 }

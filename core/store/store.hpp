@@ -116,11 +116,12 @@ class Store {
   // (inactive); without it, a runner who already follows a programme is an error.
   Result<Programme> start_programme(const std::string& runner_name, Programme programme,
                                     bool replace_active);
-  // Switches the active programme to a newer protocol text, auditing the old version. The
-  // starting stage (0-based) is given again: stages may have moved in the new text.
+  // Switches the active programme to a newer protocol text (or the same) and the plugin library
+  // found now, auditing what changed. The starting stage (0-based) is given again: stages may
+  // have moved in the new text.
   Status upgrade_programme(std::int64_t runner_id, const std::string& protocol_version,
-                           const std::string& protocol_snapshot, const std::string& plugin_name,
-                           const std::string& plugin_version, int starting_stage);
+                           const std::string& protocol_snapshot, const PluginIdentity& plugin,
+                           int starting_stage);
   // The runner's run days from `from` on (changes on or after that day are replaced); the old
   // schedule is kept in the audit trail. Returns the programme as changed.
   Result<Programme> change_run_days(std::int64_t runner_id, Date from,

@@ -84,6 +84,8 @@ Result<Programme> read_programme(const Statement& row, int first) {
   if (!goal) return Error{"a stored programme has a damaged goal: " + goal.error()};
   programme.goal = *goal;
   programme.option = row.column_text(first + 16);
+  programme.plugin_digest = row.column_text(first + 17);
+  programme.plugin_path = row.column_text(first + 18);
   return programme;
 }
 
@@ -107,7 +109,9 @@ Statement& bind_programme_fields(Statement& insert, const Programme& programme,
       .bind(13, programme.usual_pain)
       .bind(14, programme.usual_stiffness_minutes)
       .bind(15, goal_text(programme.goal))
-      .bind(16, programme.option);
+      .bind(16, programme.option)
+      .bind(17, programme.plugin_digest)
+      .bind(18, programme.plugin_path);
 }
 
 void bind_date_range(Statement& statement, int first, std::optional<Date> from,

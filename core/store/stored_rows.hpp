@@ -25,7 +25,8 @@ inline constexpr const char* kLogColumns =
 inline constexpr const char* kProgrammeColumns =
     "p.id, p.runner_id, p.protocol_id, p.protocol_version, s.text, p.plugin_name, "
     "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
-    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes, p.goal, p.stage_option";
+    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes, p.goal, p.stage_option, "
+    "p.plugin_digest, p.plugin_path";
 inline constexpr const char* kProgrammes =
     "programme p JOIN protocol_snapshot s ON s.id = p.snapshot_id";
 // The same without the snapshot's text, for reading many programmes: they share a few texts,
@@ -33,7 +34,8 @@ inline constexpr const char* kProgrammes =
 inline constexpr const char* kProgrammeColumnsWithoutText =
     "p.id, p.runner_id, p.protocol_id, p.protocol_version, '', p.plugin_name, "
     "p.plugin_version, p.start_date, p.starting_stage, p.params, p.run_days, p.active, "
-    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes, p.goal, p.stage_option";
+    "p.snapshot_id, p.usual_pain, p.usual_stiffness_minutes, p.goal, p.stage_option, "
+    "p.plugin_digest, p.plugin_path";
 
 // The clearance columns in the order read_clearance expects.
 inline constexpr const char* kClearanceColumns = "date, cleared_by, note";
@@ -47,7 +49,8 @@ Result<Clearance> read_clearance(const Statement& row, int first);
 // Binds a programme's fields to ?2..?10 of an INSERT INTO programme whose columns run, from ?2:
 // protocol_id, protocol_version, snapshot_id (from intern_snapshot), plugin_name, plugin_version,
 // start_date, starting_stage, params, run_days; and ?13, ?14 to usual_pain,
-// usual_stiffness_minutes; ?15, ?16 to goal, stage_option. The store and the importer both write
+// usual_stiffness_minutes; ?15, ?16 to goal, stage_option; ?17, ?18 to plugin_digest,
+// plugin_path. The store and the importer both write
 // programmes this way.
 Statement& bind_programme_fields(Statement& insert, const Programme& programme,
                                  std::int64_t snapshot_id);

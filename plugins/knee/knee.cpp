@@ -32,9 +32,15 @@ std::string whole(double value) {
 
 }  // namespace
 
+// The version is a macro only so that a test can build this plugin again as an impostor that
+// claims another version (tests/plugin/impostor/): shipped builds never set it.
+#ifndef KNEE_PLUGIN_VERSION
+#define KNEE_PLUGIN_VERSION "1.0.0"
+#endif
+
 struct Knee {
   static constexpr const char* name = "knee";
-  static constexpr const char* version = "1.0.0";
+  static constexpr const char* version = KNEE_PLUGIN_VERSION;
   static constexpr const char* description =
       "Cadence retraining for knee pain (a metronome target 5-10% above the runner's baseline), "
       "hip and knee strengthening, and a pain-on-stairs checkpoint";

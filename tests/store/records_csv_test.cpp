@@ -42,7 +42,7 @@ void fill(Store& store) {
   REQUIRE(store.record_logs(ana, {corrected}, true)->conflicts.empty());
   clock.stamp = "2026-01-10T18:05:00Z";
   const int start = store.records_for("ana")->programme.starting_stage;
-  REQUIRE(store.upgrade_programme(ana, "2.0.0", "id: knee-pfp\nversion: 2\n", "", "", start).ok());
+  REQUIRE(store.upgrade_programme(ana, "2.0.0", "id: knee-pfp\nversion: 2\n", {}, start).ok());
 }
 
 }  // namespace

@@ -91,6 +91,26 @@ const std::vector<OldSchema> kOldSchemas = {
         '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL, '', '');
       PRAGMA user_version = 4;
     )sql"},
+    // Version 5: programme gains the plugin library's digest and path, last.
+    {5, R"sql(
+      INSERT INTO runner VALUES (1, 'ana', '2026-01-01T00:00:00Z');
+      INSERT INTO protocol_snapshot VALUES (1, runback_text_hash('id: x'), 'id: x', NULL, NULL);
+      INSERT INTO protocol_snapshot VALUES (2, runback_text_hash('id: y'), 'id: y', NULL, NULL);
+      INSERT INTO programme VALUES (1, 1, 'achilles-midportion', '1.0.0', 1, 'knee', '1.0.0',
+        '2026-01-05', 2, '{"baseline_cadence":"170"}', 'mon,thu;2026-02-02=tue,fri', 1,
+        '2026-01-01T00:00:00Z', 2, 15, '4023.360000 m', 'treadmill', '0123456789abcdef',
+        '/opt/plugins/knee.so');
+      INSERT INTO day_log VALUES (1, '2026-01-06', 'done', 2, 3, 1, 10, 0, 1, 'night-pain',
+        '{"hop":"ok"}', 'fine', 1);
+      INSERT INTO clearance VALUES (1, 1, '2026-01-08', 'Dr Lee', 'ok', '2026-01-08T09:00:00Z');
+      INSERT INTO runner VALUES (2, 'ben', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (2, 2, 'achilles-midportion', '1.0.0', 1, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL, '', '', '', '');
+      INSERT INTO runner VALUES (3, 'cy', '2026-01-01T00:00:00Z');
+      INSERT INTO programme VALUES (3, 3, 'achilles-midportion', '1.0.1', 2, '', '',
+        '2026-01-05', 0, '{}', '', 1, '2026-01-01T00:00:00Z', NULL, NULL, '', '', '', '');
+      PRAGMA user_version = 5;
+    )sql"},
 };
 
 }  // namespace
@@ -166,6 +186,11 @@ TEST_CASE("every earlier schema migrates to the current one and keeps its data",
           CHECK(records->programme.goal->value == Approx(4023.36));
           CHECK(records->programme.option == "treadmill");
         }
+        // The plugin's library came with version 5: earlier programmes have none recorded
+        // (only the version is checked for them, extension/programme_plugin.hpp).
+        CHECK(records->programme.plugin_digest == (old.version >= 5 ? "0123456789abcdef" : ""));
+        CHECK(records->programme.plugin_path == (old.version >= 5 ? "/opt/plugins/knee.so" : ""));
+        CHECK(ben->programme.plugin_digest.empty());
         REQUIRE(records->logs.size() == 1);
         CHECK(records->logs[0].pain_after == 3);
         CHECK(records->logs[0].limp);

@@ -283,7 +283,7 @@ TEST_CASE("upgrade_programme switches the snapshot and audits the old version", 
   Store store = open_test_store(path);
   const std::int64_t ana = store.resolve_runner("ana")->id;
   const int start = store.records_for("ana")->programme.starting_stage;
-  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "", start).ok());
+  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", {}, start).ok());
   auto records = store.records_for("ana");
   CHECK(records->programme.protocol_version == "1.1.0");
   CHECK(records->programme.protocol_snapshot == "id: new");
@@ -301,7 +301,7 @@ TEST_CASE("upgrade_programme can move the starting stage, and audits the move", 
   Store store = open_test_store(path);
   const std::int64_t ana = store.resolve_runner("ana")->id;
   const int start = store.records_for("ana")->programme.starting_stage;
-  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", "", "", start + 1).ok());
+  REQUIRE(store.upgrade_programme(ana, "1.1.0", "id: new", {}, start + 1).ok());
   CHECK(store.records_for("ana")->programme.starting_stage == start + 1);
   auto audit = store.audit(ana);
   REQUIRE(audit->size() == 3);
