@@ -2,6 +2,10 @@
 // The plugin host every command uses: search dirs from the global options and the environment.
 
 #include <memory>
+#include <mutex>
+#include <ostream>
+#include <string_view>
+#include <utility>
 
 #include "context.hpp"
 #include "plugin/plugin_host.hpp"
@@ -9,9 +13,22 @@
 
 namespace runback::cli {
 
+// Plugins run isolated, each in a plugin host process, unless RUNBACK_PLUGINS_IN_PROCESS=1;
+// what they write to stderr reaches the command's stderr, one line at a time.
 inline PluginHost plugin_host_for(const Context& context) {
-  return PluginHost(context.fs, plugin_search_dirs(context.fs, context.env, context.plugin_dirs,
-                                                   context.executable_path));
+  auto isolation = plugin_isolation(context.env, context.executable_path);
+  if (isolation) {
+    std::ostream* err = &context.err;
+    isolation->stderr_line = [err](std::string_view line) {
+      static std::mutex one_line_at_a_time;
+      const std::lock_guard lock(one_line_at_a_time);
+      *err << line << '\n' << std::flush;
+    };
+  }
+  return PluginHost(
+      context.fs,
+      plugin_search_dirs(context.fs, context.env, context.plugin_dirs, context.executable_path),
+      std::move(isolation));
 }
 
 // The plugin a protocol names, loaded (null when it names none), or why it cannot be had (an

@@ -75,10 +75,6 @@ LoadedPlugin::LoadedPlugin(std::shared_ptr<boost::dll::shared_library> library,
                            const rb_plugin* api, PluginInfo info)
     : library_(std::move(library)), api_(api), info_(std::move(info)) {}
 
-std::string LoadedPlugin::label() const {
-  return "plugin '" + info_.name + "' (" + info_.path + ")";
-}
-
 Result<std::shared_ptr<const LoadedPlugin>, PluginLoadError> LoadedPlugin::load(
     const std::string& path) {
   namespace fs = std::filesystem;

@@ -43,17 +43,23 @@ struct PluginLoadError : Error {
   std::string name;
 };
 
-class LoadedPlugin final : public PlanExtension {
+// A plugin as runback serves it, whichever way it runs: in this process (LoadedPlugin) or in a
+// plugin host process of its own (IsolatedPlugin, the default).
+class Plugin : public PlanExtension {
+ public:
+  virtual const PluginInfo& info() const = 0;
+  // "plugin 'NAME' (PATH)", how every message about this plugin starts.
+  std::string label() const { return "plugin '" + info().name + "' (" + info().path + ")"; }
+  std::string name() const override { return info().name; }
+  std::string version() const override { return info().version; }
+};
+
+class LoadedPlugin final : public Plugin {
  public:
   // Loads the library at `path` (absolute), checks the handshake and what the plugin declares.
   static Result<std::shared_ptr<const LoadedPlugin>, PluginLoadError> load(const std::string& path);
 
-  const PluginInfo& info() const { return info_; }
-  // "plugin 'NAME' (PATH)", how every message about this plugin starts.
-  std::string label() const;
-
-  std::string name() const override { return info_.name; }
-  std::string version() const override { return info_.version; }
+  const PluginInfo& info() const override { return info_; }
   std::vector<Diagnostic> validate(const PluginRef& ref) const override;
   Result<std::vector<Exercise>> exercises(const ExtensionContext& context) const override;
   Result<std::vector<SessionCue>> session_cues(const ExtensionContext& context) const override;

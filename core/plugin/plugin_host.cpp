@@ -1,6 +1,8 @@
 #include "plugin/plugin_host.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 
 #include "util/suggest.hpp"
@@ -60,15 +62,36 @@ std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environmen
   return dirs;
 }
 
-PluginHost::PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs)
-    : fs_(fs), dirs_(std::move(dirs)) {}
+std::optional<IsolationOptions> plugin_isolation(const Environment& env,
+                                                 const std::string& executable_path) {
+  if (env.get("RUNBACK_PLUGINS_IN_PROCESS") == "1") return std::nullopt;
+  IsolationOptions options;
+  options.host_executable = find_plugin_host_executable(executable_path).value_or("");
+  if (auto text = env.get("RUNBACK_PLUGIN_TIMEOUT")) {
+    char* end = nullptr;
+    const double s = std::strtod(text->c_str(), &end);
+    if (end != text->c_str() && *end == '\0' && s > 0 && s <= 86400) {
+      options.timeout = std::chrono::milliseconds(static_cast<long long>(s * 1000));
+    }
+  }
+  if (auto text = env.get("RUNBACK_PLUGIN_MEMORY_MB")) {
+    char* end = nullptr;
+    const unsigned long long mb = std::strtoull(text->c_str(), &end, 10);
+    if (end != text->c_str() && *end == '\0') options.memory_mb = mb;
+  }
+  return options;
+}
+
+PluginHost::PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs,
+                       std::optional<IsolationOptions> isolation)
+    : fs_(fs), dirs_(std::move(dirs)), isolation_(std::move(isolation)) {}
 
 void PluginHost::load_all() const {
-  while (load_next()) {
+  while (load_next(nullptr)) {
   }
 }
 
-bool PluginHost::load_next() const {
+bool PluginHost::load_next(const std::string* wanted) const {
   while (next_file_ == files_.size()) {
     if (next_dir_ == dirs_.size()) return false;
     const PluginDir& dir = dirs_[next_dir_++];
@@ -88,12 +111,28 @@ bool PluginHost::load_next() const {
     }
   }
   const std::string& path = files_[next_file_++];
-  auto loaded = LoadedPlugin::load(path);
-  if (!loaded) {
-    failures_.push_back({loaded.failure().name, path, loaded.error()});
-    return true;
+  std::shared_ptr<const Plugin> plugin;
+  if (isolation_) {
+    // Not even discovery maps a library here: a crash in its static initialisers takes down
+    // its own host only.
+    auto started = IsolatedPlugin::start(path, *isolation_);
+    if (!started) {
+      failures_.push_back({started.failure().name, path, started.error()});
+      return true;
+    }
+    const bool first_of_name = std::none_of(plugins_.begin(), plugins_.end(), [&](const auto& p) {
+      return p->name() == (*started)->name();
+    });
+    if (wanted == nullptr || (*started)->name() != *wanted || !first_of_name) (*started)->stop();
+    plugin = *started;
+  } else {
+    auto loaded = LoadedPlugin::load(path);
+    if (!loaded) {
+      failures_.push_back({loaded.failure().name, path, loaded.error()});
+      return true;
+    }
+    plugin = *loaded;
   }
-  const auto& plugin = *loaded;
   auto first = std::find_if(plugins_.begin(), plugins_.end(),
                             [&](const auto& p) { return p->name() == plugin->name(); });
   if (first != plugins_.end()) {
@@ -107,7 +146,7 @@ bool PluginHost::load_next() const {
   return true;
 }
 
-const std::vector<std::shared_ptr<const LoadedPlugin>>& PluginHost::plugins() const {
+const std::vector<std::shared_ptr<const Plugin>>& PluginHost::plugins() const {
   load_all();
   return plugins_;
 }
@@ -117,13 +156,13 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
   return failures_;
 }
 
-Result<std::shared_ptr<const LoadedPlugin>> PluginHost::find_plugin(const std::string& name) const {
+Result<std::shared_ptr<const Plugin>> PluginHost::find_plugin(const std::string& name) const {
   // The first plugin with the name wins, so candidates after it need not be loaded: a plan
   // maps one library, not every one on the search path.
   for (const auto& plugin : plugins_) {
     if (plugin->name() == name) return plugin;
   }
-  while (load_next()) {
+  while (load_next(&name)) {
     if (!plugins_.empty() && plugins_.back()->name() == name) return plugins_.back();
   }
   for (const auto& failure : failures_) {

@@ -13,12 +13,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "extension/extension.hpp"
 #include "io/environment.hpp"
 #include "io/file_system.hpp"
+#include "plugin/isolated_plugin.hpp"
 #include "plugin/loaded_plugin.hpp"
 
 namespace runback {
@@ -35,6 +37,13 @@ std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environmen
                                           const std::vector<std::string>& extra_dirs,
                                           const std::string& executable_path);
 
+// How plugins run: in a plugin host process each (the default), or in runback's own process
+// when RUNBACK_PLUGINS_IN_PROCESS=1 (nothing: trusted plugins, debugging). Limits from
+// RUNBACK_PLUGIN_TIMEOUT (seconds per call, default 5) and RUNBACK_PLUGIN_MEMORY_MB (default
+// 1024, 0 for none); a value that is not a number leaves the default.
+std::optional<IsolationOptions> plugin_isolation(const Environment& env,
+                                                 const std::string& executable_path);
+
 struct PluginFailure {
   std::string name;  // as declared, or the file's stem when it never said
   std::string path;
@@ -43,31 +52,35 @@ struct PluginFailure {
 
 class PluginHost final : public ExtensionCatalog {
  public:
-  PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs);
+  // `isolation`: run each plugin in a host process; nothing: load them into this process.
+  PluginHost(const FileSystem& fs, std::vector<PluginDir> dirs,
+             std::optional<IsolationOptions> isolation = std::nullopt);
 
   // Loads every candidate not loaded yet; find() loads only as far as the plugin it finds.
   void load_all() const;
   const std::vector<PluginDir>& dirs() const { return dirs_; }
-  const std::vector<std::shared_ptr<const LoadedPlugin>>& plugins() const;
+  const std::vector<std::shared_ptr<const Plugin>>& plugins() const;
   const std::vector<PluginFailure>& failures() const;
 
   // The first plugin named `name`. Errors: ErrorKind::plugin when it was found but cannot be
   // loaded, ErrorKind::not_found when no plugin has the name.
-  Result<std::shared_ptr<const LoadedPlugin>> find_plugin(const std::string& name) const;
+  Result<std::shared_ptr<const Plugin>> find_plugin(const std::string& name) const;
   Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override;
   // find_plugin's library with a digest of its bytes (plugin/plugin_identity.cpp).
   Result<PluginIdentity> identify(const std::string& name) const override;
 
  private:
-  // Loads the next candidate in search order; false when none is left.
-  bool load_next() const;
+  // Loads the next candidate in search order; false when none is left. An isolated plugin's
+  // host keeps running only when its name is `wanted`.
+  bool load_next(const std::string* wanted) const;
 
   const FileSystem& fs_;
   std::vector<PluginDir> dirs_;
   mutable std::size_t next_dir_ = 0;
   mutable std::vector<std::string> files_;  // the candidates of the directory being loaded
   mutable std::size_t next_file_ = 0;
-  mutable std::vector<std::shared_ptr<const LoadedPlugin>> plugins_;
+  std::optional<IsolationOptions> isolation_;
+  mutable std::vector<std::shared_ptr<const Plugin>> plugins_;
   mutable std::vector<PluginFailure> failures_;
 };
 

@@ -1,0 +1,62 @@
+// runback-plugin-host: runs one plugin library for runback, which starts it with a channel on
+// fd 3 (host_messages.hpp). Kept small so it starts fast; everything is in host_server.cpp.
+//
+// usage: runback-plugin-host [--memory-mb N] /absolute/path/plugin.so
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "plugin/host_server.hpp"
+
+namespace {
+
+bool sanitized_build() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Never outlive runback, whatever the plugin does with signals.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  std::string path;
+  unsigned long long memory_mb = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--memory-mb" && i + 1 < argc) {
+      memory_mb = std::strtoull(argv[++i], nullptr, 10);
+    } else {
+      path = arg;
+    }
+  }
+  if (path.empty()) {
+    std::cerr << "usage: runback-plugin-host [--memory-mb N] PLUGIN.so (runback starts this)\n";
+    return 2;
+  }
+  const rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);
+  // Under ASan the address space is mostly shadow: runback sets ASan's RSS limit instead.
+  if (memory_mb > 0 && !sanitized_build()) {
+    const rlim_t bytes = static_cast<rlim_t>(memory_mb) << 20;
+    const rlimit limit{bytes, bytes};
+    ::setrlimit(RLIMIT_AS, &limit);
+  }
+  // Unbuffered, so what a hook prints reaches runback with the call that printed it.
+  std::setvbuf(stdout, nullptr, _IONBF, 0);
+  return runback::serve_plugin(path, 3);
+}

@@ -1,0 +1,86 @@
+#pragma once
+// The byte layer of the plugin host's message protocol (host_messages.hpp): frames and the
+// primitive values inside them, little-endian, with every read bounds-checked. A frame is a
+// u32 payload length followed by the payload; a payload over kMaxFrameBytes is refused before
+// anything is allocated, so a garbled length cannot make either side allocate gigabytes.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace runback::wire {
+
+constexpr std::uint32_t kMaxFrameBytes = 64u << 20;
+
+class Writer {
+ public:
+  void u8(std::uint8_t v) { bytes_.push_back(static_cast<char>(v)); }
+  void boolean(bool v) { u8(v ? 1 : 0); }
+  void u16(std::uint16_t v);
+  void u32(std::uint32_t v);
+  void u64(std::uint64_t v);
+  void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }
+  void f64(double v);
+  void str(std::string_view v);
+  void opt_i32(const std::optional<int>& v);
+  void opt_f64(const std::optional<double>& v);
+  void opt_str(const std::optional<std::string>& v);
+  void strings(const std::vector<std::string>& v);
+  void string_map(const std::map<std::string, std::string>& v);
+
+  // The payload written so far, framed: its length, then the bytes.
+  std::string frame() const;
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+// Reads one payload. A read past the end, or a count larger than what is left, sets the reader
+// failed (and returns a zero value); check ok() once at the end, or `error()` for the reason.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  std::uint8_t u8();
+  bool boolean();
+  std::uint16_t u16();
+  std::uint32_t u32();
+  std::uint64_t u64();
+  std::int32_t i32() { return static_cast<std::int32_t>(u32()); }
+  double f64();
+  std::string str();
+  std::optional<int> opt_i32();
+  std::optional<double> opt_f64();
+  std::optional<std::string> opt_str();
+  std::vector<std::string> strings();
+  std::map<std::string, std::string> string_map();
+  // A count of items each at least `min_item_bytes` long: refused when more than what is left
+  // could hold, so a garbled count cannot reserve memory.
+  std::uint32_t count(std::size_t min_item_bytes = 1);
+
+  void fail(const std::string& why);
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  bool at_end() const { return pos_ == bytes_.size(); }
+  // Ok when everything was read and nothing is left over.
+  Status finish(const char* what);
+
+ private:
+  bool take(std::size_t n, const char** out);
+
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+  std::string error_;
+};
+
+// The payload length a frame header announces, or why it is refused.
+Result<std::uint32_t> frame_length(const char header[4]);
+
+}  // namespace runback::wire
