@@ -238,12 +238,14 @@ def runners_of(parsed):
     return found
 
 
-def names_the_plugin(err):
-    """A line of stderr naming the plugin and its file (not a sanitizer's stack frame)."""
-    for line in err.splitlines():
-        if re.match(r"\s*#\d+ ", line):
-            continue
-        if PLUGIN in line and PLUGIN_FILE in line:
+def names_the_plugin(ran):
+    """A message naming the plugin and its file: on stderr, or in a note of the plan on stdout
+    (where `week` wraps it: the text is read with its line breaks and indents undone). Not a
+    sanitizer's stack frame, which names the file too."""
+    for stream in (ran.err, ran.out):
+        text = " ".join(line.strip() for line in stream.splitlines()
+                        if not re.match(r"\s*#\d+ ", line))
+        if f"'{PLUGIN}'" in text and re.search(f"{re.escape(PLUGIN)}'?\\s*\\(?{re.escape(PLUGIN_FILE)}", text):
             return True
     return False
 
@@ -297,8 +299,8 @@ def assess(label, ran, before, broken):
         check(ran.code in (1, 2),
               f"{ran}: exit status {ran.code}, expected 1 or 2 for a runner whose plugin fails")
     if meets_it and refused and broken and not CASE.get("impostor"):
-        check(names_the_plugin(ran.err),
-              f"{ran}: no line of stderr names plugin '{PLUGIN}' and {PLUGIN_FILE}; "
+        check(names_the_plugin(ran),
+              f"{ran}: no message names plugin '{PLUGIN}' and {PLUGIN_FILE}; "
               f"stderr: {shorten(ran.err)}")
     if label == "lint" and CASE.get("loads_only"):
         check(PLUGIN_FILE in ran.err,
