@@ -41,7 +41,8 @@ ROWS = {
     "abort": {"plugin": "broken-abort"},
     "hang": {"plugin": "broken-hang", "env": {"RUNBACK_PLUGIN_TIMEOUT": "1"}},
     "exit": {"plugin": "broken-exit"},
-    "stdout": {"plugin": "broken-stdout", "never_in_stdout": "STRAY OUTPUT"},
+    # A note may quote what the plugin printed; it must not stand as runback's own output.
+    "stdout": {"plugin": "broken-stdout", "no_line_starts": "STRAY OUTPUT"},
     # Crashes while loading: no runner can be started on it; it sits first on the path while
     # runners on the shipped plugins are planned.
     "static-init": {"plugin": "broken-static-init", "loads_only": True},
@@ -332,6 +333,9 @@ def assess(label, ran, before, broken):
     if "never_in_stdout" in CASE:
         check(CASE["never_in_stdout"] not in ran.out,
               f"{ran}: stdout shows {CASE['never_in_stdout']!r}: {shorten(ran.out)}")
+    if "no_line_starts" in CASE:
+        stray = [line for line in ran.out.splitlines() if line.startswith(CASE["no_line_starts"])]
+        check(not stray, f"{ran}: stdout has the plugin's own lines: {stray[:3]!r}")
     if "stderr_says" in CASE and meets_it and broken:
         check(re.search(CASE["stderr_says"], ran.err, re.IGNORECASE),
               f"{ran}: stderr does not match /{CASE['stderr_says']}/: {shorten(ran.err)}")
