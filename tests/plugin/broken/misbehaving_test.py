@@ -337,8 +337,8 @@ def assess(label, ran, before, broken):
         stray = [line for line in ran.out.splitlines() if line.startswith(CASE["no_line_starts"])]
         check(not stray, f"{ran}: stdout has the plugin's own lines: {stray[:3]!r}")
     if "stderr_says" in CASE and meets_it and broken:
-        check(re.search(CASE["stderr_says"], ran.err, re.IGNORECASE),
-              f"{ran}: stderr does not match /{CASE['stderr_says']}/: {shorten(ran.err)}")
+        check(re.search(CASE["stderr_says"], ran.err + ran.out, re.IGNORECASE),
+              f"{ran}: no message matches /{CASE['stderr_says']}/; stderr: {shorten(ran.err)}")
     if "stderr_never" in CASE:
         check(CASE["stderr_never"] not in ran.err,
               f"{ran}: stderr says {CASE['stderr_never']!r}: {shorten(ran.err)}")
