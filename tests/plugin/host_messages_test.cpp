@@ -108,8 +108,8 @@ TEST_CASE("host messages: replies of every kind decode to what was sent") {
   reply.cues = {{"cadence 172", 172.0, std::nullopt}};
   reply.questions = {{"heel-raises", "How many?", CheckpointQuestion::Kind::number, 0, 50,
                       TimePoint::next_morning}};
-  CheckpointQuestion hop{"hop-test", "Hop test?", CheckpointQuestion::Kind::choice, 0, 10,
-                         TimePoint::after};
+  CheckpointQuestion hop{"hop-test", "Hop test?", CheckpointQuestion::Kind::choice,
+                         0,          10,          TimePoint::after};
   hop.choices = {"pain-free", "sore"};
   hop.optional = true;
   reply.questions.push_back(hop);
