@@ -13,24 +13,6 @@
 
 #include "plugin/host_server.hpp"
 
-namespace {
-
-bool sanitized_build() {
-#if defined(__SANITIZE_ADDRESS__)
-  return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  return true;
-#else
-  return false;
-#endif
-#else
-  return false;
-#endif
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   // Never outlive runback, whatever the plugin does with signals.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -51,7 +33,7 @@ int main(int argc, char** argv) {
   const rlimit no_core{0, 0};
   ::setrlimit(RLIMIT_CORE, &no_core);
   // Under ASan the address space is mostly shadow: runback sets ASan's RSS limit instead.
-  if (memory_mb > 0 && !sanitized_build()) {
+  if (memory_mb > 0 && !runback::sanitized_build()) {
     const rlim_t bytes = static_cast<rlim_t>(memory_mb) << 20;
     const rlimit limit{bytes, bytes};
     ::setrlimit(RLIMIT_AS, &limit);

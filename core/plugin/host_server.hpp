@@ -7,6 +7,22 @@
 
 namespace runback {
 
+// AddressSanitizer reserves terabytes of address space, so a build with it cannot limit the
+// host's memory with RLIMIT_AS; both sides of the pipe need to know which build they are.
+inline bool sanitized_build() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
 int serve_plugin(const std::string& path, int channel);
 
 }  // namespace runback

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "plugin/child_process.hpp"
+#include "plugin/host_server.hpp"
 #include "plugin/wire_format.hpp"
 
 namespace runback {
@@ -52,20 +53,6 @@ std::string seconds(std::chrono::milliseconds ms) {
   const auto count = ms.count();
   if (count % 1000 == 0) return std::to_string(count / 1000) + " s";
   return std::to_string(count) + " ms";
-}
-
-bool sanitized_build() {
-#if defined(__SANITIZE_ADDRESS__)
-  return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  return true;
-#else
-  return false;
-#endif
-#else
-  return false;
-#endif
 }
 
 }  // namespace
