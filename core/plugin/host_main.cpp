@@ -3,19 +3,36 @@
 //
 // usage: runback-plugin-host [--memory-mb N] /absolute/path/plugin.so
 
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <csignal>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "plugin/host_server.hpp"
 
+namespace {
+
+// Never outlive runback, whatever the plugin does (a hook that never returns, signals ignored).
+// Not PR_SET_PDEATHSIG: that fires when the *thread* that started the host ends, and `week --all`
+// starts hosts from worker threads that may end before the command does. A runback that ends
+// normally stops its hosts itself; this is for one that is killed.
+void end_with_runback() {
+  const pid_t runback = ::getppid();
+  std::thread([runback] {
+    while (::getppid() == runback) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::_Exit(1);
+  }).detach();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  // Never outlive runback, whatever the plugin does with signals.
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  end_with_runback();
   std::string path;
   unsigned long long memory_mb = 0;
   for (int i = 1; i < argc; ++i) {

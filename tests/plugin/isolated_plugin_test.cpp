@@ -2,6 +2,8 @@
 // plugin does wrong in a hook (crash, abort, exit, hang, runaway memory, stray output) becomes
 // an error naming the plugin and its file, while runback carries on.
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 #include "plugin/isolated_plugin.hpp"
 #include "plugin/plugin_host.hpp"
@@ -114,6 +116,19 @@ TEST_CASE("isolated plugin: a batch of calls gets one answer per call, in order"
   REQUIRE(replies[1].ok());
   CHECK_FALSE(replies[1]->questions.empty());
   CHECK(replies[2].ok());
+}
+
+TEST_CASE("isolated plugin: the host outlives the thread that started it") {
+  // `week --all` starts hosts from worker threads, which may end before the command does.
+  PlanFixture fixture("achilles");
+  fixture.log(0);
+  std::shared_ptr<IsolatedPlugin> hosted;
+  std::thread([&] { hosted = isolated(built_plugin("achilles")); }).join();
+  REQUIRE(hosted);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // longer than a watchdog's poll
+  const auto verdict = hosted->verdict(fixture.on(0), fixture.logs[0]);
+  CHECK(verdict.ok());
+  if (!verdict.ok()) FAIL(verdict.error());
 }
 
 TEST_CASE("isolated plugin: a crash in a hook is an error naming the plugin, the signal and hook") {
