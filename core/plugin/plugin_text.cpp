@@ -93,6 +93,12 @@ Result<std::string> plugin_text(const char* text, std::size_t max_characters) {
       }
     }
     byte += *length;
+    if (characters > max_characters) {
+      // Too long whatever follows: the rest is only counted (a character per byte that does
+      // not continue one), so a plugin's 100 MB string costs a scan, not a decoding.
+      for (; s[byte] != '\0'; ++byte) characters += (s[byte] & 0xC0) != 0x80;
+      break;
+    }
   }
   if (characters > max_characters) {
     return Error{"is " + std::to_string(characters) + " characters long; at most " +

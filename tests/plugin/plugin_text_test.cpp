@@ -46,6 +46,8 @@ TEST_CASE("plugin text: the length is counted in characters, and given exactly w
   std::string accents;
   for (int i = 0; i < 50; ++i) accents += "é";
   CHECK(plugin_text(accents.c_str(), 50).ok());
+  // Past the limit the rest is only counted, still in characters.
+  CHECK(problem(accents + accents + "x") == "is 101 characters long; at most 50");
   // Too long wins over what else is wrong: the length is the first thing to fix.
   CHECK(problem(std::string(60, '\n')) == "is 60 characters long; at most 50");
 }
