@@ -106,7 +106,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
     auto extra = r_.extension->exercises(context(day));
     if (extra.ok()) {
       for (const Exercise& exercise : *extra) add_exercise(exercise);
-    } else {
+    } else if (plugin_failed(extra.error())) {
       note("The " + r_.extension->name() + " plugin could not give its exercises for " +
            format_date(day) + " (" + extra.error() + "); the protocol's own are shown.");
     }
@@ -114,7 +114,7 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
       auto cues = r_.extension->session_cues(context(day));
       if (cues.ok()) {
         out.cues = std::move(*cues);
-      } else {
+      } else if (plugin_failed(cues.error())) {
         note("The " + r_.extension->name() + " plugin could not give its cues for " +
              format_date(day) + " (" + cues.error() + ").");
       }

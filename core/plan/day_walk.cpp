@@ -48,6 +48,13 @@ void Planner::note(std::string text) {
     plan_.notes.push_back(std::move(text));
 }
 
+bool Planner::plugin_failed(const std::string& error) {
+  auto& failures = plan_.plugin_failures;
+  if (std::find(failures.begin(), failures.end(), error) != failures.end()) return false;
+  failures.push_back(error);
+  return true;
+}
+
 // Where the runner stands with what they logged, before any run planned for today.
 void Planner::take_status() {
   PlanStatus& status = plan_.status;

@@ -36,6 +36,10 @@ class Planner {
   void record_run(Date day, int stage);
   void take_status();
   void note(std::string text);
+  // Records a hook's error in Plan::plugin_failures; true the first time it is seen, when it
+  // gets a note (a host that died fails every later call with the same words: one note, not one
+  // a day).
+  bool plugin_failed(const std::string& error);
 
   // walk_events.cpp: each event asks the progression rules what it does and the explanations
   // for its words.

@@ -107,6 +107,10 @@ struct Plan {
   std::optional<Date> next_run;              // the next planned run on or after the plan's date
   std::optional<Date> projected_completion;  // the last stage completed, if all goes well
   std::vector<std::string> notes;            // e.g. a plugin that could not give its exercises
+  // What the plugin's hooks failed with while planning (a crash, a hang, a refused answer), each
+  // once: the plan stands without those answers and its checkpoints wait, so the commands that
+  // show it must say so and not report success.
+  std::vector<std::string> plugin_failures;
 };
 
 // The last decision taken from the logs that is not `waiting` (always explained), and the

@@ -97,6 +97,7 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log, std::string* wait
   }
   auto verdict = r_.extension->verdict(context(log.date), log);
   if (!verdict.ok()) {
+    plugin_failed(verdict.error());
     reasons.push_back(
         {"plugin '" + name + "'", plugin_failed_text(name, log.date, verdict.error()), repeat, ""});
     return reasons;
@@ -117,6 +118,7 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log, std::string* wait
 }
 
 void Planner::note_questions_failed(const std::string& error) {
+  if (!plugin_failed(error)) return;
   note("The " + r_.extension->name() + " plugin could not give its checkpoint questions (" + error +
        "); log the core values as shown.");
 }

@@ -86,6 +86,42 @@ TEST_CASE("a plugin can only make a checkpoint more cautious", "[plan][plugin]")
     CHECK(ids.front() != 0);
   }
 }
+TEST_CASE("what the plugin failed with is in the plan, each error once", "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  Run run = start(p);
+  run.extension = &fake;
+  run.logs = {session(day(0), 0, 0)};
+
+  SECTION("a plugin that answers leaves none") {
+    CHECK(run.plan(day(1)).plugin_failures.empty());
+  }
+  SECTION("a host that died fails every call with the same words: one failure, one note") {
+    const std::string dead = "plugin 'fake' (/p/fake.so): stopped with signal 11";
+    fake.on_exercises = [&](const ExtensionContext&) -> Result<std::vector<Exercise>> {
+      return Error{dead, ErrorKind::plugin};
+    };
+    fake.on_verdict = [&](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
+      return Error{dead, ErrorKind::plugin};
+    };
+    const Plan planned = run.plan(day(1));
+    CHECK(planned.plugin_failures == std::vector<std::string>{dead});
+    CHECK(last(planned).kind == DecisionKind::repeat);  // the session does not count
+    CHECK(planned.notes.size() <= 1);                   // not one a day
+  }
+  SECTION("different errors are each kept, in the order met") {
+    fake.on_exercises = [](const ExtensionContext& c) -> Result<std::vector<Exercise>> {
+      return Error{"no exercises on " + format_date(c.date), ErrorKind::plugin};
+    };
+    const Plan planned = run.plan(day(1));
+    // The week's seven days, each a different error, and each with its note.
+    REQUIRE(planned.plugin_failures.size() == 7);
+    CHECK(planned.plugin_failures.front() == "no exercises on 2026-11-02");
+    CHECK(planned.notes.size() == 7);
+  }
+}
+
 TEST_CASE("the plugin's exercises replace the protocol's of the same name", "[plan][plugin]") {
   Protocol p = achilles_protocol();
   p.plugin = PluginRef{"fake", {}, {}};
