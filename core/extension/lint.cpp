@@ -15,8 +15,11 @@ std::vector<Diagnostic> lint_protocol(const Protocol& protocol,
   }
   auto extension = extensions->find(plugin.name);
   if (!extension) {
+    // Not found may be a machine without the plugin, where a protocol is still worth checking;
+    // a plugin that is there and fails to load (a crash, a refused handshake) fails every plan.
+    const bool broken = extension.error_kind() == ErrorKind::plugin;
     diagnostics.push_back(Diagnostic{
-        Severity::warning, plugin.where, "plugin.name",
+        broken ? Severity::error : Severity::warning, plugin.where, "plugin.name",
         "plugin '" + plugin.name + "' is not available: " + extension.error() + unchecked});
     return diagnostics;
   }

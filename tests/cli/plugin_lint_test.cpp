@@ -99,8 +99,9 @@ TEST_CASE("a protocol naming a plugin that failed to load is told why", "[cli][p
   const std::string path = with_plugin(dir, "plugin:\n  name: abi-major\n");
   const auto result = run_command(
       {"--plugin-dir", kBroken + "/abi-major", "protocol", "lint", path}, isolated(dir));
-  CHECK(result.exit_code == 0);  // a warning: the plugin may be installed where it runs
-  CHECK_THAT(result.err, Contains("warning: plugin.name: plugin 'abi-major' is not available: "
+  // An error, not a warning: the plugin is there, and every plan with it would fail.
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Contains("error: plugin.name: plugin 'abi-major' is not available: "
                                   "plugin 'abi-major' (" +
                                   kBroken +
                                   "/abi-major/abi-major.so): it was built for plugin ABI 2.0, "

@@ -37,7 +37,10 @@ class OneExtension final : public ExtensionCatalog {
  public:
   Result<std::shared_ptr<const PlanExtension>> find(const std::string& name) const override {
     if (name == "achilles") return std::shared_ptr<const PlanExtension>(new ParamChecker);
-    return Error{"no plugin named '" + name + "'"};
+    if (name == "crashing") {
+      return Error{"plugin 'crashing' (/p/crashing.so): crashed while loading", ErrorKind::plugin};
+    }
+    return Error{"no plugin named '" + name + "'", ErrorKind::not_found};
   }
 };
 
@@ -64,6 +67,15 @@ TEST_CASE("lint warns when a protocol's plugin cannot be checked", "[protocol][l
   CHECK(missing[0].message ==
         "plugin 'knee' is not available: no plugin named 'knee'; its parameters were not "
         "checked");
+}
+
+TEST_CASE("lint fails a protocol whose plugin is there but cannot be loaded", "[protocol][lint]") {
+  OneExtension catalog;
+  const auto broken = lint_protocol(with_plugin("crashing"), &catalog);
+  REQUIRE(broken.size() == 1);
+  CHECK(format_diagnostic(broken[0]) ==
+        "p.yaml:8:9: error: plugin.name: plugin 'crashing' is not available: plugin 'crashing' "
+        "(/p/crashing.so): crashed while loading; its parameters were not checked");
 }
 
 TEST_CASE("lint passes on what the plugin says of its parameters", "[protocol][lint]") {
