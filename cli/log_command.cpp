@@ -265,6 +265,9 @@ void run_log(Context& context, LogOptions& o) {
     const int days = int((today - from).count()) + 2;
     auto planned = plan_for(source, *records, today, &problem, -1, from, days);
     if (planned) news = checkpoint_news(planned->plan, *rows, today);
+    // What was logged is kept either way; the runner should know the checkpoint cannot be
+    // judged yet.
+    if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
   }
   if (o.format == "json") {
     print_json(context, runner->name, *rows, *outcome, news);

@@ -127,6 +127,17 @@ Result<const PlanExtension*> PlanSource::extension_for(const Protocol& protocol,
   return static_cast<const PlanExtension*>(nullptr);
 }
 
+std::string plugin_failure_problem(const Protocol& protocol, const std::string& runner,
+                                   const Plan& plan) {
+  if (plan.plugin_failures.empty() || !protocol.plugin) return {};
+  std::string text = "the plugin '" + protocol.plugin->name + "' failed while planning " + runner +
+                     " (" + plan.plugin_failures.front();
+  if (const std::size_t more = plan.plugin_failures.size() - 1; more > 0) {
+    text += "; and " + std::to_string(more) + " other error" + (more == 1 ? "" : "s");
+  }
+  return text + "); until it works, no run it judges can count (`runback plugin list` shows it)";
+}
+
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
                             std::string* problem, int explain_last, std::optional<Date> from,
                             int days) {
@@ -146,7 +157,11 @@ Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Da
                             730,
                             explain_last,
                             true};
-  return RunnerPlan{*protocol, make_plan(request)};
+  RunnerPlan planned{*protocol, make_plan(request)};
+  if (problem && problem->empty()) {
+    *problem = plugin_failure_problem(**protocol, records.runner.name, planned.plan);
+  }
+  return planned;
 }
 
 }  // namespace runback::cli

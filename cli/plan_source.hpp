@@ -64,7 +64,15 @@ struct RunnerPlan {
   const Protocol* protocol = nullptr;
   Plan plan;
 };
-// `from`: the first day laid out instead of the week's Monday, and `days` of them.
+// What to tell the user when the plugin failed while `plan` was made (Plan::plugin_failures):
+// the plugin by name, what went wrong first (the error names its file) and that the runs it
+// judges do not count. Empty when nothing failed.
+std::string plugin_failure_problem(const Protocol& protocol, const std::string& runner,
+                                   const Plan& plan);
+
+// `from`: the first day laid out instead of the week's Monday, and `days` of them. `problem`
+// also receives a plugin that failed while planning (plugin_failure_problem), when it has no
+// other problem to say.
 Result<RunnerPlan> plan_for(PlanSource& source, const RunnerRecords& records, Date today,
                             std::string* problem, int explain_last = 5,
                             std::optional<Date> from = std::nullopt, int days = 7);

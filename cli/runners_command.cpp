@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "add_command.hpp"
 #include "context.hpp"
 #include "date_range.hpp"
+#include "exit_status.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
 #include "record_commands.hpp"
@@ -41,6 +43,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                                              std::map<std::string, std::string>& refused) {
   std::map<std::string, Standing> standings;
   PlanSource source(context, &store);
+  std::set<std::string> warned;
   // One runner at a time: a caseload need not sit in memory to be listed.
   auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
@@ -67,6 +70,13 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                               1,
                               false};
     const Plan plan = make_plan(request);
+    // A missing or failing plugin leaves the standing without its answers: the list is shown,
+    // but the command does not report success (as `week --all`).
+    if (problem.empty()) problem = plugin_failure_problem(**protocol, records.runner.name, plan);
+    if (!problem.empty()) {
+      if (warned.insert(problem).second) context.err << "runback: " << problem << "\n";
+      context.exit_code = exit_status(ErrorKind::plugin);
+    }
     const PlanStatus& s = plan.status;
     std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
     if (s.complete) text = "complete";

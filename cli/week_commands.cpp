@@ -67,6 +67,12 @@ struct CaseloadOutput {
   std::string warning;
 };
 
+// A plugin that failed while planning the runner is said as one that is missing is.
+void note_plugin_failure(CaseloadOutput& output, const Protocol& protocol,
+                         const std::string& runner, const Plan& plan) {
+  if (output.warning.empty()) output.warning = plugin_failure_problem(protocol, runner, plan);
+}
+
 struct CaseloadBatch {
   Status read = ok_status();
   std::vector<CaseloadOutput> outputs;
@@ -139,6 +145,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       if (summary) {
         const Plan plan = make_plan(plan_request(records, chosen, **extension, today, today, 0, 1,
                                                  /*day_details=*/false));
+        note_plugin_failure(output, chosen, records.runner.name, plan);
         output.planned = true;
         output.text = caseload_summary_line(
             attention_of(records.runner.name, records.programme, records.logs, plan, today), today,
@@ -147,6 +154,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       }
       const Plan plan = make_plan(
           plan_request(records, chosen, **extension, today, from, 7, 1, /*day_details=*/!json));
+      note_plugin_failure(output, chosen, records.runner.name, plan);
       output.planned = true;
       if (json) {
         append_week_body_json(output.text, chosen, plan, records.runner.name, runback_syntax(),

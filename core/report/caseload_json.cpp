@@ -34,6 +34,8 @@ nlohmann::ordered_json attention_json(const RunnerAttention& r) {
   j["pain"] = r.pain;
   j["pain_trend"] = pain_trend_text(r.pain);
   j["next_run"] = date_or_null(r.next_run);
+  j["failed_plugin"] = r.failed_plugin.empty() ? nlohmann::ordered_json(nullptr)
+                                               : nlohmann::ordered_json(r.failed_plugin);
   j["text"] = attention_text(r);
   return j;
 }

@@ -73,6 +73,7 @@ RunnerAttention attention_of(const std::string& name, const Programme& programme
   out.stopped = status.stopped;
   out.stopped_on = status.stopped_on;
   out.next_run = plan.next_run;
+  if (!plan.plugin_failures.empty()) out.failed_plugin = programme.plugin_name;
 
   const auto up_to_today = std::find_if(logs.begin(), logs.end(),
                                         [today](const DayLog& log) { return log.date > today; });
@@ -183,6 +184,7 @@ std::string attention_text(const RunnerAttention& r) {
     parts.push_back("needs " + values +
                     (r.waiting_for == r.last_log ? "" : " for " + short_day(*r.waiting_for)));
   }
+  if (!r.failed_plugin.empty()) parts.push_back("plugin '" + r.failed_plugin + "' failed");
   if (r.complete) parts.push_back("programme complete");
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;

@@ -54,6 +54,9 @@ struct RunnerAttention {
   bool setbacks_include_stop = false;  // the open stop is one of them
   std::vector<int> pain;               // the worst pain of the last sessions, oldest first
   std::optional<Date> next_run;
+  // The plugin, by name, when it failed while the plan was made (Plan::plugin_failures): the
+  // plan lacks its answers, and someone has to see to it.
+  std::string failed_plugin;
 
   AttentionTier tier() const;
 };

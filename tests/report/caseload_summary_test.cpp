@@ -110,6 +110,24 @@ TEST_CASE("silence counts from the start for a runner who never logged, and from
   CHECK(missed.tier() == AttentionTier::silent);
 }
 
+TEST_CASE("a plugin that failed while planning is named in the runner's row",
+          "[report][caseload]") {
+  Protocol protocol = achilles_protocol();
+  protocol.plugin = PluginRef{"knee", {}, {}};
+  Programme programme = programme_for(protocol, kStart, 0);
+  programme.plugin_name = "knee";
+  const std::vector<DayLog> logs = {session(kStart, 1, 0)};
+  Plan plan;
+  plan.status.stage_count = int(protocol.stages.size());
+  const Date today = make_date(2026, 11, 3);
+  CHECK(attention_of("ana", programme, logs, plan, today).failed_plugin.empty());
+
+  plan.plugin_failures = {"plugin 'knee' (/p/knee.so): stopped with signal 11"};
+  const RunnerAttention r = attention_of("ana", programme, logs, plan, today);
+  CHECK(r.failed_plugin == "knee");
+  CHECK(attention_text(r) == "plugin 'knee' failed");
+}
+
 TEST_CASE("a checkpoint's missing values are what the caseload awaits", "[report][caseload]") {
   const RunnerAttention r =
       attention_on(achilles_protocol(), {session(kStart, 2, -1)}, make_date(2026, 11, 3));
