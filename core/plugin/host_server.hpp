@@ -7,13 +7,14 @@
 
 namespace runback {
 
-// AddressSanitizer reserves terabytes of address space, so a build with it cannot limit the
-// host's memory with RLIMIT_AS; both sides of the pipe need to know which build they are.
+// AddressSanitizer and ThreadSanitizer reserve terabytes of address space, so a build with
+// either cannot limit the host's memory with RLIMIT_AS; both sides of the pipe need to know
+// which build they are.
 inline bool sanitized_build() {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   return true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
   return true;
 #else
   return false;

@@ -118,17 +118,21 @@ Status IsolatedPlugin::ensure_started() const {
   launch.executable = options_.host_executable;
   launch.args = {"--memory-mb", std::to_string(options_.memory_mb), path_};
   if (sanitized_build()) {
-    // ASan reserves terabytes of address space, so the host cannot limit it (RLIMIT_AS); ASan's
-    // own RSS limit stands in. The others keep a crash a crash (not ASan's report and exit 1)
-    // and leave leak checks to runback's own tests.
-    std::string asan = "ASAN_OPTIONS=";
-    if (const char* given = std::getenv("ASAN_OPTIONS")) asan += std::string(given) + ":";
-    asan += "detect_leaks=0:handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0";
+    // A sanitizer reserves terabytes of address space, so the host cannot limit it
+    // (RLIMIT_AS); the sanitizer's own RSS limit stands in. The others keep a crash a crash (not
+    // the sanitizer's report and exit 1) and leave leak checks to runback's own tests.
+    std::string own = "handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0";
     if (options_.memory_mb > 0) {
-      asan += ":hard_rss_limit_mb=" + std::to_string(options_.memory_mb) +
-              ":allocator_may_return_null=1";
+      own += ":hard_rss_limit_mb=" + std::to_string(options_.memory_mb) +
+             ":allocator_may_return_null=1";
     }
-    launch.env.push_back(asan);
+    auto sanitizer_options = [&](const char* name, const std::string& more) {
+      std::string value = std::string(name) + "=";
+      if (const char* given = std::getenv(name)) value += std::string(given) + ":";
+      launch.env.push_back(value + more + own);
+    };
+    sanitizer_options("ASAN_OPTIONS", "detect_leaks=0:");
+    sanitizer_options("TSAN_OPTIONS", "");
   }
   const std::string prefix = info_.name + ": ";
   auto sink = options_.stderr_line;
