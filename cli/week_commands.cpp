@@ -1,10 +1,14 @@
 // `runback week [--date DATE] [--all]` and `runback status [--date DATE]`.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <ostream>
 #include <set>
 #include <span>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "add_command.hpp"
 #include "context.hpp"
@@ -65,12 +69,21 @@ struct CaseloadOutput {
   bool planned = false;
   std::string text;  // the week (JSON or text) when planned, else the error
   std::string warning;
+  // A plugin that failed while planning the runner: its name and first error. A host that died
+  // fails every runner with the same error, said in full once and then only counted.
+  std::string failed_plugin;
+  std::string failure;
+  std::string runner;
 };
 
 // A plugin that failed while planning the runner is said as one that is missing is.
 void note_plugin_failure(CaseloadOutput& output, const Protocol& protocol,
                          const std::string& runner, const Plan& plan) {
-  if (output.warning.empty()) output.warning = plugin_failure_problem(protocol, runner, plan);
+  if (!output.warning.empty() || plan.plugin_failures.empty() || !protocol.plugin) return;
+  output.warning = plugin_failure_problem(protocol, runner, plan);
+  output.failed_plugin = protocol.plugin->name;
+  output.failure = plan.plugin_failures.front();
+  output.runner = runner;
 }
 
 struct CaseloadBatch {
@@ -168,13 +181,19 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
 
   Status read = ok_status();
   std::set<std::string> warned;
+  // The runners a plugin failed the same way for, after the first (whose message said how).
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> failed_alike;
   bool first = true;
   auto write_batch = [&](CaseloadBatch& batch) {
     if (!read) return;  // the command has failed: the rest is not shown
     for (const CaseloadOutput& output : batch.outputs) {
       if (!output.warning.empty()) {
-        if (warned.insert(output.warning).second)
+        const std::string& key = output.failure.empty() ? output.warning : output.failure;
+        if (warned.insert(key).second) {
           context.err << "runback: " << output.warning << "\n";
+        } else if (!output.failure.empty()) {
+          failed_alike[{output.failed_plugin, output.failure}].push_back(output.runner);
+        }
         context.exit_code = exit_status(ErrorKind::plugin);
       }
       if (!output.planned) {
@@ -195,6 +214,16 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
     read = batch.read;
   };
   map_in_order(workers, 4 * workers, next_batch, plan_batch, write_batch);
+  for (const auto& [failure, names] : failed_alike) {
+    constexpr std::size_t kNamed = 10;
+    std::string listed;
+    for (std::size_t i = 0; i < std::min(names.size(), kNamed); ++i)
+      listed += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kNamed) listed += " and " + std::to_string(names.size() - kNamed) + " more";
+    context.err << "runback: the plugin '" << failure.first << "' failed the same way for "
+                << names.size() << " more runner" << (names.size() == 1 ? "" : "s") << ": "
+                << listed << "\n";
+  }
 
   if (!read) return fail(context, ErrorKind::io, read.error());
   if (json) {

@@ -151,3 +151,48 @@ TEST_CASE("the interactive log checks a yes/no answer as --answer does",
   CHECK(logged[0]["answers"]["side-lying-pain"] == "2");
   CHECK(logged[0]["answers"]["single-leg-stance"] == "yes");
 }
+
+TEST_CASE("a plugin that crashes while planning: the caseload names it once, and fails",
+          "[cli][plugin]") {
+  InProcess p;
+  const std::string plugins = std::string(RUNBACK_BROKEN_PLUGIN_DIR) + "/iso-crash";
+  const std::string library = plugins + "/iso-crash.so";
+  TempDir dir{scratch_base()};
+  const std::string path = with_plugin(dir, "plugin:\n  name: iso-crash\n");
+  p.clock().set(make_date(2026, 11, 4));
+  // Its verdict crashes; nothing else does, so runners can be started and their runs logged.
+  for (const char* name : {"ana", "ben", "cat"}) {
+    const auto started = p.run({"--plugin-dir", plugins, "--runner", name, "start", "--protocol",
+                                path, "--usual-pain", "0", "--start", "2026-11-02"});
+    INFO(started.err);
+    REQUIRE(started.exit_code == 0);
+    const auto logged = p.run({"--plugin-dir", plugins, "--runner", name, "log", "2026-11-02",
+                               "--pain-during", "1", "--pain-morning", "1"});
+    CHECK(logged.exit_code == 0);  // what was logged is kept; the runner is told
+    CHECK_THAT(logged.err, Contains("warning: the plugin 'iso-crash' failed while planning " +
+                                    std::string(name) + " (plugin 'iso-crash' (" + library +
+                                    "): stopped with signal 11"));
+  }
+  const std::string before = dump_database(p.db());
+
+  const auto alone = p.run({"--plugin-dir", plugins, "--runner", "ana", "week"});
+  CHECK(alone.exit_code == 1);
+  CHECK_THAT(alone.err, Contains("the plugin 'iso-crash' failed while planning ana"));
+  CHECK_FALSE(alone.out.empty());
+
+  const auto caseload = p.run({"--plugin-dir", plugins, "week", "--all"});
+  CHECK(caseload.exit_code == 1);
+  CHECK_THAT(caseload.err, Contains("the plugin 'iso-crash' failed while planning ana (plugin "
+                                    "'iso-crash' (" +
+                                    library + "): stopped with signal 11"));
+  CHECK_THAT(caseload.err,
+             Contains("the plugin 'iso-crash' failed the same way for 2 more runners: ben, cat\n"));
+  CHECK(caseload.err.find("failed while planning ben") == std::string::npos);
+
+  const auto listed = p.run({"--plugin-dir", plugins, "runners", "--format", "json"});
+  CHECK(listed.exit_code == 1);
+  const auto runners = nlohmann::json::parse(listed.out)["runners"];
+  REQUIRE(runners.size() == 3);
+  for (const auto& runner : runners) CHECK(runner["attention"]["failed_plugin"] == "iso-crash");
+  CHECK(dump_database(p.db()) == before);
+}
