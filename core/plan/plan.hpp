@@ -108,8 +108,8 @@ struct Plan {
   std::optional<Date> projected_completion;  // the last stage completed, if all goes well
   std::vector<std::string> notes;            // e.g. a plugin that could not give its exercises
   // What the plugin's hooks failed with while planning (a crash, a hang, a refused answer), each
-  // once: the plan stands without those answers and its checkpoints wait, so the commands that
-  // show it must say so and not report success.
+  // once: the plan stands without those answers and the sessions they judge do not count, so the
+  // commands that show it must say so and not report success.
   std::vector<std::string> plugin_failures;
 };
 
