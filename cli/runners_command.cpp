@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <set>
 
 #include "add_command.hpp"
 #include "context.hpp"
@@ -13,6 +12,7 @@
 #include "exit_status.hpp"
 #include "plan/planner.hpp"
 #include "plan_source.hpp"
+#include "plugin_failure_report.hpp"
 #include "record_commands.hpp"
 #include "record_output.hpp"
 #include "report/caseload_json.hpp"
@@ -43,7 +43,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                                              std::map<std::string, std::string>& refused) {
   std::map<std::string, Standing> standings;
   PlanSource source(context, &store);
-  std::set<std::string> warned;
+  PluginFailureReport failures;
   // One runner at a time: a caseload need not sit in memory to be listed.
   auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
@@ -72,9 +72,14 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
     const Plan plan = make_plan(request);
     // A missing or failing plugin leaves the standing without its answers: the list is shown,
     // but the command does not report success (as `week --all`).
-    if (problem.empty()) problem = plugin_failure_problem(**protocol, records.runner.name, plan);
     if (!problem.empty()) {
-      if (warned.insert(problem).second) context.err << "runback: " << problem << "\n";
+      failures.add(context.err, problem, "", "", records.runner.name);
+    } else if (!plan.plugin_failures.empty()) {
+      failures.add(context.err, plugin_failure_problem(**protocol, records.runner.name, plan),
+                   records.programme.plugin_name, plan.plugin_failures.front(),
+                   records.runner.name);
+    }
+    if (!problem.empty() || !plan.plugin_failures.empty()) {
       context.exit_code = exit_status(ErrorKind::plugin);
     }
     const PlanStatus& s = plan.status;
@@ -86,6 +91,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
         text, standing_json(**protocol, plan, runback_syntax()),
         attention_of(records.runner.name, records.programme, records.logs, plan, today)};
   });
+  failures.finish(context.err);
   if (!status) return {};
   return standings;
 }

@@ -1,10 +1,8 @@
 // `runback week [--date DATE] [--all]` and `runback status [--date DATE]`.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <map>
 #include <mutex>
 #include <ostream>
-#include <set>
 #include <span>
 #include <string>
 #include <utility>
@@ -19,6 +17,7 @@
 #include "plan/planner.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
+#include "plugin_failure_report.hpp"
 #include "record_output.hpp"
 #include "report/caseload_summary.hpp"
 #include "report/caseload_text.hpp"
@@ -69,8 +68,8 @@ struct CaseloadOutput {
   bool planned = false;
   std::string text;  // the week (JSON or text) when planned, else the error
   std::string warning;
-  // A plugin that failed while planning the runner: its name and first error. A host that died
-  // fails every runner with the same error, said in full once and then only counted.
+  // A plugin that failed while planning the runner: its name and first error
+  // (PluginFailureReport).
   std::string failed_plugin;
   std::string failure;
   std::string runner;
@@ -180,20 +179,14 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
   };
 
   Status read = ok_status();
-  std::set<std::string> warned;
-  // The runners a plugin failed the same way for, after the first (whose message said how).
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> failed_alike;
+  PluginFailureReport failures;
   bool first = true;
   auto write_batch = [&](CaseloadBatch& batch) {
     if (!read) return;  // the command has failed: the rest is not shown
     for (const CaseloadOutput& output : batch.outputs) {
       if (!output.warning.empty()) {
-        const std::string& key = output.failure.empty() ? output.warning : output.failure;
-        if (warned.insert(key).second) {
-          context.err << "runback: " << output.warning << "\n";
-        } else if (!output.failure.empty()) {
-          failed_alike[{output.failed_plugin, output.failure}].push_back(output.runner);
-        }
+        failures.add(context.err, output.warning, output.failed_plugin, output.failure,
+                     output.runner);
         context.exit_code = exit_status(ErrorKind::plugin);
       }
       if (!output.planned) {
@@ -214,16 +207,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
     read = batch.read;
   };
   map_in_order(workers, 4 * workers, next_batch, plan_batch, write_batch);
-  for (const auto& [failure, names] : failed_alike) {
-    constexpr std::size_t kNamed = 10;
-    std::string listed;
-    for (std::size_t i = 0; i < std::min(names.size(), kNamed); ++i)
-      listed += (i == 0 ? "" : ", ") + names[i];
-    if (names.size() > kNamed) listed += " and " + std::to_string(names.size() - kNamed) + " more";
-    context.err << "runback: the plugin '" << failure.first << "' failed the same way for "
-                << names.size() << " more runner" << (names.size() == 1 ? "" : "s") << ": "
-                << listed << "\n";
-  }
+  failures.finish(context.err);
 
   if (!read) return fail(context, ErrorKind::io, read.error());
   if (json) {

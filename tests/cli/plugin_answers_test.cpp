@@ -191,6 +191,10 @@ TEST_CASE("a plugin that crashes while planning: the caseload names it once, and
 
   const auto listed = p.run({"--plugin-dir", plugins, "runners", "--format", "json"});
   CHECK(listed.exit_code == 1);
+  CHECK_THAT(listed.err, Contains("failed while planning ana") &&
+                             Contains("the plugin 'iso-crash' failed the same way for 2 more "
+                                      "runners: ben, cat\n"));
+  CHECK(listed.err.find("failed while planning ben") == std::string::npos);
   const auto runners = nlohmann::json::parse(listed.out)["runners"];
   REQUIRE(runners.size() == 3);
   for (const auto& runner : runners) CHECK(runner["attention"]["failed_plugin"] == "iso-crash");
