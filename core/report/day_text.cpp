@@ -26,9 +26,11 @@ std::string trimmed(std::string text) {
 
 // "Walk 5 min to warm up, then 6 × (run 1 min / walk 1 min), then walk 5 min to cool down. Run
 // 6 min, walk 16 min in all."
-std::string session_text(const Protocol& protocol, const PlannedRun& run) {
+std::string session_text(const Protocol& protocol, const PlannedRun& run, const SaidOnce& said) {
   const Session& session = session_for(stage_at(protocol, run.stage_index), run.session_index);
-  const std::string what = capitalise(describe_session(session));
+  Session intervals = session;
+  if (said.warm_up) intervals.warmup_walk = intervals.cooldown_walk = std::nullopt;
+  const std::string what = capitalise(describe_session(intervals));
   const std::string totals = capitalise(describe_totals(session_totals(session)));
   // A plain walk ("Walk 0.5 mi.") is its own total: saying it twice reads as a mistake.
   return what + "." + (totals != what + " in all" ? " " + totals + "." : "");
@@ -94,7 +96,12 @@ std::string day_summary(const Protocol& protocol, const PlannedDay& day, const S
       std::string out = run.outcome == SessionOutcome::skipped
                             ? (walk ? "walk skipped" : "run skipped")
                             : (walk ? "walked" : "ran");
-      out += " (" + title + ")";
+      // As for a run to do: the stage the header names is not named again.
+      if (run.stage_index != said.stage_index) {
+        out += " (" + title + ")";
+      } else if (const std::string own = session_words(protocol, run); !own.empty()) {
+        out += " (" + own.substr(2) + ")";
+      }
       if (run.outcome == SessionOutcome::partial) out += ", partly";
       if (run.unplanned) out += "; no run was planned that day";
       return out + ".";
@@ -110,7 +117,7 @@ std::string day_summary(const Protocol& protocol, const PlannedDay& day, const S
       out += session_words(protocol, run);
     }
     if (run.if_all_goes_well) out += " if all goes well";
-    const std::string session = session_text(protocol, run);
+    const std::string session = session_text(protocol, run, said);
     if (said.runs_said) {
       const auto [before, added] = said.runs_said->try_emplace(session, day.date);
       if (!added) return out + ": the same as " + short_day(before->second) + ".";
@@ -194,12 +201,28 @@ std::string reminder_fields(const Reminder& reminder, bool walk) {
   return out;
 }
 
-std::string run_log_options(const CommandSyntax& commands, bool walk) {
-  return "add " + commands.log_option(LogOption::partial) + " for part of it, " +
-         commands.log_option(LogOption::skipped) +
-         (walk ? " if you did not go, " : " if you did not run, ") +
-         commands.log_option(LogOption::limp) + " or " + commands.log_option(LogOption::swelling) +
-         " if you noticed either";
+std::string run_log_options(const CommandSyntax& commands) {
+  // "--session partial or skipped": one option's two values, its name said once.
+  const std::string partial = commands.log_option(LogOption::partial);
+  std::string skipped = commands.log_option(LogOption::skipped);
+  const auto space = partial.find(' ');
+  if (space != std::string::npos && skipped.compare(0, space + 1, partial, 0, space + 1) == 0) {
+    skipped.erase(0, space + 1);
+  }
+  return "add " + partial + " or " + skipped + ", " + commands.log_option(LogOption::limp) +
+         " or " + commands.log_option(LogOption::swelling) + " as needed";
+}
+
+std::string warm_up_words(const Session& session) {
+  const auto& warm = session.warmup_walk;
+  const auto& cool = session.cooldown_walk;
+  if (warm && cool) {
+    return "Walk " + format_amount(*warm) + " to warm up and " + format_amount(*cool) +
+           " to cool down";
+  }
+  if (warm) return "Walk " + format_amount(*warm) + " to warm up first";
+  if (cool) return "Walk " + format_amount(*cool) + " to cool down at the end";
+  return "";
 }
 
 bool after_own_run(const Reminder& reminder) {
@@ -250,7 +273,7 @@ void write_day(TextWriter& out, const Protocol& protocol, const CommandSyntax& c
     if (!said_fields) words += " " + reminder_fields(reminder, walk && own_run) + "\n";
     logs.emplace_back(words, commands.log_reminder(reminder));
     if (own_run && !said.after_run) {
-      logs.emplace_back("(" + run_log_options(commands, walk) + ")", "");
+      logs.emplace_back("(" + run_log_options(commands) + ")", "");
     }
   }
   const int width = out.layout().width;
@@ -267,6 +290,13 @@ void write_day(TextWriter& out, const Protocol& protocol, const CommandSyntax& c
     if (!fits("  " + logs[0].second)) {
       // The command takes two lines anyway: it starts on the day's line.
       out.line_then_command(summary + " " + logs[0].first, logs[0].second, tone);
+      return;
+    }
+    // The command on a line of its own: its heading beside it when both fit ("  After the run:
+    // runback log ..."), as when a day has several.
+    if (fits("  " + logs[0].first + " " + logs[0].second)) {
+      out.paragraph(summary, 0, tone);
+      out.paragraph(logs[0].first + " " + logs[0].second, 2);
       return;
     }
     out.paragraph(summary + " " + logs[0].first, 0, tone);

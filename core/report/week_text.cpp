@@ -50,7 +50,7 @@ struct Hoisted {
   SaidOnce said;
   std::vector<Section> sections;
   std::map<std::string, std::pair<std::string, std::string>> exercises;  // line -> name, dose
-  Repeated manner, after_fields, after_options, morning_fields;
+  Repeated manner, warm_up, after_fields, after_options, morning_fields;
   bool all_walks = true;      // every session to log is a walk (format 2): the top says "walk"
   bool how_in_today = false;  // a said-once exercise's tempo is left to `runback today`
 };
@@ -119,18 +119,27 @@ Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Pla
     }
     for (const RecoveryItem& item : day.recovery) note(recovery_line(item, false));
     if (run_to_do(day)) h.manner.add(run_manner(protocol, day));
+    if (run_to_do(day) && !day.run->logged && !day.run->missed) {
+      const PlannedRun& run = *day.run;
+      h.warm_up.add(
+          warm_up_words(session_for(stage_at(protocol, run.stage_index), run.session_index)));
+    }
     for (const Reminder& reminder : day.reminders) {
       if (reminder.when == TimePoint::next_morning) {
         h.morning_fields.add(reminder_fields(reminder, false));
       } else if (reminder.session_date == day.date) {
         h.after_fields.add(reminder_fields(reminder, walk_day(protocol, day)));
         h.all_walks = h.all_walks && walk_day(protocol, day);
-        h.after_options.add(run_log_options(commands, walk_day(protocol, day)));
+        h.after_options.add(run_log_options(commands));
       }
     }
   }
   h.said.run_manner = h.manner.said_once() && !h.manner.line.empty();
-  if (h.said.run_manner) h.sections.push_back({"On run days:", {h.manner.line}});
+  // The walks either side of the intervals, when every run has the same: said once, first.
+  h.said.warm_up = h.warm_up.said_once() && !h.warm_up.line.empty();
+  if (h.said.warm_up || h.said.run_manner) h.sections.push_back({"On run days:", {}});
+  if (h.said.warm_up) h.sections.back().lines.push_back(h.warm_up.line);
+  if (h.said.run_manner) h.sections.back().lines.push_back(h.manner.line);
   for (const std::string& line : order) {
     const std::vector<Date>& days_on = on[line];
     if (days_on.size() < 2) continue;  // a day's own item
@@ -202,16 +211,16 @@ void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan,
   // Where the rest is said in full, in one line: the day's exercises with their tempo, and what
   // each red flag named above means.
   std::vector<std::string> more;
-  if (h.how_in_today) more.push_back("how to do each exercise: `" + commands.show_today() + "`");
+  if (h.how_in_today) more.push_back("how to do the exercises: `" + commands.show_today() + "`");
   if (!plan.status.complete) {
-    more.push_back("what each red flag means: `" + commands.show_status() + "`");
+    more.push_back("what red flags mean: `" + commands.show_status() + "`");
   }
   if (!more.empty()) {
     out.paragraph(capitalise(more.front()) + (more.size() > 1 ? "; " + more.back() : "") + ".");
   }
   if (h.said.after_run) {
     out.paragraph(std::string(h.all_walks ? "After each walk" : "After each run") +
-                  ", log: " + h.after_fields.line + " (" + h.after_options.line + ").");
+                  ", log: " + h.after_fields.line + "; " + h.after_options.line + ".");
   }
   std::string rise;
   if (plan.status.usual_pain && !plan.status.complete) {

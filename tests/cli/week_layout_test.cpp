@@ -1,6 +1,6 @@
 // A runner's week where people look: on a phone, in a narrow terminal. The week of every shipped
-// protocol, a runner's second (the first logged as it went well), fits 80 columns and 40 lines
-// (three protocols are held to a budget a little over that, issue 12), and no width splits a word.
+// protocol, a runner's second (the first logged as it went well), fits 80 columns and 40 lines,
+// and no width splits a word.
 // `today` shows one day; `--width` and `--color` are checked.
 
 #include <algorithm>
@@ -97,13 +97,7 @@ TEST_CASE("a runner's week on every shipped protocol fits 80 columns and its lin
       const std::string text = ok(r, {"week", "--date", monday, "--width", "80"}).out;
       INFO(text);
       const auto lines = lines_of(text);
-      // Issue 12 asks for 40 lines; three protocols are not there yet (a stage change mid-week
-      // with its cue and exercises, plugin questions, daily runs with two logs a day): each is
-      // held to what it takes now, so it can only shrink.
-      const std::map<std::string, std::size_t> not_yet = {
-          {"patellofemoral", 45}, {"hip-gluteal", 42}, {"bone-stress-walk-jog", 42}};
-      const auto found = not_yet.find(protocol);
-      CHECK(lines.size() <= (found == not_yet.end() ? std::size_t(40) : found->second));
+      CHECK(lines.size() <= 40);
       for (const std::string& line : lines) {
         INFO(line);
         CHECK(columns(line) <= 80);

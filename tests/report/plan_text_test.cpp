@@ -46,9 +46,10 @@ TEST_CASE("the week in words: header, run days, rest days and what to log", "[pl
                  "Mon 2 Nov: ran (stage 3 of 6, Stage 3); no run was planned that day. You "
                  "logged: pain during 1/10, next morning 0/10.\n"));
   CHECK(contains(text, "Tue 3 Nov (today): rest day, as your last checkpoint asked."));
-  CHECK(contains(text, "Walk 5 min to warm up, then 5 × (run 2 min / walk 1 min)"));
-  // A run at the runner's stage is not named again: the header says it.
-  CHECK(contains(text, "Thu 5 Nov: run. Walk 5 min to warm up"));
+  // The walks either side of every run are said once; a run at the runner's stage is not named
+  // again: the header says it.
+  CHECK(contains(text, "On run days: Walk 5 min to warm up and 5 min to cool down."));
+  CHECK(contains(text, "Thu 5 Nov: run. 5 × (run 2 min / walk 1 min)."));
   CHECK(contains(text, "pain during the run (0-10)"));
   CHECK(contains(text, "After the run: runback log 2026-11-05 --pain-during N\n"));
   // The next morning asks for the next-morning value of the day before's run, by its date.
