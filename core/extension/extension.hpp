@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,11 +32,11 @@ struct CheckpointSummary {
 struct ExtensionContext {
   const Protocol& protocol;
   const Programme& programme;
-  Date date;              // the day being planned (exercises, cues) or the checkpoint's day
-  int stage_index = 0;    // the runner's stage on that day
-  int days_at_stage = 0;  // whole days since the runner reached this stage
-  const std::vector<DayLog>& logs;                    // up to and including `date`
-  const std::vector<CheckpointSummary>& checkpoints;  // decided before `date`
+  Date date;                     // the day being planned (exercises, cues) or the checkpoint's day
+  int stage_index = 0;           // the runner's stage on that day
+  int days_at_stage = 0;         // whole days since the runner reached this stage
+  std::span<const DayLog> logs;  // up to and including `date`
+  std::span<const CheckpointSummary> checkpoints;  // decided before `date`
   // Which history `logs` and `checkpoints` belong to, so an extension can convert them once and
   // then only what is new (the plugin host does; a plan calls it for every checkpoint and day).
   // Within one history_id the extension called, the protocol and the programme are the same,
@@ -69,6 +70,7 @@ struct CheckpointQuestion {
   std::vector<std::string> choices{};  // for choice: the allowed answers, as the plugin spelt them
   // Unanswered, it holds nothing; otherwise the checkpoint waits for it as for a pain score.
   bool optional = false;
+  bool operator==(const CheckpointQuestion&) const = default;
 };
 
 struct Verdict {
@@ -77,6 +79,23 @@ struct Verdict {
   // Not empty: no verdict yet, the checkpoint waits for these values (`action` is then
   // ignored), e.g. "the heel-raise count".
   std::string waiting_for{};
+};
+
+// One hook call of several made together (PlanExtension::call_all).
+struct ExtensionCall {
+  enum class Hook { exercises, session_cues, questions, verdict };
+  Hook hook = Hook::verdict;
+  ExtensionContext context;
+  const DayLog* log = nullptr;  // verdict: the checkpoint's log
+};
+
+// What a call answered: its hook's member, or the error it failed with.
+struct ExtensionReply {
+  std::optional<Error> error;
+  std::vector<Exercise> exercises;
+  std::vector<SessionCue> cues;
+  std::vector<CheckpointQuestion> questions;
+  Verdict verdict{Action{ActionKind::proceed, 0, 0}, ""};
 };
 
 class PlanExtension {
@@ -103,6 +122,13 @@ class PlanExtension {
     (void)params;
     return {};
   }
+  // The calls, answered in order as if each were made alone: one reply per call. A plugin in a
+  // host process answers them in one round trip (the planner batches its hooks this way,
+  // plan/batched_extension.hpp); the default makes them one at a time.
+  virtual std::vector<ExtensionReply> call_all(std::span<const ExtensionCall> calls) const;
+  // Whether call_all is much cheaper than the calls one at a time, so that the planner should
+  // walk a history twice or three times to batch them (a plugin host process: yes).
+  virtual bool answers_in_batches() const { return false; }
 };
 
 // Finds loaded extensions by name; implemented by the plugin host and by test fakes.

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ class Planner {
   Planner(const PlanRequest& request, Date explain_from);
 
   Plan run();
+  // What the walk's plugin calls saw, whole after run(): each call's logs and checkpoints are
+  // a prefix of these (plan/batched_extension.hpp).
+  std::span<const DayLog> history_logs() const { return seen_; }
+  std::span<const CheckpointSummary> history_checkpoints() const { return summaries_; }
 
  private:
   // day_walk.cpp

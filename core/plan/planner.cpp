@@ -1,11 +1,14 @@
 #include "plan/planner.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "plan/batched_extension.hpp"
 #include "plan/day_walk.hpp"
 
 namespace runback {
 
+using plan_internal::BatchedExtension;
 using plan_internal::Planner;
 
 const Decision* last_decision(const Plan& plan) {
@@ -20,9 +23,40 @@ const Decision* waiting_decision(const Plan& plan) {
   return &plan.decisions.back();
 }
 
+namespace {
+
+// A plugin that answers in batches is asked each walk's calls at once, and the walk made again
+// until one used only its answers (plan/batched_extension.hpp). Each batch settles at least one
+// more call for good, so this ends; the bound is for a plugin whose answers change between
+// batches, which the SDK forbids: it is then asked one call at a time, as any other plugin.
+constexpr int kMaxBatches = 1000;
+
+Plan walk(const PlanRequest& request, Date explain_from, const BatchedExtension* batched) {
+  if (batched != nullptr) {
+    PlanRequest through = request;
+    through.extension = batched;
+    for (int batch = 0; batch < kMaxBatches; ++batch) {
+      batched->start_walk();
+      Planner planner(through, explain_from);
+      Plan plan = planner.run();
+      if (!batched->send_noted(planner.history_logs(), planner.history_checkpoints())) {
+        return plan;
+      }
+    }
+  }
+  return Planner(request, explain_from).run();
+}
+
+}  // namespace
+
 Plan make_plan(const PlanRequest& request) {
+  std::optional<BatchedExtension> batching;
+  if (request.extension != nullptr && request.extension->answers_in_batches()) {
+    batching.emplace(*request.extension);
+  }
+  const BatchedExtension* batched = batching ? &*batching : nullptr;
   const Date everything = Date::min();
-  if (request.explain_last < 0) return Planner(request, everything).run();
+  if (request.explain_last < 0) return walk(request, everything, batched);
   // Guess where the last N decisions start: each logged session or red flag takes at least one.
   Date from = everything;
   int events = 0;
@@ -33,7 +67,7 @@ Plan make_plan(const PlanRequest& request) {
       break;
     }
   }
-  Plan plan = Planner(request, from).run();
+  Plan plan = walk(request, from, batched);
   // Breaks, clearances and a completed programme can make the guess fall short: plan again from
   // the exact date, so the decisions every view shows (the last N, the last that is not waiting)
   // always have their words. Rare, and still linear.
@@ -46,7 +80,7 @@ Plan make_plan(const PlanRequest& request) {
   if (const Decision* last = last_decision(plan); last && last->explanation.empty()) {
     unexplained = std::min(unexplained.value_or(last->date), last->date);
   }
-  if (unexplained) return Planner(request, *unexplained).run();
+  if (unexplained) return walk(request, *unexplained, batched);
   return plan;
 }
 

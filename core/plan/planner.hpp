@@ -5,7 +5,9 @@
 // history id from a counter (next_history_id, in core/extension/extension.cpp) and passes it to
 // the plugin, which may cache what it converted of that history under it. The id never affects
 // the plan's content. make_plan walks the history once (rarely twice, see planner.cpp), so its
-// cost grows linearly with the history.
+// cost grows linearly with the history; with a plugin that answers in batches (a plugin host
+// process) it walks until a walk used only the plugin's answers, usually three times
+// (plan/batched_extension.hpp).
 
 #include <vector>
 

@@ -40,8 +40,8 @@ rb_day_log to_abi(const DayLog& log, const rb_answer* answers) {
   return out;
 }
 
-void ConvertedHistory::update(const std::vector<DayLog>& logs,
-                              const std::vector<CheckpointSummary>& checkpoints) {
+void ConvertedHistory::update(std::span<const DayLog> logs,
+                              std::span<const CheckpointSummary> checkpoints) {
   if (!continues_into(logs, checkpoints)) clear();
   try {
     for (std::size_t i = logs_.size(); i < logs.size(); ++i) append(logs[i]);
@@ -62,8 +62,8 @@ void ConvertedHistory::clear() {
 }
 
 // A cheap check of the caller's promise: the last entries converted are still there, unchanged.
-bool ConvertedHistory::continues_into(const std::vector<DayLog>& logs,
-                                      const std::vector<CheckpointSummary>& checkpoints) const {
+bool ConvertedHistory::continues_into(std::span<const DayLog> logs,
+                                      std::span<const CheckpointSummary> checkpoints) const {
   if (logs.size() < logs_.size() || checkpoints.size() < checkpoints_.size()) return false;
   if (!logs_.empty() && !same_values(logs_.back(), to_abi(logs[logs_.size() - 1], nullptr))) {
     return false;

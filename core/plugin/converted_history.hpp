@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ class ConvertedHistory {
   // Brings the view up to `logs` and `checkpoints`. When what it holds is still their
   // beginning (as ExtensionContext::history_id promises), only what was added is converted;
   // otherwise (they shrank, or the last converted entry differs) it starts again.
-  void update(const std::vector<DayLog>& logs, const std::vector<CheckpointSummary>& checkpoints);
+  void update(std::span<const DayLog> logs, std::span<const CheckpointSummary> checkpoints);
   // Forgets the history, keeping the memory for the next one.
   void clear();
 
@@ -38,8 +39,8 @@ class ConvertedHistory {
   const std::vector<rb_checkpoint>& checkpoints() const { return checkpoints_; }
 
  private:
-  bool continues_into(const std::vector<DayLog>& logs,
-                      const std::vector<CheckpointSummary>& checkpoints) const;
+  bool continues_into(std::span<const DayLog> logs,
+                      std::span<const CheckpointSummary> checkpoints) const;
   void append(const DayLog& log);
   void repoint_answers();
 

@@ -316,6 +316,41 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::call_batch(
   return exchange(std::move(wire_calls));
 }
 
+std::vector<ExtensionReply> IsolatedPlugin::call_all(std::span<const ExtensionCall> calls) const {
+  auto hook_of = [](ExtensionCall::Hook hook) {
+    switch (hook) {
+      case ExtensionCall::Hook::exercises:
+        return Hook::exercises;
+      case ExtensionCall::Hook::session_cues:
+        return Hook::session_cues;
+      case ExtensionCall::Hook::questions:
+        return Hook::questions;
+      case ExtensionCall::Hook::verdict:
+        break;
+    }
+    return Hook::verdict;
+  };
+  std::vector<HookCall> hook_calls;
+  hook_calls.reserve(calls.size());
+  for (const ExtensionCall& call : calls) {
+    hook_calls.push_back({hook_of(call.hook), &call.context, call.log});
+  }
+  auto answered = call_batch(hook_calls);
+  std::vector<ExtensionReply> replies(calls.size());
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    if (!answered[i]) {
+      replies[i].error = answered[i].failure();
+      continue;
+    }
+    host_wire::Reply& reply = *answered[i];
+    replies[i].exercises = std::move(reply.exercises);
+    replies[i].cues = std::move(reply.cues);
+    replies[i].questions = std::move(reply.questions);
+    if (reply.verdict) replies[i].verdict = std::move(*reply.verdict);
+  }
+  return replies;
+}
+
 std::vector<Diagnostic> IsolatedPlugin::validate(const PluginRef& ref) const {
   host_wire::Call call;
   call.kind = CallKind::validate;

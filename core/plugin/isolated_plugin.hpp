@@ -66,6 +66,10 @@ class IsolatedPlugin final : public Plugin {
   Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext& context) const override;
   Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const override;
 
+  // The planner's batches (PlanExtension::call_all), in one request.
+  std::vector<ExtensionReply> call_all(std::span<const ExtensionCall> calls) const override;
+  bool answers_in_batches() const override { return true; }
+
   // Many calls in one request; the host answers each as it finishes. One result per call, in
   // order; a failure fails that call and, when the host died, every call after it.
   std::vector<Result<host_wire::Reply>> call_batch(std::span<const HookCall> calls) const;
