@@ -90,22 +90,21 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
   return entry->reply;
 }
 
-bool BatchedExtension::send_noted(std::span<const DayLog> logs,
-                                  std::span<const CheckpointSummary> checkpoints) const {
-  std::vector<std::size_t> noted;
+std::vector<ExtensionCall> BatchedExtension::noted_calls(
+    std::span<const DayLog> logs, std::span<const CheckpointSummary> checkpoints) const {
+  sent_.clear();
   std::size_t steering = 0;
   for (std::size_t i = 0; i < entries_.size() && steering < window_; ++i) {
     if (entries_[i].state != State::to_send) continue;
-    noted.push_back(i);
+    sent_.push_back(i);
     if (entries_[i].hook == ExtensionCall::Hook::verdict ||
         entries_[i].hook == ExtensionCall::Hook::questions) {
       ++steering;
     }
   }
-  if (noted.empty()) return false;
   std::vector<ExtensionCall> calls;
-  calls.reserve(noted.size());
-  for (std::size_t i : noted) {
+  calls.reserve(sent_.size());
+  for (std::size_t i : sent_) {
     const Entry& e = entries_[i];
     calls.push_back(
         {e.hook,
@@ -113,14 +112,16 @@ bool BatchedExtension::send_noted(std::span<const DayLog> logs,
                           logs.first(e.logs), checkpoints.first(e.checkpoints), e.history_id},
          e.log ? &*e.log : nullptr});
   }
-  std::vector<ExtensionReply> replies = plugin_.call_all(calls);
-  ++batches_;
+  return calls;
+}
+
+void BatchedExtension::take_replies(std::vector<ExtensionReply> replies) const {
   std::optional<std::size_t> first_surprise;
   std::size_t steered = 0;  // verdicts and questions answered as guessed before it
-  for (std::size_t k = 0; k < noted.size(); ++k) {
-    Entry& e = entries_[noted[k]];
+  for (std::size_t k = 0; k < sent_.size() && k < replies.size(); ++k) {
+    Entry& e = entries_[sent_[k]];
     if (!first_surprise && !steers_as_guessed(e.hook, e.reply, replies[k])) {
-      first_surprise = noted[k];
+      first_surprise = sent_[k];
     } else if (!first_surprise && (e.hook == ExtensionCall::Hook::verdict ||
                                    e.hook == ExtensionCall::Hook::questions)) {
       ++steered;
@@ -128,6 +129,7 @@ bool BatchedExtension::send_noted(std::span<const DayLog> logs,
     e.reply = std::move(replies[k]);
     e.state = State::answered;
   }
+  sent_.clear();
   // Past the first answer that steers the walk otherwise, the walk will not make the same calls.
   // A plugin that often surprises is sent fewer calls at a time, so that the calls sent in vain
   // stay a few times the calls needed; one that does not, more.
@@ -135,8 +137,15 @@ bool BatchedExtension::send_noted(std::span<const DayLog> logs,
     entries_.resize(*first_surprise + 1);
     window_ = std::max(kSmallestWindow, 2 * steered);
   } else {
-    window_ *= 4;
+    window_ = std::min(window_ * 4, kLargestWindow);
   }
+}
+
+bool BatchedExtension::send_noted(std::span<const DayLog> logs,
+                                  std::span<const CheckpointSummary> checkpoints) const {
+  const std::vector<ExtensionCall> calls = noted_calls(logs, checkpoints);
+  if (calls.empty()) return false;
+  take_replies(plugin_.call_all(calls));
   return true;
 }
 

@@ -47,12 +47,17 @@ class BatchedExtension final : public PlanExtension {
 
   // Before each walk.
   void start_walk() const;
-  // After a walk, with the history its calls saw (each call's a prefix of it): sends the calls
-  // the walk noted, in one batch. False when there were none: every answer of that walk was the
-  // plugin's, and its plan is the one to keep.
+  // After a walk, with the history its calls saw (each call's a prefix of it): the calls the
+  // walk noted, to send in one batch, valid while that history is. None: every answer of that
+  // walk was the plugin's, and its plan is the one to keep.
+  std::vector<ExtensionCall> noted_calls(std::span<const DayLog> logs,
+                                         std::span<const CheckpointSummary> checkpoints) const;
+  // The plugin's replies to the calls noted_calls gave, in their order.
+  void take_replies(std::vector<ExtensionReply> replies) const;
+  // noted_calls, sent to the plugin alone, and take_replies; false when there were none.
   bool send_noted(std::span<const DayLog> logs,
                   std::span<const CheckpointSummary> checkpoints) const;
-  int batches() const { return batches_; }
+  const PlanExtension& plugin() const { return plugin_; }
 
  private:
   enum class State {
@@ -89,8 +94,9 @@ class BatchedExtension final : public PlanExtension {
   mutable Verdict last_verdict_{Action{ActionKind::proceed, 0, 0}, ""};  // likewise
   // How many verdicts and questions the next batch may carry.
   static constexpr std::size_t kSmallestWindow = 4;
+  static constexpr std::size_t kLargestWindow = std::size_t{1} << 20;
   mutable std::size_t window_ = 256;
-  mutable int batches_ = 0;
+  mutable std::vector<std::size_t> sent_;  // the entries noted_calls gave, in order
 };
 
 }  // namespace runback::plan_internal

@@ -1,6 +1,9 @@
 #include "plan/planner.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
+#include <memory>
 #include <optional>
 
 #include "plan/batched_extension.hpp"
@@ -47,18 +50,10 @@ Plan walk(const PlanRequest& request, Date explain_from, const BatchedExtension*
   return Planner(request, explain_from).run();
 }
 
-}  // namespace
-
-Plan make_plan(const PlanRequest& request) {
-  std::optional<BatchedExtension> batching;
-  if (request.extension != nullptr && request.extension->answers_in_batches()) {
-    batching.emplace(*request.extension);
-  }
-  const BatchedExtension* batched = batching ? &*batching : nullptr;
-  const Date everything = Date::min();
-  if (request.explain_last < 0) return walk(request, everything, batched);
-  // Guess where the last N decisions start: each logged session or red flag takes at least one.
-  Date from = everything;
+// Where the decisions to explain start: each logged session or red flag takes at least one.
+Date explain_guess(const PlanRequest& request) {
+  Date from = Date::min();
+  if (request.explain_last < 0) return from;
   int events = 0;
   for (auto it = request.logs.rbegin(); it != request.logs.rend(); ++it) {
     if (it->date > request.today || (!implied_session(*it) && it->red_flags.empty())) continue;
@@ -67,21 +62,112 @@ Plan make_plan(const PlanRequest& request) {
       break;
     }
   }
-  Plan plan = walk(request, from, batched);
-  // Breaks, clearances and a completed programme can make the guess fall short: plan again from
-  // the exact date, so the decisions every view shows (the last N, the last that is not waiting)
-  // always have their words. Rare, and still linear.
+  return from;
+}
+
+// Breaks, clearances and a completed programme can make the guess fall short: the exact date to
+// plan again from, so the decisions every view shows (the last N, the last that is not waiting)
+// always have their words. Rare, and still linear.
+std::optional<Date> unexplained(const PlanRequest& request, const Plan& plan) {
+  if (request.explain_last < 0) return std::nullopt;
   const std::size_t wanted =
       std::min(plan.decisions.size(), std::size_t(std::max(0, request.explain_last)));
-  std::optional<Date> unexplained;
+  std::optional<Date> from;
   if (wanted > 0 && plan.decisions[plan.decisions.size() - wanted].explanation.empty()) {
-    unexplained = plan.decisions[plan.decisions.size() - wanted].date;
+    from = plan.decisions[plan.decisions.size() - wanted].date;
   }
   if (const Decision* last = last_decision(plan); last && last->explanation.empty()) {
-    unexplained = std::min(unexplained.value_or(last->date), last->date);
+    from = std::min(from.value_or(last->date), last->date);
   }
-  if (unexplained) return walk(request, *unexplained, batched);
+  return from;
+}
+
+bool batches(const PlanRequest& request) {
+  return request.extension != nullptr && request.extension->answers_in_batches();
+}
+
+}  // namespace
+
+Plan make_plan(const PlanRequest& request) {
+  std::optional<BatchedExtension> batching;
+  if (batches(request)) batching.emplace(*request.extension);
+  const BatchedExtension* batched = batching ? &*batching : nullptr;
+  Plan plan = walk(request, explain_guess(request), batched);
+  if (auto again = unexplained(request, plan)) return walk(request, *again, batched);
   return plan;
+}
+
+std::vector<Plan> make_plans(std::span<const PlanRequest> requests) {
+  std::vector<Plan> plans(requests.size());
+  std::vector<std::optional<BatchedExtension>> batching(requests.size());
+  std::vector<PlanRequest> through;  // the requests with their batching in place of the plugin
+  through.reserve(requests.size());  // the planners hold references: no reallocation
+  std::vector<std::size_t> open;     // still guessing
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    through.push_back(requests[i]);
+    if (!batches(requests[i])) {
+      plans[i] = make_plan(requests[i]);
+      continue;
+    }
+    batching[i].emplace(*requests[i].extension);
+    through.back().extension = &*batching[i];
+    open.push_back(i);
+  }
+  for (int round = 0; !open.empty() && round < kMaxBatches; ++round) {
+    // Every open request walks; the calls they noted go to each plugin in one batch.
+    std::vector<std::unique_ptr<Planner>> walked;
+    std::vector<std::size_t> asking;
+    std::vector<ExtensionCall> calls;
+    std::vector<std::size_t> first_call;  // asking[k]'s calls start at calls[first_call[k]]
+    const PlanExtension* plugin = nullptr;
+    auto send = [&] {
+      if (calls.empty()) return;
+      std::vector<ExtensionReply> replies = plugin->call_all(calls);
+      for (std::size_t k = 0; k < asking.size(); ++k) {
+        const std::size_t end = k + 1 < asking.size() ? first_call[k + 1] : calls.size();
+        batching[asking[k]]->take_replies(
+            {std::make_move_iterator(replies.begin() + std::ptrdiff_t(first_call[k])),
+             std::make_move_iterator(replies.begin() + std::ptrdiff_t(end))});
+      }
+    };
+    std::vector<std::size_t> still_open;
+    // Grouped by plugin: requests of one plugin share its batch.
+    std::stable_sort(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
+      return std::less<const PlanExtension*>()(requests[a].extension, requests[b].extension);
+    });
+    for (std::size_t i : open) {
+      if (plugin != requests[i].extension) {
+        send();
+        walked.clear();
+        asking.clear();
+        calls.clear();
+        first_call.clear();
+        plugin = requests[i].extension;
+      }
+      const BatchedExtension& batched = *batching[i];
+      batched.start_walk();
+      auto planner = std::make_unique<Planner>(through[i], explain_guess(requests[i]));
+      plans[i] = planner->run();
+      std::vector<ExtensionCall> noted =
+          batched.noted_calls(planner->history_logs(), planner->history_checkpoints());
+      if (noted.empty()) continue;  // every answer was the plugin's: this plan stands
+      asking.push_back(i);
+      first_call.push_back(calls.size());
+      for (ExtensionCall& call : noted) calls.push_back(std::move(call));
+      walked.push_back(std::move(planner));  // the calls point into its history
+      still_open.push_back(i);
+    }
+    send();
+    open = std::move(still_open);
+  }
+  for (std::size_t i : open) plans[i] = Planner(requests[i], explain_guess(requests[i])).run();
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (!batching[i]) continue;
+    if (auto again = unexplained(requests[i], plans[i])) {
+      plans[i] = walk(requests[i], *again, &*batching[i]);
+    }
+  }
+  return plans;
 }
 
 }  // namespace runback

@@ -9,6 +9,7 @@
 // process) it walks until a walk used only the plugin's answers, usually three times
 // (plan/batched_extension.hpp).
 
+#include <span>
 #include <vector>
 
 #include "extension/extension.hpp"
@@ -39,5 +40,8 @@ struct PlanRequest {
 };
 
 Plan make_plan(const PlanRequest& request);
+// make_plan for each request. A plugin that answers in batches (a plugin host process) gets the
+// calls of every request that uses it in one batch a round, rather than a batch per request.
+std::vector<Plan> make_plans(std::span<const PlanRequest> requests);
 
 }  // namespace runback

@@ -151,3 +151,41 @@ TEST_CASE("a plugin asked in batches gives the plan of one asked one call at a t
                  << " calls in " << batches << " batches (at most " << most_batches
                  << " for one plan)");
 }
+
+TEST_CASE("many plans with one plugin asked in batches share each round's batch",
+          "[plan][plugin][batches]") {
+  std::mt19937_64 protocol_rng(20261203);
+  std::vector<History> histories;
+  for (int i = 0; histories.size() < 60; ++i) {
+    Protocol p = random_protocol(protocol_rng);
+    p.plugin = PluginRef{"random", {}, {}};
+    std::mt19937_64 rng(104729ULL * std::uint64_t(i) + 3);
+    History h = random_history(p, rng);
+    if (h.plugin_seed) histories.push_back(std::move(h));
+  }
+  // One plugin for all, as a caseload has: the seed of the first history.
+  const RandomVerdictExtension plugin(*histories.front().plugin_seed);
+  const Recording alone(plugin, false);
+  const Recording batched(plugin, true);
+  // A runner without the plugin among them is planned as make_plan plans it.
+  std::vector<PlanRequest> requests;
+  for (std::size_t i = 0; i < histories.size(); ++i) {
+    const History& h = histories[i];
+    requests.push_back({h.protocol, i % 7 == 3 ? nullptr : &batched, h.programme, h.logs,
+                        h.clearances, h.today, monday_of(h.today), 14});
+    requests.back().explain_last = i % 2 == 0 ? -1 : 5;
+  }
+  const std::vector<Plan> plans = make_plans(requests);
+  REQUIRE(plans.size() == requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    PlanRequest one = requests[i];
+    if (one.extension != nullptr) one.extension = &alone;
+    INFO("history " << i << "\n" << describe(histories[i]));
+    CHECK(described(plans[i]) == described(make_plan(one)));
+  }
+  // A batch a round for all of them, not one per plan: about as many as one plan needs alone.
+  CHECK(batched.batches > 0);
+  CHECK(batched.batches < int(requests.size()));
+  WARN(requests.size() << " plans in " << batched.batches << " batches of " << batched.calls
+                       << " calls (" << alone.calls << " one at a time)");
+}
