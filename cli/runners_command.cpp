@@ -44,7 +44,53 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
   std::map<std::string, Standing> standings;
   PlanSource source(context, &store);
   PluginFailureReport failures;
-  // One runner at a time: a caseload need not sit in memory to be listed.
+  // Runners in groups: a caseload need not sit in memory to be listed, and a plugin in a host
+  // process answers a group's plans in a few round trips (make_plans).
+  struct ToPlan {
+    RunnerRecords records;
+    const Protocol* protocol;
+    const PlanExtension* extension;
+    std::string problem;
+  };
+  constexpr std::size_t kGroup = 64;
+  std::vector<ToPlan> group;
+  group.reserve(kGroup);  // the requests refer to the records in place
+  auto plan_group = [&] {
+    std::vector<PlanRequest> requests;
+    requests.reserve(group.size());
+    for (const ToPlan& runner : group) {
+      requests.push_back({*runner.protocol, runner.extension, runner.records.programme,
+                          runner.records.logs, runner.records.clearances, today, today, 0, 730, 1,
+                          false});
+    }
+    const std::vector<Plan> plans = make_plans(requests);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      const ToPlan& runner = group[i];
+      const RunnerRecords& records = runner.records;
+      const Plan& plan = plans[i];
+      // A missing or failing plugin leaves the standing without its answers: the list is
+      // shown, but the command does not report success (as `week --all`).
+      if (!runner.problem.empty()) {
+        failures.add(context.err, runner.problem, "", "", records.runner.name);
+      } else if (!plan.plugin_failures.empty()) {
+        failures.add(
+            context.err, plugin_failure_problem(*runner.protocol, records.runner.name, plan),
+            records.programme.plugin_name, plan.plugin_failures.front(), records.runner.name);
+      }
+      if (!runner.problem.empty() || !plan.plugin_failures.empty()) {
+        context.exit_code = exit_status(ErrorKind::plugin);
+      }
+      const PlanStatus& s = plan.status;
+      std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
+      if (s.complete) text = "complete";
+      if (s.stopped) text += ", stopped";
+      if (s.waiting_for) text += ", waiting";
+      standings[records.runner.name] = {
+          text, standing_json(*runner.protocol, plan, runback_syntax()),
+          attention_of(records.runner.name, records.programme, records.logs, plan, today)};
+    }
+    group.clear();
+  };
   auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
     if (!protocol) return;
@@ -58,39 +104,10 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                                      records.runner.name + "` says more)";
       return;
     }
-    const PlanRequest request{**protocol,
-                              *extension,
-                              records.programme,
-                              records.logs,
-                              records.clearances,
-                              today,
-                              today,
-                              0,
-                              730,
-                              1,
-                              false};
-    const Plan plan = make_plan(request);
-    // A missing or failing plugin leaves the standing without its answers: the list is shown,
-    // but the command does not report success (as `week --all`).
-    if (!problem.empty()) {
-      failures.add(context.err, problem, "", "", records.runner.name);
-    } else if (!plan.plugin_failures.empty()) {
-      failures.add(context.err, plugin_failure_problem(**protocol, records.runner.name, plan),
-                   records.programme.plugin_name, plan.plugin_failures.front(),
-                   records.runner.name);
-    }
-    if (!problem.empty() || !plan.plugin_failures.empty()) {
-      context.exit_code = exit_status(ErrorKind::plugin);
-    }
-    const PlanStatus& s = plan.status;
-    std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);
-    if (s.complete) text = "complete";
-    if (s.stopped) text += ", stopped";
-    if (s.waiting_for) text += ", waiting";
-    standings[records.runner.name] = {
-        text, standing_json(**protocol, plan, runback_syntax()),
-        attention_of(records.runner.name, records.programme, records.logs, plan, today)};
+    group.push_back({std::move(records), *protocol, *extension, std::move(problem)});
+    if (group.size() == kGroup) plan_group();
   });
+  plan_group();
   failures.finish(context.err);
   if (!status) return {};
   return standings;

@@ -133,6 +133,16 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       }
       stores[worker] = std::move(*opened);
     }
+    // The batch's runners are read first and planned together, so that a plugin in a host
+    // process answers all of them in a few round trips (make_plans).
+    struct ToPlan {
+      RunnerRecords records;
+      const Protocol* protocol;
+      const PlanExtension* extension;
+      std::size_t output;
+    };
+    std::vector<ToPlan> to_plan;
+    to_plan.reserve(batch.size());  // the requests below refer to the records in place
     out.read = stores[worker]->for_each_active_records(batch, [&](RunnerRecords&& records) {
       CaseloadOutput& output = out.outputs.emplace_back();
       std::optional<Result<const Protocol*>> protocol;
@@ -153,28 +163,37 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
         output.text = records.runner.name + ": " + extension->error();
         return;
       }
-      const Protocol& chosen = ***protocol;
-      if (summary) {
-        const Plan plan = make_plan(plan_request(records, chosen, **extension, today, today, 0, 1,
-                                                 /*day_details=*/false));
-        note_plugin_failure(output, chosen, records.runner.name, plan);
-        output.planned = true;
-        output.text = caseload_summary_line(
-            attention_of(records.runner.name, records.programme, records.logs, plan, today), today,
-            name_width);
-        return;
-      }
-      const Plan plan = make_plan(
-          plan_request(records, chosen, **extension, today, from, 7, 1, /*day_details=*/!json));
-      note_plugin_failure(output, chosen, records.runner.name, plan);
+      to_plan.push_back({std::move(records), &***protocol, **extension, out.outputs.size() - 1});
+    });
+    std::vector<PlanRequest> requests;
+    requests.reserve(to_plan.size());
+    for (const ToPlan& runner : to_plan) {
+      requests.push_back(
+          summary
+              ? plan_request(runner.records, *runner.protocol, runner.extension, today, today, 0, 1,
+                             /*day_details=*/false)
+              : plan_request(runner.records, *runner.protocol, runner.extension, today, from, 7, 1,
+                             /*day_details=*/!json));
+    }
+    const std::vector<Plan> plans = make_plans(requests);
+    for (std::size_t i = 0; i < to_plan.size(); ++i) {
+      const ToPlan& runner = to_plan[i];
+      const Plan& plan = plans[i];
+      const std::string& name = runner.records.runner.name;
+      CaseloadOutput& output = out.outputs[runner.output];
+      note_plugin_failure(output, *runner.protocol, name, plan);
       output.planned = true;
-      if (json) {
-        append_week_body_json(output.text, chosen, plan, records.runner.name, runback_syntax(),
+      if (summary) {
+        output.text = caseload_summary_line(
+            attention_of(name, runner.records.programme, runner.records.logs, plan, today), today,
+            name_width);
+      } else if (json) {
+        append_week_body_json(output.text, *runner.protocol, plan, name, runback_syntax(),
                               json_caches[worker]);
       } else {
-        output.text = week_text(chosen, plan, records.runner.name, today, runback_syntax(), layout);
+        output.text = week_text(*runner.protocol, plan, name, today, runback_syntax(), layout);
       }
-    });
+    }
     return out;
   };
 
