@@ -184,6 +184,10 @@ void ChildProcess::flush_stderr(bool all) {
 }
 
 void ChildProcess::drain() {
+  // One poll rather than a read of each: a batch drains after every reply, and mostly there is
+  // nothing to read.
+  pollfd fds[2] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}};
+  if (::poll(fds, 2, 0) == 0 && err_ >= 0) return;
   for (int* fd : {&out_, &err_}) {
     while (*fd >= 0) {
       const std::size_t before = (*fd == out_ ? stdout_ : stderr_).size();
@@ -213,14 +217,24 @@ Result<std::string, ChildReadError> ChildProcess::read_frame(
     return error;
   };
   for (;;) {
-    if (inbox_.size() >= 4) {
-      auto length = wire::frame_length(inbox_.data());
+    // Frames are taken from the front by moving an offset: a batch's replies arrive together,
+    // and erasing each from the front would copy the rest every time.
+    if (inbox_.size() - inbox_read_ >= 4) {
+      auto length = wire::frame_length(inbox_.data() + inbox_read_);
       if (!length) return failed(ChildFault::garbled, length.error());
-      if (inbox_.size() >= 4 + std::size_t(*length)) {
-        std::string payload = inbox_.substr(4, *length);
-        inbox_.erase(0, 4 + std::size_t(*length));
+      if (inbox_.size() - inbox_read_ >= 4 + std::size_t(*length)) {
+        std::string payload = inbox_.substr(inbox_read_ + 4, *length);
+        inbox_read_ += 4 + std::size_t(*length);
+        if (inbox_read_ == inbox_.size()) {
+          inbox_.clear();
+          inbox_read_ = 0;
+        }
         return payload;
       }
+    }
+    if (inbox_read_ > 0) {
+      inbox_.erase(0, inbox_read_);
+      inbox_read_ = 0;
     }
     if (channel_ < 0) return failed(ChildFault::gone, "the plugin host closed its channel");
     const auto now = std::chrono::steady_clock::now();

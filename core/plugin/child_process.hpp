@@ -67,6 +67,7 @@ class ChildProcess {
   int out_ = -1;
   int err_ = -1;
   std::string inbox_;
+  std::size_t inbox_read_ = 0;  // the frames before this offset have been taken
   std::string stdout_;
   std::string stderr_;
   std::function<void(std::string_view)> on_stderr_line_;
