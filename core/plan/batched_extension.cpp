@@ -9,16 +9,13 @@ namespace {
 // differ can change every later checkpoint. Exercises and cues only fill the days laid out.
 bool steers_as_guessed(const ExtensionCall::Hook hook, const ExtensionReply& guess,
                        const ExtensionReply& answer) {
-  switch (hook) {
-    case ExtensionCall::Hook::verdict:
-      return !answer.error && answer.verdict.action == guess.verdict.action &&
-             answer.verdict.why == guess.verdict.why &&
-             answer.verdict.waiting_for == guess.verdict.waiting_for;
-    case ExtensionCall::Hook::questions:
-      return !answer.error && answer.questions == guess.questions;
-    default:
-      return true;
+  if (hook != ExtensionCall::Hook::verdict && hook != ExtensionCall::Hook::questions) return true;
+  if (guess.error || answer.error) {
+    return guess.error && answer.error && guess.error->message == answer.error->message;
   }
+  if (hook == ExtensionCall::Hook::questions) return answer.questions == guess.questions;
+  return answer.verdict.action == guess.verdict.action && answer.verdict.why == guess.verdict.why &&
+         answer.verdict.waiting_for == guess.verdict.waiting_for;
 }
 
 template <class T>
@@ -34,8 +31,8 @@ void BatchedExtension::start_walk() const {
   on_path_ = true;
   questions_day_.reset();
   questions_answered_ = true;
-  last_questions_.clear();
-  last_verdict_ = ExtensionReply{}.verdict;
+  last_questions_ = ExtensionReply{};
+  last_verdict_ = ExtensionReply{};
 }
 
 const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
@@ -69,8 +66,8 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
                 log ? std::optional<DayLog>(*log) : std::nullopt,
                 State::to_send,
                 {}};
-    if (hook == ExtensionCall::Hook::questions) noted.reply.questions = last_questions_;
-    if (hook == ExtensionCall::Hook::verdict) noted.reply.verdict = last_verdict_;
+    if (hook == ExtensionCall::Hook::questions) noted.reply = last_questions_;
+    if (hook == ExtensionCall::Hook::verdict) noted.reply = last_verdict_;
     entry = &entries_.emplace_back(std::move(noted));
   }
   if (entry->state != State::answered) {
@@ -81,11 +78,10 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
   if (hook == ExtensionCall::Hook::questions) {
     questions_day_ = context.date;
     questions_answered_ = entry->state == State::answered;
-    if (questions_answered_ && !entry->reply.error) last_questions_ = entry->reply.questions;
+    if (questions_answered_) last_questions_ = entry->reply;
   }
-  if (hook == ExtensionCall::Hook::verdict && entry->state == State::answered &&
-      !entry->reply.error) {
-    last_verdict_ = entry->reply.verdict;
+  if (hook == ExtensionCall::Hook::verdict && entry->state == State::answered) {
+    last_verdict_ = entry->reply;
   }
   return entry->reply;
 }

@@ -6,7 +6,8 @@
 // The planner walks the history with this extension in place of the plugin. A call it has the
 // plugin's answer for (the same call at the same point of a walk that went the same way) gets
 // that answer; any other call is noted and gets a guess: the verdict and questions the plugin
-// last answered (at first: "nothing against it", none), no exercises or cues. After the walk the
+// last answered, or the error it last failed with (at first: "nothing against it", none), and no
+// exercises or cues. After the walk the
 // noted calls go to the plugin in one batch (PlanExtension::call_all) and the walk starts again.
 // The walk is deterministic, so it goes the same way up to the first answer that differs from its
 // guess; answers noted after that are dropped and asked again (a plugin that often differs from its
@@ -57,7 +58,6 @@ class BatchedExtension final : public PlanExtension {
   // noted_calls, sent to the plugin alone, and take_replies; false when there were none.
   bool send_noted(std::span<const DayLog> logs,
                   std::span<const CheckpointSummary> checkpoints) const;
-  const PlanExtension& plugin() const { return plugin_; }
 
  private:
   enum class State {
@@ -90,8 +90,10 @@ class BatchedExtension final : public PlanExtension {
   // The walk's latest questions call: its day and whether its answer is the plugin's.
   mutable std::optional<Date> questions_day_;
   mutable bool questions_answered_ = true;
-  mutable std::vector<CheckpointQuestion> last_questions_;  // the latest the plugin answered
-  mutable Verdict last_verdict_{Action{ActionKind::proceed, 0, 0}, ""};  // likewise
+  // The latest questions and verdict the plugin answered, the guesses for the next: a plugin
+  // that failed (a host that died) is guessed to fail alike, so its calls settle in a batch.
+  mutable ExtensionReply last_questions_;
+  mutable ExtensionReply last_verdict_;
   // How many verdicts and questions the next batch may carry.
   static constexpr std::size_t kSmallestWindow = 4;
   static constexpr std::size_t kLargestWindow = std::size_t{1} << 20;

@@ -189,3 +189,51 @@ TEST_CASE("many plans with one plugin asked in batches share each round's batch"
   WARN(requests.size() << " plans in " << batched.batches << " batches of " << batched.calls
                        << " calls (" << alone.calls << " one at a time)");
 }
+
+namespace {
+
+// A plugin whose host has died: every call fails at once with the same words.
+class DeadPlugin final : public PlanExtension {
+ public:
+  std::string name() const override { return "random"; }
+  std::string version() const override { return "1.0.0"; }
+  std::vector<Diagnostic> validate(const PluginRef&) const override { return {}; }
+  Result<std::vector<Exercise>> exercises(const ExtensionContext&) const override { return died(); }
+  Result<std::vector<SessionCue>> session_cues(const ExtensionContext&) const override {
+    return died();
+  }
+  Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext&) const override {
+    return died();
+  }
+  Result<Verdict> verdict(const ExtensionContext&, const DayLog&) const override { return died(); }
+
+ private:
+  static Error died() { return Error{"plugin 'random' (/p/random.so): stopped with signal 11"}; }
+};
+
+}  // namespace
+
+TEST_CASE("a plugin whose every call fails is asked in a few batches, not one a checkpoint",
+          "[plan][plugin][batches]") {
+  std::mt19937_64 protocol_rng(20261204);
+  Protocol p = random_protocol(protocol_rng);
+  p.plugin = PluginRef{"random", {}, {}};
+  const DeadPlugin dead;
+  int planned = 0;
+  for (int i = 0; planned < 20; ++i) {
+    std::mt19937_64 rng(31ULL * std::uint64_t(i) + 5);
+    const History h = random_history(p, rng);
+    const Recording alone(dead, false);
+    const Recording batched(dead, true);
+    auto plan_with = [&](const Recording& extension) {
+      return make_plan({h.protocol, &extension, h.programme, h.logs, h.clearances, h.today,
+                        monday_of(h.today), 14});
+    };
+    const Plan one_at_a_time = plan_with(alone);
+    const Plan in_batches = plan_with(batched);
+    INFO(describe(h));
+    CHECK(described(in_batches) == described(one_at_a_time));
+    CHECK(batched.batches <= 6);  // a guess or two, then every call guessed to fail alike
+    ++planned;
+  }
+}
