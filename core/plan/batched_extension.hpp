@@ -7,11 +7,11 @@
 // plugin's answer for (the same call at the same point of a walk that went the same way) gets
 // that answer; any other call is noted and gets a guess: the verdict and questions the plugin
 // last answered, or the error it last failed with (at first: "nothing against it", none), and no
-// exercises or cues. After the walk the
-// noted calls go to the plugin in one batch (PlanExtension::call_all) and the walk starts again.
-// The walk is deterministic, so it goes the same way up to the first answer that differs from its
-// guess; answers noted after that are dropped and asked again (a plugin that often differs from its
-// guesses is sent fewer calls at a time). The plan kept is that of a walk in which every answer was
+// exercises or cues. After the walk the noted calls go to the plugin in one batch
+// (PlanExtension::call_all) and the walk starts again. The walk is deterministic, so it goes the
+// same way up to the first answer that differs from its guess; answers noted after that are
+// dropped and asked again (a plugin that often differs from its guesses is sent fewer calls at a
+// time). The plan kept is that of a walk in which every answer was
 // the plugin's own: the plan that calling the plugin one call at a time gives.
 //
 // A verdict is sent only once the answers to its checkpoint's questions are the plugin's own, so

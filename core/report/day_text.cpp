@@ -25,7 +25,7 @@ std::string trimmed(std::string text) {
 }
 
 // "Walk 5 min to warm up, then 6 × (run 1 min / walk 1 min), then walk 5 min to cool down. Run
-// 6 min, walk 16 min in all."
+// 6 min, walk 16 min in all."; without the walks either side when the week said them once.
 std::string session_text(const Protocol& protocol, const PlannedRun& run, const SaidOnce& said) {
   const Session& session = session_for(stage_at(protocol, run.stage_index), run.session_index);
   Session intervals = session;

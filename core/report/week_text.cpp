@@ -50,7 +50,7 @@ struct Hoisted {
   SaidOnce said;
   std::vector<Section> sections;
   std::map<std::string, std::pair<std::string, std::string>> exercises;  // line -> name, dose
-  Repeated manner, warm_up, after_fields, after_options, morning_fields;
+  Repeated manner, warm_up, after_fields, morning_fields;
   bool all_walks = true;      // every session to log is a walk (format 2): the top says "walk"
   bool how_in_today = false;  // a said-once exercise's tempo is left to `runback today`
 };
@@ -95,8 +95,7 @@ std::string days_title(const std::vector<Date>& on, const std::vector<Date>& sho
   return out + ":";
 }
 
-Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Plan& plan,
-              Date today) {
+Hoisted hoist(const Protocol& protocol, const Plan& plan, Date today) {
   Hoisted h;
   h.said.stage_index = plan.status.stage_index;
   h.said.recovery_details = false;
@@ -119,7 +118,7 @@ Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Pla
     }
     for (const RecoveryItem& item : day.recovery) note(recovery_line(item, false));
     if (run_to_do(day)) h.manner.add(run_manner(protocol, day));
-    if (run_to_do(day) && !day.run->logged && !day.run->missed) {
+    if (run_to_do(day)) {
       const PlannedRun& run = *day.run;
       h.warm_up.add(
           warm_up_words(session_for(stage_at(protocol, run.stage_index), run.session_index)));
@@ -130,7 +129,6 @@ Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Pla
       } else if (reminder.session_date == day.date) {
         h.after_fields.add(reminder_fields(reminder, walk_day(protocol, day)));
         h.all_walks = h.all_walks && walk_day(protocol, day);
-        h.after_options.add(run_log_options(commands));
       }
     }
   }
@@ -153,7 +151,7 @@ Hoisted hoist(const Protocol& protocol, const CommandSyntax& commands, const Pla
   // Every day first, then as they come.
   std::stable_partition(h.sections.begin(), h.sections.end(),
                         [](const Section& s) { return s.title == "Every day:"; });
-  h.said.after_run = h.after_fields.said_once() && h.after_options.same;
+  h.said.after_run = h.after_fields.said_once();
   h.said.next_morning = h.morning_fields.said_once();
   return h;
 }
@@ -220,7 +218,7 @@ void write_said_once(TextWriter& out, const Hoisted& h, const Plan& plan,
   }
   if (h.said.after_run) {
     out.paragraph(std::string(h.all_walks ? "After each walk" : "After each run") +
-                  ", log: " + h.after_fields.line + "; " + h.after_options.line + ".");
+                  ", log: " + h.after_fields.line + "; " + run_log_options(commands) + ".");
   }
   std::string rise;
   if (plan.status.usual_pain && !plan.status.complete) {
@@ -281,7 +279,7 @@ std::string week_text(const Protocol& protocol, const Plan& plan, const std::str
                   0, Tone::alert);
   }
   for (const std::string& note : plan.notes) out.paragraph("Note: " + note);
-  const Hoisted hoisted = hoist(protocol, commands, plan, today);
+  const Hoisted hoisted = hoist(protocol, plan, today);
   write_said_once(out, hoisted, plan, commands);
   out.blank();
   std::map<std::string, Date> runs_said;
