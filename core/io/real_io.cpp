@@ -22,6 +22,14 @@ Result<std::string> RealFileSystem::read_file(const std::string& path,
     return Error{path + ": cannot be read (check its permissions)", ErrorKind::io};
   }
   std::string content;
+  // Read straight into a buffer of the file's size: growing one as the reads came copied a
+  // plugin library (half a megabyte, read by every command that plans) several times over.
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size <= max_bytes) {
+    content.resize(static_cast<std::size_t>(size));
+    in.read(content.data(), static_cast<std::streamsize>(content.size()));
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    if (content.size() < size) return content;  // it shrank since: what is there
+  }
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     content.append(buffer, static_cast<std::size_t>(in.gcount()));
