@@ -129,6 +129,10 @@ class PlanExtension {
   // Whether call_all is much cheaper than the calls one at a time, so that the planner should
   // walk a history twice or three times to batch them (a plugin host process: yes).
   virtual bool answers_in_batches() const { return false; }
+  // Whether questions() gives the same answer for every context of one plan (the plugin's
+  // questions depend on its parameters alone), so the planner asks once a plan rather than at
+  // every checkpoint.
+  virtual bool questions_fixed() const { return false; }
 };
 
 // Finds loaded extensions by name; implemented by the plugin host and by test fakes.

@@ -58,6 +58,8 @@ class Planner {
   // The plugin's questions for this checkpoint that must be answered and are not: added to
   // result.missing, so the checkpoint waits for them as for a pain score.
   void add_missing_answers(const DayLog& log, CheckpointResult& result);
+  // The plugin's questions for the checkpoint on `date` (asked once a plan when they are fixed).
+  const Result<std::vector<CheckpointQuestion>>& checkpoint_questions(Date date);
   // Holds the session's checkpoint until `missing` is logged: a `waiting` decision unless
   // `action` already stops. True when it waits (the caller is then done with the session).
   bool hold(const DayLog& log, const std::vector<std::string>& missing,
@@ -112,6 +114,9 @@ class Planner {
   Frequency pattern_frequency_;  // the frequency it was made for (by-week rules change it)
   // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
   std::optional<std::vector<CheckpointQuestion>> questions_;
+  // The latest checkpoint's questions, and whether they hold for every checkpoint of the plan.
+  std::optional<Result<std::vector<CheckpointQuestion>>> asked_;
+  std::optional<bool> questions_fixed_;
   // A calendar programme: the programme day of the last run (or of the start), and its date. The
   // days after it follow the calendar until the next session's day.
   Date calendar_anchor_date_;

@@ -126,7 +126,7 @@ void Planner::note_questions_failed(const std::string& error) {
 void Planner::add_missing_answers(const DayLog& log, CheckpointResult& result) {
   if (!p_.plugin || !r_.extension || projecting_) return;
   if (log.session == SessionOutcome::skipped) return;  // as for pain scores: nothing to judge
-  auto asked = r_.extension->questions(context(log.date));
+  const auto& asked = checkpoint_questions(log.date);
   if (!asked.ok()) {
     // The verdict, asked next, fails the same way and holds the session back; the week says why.
     note_questions_failed(asked.error());
@@ -139,6 +139,12 @@ void Planner::add_missing_answers(const DayLog& log, CheckpointResult& result) {
     result.missing.push_back("answer to '" + q.key + "'");
   }
   result.complete = result.missing.empty();
+}
+
+const Result<std::vector<CheckpointQuestion>>& Planner::checkpoint_questions(Date date) {
+  if (!questions_fixed_) questions_fixed_ = r_.extension->questions_fixed();
+  if (!asked_ || !*questions_fixed_) asked_.emplace(r_.extension->questions(context(date)));
+  return *asked_;
 }
 
 bool Planner::hold(const DayLog& log, const std::vector<std::string>& missing,

@@ -1,5 +1,6 @@
 #include "plugin/hook_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <set>
@@ -12,11 +13,12 @@ namespace runback {
 
 namespace {
 
-constexpr NameTable<Hook, 5> kHookNames{{{Hook::validate, "validate"},
+constexpr NameTable<Hook, 6> kHookNames{{{Hook::validate, "validate"},
                                          {Hook::exercises, "exercises"},
                                          {Hook::session_cues, "session_cues"},
                                          {Hook::questions, "questions"},
-                                         {Hook::verdict, "verdict"}}};
+                                         {Hook::verdict, "verdict"},
+                                         {Hook::fixed_questions, "fixed_questions"}}};
 
 // More than this from one call is a runaway plugin, not a plan.
 constexpr std::size_t kMaxResults = 200;
@@ -199,8 +201,9 @@ void HookCollector::on_cue(void* host, const rb_cue* cue) {
 namespace {
 
 bool is_key(const std::string& key) {
-  return !key.empty() &&
-         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos;
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
 }
 
 // A choice question's allowed answers, or why they are not usable.
@@ -235,21 +238,22 @@ Result<std::vector<std::string>> read_choices(const char* text) {
 
 void HookCollector::on_question(void* host, const rb_question* q) {
   HookCollector& c = self(host);
-  if (!c.accepts(Hook::questions, "a question")) return;
+  const Hook from = c.hook_ == Hook::fixed_questions ? Hook::fixed_questions : Hook::questions;
+  if (!c.accepts(from, "a question")) return;
   const auto which = [&c] { return "question " + std::to_string(c.questions.size() + 1); };
   if (q == nullptr || q->struct_size < kQuestion10) {
     return c.nonsense(which() + " is missing or too small for ABI 1.0");
   }
   // Past 1.0's fields only when the plugin's struct has them.
   const bool v11 = q->struct_size >= sizeof(rb_question);
-  const auto key = plugin_text(q->key, kMaxPluginKey);
+  auto key = plugin_text(q->key, kMaxPluginKey);
   if (!key) return c.nonsense(which() + "'s key " + key.error());
   if (!is_key(*key)) return c.nonsense(which() + " has no valid key (expected [a-z0-9_-]+)");
   for (const auto& earlier : c.questions) {
     if (earlier.key == *key) return c.nonsense(which() + " repeats the key '" + *key + "'");
   }
   const auto label = [&] { return which() + " ('" + *key + "')"; };
-  const auto text = plugin_text(q->text, kMaxPluginText);
+  auto text = plugin_text(q->text, kMaxPluginText);
   if (!text) return c.nonsense(label() + "'s text " + text.error());
   if (blank(*text)) return c.nonsense(label() + " has no text");
   const bool known_kind = q->kind == RB_QUESTION_NUMBER || q->kind == RB_QUESTION_YES_NO ||
@@ -272,8 +276,8 @@ void HookCollector::on_question(void* host, const rb_question* q) {
     if (!choices) return c.nonsense(label() + " " + choices.error());
     out.choices = std::move(*choices);
   }
-  out.key = *key;
-  out.text = *text;
+  out.key = std::move(*key);
+  out.text = std::move(*text);
   out.kind = q->kind == RB_QUESTION_NUMBER   ? CheckpointQuestion::Kind::number
              : q->kind == RB_QUESTION_YES_NO ? CheckpointQuestion::Kind::yes_no
                                              : CheckpointQuestion::Kind::choice;

@@ -15,7 +15,7 @@
 
 namespace runback {
 
-enum class Hook { validate, exercises, session_cues, questions, verdict };
+enum class Hook { validate, exercises, session_cues, questions, verdict, fixed_questions };
 std::string hook_name(Hook hook);  // "exercises", ...
 
 struct PluginDiagnostic {

@@ -23,6 +23,7 @@ CallKind call_kind(Hook hook) {
     case Hook::session_cues:
       return CallKind::session_cues;
     case Hook::questions:
+    case Hook::fixed_questions:
       return CallKind::questions;
     case Hook::verdict:
       return CallKind::verdict;

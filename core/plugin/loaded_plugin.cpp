@@ -1,5 +1,6 @@
 #include "plugin/loaded_plugin.hpp"
 
+#include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <cstddef>
 #include <exception>
@@ -48,6 +49,13 @@ std::string loader_reason(const std::string& what, const std::string& path) {
 
 // The smallest rb_plugin an ABI 1.x plugin may declare: everything up to the last 1.0 hook.
 constexpr std::size_t kPluginSizeV1_0 = offsetof(rb_plugin, verdict) + sizeof(rb_plugin::verdict);
+constexpr std::size_t kPluginSizeV1_2 =
+    offsetof(rb_plugin, fixed_questions) + sizeof(rb_plugin::fixed_questions);
+
+// Past 1.0's fields only when the plugin's descriptor has them.
+decltype(rb_plugin::fixed_questions) fixed_questions_hook(const rb_plugin& api) {
+  return api.abi_minor >= 2 && api.struct_size >= kPluginSizeV1_2 ? api.fixed_questions : nullptr;
+}
 
 // The parameters as the ABI shows them, pointing into `values`.
 rb_params to_abi(const ParamValues& values, std::vector<rb_param_value>& out) {
@@ -150,8 +158,21 @@ Result<std::shared_ptr<const LoadedPlugin>, PluginLoadError> LoadedPlugin::load(
   if (api->session_cues) info.hooks.push_back(hook_name(Hook::session_cues));
   if (api->questions) info.hooks.push_back(hook_name(Hook::questions));
   if (api->verdict) info.hooks.push_back(hook_name(Hook::verdict));
+  if (fixed_questions_hook(*api)) {
+    if (api->questions) {
+      return refuse(
+          "it provides both `questions` and `fixed_questions`; a plugin's questions are either "
+          "the same at every checkpoint (fixed_questions) or made for each one (questions)");
+    }
+    info.hooks.push_back(hook_name(Hook::fixed_questions));
+  }
   return std::shared_ptr<const LoadedPlugin>(
       std::make_shared<LoadedPlugin>(std::move(library), api, std::move(info)));
+}
+
+bool Plugin::questions_fixed() const {
+  const auto& hooks = info().hooks;
+  return std::find(hooks.begin(), hooks.end(), hook_name(Hook::fixed_questions)) != hooks.end();
 }
 
 std::vector<Diagnostic> LoadedPlugin::validate(const PluginRef& ref) const {
@@ -263,6 +284,9 @@ Status LoadedPlugin::call(Hook hook, const ExtensionContext& context, const DayL
       case Hook::questions:
         collector.finish(api_->questions(&c, collector.sink()));
         break;
+      case Hook::fixed_questions:
+        collector.finish(fixed_questions_hook(*api_)(&c.params, collector.sink()));
+        break;
       case Hook::verdict:
         collector.finish(api_->verdict(&c, &day, collector.sink()));
         break;
@@ -301,9 +325,12 @@ Result<std::vector<SessionCue>> LoadedPlugin::session_cues(const ExtensionContex
 
 Result<std::vector<CheckpointQuestion>> LoadedPlugin::questions(
     const ExtensionContext& context) const {
-  if (api_->questions == nullptr) return std::vector<CheckpointQuestion>{};
-  HookCollector collector(Hook::questions);
-  if (auto status = call(Hook::questions, context, nullptr, collector); !status) {
+  const Hook hook = fixed_questions_hook(*api_) ? Hook::fixed_questions : Hook::questions;
+  if (hook == Hook::questions && api_->questions == nullptr) {
+    return std::vector<CheckpointQuestion>{};
+  }
+  HookCollector collector(hook);
+  if (auto status = call(hook, context, nullptr, collector); !status) {
     return status.failure();
   }
   return std::move(collector.questions);

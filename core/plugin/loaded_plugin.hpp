@@ -52,6 +52,7 @@ class Plugin : public PlanExtension {
   std::string label() const { return "plugin '" + info().name + "' (" + info().path + ")"; }
   std::string name() const override { return info().name; }
   std::string version() const override { return info().version; }
+  bool questions_fixed() const override;
 };
 
 class LoadedPlugin final : public Plugin {

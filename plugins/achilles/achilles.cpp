@@ -134,7 +134,7 @@ struct Achilles {
     }
   }
 
-  static void questions(const sdk::Context&, const sdk::Questions& out) {
+  static void questions(const sdk::Params&, const sdk::Questions& out) {
     // Optional: they add to the core's pain scores, which the checkpoint already waits for; an
     // unanswered one holds nothing, and a runner who answers has the answer checked by `log`.
     out.add({.key = "morning-stiffness",

@@ -89,7 +89,7 @@ struct Knee {
     runback_plugins::add_leap_strength(level(context), out);
   }
 
-  static void questions(const sdk::Context&, const sdk::Questions& out) {
+  static void questions(const sdk::Params&, const sdk::Questions& out) {
     // Optional: they add to the core's pain scores, which the checkpoint already waits for; an
     // unanswered one holds nothing, and a runner who answers has the answer checked by `log`.
     out.add({.key = "stairs-pain",

@@ -26,10 +26,11 @@ TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up",
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
   CHECK_THAT(result.out,
-             StartsWith("achilles 1.0.0  (plugin ABI 1.1)  " + kBuilt + "/achilles.so\n"));
-  CHECK_THAT(result.out, Contains("hip 1.0.0  (plugin ABI 1.1)  " + kBuilt + "/hip.so\n"));
-  CHECK_THAT(result.out, Contains("knee 1.0.0  (plugin ABI 1.1)  " + kBuilt + "/knee.so\n"));
-  CHECK_THAT(result.out, Contains("    hooks: exercises, session_cues, questions, verdict\n"));
+             StartsWith("achilles 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/achilles.so\n"));
+  CHECK_THAT(result.out, Contains("hip 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/hip.so\n"));
+  CHECK_THAT(result.out, Contains("knee 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/knee.so\n"));
+  CHECK_THAT(result.out,
+             Contains("    hooks: exercises, session_cues, verdict, fixed_questions\n"));
   CHECK_THAT(result.out, !Contains("could not be loaded"));
 }
 
@@ -51,7 +52,7 @@ TEST_CASE("plugin list shows plugins that failed to load and why - without crash
   CHECK_THAT(result.out, Contains("\n9 plugins could not be loaded:\n"));
   CHECK_THAT(result.out, Contains("  plugin 'abi-major' (" + kBroken +
                                   "/abi-major/abi-major.so): it was built for plugin ABI 2.0, "
-                                  "but this runback speaks plugin ABI 1.1"));
+                                  "but this runback speaks plugin ABI 1.2"));
   CHECK_THAT(result.out, Contains("  plugin 'gone' (" + kBroken +
                                   "/missing/gone.so): the file "
                                   "is missing (a link to nothing)"));
@@ -67,7 +68,7 @@ TEST_CASE("plugin list --format json", "[cli][plugin]") {
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
   CHECK(json["schema"] == "runback.plugin-list/1");
-  CHECK(json["abi_version"] == "1.1");
+  CHECK(json["abi_version"] == "1.2");
   REQUIRE(json["plugins"].size() == 3);
   CHECK(json["plugins"][2]["name"] == "knee");
   CHECK(json["plugins"][2]["path"] == kBuilt + "/knee.so");
@@ -85,7 +86,7 @@ TEST_CASE("plugin info describes the parameters with types - defaults and meanin
   const auto result = run_command({"plugin", "info", "achilles"}, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out,
-             StartsWith("achilles 1.0.0 (plugin ABI 1.1)\n" + kBuilt + "/achilles.so\n"));
+             StartsWith("achilles 1.0.0 (plugin ABI 1.2)\n" + kBuilt + "/achilles.so\n"));
   CHECK_THAT(result.out, Contains("  programme  (enum, alfredson | hsr; default alfredson)\n"));
   CHECK_THAT(result.out, Contains("  load_step_kg  (number, 0..5 kg; default 5)\n"));
   CHECK_THAT(result.out, Contains("Alfredson 1998"));
@@ -128,5 +129,5 @@ TEST_CASE("RUNBACK_PLUGIN_PATH is searched", "[cli][plugin]") {
   const auto result = run_command({"plugin", "list"}, env);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out,
-             StartsWith("twin 1.0.0  (plugin ABI 1.1)  " + kBroken + "/twins/twin-a.so"));
+             StartsWith("twin 1.0.0  (plugin ABI 1.2)  " + kBroken + "/twins/twin-a.so"));
 }

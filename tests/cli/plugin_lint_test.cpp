@@ -105,7 +105,7 @@ TEST_CASE("a protocol naming a plugin that failed to load is told why", "[cli][p
                                   "plugin 'abi-major' (" +
                                   kBroken +
                                   "/abi-major/abi-major.so): it was built for plugin ABI 2.0, "
-                                  "but this runback speaks plugin ABI 1.1"));
+                                  "but this runback speaks plugin ABI 1.2"));
 }
 
 TEST_CASE("a plugin whose validate hook throws fails the lint of its protocol only",

@@ -48,6 +48,8 @@ class FakeExtension final : public PlanExtension {
   };
   std::vector<SessionCue> cues;
   std::vector<CheckpointQuestion> question_list;
+  bool fixed_questions = false;  // questions_fixed()
+  mutable int questions_asked = 0;
 
   std::string name() const override { return plugin_name; }
   std::string version() const override { return "1.0.0"; }
@@ -59,11 +61,13 @@ class FakeExtension final : public PlanExtension {
     return cues;
   }
   Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext&) const override {
+    ++questions_asked;
     return question_list;
   }
   Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const override {
     return on_verdict(context, log);
   }
+  bool questions_fixed() const override { return fixed_questions; }
 };
 
 }  // namespace runback::test

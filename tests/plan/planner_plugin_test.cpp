@@ -1,6 +1,8 @@
 // The planner with a plugin: its verdicts only add caution, it sees the history so far under one
 // id a plan, and its exercises and cues fill the days.
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "plan/planner_run.hpp"
@@ -223,6 +225,45 @@ TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain 
     REQUIRE(planned.notes.size() == 1);
     CHECK(contains(planned.notes[0], "The fake plugin could not give its checkpoint questions"));
   }
+}
+
+TEST_CASE("fixed questions are asked once a plan and hold every checkpoint alike",
+          "[plan][plugin]") {
+  Protocol p = achilles_protocol();
+  p.plugin = PluginRef{"fake", {}, {}};
+  FakeExtension fake;
+  CheckpointQuestion raises;
+  raises.key = "heel-raises";
+  raises.text = "How many single-leg heel raises?";
+  raises.max = 100;
+  fake.question_list = {raises};
+  Run run = start(p);
+  run.extension = &fake;
+  // Eight sessions, answered but for the third and the last: a repeat for the missing answer,
+  // and a wait at the end.
+  for (int i = 0; i < 8; ++i) {
+    run.logs.push_back(session(day(2 * i), 0, 0));
+    if (i != 2 && i != 7) run.logs.back().answers["heel-raises"] = "20";
+  }
+  const Plan per_checkpoint = run.plan(day(15));
+  const int asked_per_checkpoint = fake.questions_asked;
+  fake.fixed_questions = true;
+  fake.questions_asked = 0;
+  const Plan fixed = run.plan(day(15));
+
+  CHECK(asked_per_checkpoint >= 8);
+  CHECK(fake.questions_asked <= 2);  // a checkpoint's, and the week's reminders'
+  REQUIRE(fixed.decisions.size() == per_checkpoint.decisions.size());
+  for (std::size_t i = 0; i < fixed.decisions.size(); ++i) {
+    CHECK(fixed.decisions[i].kind == per_checkpoint.decisions[i].kind);
+    CHECK(fixed.decisions[i].rule == per_checkpoint.decisions[i].rule);
+    CHECK(fixed.decisions[i].explanation == per_checkpoint.decisions[i].explanation);
+  }
+  const auto third = std::find_if(fixed.decisions.begin(), fixed.decisions.end(),
+                                  [](const Decision& d) { return d.date == day(4); });
+  REQUIRE(third != fixed.decisions.end());
+  CHECK(third->rule == "missing logs");
+  CHECK(fixed.decisions.back().kind == DecisionKind::waiting);
 }
 
 TEST_CASE("a plugin's verdict can wait for a value it needs", "[plan][plugin]") {

@@ -74,10 +74,11 @@ TEST_CASE("the built plugins load with their names - versions and hooks") {
   REQUIRE(knee.ok());
   const PluginInfo& info = (*knee)->info();
   CHECK(info.version == "1.0.0");
-  CHECK(to_string(info.abi) == "1.1");
+  CHECK(to_string(info.abi) == "1.2");
   CHECK(info.path == built_plugin("knee"));
   CHECK(info.hooks ==
-        std::vector<std::string>{"exercises", "session_cues", "questions", "verdict"});
+        std::vector<std::string>{"exercises", "session_cues", "verdict", "fixed_questions"});
+  CHECK((*knee)->questions_fixed());
   CHECK(info.params.size() == 4);
 }
 
@@ -105,14 +106,14 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
     CHECK(only_failure(host) ==
           "plugin 'abi-major' (" + broken_dir("abi-major") +
               "/abi-major.so): it was built for plugin ABI 2.0, but this runback speaks plugin "
-              "ABI 1.1; rebuild the plugin against the runback 1.x SDK");
+              "ABI 1.2; rebuild the plugin against the runback 1.x SDK");
   }
   SECTION("a newer ABI minor version") {
     const auto host = host_with("abi-minor");
     CHECK(only_failure(host) ==
           "plugin 'abi-minor' (" + broken_dir("abi-minor") +
               "/abi-minor.so): it was built for plugin ABI 1.99, newer than this runback's "
-              "plugin ABI 1.1; update runback, or rebuild the plugin against the SDK of this "
+              "plugin ABI 1.2; update runback, or rebuild the plugin against the SDK of this "
               "runback");
   }
   SECTION("an empty name") {
@@ -126,8 +127,16 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
     const auto host = host_with("tiny");
     CHECK_THAT(only_failure(host),
                StartsWith("plugin 'tiny' (" + broken_dir("tiny") +
-                          "/tiny.so): its descriptor is 24 bytes, smaller than ABI 1.1 "
+                          "/tiny.so): its descriptor is 24 bytes, smaller than ABI 1.2 "
                           "requires"));
+  }
+  SECTION("questions both fixed and per checkpoint") {
+    const auto host = host_with("two-questions");
+    CHECK(only_failure(host) ==
+          "plugin 'two-questions' (" + broken_dir("two-questions") +
+              "/two-questions.so): it provides both `questions` and `fixed_questions`; a "
+              "plugin's questions are either the same at every checkpoint (fixed_questions) or "
+              "made for each one (questions)");
   }
   SECTION("an unresolved symbol, refused at load rather than at first call") {
     const auto host = host_with("unresolved");

@@ -34,6 +34,10 @@
 //   static void exercises(const sdk::Context&, const sdk::Exercises&);  // the day's, dosed
 //   static void session_cues(const sdk::Context&, const sdk::Cues&);    // for each run interval
 //   static void questions(const sdk::Context&, const sdk::Questions&);  // checkpoint questions
+//   static void questions(const sdk::Params&, const sdk::Questions&);
+//       The same, when the questions depend on the parameters alone (not on the day, stage or
+//       logs): runback then asks once per runner's plan instead of at every checkpoint, which
+//       halves the calls a plan makes. Define one of the two.
 //   static sdk::Verdict verdict(const sdk::Context&, const sdk::DayLog&);
 //       The plugin's view of that day's checkpoint: proceed (no objection), repeat, step back,
 //       stop, or wait for a value it needs. It can only hold the runner back: there is no

@@ -29,6 +29,11 @@
  * from different threads (`runback week --all` plans runners on several). A hook that keeps
  * state between calls must not tie it to a thread.
  *
+ * What changed in 1.2 (1.0 and 1.1 plugins still load):
+ *   - rb_plugin: `fixed_questions`, for questions that depend on the parameters alone. They are
+ *     asked once per runner's plan instead of at every checkpoint: a plugin host process then
+ *     answers half as many calls.
+ *
  * What changed in 1.1 (a 1.0 plugin still loads, and its structs are read as 1.0's):
  *   - rb_question: RB_QUESTION_CHOICE with `choices`, and `optional` (1.0 questions are optional).
  *   - rb_verdict: RB_WAIT with `waiting_for`, to hold the checkpoint until values come in.
@@ -63,7 +68,7 @@ extern "C" {
 #endif
 
 #define RUNBACK_PLUGIN_ABI_MAJOR 1
-#define RUNBACK_PLUGIN_ABI_MINOR 1
+#define RUNBACK_PLUGIN_ABI_MINOR 2
 /* The one exported symbol: const rb_plugin* runback_plugin_entry(void). REQUIRED. */
 #define RUNBACK_PLUGIN_ENTRY_SYMBOL "runback_plugin_entry"
 
@@ -277,6 +282,12 @@ typedef struct rb_plugin {
    * answer it needs, a verdict should wait (RB_WAIT), not proceed: the host already waits for
    * unanswered questions that are not optional, so this matters for values it reads elsewhere. */
   int32_t (*verdict)(const rb_context* context, const rb_day_log* log, const rb_sink* sink);
+  /* ABI 1.2: */
+  /* OPTIONAL, instead of `questions` (a plugin providing both is refused): the checkpoint
+   * questions when they depend on the parameters alone, never on the day, stage or logs:
+   * sink->question. The host asks once per runner's plan and uses the answer at every
+   * checkpoint. */
+  int32_t (*fixed_questions)(const rb_params* params, const rb_sink* sink);
 } rb_plugin;
 
 typedef const rb_plugin* (*rb_plugin_entry_fn)(void);

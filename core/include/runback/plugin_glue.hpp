@@ -43,9 +43,11 @@ constexpr bool check_hook_signatures() {
   }
   if constexpr (requires { &P::questions; }) {
     static_assert(
-        requires(const Context& in, Questions& out) { P::questions(in, out); },
-        "questions must be: static void questions(const sdk::Context&, "
-        "const sdk::Questions&)");
+        requires(const Context& in, Questions& out) { P::questions(in, out); } ||
+            requires(const Params& in, Questions& out) { P::questions(in, out); },
+        "questions must be: static void questions(const sdk::Context&, const sdk::Questions&), "
+        "or, when they depend on the parameters alone, "
+        "static void questions(const sdk::Params&, const sdk::Questions&)");
   }
   if constexpr (requires { &P::verdict; }) {
     static_assert(
@@ -130,6 +132,13 @@ const rb_plugin* describe() noexcept {
         return guarded(sink, [&] {
           Questions out(sink);
           P::questions(Context(context), out);
+        });
+      };
+    } else if constexpr (requires(const Params& in, Questions& out) { P::questions(in, out); }) {
+      p.fixed_questions = [](const rb_params* params, const rb_sink* sink) noexcept {
+        return guarded(sink, [&] {
+          Questions out(sink);
+          P::questions(Params(params), out);
         });
       };
     }

@@ -19,8 +19,9 @@ struct Hello {
     cues.add({.text = context.text("greeting")});
   }
 
-  // Answered with `runback log DATE --answer tiredness=3`; the checkpoint waits for it.
-  static void questions(const sdk::Context&, const sdk::Questions& out) {
+  // Answered with `runback log DATE --answer tiredness=3`; the checkpoint waits for it. The
+  // question is the same at every checkpoint, so it takes the parameters, not the context.
+  static void questions(const sdk::Params&, const sdk::Questions& out) {
     out.add({.key = "tiredness", .text = "How tired do you feel this morning? (0-10)"});
   }
 

@@ -5,6 +5,7 @@
 //   BROKEN_NAMELESS   declares an empty name
 //   BROKEN_TINY       declares a descriptor smaller than ABI 1.0's
 //   BROKEN_RAW_THROW  a hook lets a C++ exception escape through the C boundary
+//   BROKEN_TWO_QUESTIONS  provides both `questions` and `fixed_questions` (ABI 1.2)
 #include <stdexcept>
 
 #include "runback/plugin_abi.h"
@@ -13,6 +14,13 @@ namespace {
 
 int32_t throwing_exercises(const rb_context*, const rb_sink*) {
   throw std::runtime_error("escaped through the C boundary");
+}
+
+[[maybe_unused]] int32_t no_questions(const rb_context*, const rb_sink*) {
+  return RB_OK;
+}
+[[maybe_unused]] int32_t no_fixed_questions(const rb_params*, const rb_sink*) {
+  return RB_OK;
 }
 
 rb_plugin make() {
@@ -34,6 +42,9 @@ rb_plugin make() {
   p.struct_size = 24;
 #elif defined(BROKEN_RAW_THROW)
   p.exercises = &throwing_exercises;
+#elif defined(BROKEN_TWO_QUESTIONS)
+  p.questions = &no_questions;
+  p.fixed_questions = &no_fixed_questions;
 #endif
   return p;
 }

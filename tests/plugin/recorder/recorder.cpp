@@ -103,7 +103,8 @@ const rb_plugin descriptor = {RUNBACK_PLUGIN_ABI_MAJOR,
                               exercises,
                               session_cues,
                               questions,
-                              verdict};
+                              verdict,
+                              nullptr};
 
 }  // namespace
 
