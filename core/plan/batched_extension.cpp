@@ -56,6 +56,7 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
   if (entry == nullptr) {
     on_path_ = false;
     entries_.resize(cursor_);
+    const bool log_is_last = log != nullptr && !context.logs.empty() && log == &context.logs.back();
     Entry noted{hook,
                 context.date,
                 context.stage_index,
@@ -63,7 +64,8 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
                 context.logs.size(),
                 context.checkpoints.size(),
                 context.history_id,
-                log ? std::optional<DayLog>(*log) : std::nullopt,
+                log_is_last,
+                log && !log_is_last ? std::optional<DayLog>(*log) : std::nullopt,
                 State::to_send,
                 {}};
     if (hook == ExtensionCall::Hook::questions) noted.reply = last_questions_;
@@ -106,7 +108,9 @@ std::vector<ExtensionCall> BatchedExtension::noted_calls(
         {e.hook,
          ExtensionContext{*protocol_, *programme_, e.date, e.stage_index, e.days_at_stage,
                           logs.first(e.logs), checkpoints.first(e.checkpoints), e.history_id},
-         e.log ? &*e.log : nullptr});
+         e.log_is_last ? &logs[e.logs - 1]
+         : e.log       ? &*e.log
+                       : nullptr});
   }
   return calls;
 }

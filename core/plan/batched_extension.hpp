@@ -45,6 +45,7 @@ class BatchedExtension final : public PlanExtension {
   Result<std::vector<SessionCue>> session_cues(const ExtensionContext& context) const override;
   Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext& context) const override;
   Result<Verdict> verdict(const ExtensionContext& context, const DayLog& log) const override;
+  bool questions_fixed() const override { return plugin_.questions_fixed(); }
 
   // Before each walk.
   void start_walk() const;
@@ -73,7 +74,9 @@ class BatchedExtension final : public PlanExtension {
     std::size_t logs = 0;  // how many of the walk's logs and checkpoints the call saw
     std::size_t checkpoints = 0;
     std::uint64_t history_id = 0;
-    std::optional<DayLog> log;  // verdict
+    // verdict: its log, when it is not the last of the history the call saw (nearly never)
+    bool log_is_last = false;
+    std::optional<DayLog> log;
     State state = State::to_send;
     ExtensionReply reply;
   };

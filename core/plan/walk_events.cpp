@@ -95,7 +95,10 @@ std::vector<Reason> Planner::plugin_reasons(const DayLog& log, std::string* wait
     reasons.push_back({"plugin '" + name + "'", plugin_missing_text(name, log.date), repeat, ""});
     return reasons;
   }
-  auto verdict = r_.extension->verdict(context(log.date), log);
+  // The history's own copy (seen_ ends with this log), so a plugin host need not be sent the log
+  // again.
+  const DayLog& last = !seen_.empty() && seen_.back().date == log.date ? seen_.back() : log;
+  auto verdict = r_.extension->verdict(context(log.date), last);
   if (!verdict.ok()) {
     plugin_failed(verdict.error());
     reasons.push_back(

@@ -302,7 +302,10 @@ std::string encode(const Request& request) {
         write_date(out, call.date);
         out.i32(call.stage_index);
         out.i32(call.days_at_stage);
-        if (call.kind == CallKind::verdict) write_log(out, call.log);
+        if (call.kind == CallKind::verdict) {
+          out.boolean(call.log_is_last);
+          if (!call.log_is_last) write_log(out, call.log);
+        }
         break;
     }
   }
@@ -330,7 +333,10 @@ Result<Request> decode_request(std::string_view payload) {
       call.date = read_date(in);
       call.stage_index = in.i32();
       call.days_at_stage = in.i32();
-      if (call.kind == CallKind::verdict) call.log = read_log(in);
+      if (call.kind == CallKind::verdict) {
+        call.log_is_last = in.boolean();
+        if (!call.log_is_last) call.log = read_log(in);
+      }
     }
     request.calls.push_back(std::move(call));
   }

@@ -33,7 +33,8 @@ namespace runback::host_wire {
 
 constexpr std::uint32_t kMagic = 0x48504252;  // "RBPH"
 // 2: questions carry choices and whether they are optional, verdicts what they wait for (ABI 1.1).
-constexpr std::uint16_t kProtocolVersion = 2;
+// 3: a verdict's log may be the last of its history, sent once with the history.
+constexpr std::uint16_t kProtocolVersion = 3;
 
 enum class MessageType : std::uint8_t { hello = 1, request = 2, reply = 3 };
 
@@ -83,7 +84,9 @@ struct Call {
   Date date;                                  // context calls
   std::int32_t stage_index = 0;
   std::int32_t days_at_stage = 0;
-  DayLog log;  // verdict
+  // verdict: its checkpoint's log, nearly always the last of the history (then not sent again)
+  bool log_is_last = false;
+  DayLog log;  // when not
 };
 
 struct Request {

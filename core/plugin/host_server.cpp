@@ -98,7 +98,12 @@ class Server {
         keep(plugin_.questions(context), reply.questions);
         break;
       case CallKind::verdict: {
-        auto verdict = plugin_.verdict(context, call.log);
+        if (call.log_is_last && h.logs.empty()) {
+          reply.error = Error{plugin_.label() + ": runback asked for a verdict on an empty history",
+                              ErrorKind::plugin};
+          break;
+        }
+        auto verdict = plugin_.verdict(context, call.log_is_last ? h.logs.back() : call.log);
         if (verdict) {
           reply.verdict = std::move(*verdict);
         } else {

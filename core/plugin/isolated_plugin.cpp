@@ -188,7 +188,10 @@ host_wire::Call IsolatedPlugin::context_call(const HookCall& call) const {
   out.date = c.date;
   out.stage_index = c.stage_index;
   out.days_at_stage = c.days_at_stage;
-  if (call.log != nullptr) out.log = *call.log;
+  if (call.log != nullptr) {
+    out.log_is_last = !c.logs.empty() && call.log == &c.logs.back();
+    if (!out.log_is_last) out.log = *call.log;
+  }
   auto& h = out.history;
   h.history_id = c.history_id;
   Sent sent;

@@ -8,9 +8,12 @@ namespace {
 
 template <class T>
 void put(std::string& out, T v) {
+  // Little-endian whatever the machine; one append, not a push_back a byte.
+  char bytes[sizeof(T)];
   for (std::size_t i = 0; i < sizeof(T); ++i) {
-    out.push_back(static_cast<char>(static_cast<std::uint8_t>(v >> (8 * i))));
+    bytes[i] = static_cast<char>(static_cast<std::uint8_t>(v >> (8 * i)));
   }
+  out.append(bytes, sizeof(T));
 }
 
 template <class T>

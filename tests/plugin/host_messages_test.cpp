@@ -61,6 +61,14 @@ Request sample_request() {
   cues.history.log_base = 2;
   cues.history.checkpoint_base = 1;
   request.calls.push_back(cues);
+  Call on_last = verdict;  // the log is the history's last: not sent again
+  on_last.history.fresh.reset();
+  on_last.history.log_base = 2;
+  on_last.history.logs.clear();
+  on_last.history.checkpoint_base = 1;
+  on_last.history.checkpoints.clear();
+  on_last.log_is_last = true;
+  request.calls.push_back(on_last);
   return request;
 }
 
@@ -71,7 +79,7 @@ TEST_CASE("host messages: a request of many calls decodes to what was sent") {
   auto got = decode_request(encode(sent));
   REQUIRE(got.ok());
   CHECK(got->forget == sent.forget);
-  REQUIRE(got->calls.size() == 4);
+  REQUIRE(got->calls.size() == 5);
   CHECK(got->calls[0].ref == sent.calls[0].ref);
   CHECK(got->calls[1].params == sent.calls[1].params);
   const Call& v = got->calls[2];
@@ -90,9 +98,16 @@ TEST_CASE("host messages: a request of many calls decodes to what was sent") {
   REQUIRE(v.history.checkpoints.size() == 1);
   CHECK(v.history.checkpoints[0].outcome == ActionKind::step_back);
   CHECK(v.days_at_stage == 4);
+  CHECK(!v.log_is_last);
   CHECK(v.log.red_flags == std::vector<std::string>{"night-pain"});
   CHECK(!got->calls[3].history.fresh);
   CHECK(got->calls[3].history.log_base == 2);
+  const Call& on_last = got->calls[4];
+  CHECK(on_last.log_is_last);
+  CHECK(on_last.log.red_flags.empty());  // not sent
+  Call resent = sent.calls[4];
+  resent.log_is_last = false;
+  CHECK(encode(Request{{}, {sent.calls[4]}}).size() + 40 < encode(Request{{}, {resent}}).size());
 }
 
 TEST_CASE("host messages: replies of every kind decode to what was sent") {
@@ -225,6 +240,6 @@ TEST_CASE(
   hello.version = kProtocolVersion + 1;
   auto newer = decode_hello(encode(hello));
   REQUIRE_FALSE(newer.ok());
-  CHECK(newer.error().starts_with("the plugin host speaks message protocol 3, this runback 2"));
+  CHECK(newer.error().starts_with("the plugin host speaks message protocol 4, this runback 3"));
   CHECK_FALSE(decode_hello("\x02xxxxxx").ok());
 }
