@@ -18,6 +18,16 @@ bool steers_as_guessed(const ExtensionCall::Hook hook, const ExtensionReply& gue
          answer.verdict.waiting_for == guess.verdict.waiting_for;
 }
 
+// Whether the walk saw exactly what the plugin answered: it then went as one on the answers.
+bool same_as_guessed(const ExtensionCall::Hook hook, const ExtensionReply& guess,
+                     const ExtensionReply& answer) {
+  if (!steers_as_guessed(hook, guess, answer)) return false;
+  if (hook == ExtensionCall::Hook::verdict || hook == ExtensionCall::Hook::questions) return true;
+  // Exercises and cues are guessed as none.
+  return !guess.error && !answer.error && answer.exercises.empty() && answer.cues.empty() &&
+         guess.exercises.empty() && guess.cues.empty();
+}
+
 template <class T>
 Result<T> result_of(const ExtensionReply& reply, const T& value) {
   if (reply.error) return *reply.error;
@@ -28,6 +38,7 @@ Result<T> result_of(const ExtensionReply& reply, const T& value) {
 
 void BatchedExtension::start_walk() const {
   cursor_ = 0;
+  walk_confirmed_ = false;
   on_path_ = true;
   questions_day_.reset();
   questions_answered_ = true;
@@ -91,9 +102,15 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
 std::vector<ExtensionCall> BatchedExtension::noted_calls(
     std::span<const DayLog> logs, std::span<const CheckpointSummary> checkpoints) const {
   sent_.clear();
+  all_sent_ = true;
   std::size_t steering = 0;
-  for (std::size_t i = 0; i < entries_.size() && steering < window_; ++i) {
-    if (entries_[i].state != State::to_send) continue;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].state == State::answered) continue;
+    if (entries_[i].state == State::held || steering >= window_) {
+      all_sent_ = false;
+      if (steering >= window_) break;
+      continue;
+    }
     sent_.push_back(i);
     if (entries_[i].hook == ExtensionCall::Hook::verdict ||
         entries_[i].hook == ExtensionCall::Hook::questions) {
@@ -118,8 +135,10 @@ std::vector<ExtensionCall> BatchedExtension::noted_calls(
 void BatchedExtension::take_replies(std::vector<ExtensionReply> replies) const {
   std::optional<std::size_t> first_surprise;
   std::size_t steered = 0;  // verdicts and questions answered as guessed before it
+  walk_confirmed_ = all_sent_ && replies.size() == sent_.size();
   for (std::size_t k = 0; k < sent_.size() && k < replies.size(); ++k) {
     Entry& e = entries_[sent_[k]];
+    if (!same_as_guessed(e.hook, e.reply, replies[k])) walk_confirmed_ = false;
     if (!first_surprise && !steers_as_guessed(e.hook, e.reply, replies[k])) {
       first_surprise = sent_[k];
     } else if (!first_surprise && (e.hook == ExtensionCall::Hook::verdict ||

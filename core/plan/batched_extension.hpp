@@ -59,6 +59,9 @@ class BatchedExtension final : public PlanExtension {
   // noted_calls, sent to the plugin alone, and take_replies; false when there were none.
   bool send_noted(std::span<const DayLog> logs,
                   std::span<const CheckpointSummary> checkpoints) const;
+  // After take_replies: every call of the walk was sent and answered exactly as guessed, so the
+  // walk went as one on the plugin's own answers would, and its plan is the one to keep.
+  bool walk_confirmed() const { return walk_confirmed_; }
 
  private:
   enum class State {
@@ -102,6 +105,8 @@ class BatchedExtension final : public PlanExtension {
   static constexpr std::size_t kLargestWindow = std::size_t{1} << 20;
   mutable std::size_t window_ = 256;
   mutable std::vector<std::size_t> sent_;  // the entries noted_calls gave, in order
+  mutable bool all_sent_ = false;          // ... and they were all the walk's guesses
+  mutable bool walk_confirmed_ = false;
 };
 
 }  // namespace runback::plan_internal

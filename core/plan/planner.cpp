@@ -42,7 +42,8 @@ Plan walk(const PlanRequest& request, Date explain_from, const BatchedExtension*
       batched->start_walk();
       Planner planner(through, explain_from);
       Plan plan = planner.run();
-      if (!batched->send_noted(planner.history_logs(), planner.history_checkpoints())) {
+      if (!batched->send_noted(planner.history_logs(), planner.history_checkpoints()) ||
+          batched->walk_confirmed()) {
         return plan;
       }
     }
@@ -158,6 +159,8 @@ std::vector<Plan> make_plans(std::span<const PlanRequest> requests) {
       still_open.push_back(i);
     }
     send();
+    // A walk whose every guess the plugin confirmed stands as it is.
+    std::erase_if(still_open, [&](std::size_t i) { return batching[i]->walk_confirmed(); });
     open = std::move(still_open);
   }
   for (std::size_t i : open) plans[i] = Planner(requests[i], explain_guess(requests[i])).run();

@@ -237,3 +237,59 @@ TEST_CASE("a plugin whose every call fails is asked in a few batches, not one a 
     ++planned;
   }
 }
+
+namespace {
+
+// No objection, no questions, no exercises: every guess the batching makes is right.
+class Agreeable final : public PlanExtension {
+ public:
+  std::string name() const override { return "random"; }
+  std::string version() const override { return "1.0.0"; }
+  std::vector<Diagnostic> validate(const PluginRef&) const override { return {}; }
+  Result<std::vector<Exercise>> exercises(const ExtensionContext&) const override {
+    return std::vector<Exercise>{};
+  }
+  Result<std::vector<SessionCue>> session_cues(const ExtensionContext&) const override {
+    return std::vector<SessionCue>{};
+  }
+  Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext&) const override {
+    return std::vector<CheckpointQuestion>{};
+  }
+  Result<Verdict> verdict(const ExtensionContext&, const DayLog&) const override {
+    return Verdict{Action{ActionKind::proceed, 0, 0}, ""};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a walk whose every guess the plugin confirms is kept: one batch a plan",
+          "[plan][plugin][batches]") {
+  std::mt19937_64 protocol_rng(20261205);
+  Protocol p = random_protocol(protocol_rng);
+  p.plugin = PluginRef{"random", {}, {}};
+  const Agreeable agreeable;
+  int planned = 0;
+  for (int i = 0; planned < 20; ++i) {
+    std::mt19937_64 rng(37ULL * std::uint64_t(i) + 3);
+    const History h = random_history(p, rng);
+    const Recording alone(agreeable, false);
+    const Recording batched(agreeable, true);
+    auto plan_with = [&](const Recording& extension) {
+      return make_plan({h.protocol, &extension, h.programme, h.logs, h.clearances, h.today,
+                        monday_of(h.today), 14});
+    };
+    const Plan one_at_a_time = plan_with(alone);
+    // Each walk over the history draws a history id (extension.hpp).
+    const std::uint64_t before = next_history_id();
+    const Plan in_batches = plan_with(batched);
+    const std::uint64_t walks = next_history_id() - before - 1;
+    INFO(describe(h));
+    CHECK(described(in_batches) == described(one_at_a_time));
+    // The questions, then the verdicts that waited for them: a walk a batch, and no walk after
+    // the last to check what it confirmed.
+    CHECK(batched.batches <= 2);
+    CHECK(walks == std::uint64_t(batched.batches));
+    CHECK(batched.calls == alone.calls);
+    ++planned;
+  }
+}
