@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     const rlimit limit{bytes, bytes};
     ::setrlimit(RLIMIT_AS, &limit);
   }
-  // Unbuffered, so what a hook prints reaches runback with the call that printed it.
+  // Unbuffered, so what a hook prints is caught with the call that printed it (stdout_capture.hpp).
   std::setvbuf(stdout, nullptr, _IONBF, 0);
   return runback::serve_plugin(path, 3);
 }

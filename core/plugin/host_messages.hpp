@@ -1,13 +1,15 @@
 #pragma once
 // The messages runback and its plugin host (runback-plugin-host) exchange over the host's
-// channel, a socket on the host's fd 3 (stdout and stderr stay the plugin's own, read apart).
+// channel, a socket on the host's fd 3 (stderr stays the plugin's own, read apart; what a hook
+// prints to stdout the host catches and turns into an error of that call).
 // Each message is one frame (wire_format.hpp) whose payload starts with a MessageType byte.
 //
 //   host -> runback   hello: magic, protocol version, then the plugin's PluginInfo or why it
 //                     could not be loaded; sent once, first.
 //   runback -> host   request: the histories the host may forget, then one or more calls.
-//   host -> runback   reply: one per call, in order, each as soon as it is done, so a batch of
-//                     calls streams its answers and a failure mid-batch names its call.
+//   host -> runback   reply: one per call, in order, sent together when the request is done
+//                     (host_outbox.hpp); a failure mid-batch still names its call: the replies
+//                     before it are sent first.
 //
 // A context call carries its history incrementally: the first call of a history_id sends the
 // protocol and programme facts a plugin sees and every log so far ("fresh"); later calls send

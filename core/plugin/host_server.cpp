@@ -3,12 +3,16 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <list>
 #include <map>
 
 #include "plugin/host_messages.hpp"
+#include "plugin/host_outbox.hpp"
 #include "plugin/loaded_plugin.hpp"
+#include "plugin/stdout_capture.hpp"
+#include "plugin/stray_output.hpp"
 #include "plugin/wire_format.hpp"
 
 namespace runback {
@@ -159,18 +163,26 @@ class Server {
 }  // namespace
 
 int serve_plugin(const std::string& path, int channel) {
+  StdoutCapture printed;
   host_wire::Hello hello;
   auto loaded = LoadedPlugin::load(path);
-  if (loaded) {
+  const std::string printed_loading = printed.take();
+  if (loaded && !printed_loading.empty()) {
+    // Named by its file, as runback names a plugin it has not been greeted by.
+    const std::string stem = std::filesystem::path(path).stem().string();
+    hello.error_name = stem;
+    hello.load_error = stray_output_error("plugin '" + stem + "' (" + path + ")", "while loading",
+                                          printed_loading);
+  } else if (loaded) {
     hello.info = (*loaded)->info();
   } else {
     hello.error_name = loaded.failure().name;
     hello.load_error = loaded.error();
   }
-  std::fflush(stdout);
   if (!write_all(channel, framed(host_wire::encode(hello)))) return 1;
-  if (!loaded) return 0;
+  if (!hello.info) return 0;
 
+  HostOutbox outbox(channel);
   Server server(**loaded);
   std::string payload;
   for (;;) {
@@ -190,13 +202,19 @@ int serve_plugin(const std::string& path, int channel) {
     }
     for (auto id : request->forget) server.forget(id);
     for (auto& call : request->calls) {
-      const Reply reply = server.answer(call);
-      // Whatever the hook printed is in the stdout pipe before its reply is on the channel, so
-      // runback can tell which call printed it.
-      std::fflush(stdout);
-      std::cout.flush();
-      if (!write_all(channel, framed(host_wire::encode(call.kind, reply)))) return 0;
+      outbox.hook_started();
+      Reply reply = server.answer(call);
+      outbox.hook_ended();
+      if (const std::string text = printed.take(); !text.empty()) {
+        reply = Reply{};
+        reply.error =
+            Error{stray_output_error((*loaded)->label(),
+                                     "during `" + host_wire::call_name(call.kind) + "`", text),
+                  ErrorKind::plugin};
+      }
+      outbox.add(framed(host_wire::encode(call.kind, reply)));
     }
+    if (!outbox.flush()) return 0;
   }
 }
 

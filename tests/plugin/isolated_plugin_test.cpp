@@ -163,6 +163,43 @@ TEST_CASE("isolated plugin: abort, exit and stray output in a hook are errors to
   CHECK(printing->exercises(fixture.on(0)).ok());
 }
 
+TEST_CASE("isolated plugin: in a batch, the call that misbehaves is the one named") {
+  // The host sends a batch's replies together; those before a failing call still arrive first.
+  PlanFixture fixture("iso");
+  fixture.log(7);
+  const ExtensionContext context = fixture.on(7);
+  const std::vector<HookCall> calls{{Hook::exercises, &context, nullptr},
+                                    {Hook::questions, &context, nullptr},
+                                    {Hook::verdict, &context, &fixture.logs.back()},
+                                    {Hook::exercises, &context, nullptr}};
+  auto batch = [&](const std::string& how, const IsolationOptions& o = options()) {
+    auto replies = isolated(iso_path(how), o)->call_batch(calls);
+    REQUIRE(replies.size() == calls.size());
+    CHECK(replies[0].ok());
+    CHECK(replies[1].ok());
+    REQUIRE_FALSE(replies[2].ok());
+    return replies;
+  };
+  const std::string crash = "plugin 'iso-crash' (" + iso_path("crash") +
+                            "): stopped with signal 11 (segmentation fault) during `verdict`";
+  auto crashed = batch("crash");
+  CHECK(crashed[2].error() == crash);
+  CHECK(crashed[3].error() == crash);  // the host is gone
+  CHECK(batch("abort")[2].error() == "plugin 'iso-abort' (" + iso_path("abort") +
+                                         "): stopped with signal 6 (aborted) during `verdict`");
+  CHECK(batch("exit")[2].error() ==
+        "plugin 'iso-exit' (" + iso_path("exit") + "): exited with status 0 during `verdict`");
+  auto hung = batch("hang", options(std::chrono::milliseconds(300)));
+  CHECK(hung[2].error() == "plugin 'iso-hang' (" + iso_path("hang") +
+                               "): did not answer within 300 ms (the limit: "
+                               "RUNBACK_PLUGIN_TIMEOUT) and was stopped during `verdict`");
+  auto printed = batch("print");
+  CHECK_THAT(printed[2].error(), Catch::StartsWith("plugin 'iso-print' (" + iso_path("print") +
+                                                   "): wrote to standard output during "
+                                                   "`verdict`: "));
+  CHECK(printed[3].ok());  // printing is the call's fault, not the host's end
+}
+
 TEST_CASE("isolated plugin: a hook that never returns is stopped at the time limit") {
   PlanFixture fixture("iso-hang");
   fixture.log(7);
