@@ -237,6 +237,13 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
 }
 
 void run_week(Context& context, const WeekOptions& o) {
+  if (o.all && !context.runner.empty()) {
+    // Planning everyone while a name was given would show the wrong thing either way.
+    return fail(context, ErrorKind::bad_input,
+                "--all plans every runner, so --runner " + context.runner +
+                    " does not fit with it: leave out --all for " + context.runner +
+                    "'s week, or --runner for everyone's");
+  }
   const auto today = date_or_today(context, o.date);
   if (!today) return;
   const Date from = monday_of(*today);

@@ -151,6 +151,13 @@ TEST_CASE("week --all --summary prints one line per runner", "[cli][caseload]") 
   const auto as_json = p.run({"week", "--all", "--summary", "--format", "json"});
   CHECK(as_json.exit_code == 2);
   CHECK(contains(as_json.err, "--summary prints text"));
+  // A name with --all would show either everyone or the wrong thing: refused, naming both ways.
+  const auto named = p.run({"--runner", "Ana", "week", "--all", "--date", "2026-11-19"});
+  CHECK(named.exit_code == 2);
+  CHECK(named.out.empty());
+  CHECK(contains(named.err,
+                 "runback: --all plans every runner, so --runner Ana does not fit with "
+                 "it: leave out --all for Ana's week, or --runner for everyone's"));
 }
 
 TEST_CASE("decisions lists every decision with its reason, as text, CSV and JSON",
