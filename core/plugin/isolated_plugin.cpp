@@ -141,18 +141,20 @@ Status IsolatedPlugin::ensure_started() const {
   }
   auto hello = host_wire::decode_hello(*hello_bytes);
   if (!hello) return Error{stem_label + ": " + hello.error(), ErrorKind::plugin};
+  // info_ is set by the first greeting only: other threads read it without the lock (label(),
+  // questions_fixed()) while a host stopped between commands' phases is started again.
+  const bool greeted = !info_.version.empty();
   if (!hello->info) {
-    info_.name = hello->error_name;  // PluginLoadError::name
+    if (!greeted) info_.name = hello->error_name;  // PluginLoadError::name
     return Error{hello->load_error, ErrorKind::plugin};
   }
   // A restarted host must still be the same plugin.
-  if (!info_.version.empty() &&
-      (hello->info->name != info_.name || hello->info->version != info_.version)) {
+  if (greeted && (hello->info->name != info_.name || hello->info->version != info_.version)) {
     return Error{label() + ": the library changed while runback ran (now '" + hello->info->name +
                      "' " + hello->info->version + ")",
                  ErrorKind::plugin};
   }
-  info_ = *hello->info;
+  if (!greeted) info_ = *hello->info;
   child_ = std::move(*child);
   return ok_status();
 }
