@@ -51,6 +51,12 @@ const ExtensionReply& BatchedExtension::answer(ExtensionCall::Hook hook,
                                                const DayLog* log) const {
   protocol_ = &context.protocol;
   programme_ = &context.programme;
+  if (hook == ExtensionCall::Hook::questions && fixed_questions_) {
+    // The plugin's own answer for every checkpoint: no entry, nothing to send.
+    questions_day_ = context.date;
+    questions_answered_ = true;
+    return *fixed_questions_;
+  }
   // A verdict waits for its checkpoint's questions (asked just before it, the same day).
   const bool questions_unknown = hook == ExtensionCall::Hook::verdict &&
                                  questions_day_ == context.date && !questions_answered_;

@@ -59,6 +59,10 @@ class BatchedExtension final : public PlanExtension {
   // noted_calls, sent to the plugin alone, and take_replies; false when there were none.
   bool send_noted(std::span<const DayLog> logs,
                   std::span<const CheckpointSummary> checkpoints) const;
+  // A plugin whose questions are fixed (questions_fixed) is asked them once, before any walk:
+  // this is their answer, used for every questions call from then on, so that no verdict waits
+  // for a questions answer still to come.
+  void take_fixed_questions(ExtensionReply reply) const { fixed_questions_ = std::move(reply); }
   // After take_replies: every call of the walk was sent and answered exactly as guessed, so the
   // walk went as one on the plugin's own answers would, and its plan is the one to keep.
   bool walk_confirmed() const { return walk_confirmed_; }
@@ -100,6 +104,7 @@ class BatchedExtension final : public PlanExtension {
   // that failed (a host that died) is guessed to fail alike, so its calls settle in a batch.
   mutable ExtensionReply last_questions_;
   mutable ExtensionReply last_verdict_;
+  mutable std::optional<ExtensionReply> fixed_questions_;
   // How many verdicts and questions the next batch may carry.
   static constexpr std::size_t kSmallestWindow = 4;
   static constexpr std::size_t kLargestWindow = std::size_t{1} << 20;

@@ -34,6 +34,14 @@ namespace {
 // batches, which the SDK forbids: it is then asked one call at a time, as any other plugin.
 constexpr int kMaxBatches = 1000;
 
+// The questions call a plugin with fixed questions answers for every checkpoint of the plan
+// (PlanExtension::questions_fixed), asked before the first walk: the context is any of the plan's.
+ExtensionCall fixed_questions_call(const PlanRequest& request) {
+  return {ExtensionCall::Hook::questions,
+          ExtensionContext{request.protocol, request.programme, request.today, 0, 0, {}, {}, 0},
+          nullptr};
+}
+
 Plan walk(const PlanRequest& request, Date explain_from, const BatchedExtension* batched) {
   if (batched != nullptr) {
     PlanRequest through = request;
@@ -91,7 +99,14 @@ bool batches(const PlanRequest& request) {
 
 Plan make_plan(const PlanRequest& request) {
   std::optional<BatchedExtension> batching;
-  if (batches(request)) batching.emplace(*request.extension);
+  if (batches(request)) {
+    batching.emplace(*request.extension);
+    if (request.extension->questions_fixed()) {
+      const ExtensionCall ask = fixed_questions_call(request);
+      batching->take_fixed_questions(
+          std::move(request.extension->call_all(std::span<const ExtensionCall>(&ask, 1))[0]));
+    }
+  }
   const BatchedExtension* batched = batching ? &*batching : nullptr;
   Plan plan = walk(request, explain_guess(request), batched);
   if (auto again = unexplained(request, plan)) return walk(request, *again, batched);
@@ -113,6 +128,28 @@ std::vector<Plan> make_plans(std::span<const PlanRequest> requests) {
     batching[i].emplace(*requests[i].extension);
     through.back().extension = &*batching[i];
     open.push_back(i);
+  }
+  // Fixed questions first, one call a plan, in one batch a plugin.
+  std::stable_sort(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
+    return std::less<const PlanExtension*>()(requests[a].extension, requests[b].extension);
+  });
+  for (std::size_t first = 0; first < open.size();) {
+    const PlanExtension* plugin = requests[open[first]].extension;
+    std::size_t end = first;
+    std::vector<ExtensionCall> asks;
+    std::vector<std::size_t> asking;
+    for (; end < open.size() && requests[open[end]].extension == plugin; ++end) {
+      if (!plugin->questions_fixed()) continue;
+      asks.push_back(fixed_questions_call(requests[open[end]]));
+      asking.push_back(open[end]);
+    }
+    if (!asks.empty()) {
+      std::vector<ExtensionReply> replies = plugin->call_all(asks);
+      for (std::size_t k = 0; k < asking.size(); ++k) {
+        batching[asking[k]]->take_fixed_questions(std::move(replies[k]));
+      }
+    }
+    first = end;
   }
   for (int round = 0; !open.empty() && round < kMaxBatches; ++round) {
     // Every open request walks; the calls they noted go to each plugin in one batch.

@@ -50,6 +50,7 @@ class Recording final : public PlanExtension {
     return PlanExtension::call_all(batch);  // one at a time, through the hooks above
   }
   bool answers_in_batches() const override { return batches_; }
+  bool questions_fixed() const override { return inner_.questions_fixed(); }
 
   mutable int calls = 0;
   mutable int batches = 0;
