@@ -212,85 +212,57 @@ class DeadPlugin final : public PlanExtension {
   static Error died() { return Error{"plugin 'random' (/p/random.so): stopped with signal 11"}; }
 };
 
-}  // namespace
-
-TEST_CASE("a plugin whose every call fails is asked in a few batches, not one a checkpoint",
-          "[plan][plugin][batches]") {
-  std::mt19937_64 protocol_rng(20261204);
+// Plans 20 random histories of one random protocol (from `seed`) with `plugin`, one call at a
+// time and in batches, checks that the plans are the same, and gives `check` the batched
+// recording, the one-at-a-time one and how many walks the batched plan took (each walk draws a
+// history id, extension.hpp).
+template <class Check>
+void plan_both_ways(const PlanExtension& plugin, std::uint64_t seed, Check check) {
+  std::mt19937_64 protocol_rng(seed);
   Protocol p = random_protocol(protocol_rng);
   p.plugin = PluginRef{"random", {}, {}};
-  const DeadPlugin dead;
-  int planned = 0;
-  for (int i = 0; planned < 20; ++i) {
-    std::mt19937_64 rng(31ULL * std::uint64_t(i) + 5);
+  for (std::uint64_t i = 0; i < 20; ++i) {
+    std::mt19937_64 rng(seed + 31 * i);
     const History h = random_history(p, rng);
-    const Recording alone(dead, false);
-    const Recording batched(dead, true);
+    const Recording alone(plugin, false);
+    const Recording batched(plugin, true);
     auto plan_with = [&](const Recording& extension) {
       return make_plan({h.protocol, &extension, h.programme, h.logs, h.clearances, h.today,
                         monday_of(h.today), 14});
     };
     const Plan one_at_a_time = plan_with(alone);
-    const Plan in_batches = plan_with(batched);
-    INFO(describe(h));
-    CHECK(described(in_batches) == described(one_at_a_time));
-    CHECK(batched.batches <= 6);  // a guess or two, then every call guessed to fail alike
-    ++planned;
-  }
-}
-
-namespace {
-
-// No objection, no questions, no exercises: every guess the batching makes is right.
-class Agreeable final : public PlanExtension {
- public:
-  std::string name() const override { return "random"; }
-  std::string version() const override { return "1.0.0"; }
-  std::vector<Diagnostic> validate(const PluginRef&) const override { return {}; }
-  Result<std::vector<Exercise>> exercises(const ExtensionContext&) const override {
-    return std::vector<Exercise>{};
-  }
-  Result<std::vector<SessionCue>> session_cues(const ExtensionContext&) const override {
-    return std::vector<SessionCue>{};
-  }
-  Result<std::vector<CheckpointQuestion>> questions(const ExtensionContext&) const override {
-    return std::vector<CheckpointQuestion>{};
-  }
-  Result<Verdict> verdict(const ExtensionContext&, const DayLog&) const override {
-    return Verdict{Action{ActionKind::proceed, 0, 0}, ""};
-  }
-};
-
-}  // namespace
-
-TEST_CASE("a walk whose every guess the plugin confirms is kept: one batch a plan",
-          "[plan][plugin][batches]") {
-  std::mt19937_64 protocol_rng(20261205);
-  Protocol p = random_protocol(protocol_rng);
-  p.plugin = PluginRef{"random", {}, {}};
-  const Agreeable agreeable;
-  int planned = 0;
-  for (int i = 0; planned < 20; ++i) {
-    std::mt19937_64 rng(37ULL * std::uint64_t(i) + 3);
-    const History h = random_history(p, rng);
-    const Recording alone(agreeable, false);
-    const Recording batched(agreeable, true);
-    auto plan_with = [&](const Recording& extension) {
-      return make_plan({h.protocol, &extension, h.programme, h.logs, h.clearances, h.today,
-                        monday_of(h.today), 14});
-    };
-    const Plan one_at_a_time = plan_with(alone);
-    // Each walk over the history draws a history id (extension.hpp).
     const std::uint64_t before = next_history_id();
     const Plan in_batches = plan_with(batched);
     const std::uint64_t walks = next_history_id() - before - 1;
     INFO(describe(h));
     CHECK(described(in_batches) == described(one_at_a_time));
-    // The questions, then the verdicts that waited for them: a walk a batch, and no walk after
-    // the last to check what it confirmed.
-    CHECK(batched.batches <= 2);
-    CHECK(walks == std::uint64_t(batched.batches));
-    CHECK(batched.calls == alone.calls);
-    ++planned;
+    check(batched, alone, walks);
   }
+}
+
+}  // namespace
+
+TEST_CASE("a plugin whose every call fails is asked in a few batches, not one a checkpoint",
+          "[plan][plugin][batches]") {
+  plan_both_ways(DeadPlugin(), 20261204, [](const Recording& batched, const Recording&, auto) {
+    CHECK(batched.batches <= 6);  // a guess or two, then every call guessed to fail alike
+  });
+}
+
+TEST_CASE("a walk whose every guess the plugin confirms is kept: one batch a plan",
+          "[plan][plugin][batches]") {
+  // No objection, no questions, no exercises: every guess the batching makes is right.
+  FakeExtension agreeable;
+  agreeable.plugin_name = "random";
+  agreeable.on_verdict = [](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
+    return Verdict{Action{ActionKind::proceed, 0, 0}, ""};
+  };
+  plan_both_ways(agreeable, 20261205,
+                 [](const Recording& batched, const Recording& alone, std::uint64_t walks) {
+                   // The questions, then the verdicts that waited for them: a walk a batch, and
+                   // no walk after the last to check what it confirmed.
+                   CHECK(batched.batches <= 2);
+                   CHECK(walks == std::uint64_t(batched.batches));
+                   CHECK(batched.calls == alone.calls);
+                 });
 }

@@ -146,11 +146,12 @@ TEST_CASE("the plugin's exercises replace the protocol's of the same name", "[pl
   CHECK(plan.days[0].cues.empty());
 }
 
-TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain score does",
-          "[plan][plugin]") {
+namespace {
+
+// The achilles protocol with a fake plugin asking one question that must be answered.
+Run asking_heel_raises(FakeExtension& fake) {
   Protocol p = achilles_protocol();
   p.plugin = PluginRef{"fake", {}, {}};
-  FakeExtension fake;
   CheckpointQuestion raises;
   raises.key = "heel-raises";
   raises.text = "How many single-leg heel raises?";
@@ -159,6 +160,15 @@ TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain 
   fake.question_list = {raises};
   Run run = start(p);
   run.extension = &fake;
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain score does",
+          "[plan][plugin]") {
+  FakeExtension fake;
+  Run run = asking_heel_raises(fake);
   int verdicts = 0;
   fake.on_verdict = [&](const ExtensionContext&, const DayLog&) -> Result<Verdict> {
     ++verdicts;
@@ -229,16 +239,8 @@ TEST_CASE("an unanswered plugin question holds the checkpoint as a missing pain 
 
 TEST_CASE("fixed questions are asked once a plan and hold every checkpoint alike",
           "[plan][plugin]") {
-  Protocol p = achilles_protocol();
-  p.plugin = PluginRef{"fake", {}, {}};
   FakeExtension fake;
-  CheckpointQuestion raises;
-  raises.key = "heel-raises";
-  raises.text = "How many single-leg heel raises?";
-  raises.max = 100;
-  fake.question_list = {raises};
-  Run run = start(p);
-  run.extension = &fake;
+  Run run = asking_heel_raises(fake);
   // Eight sessions, answered but for the third and the last: a repeat for the missing answer,
   // and a wait at the end.
   for (int i = 0; i < 8; ++i) {
