@@ -14,6 +14,7 @@ namespace {
 std::atomic<const char*> g_held{nullptr};
 std::atomic<std::size_t> g_held_size{0};
 std::atomic<int> g_channel{-1};
+std::atomic<HostOutbox*> g_outbox{nullptr};
 
 void send_raw(const char* data, std::size_t size) {
   const int channel = g_channel.load();
@@ -35,9 +36,9 @@ extern "C" void send_held_and_die(int signal_number) {
   ::raise(signal_number);
 }
 
+// Not in a signal: it may wait for a flush the watch has begun, so each reply goes once, whole.
 extern "C" void send_held_at_exit() {
-  const char* held = g_held.exchange(nullptr);
-  if (held != nullptr) send_raw(held, g_held_size.load());
+  if (HostOutbox* outbox = g_outbox.load()) outbox->flush();
 }
 
 void install_handlers() {
@@ -67,6 +68,7 @@ std::int64_t now_ns() {
 
 HostOutbox::HostOutbox(int channel) : channel_(channel) {
   g_channel = channel;
+  g_outbox = this;
   install_handlers();
   watcher_ = std::thread([this] { watch(); });
 }
@@ -75,6 +77,7 @@ HostOutbox::~HostOutbox() {
   stopping_ = true;
   watcher_.join();
   flush();
+  g_outbox = nullptr;
   g_channel = -1;
 }
 
@@ -92,9 +95,12 @@ bool HostOutbox::flush() {
 }
 
 bool HostOutbox::flush_locked() {
-  // Taken from the handlers first: what is being written must not be written twice.
-  g_held = nullptr;
-  g_held_size = 0;
+  // Taken from the signal handlers first: what is being written must not be written twice. When
+  // a handler took it already, the host is ending with those replies sent.
+  if (g_held.exchange(nullptr) == nullptr) {
+    held_.clear();
+    return true;
+  }
   std::size_t done = 0;
   bool sent = true;
   while (done < held_.size()) {
