@@ -11,8 +11,9 @@
 // (PlanExtension::call_all) and the walk starts again. The walk is deterministic, so it goes the
 // same way up to the first answer that differs from its guess; answers noted after that are
 // dropped and asked again (a plugin that often differs from its guesses is sent fewer calls at a
-// time). The plan kept is that of a walk in which every answer was
-// the plugin's own: the plan that calling the plugin one call at a time gives.
+// time). The plan kept is that of a walk in which every answer was the plugin's own, or whose
+// every guess the plugin then confirmed: the plan that calling the plugin one call at a time
+// gives. A plugin whose questions are fixed is asked them before the first walk.
 //
 // A verdict is sent only once the answers to its checkpoint's questions are the plugin's own, so
 // the plugin is never asked for a verdict whose checkpoint still waits for an answer

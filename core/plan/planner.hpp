@@ -6,8 +6,8 @@
 // the plugin, which may cache what it converted of that history under it. The id never affects
 // the plan's content. make_plan walks the history once (rarely twice, see planner.cpp), so its
 // cost grows linearly with the history; with a plugin that answers in batches (a plugin host
-// process) it walks until a walk used only the plugin's answers, usually three times
-// (plan/batched_extension.hpp).
+// process) it walks until a walk used only the plugin's answers or had every guess confirmed,
+// usually once or twice (plan/batched_extension.hpp).
 
 #include <span>
 #include <vector>
