@@ -52,7 +52,7 @@ constexpr std::size_t kPluginSizeV1_0 = offsetof(rb_plugin, verdict) + sizeof(rb
 constexpr std::size_t kPluginSizeV1_2 =
     offsetof(rb_plugin, fixed_questions) + sizeof(rb_plugin::fixed_questions);
 
-// Past 1.0's fields only when the plugin's descriptor has them.
+// ABI 1.2's hook only when the plugin was built for 1.2 or later (its descriptor has it).
 decltype(rb_plugin::fixed_questions) fixed_questions_hook(const rb_plugin& api) {
   return api.abi_minor >= 2 && api.struct_size >= kPluginSizeV1_2 ? api.fixed_questions : nullptr;
 }
