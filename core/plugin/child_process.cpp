@@ -83,14 +83,13 @@ std::string describe_signal(int signal) {
 
 Result<std::unique_ptr<ChildProcess>> ChildProcess::start(const ChildLaunch& launch) {
   int channel[2] = {-1, -1};
-  int out[2] = {-1, -1};
   int err[2] = {-1, -1};
   // Close-on-exec everywhere, so no other child (of another thread) inherits these ends; the
   // dup2s below give the child its own copies without the flag.
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0 ||
-      ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+      ::pipe2(err, O_CLOEXEC) != 0) {
     const int error = errno;
-    for (int fd : {channel[0], channel[1], out[0], out[1], err[0], err[1]}) {
+    for (int fd : {channel[0], channel[1], err[0], err[1]}) {
       if (fd >= 0) ::close(fd);
     }
     return Error{"cannot make pipes for the plugin host: " + errno_text(error), ErrorKind::io};
@@ -98,7 +97,7 @@ Result<std::unique_ptr<ChildProcess>> ChildProcess::start(const ChildLaunch& lau
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   posix_spawn_file_actions_adddup2(&actions, channel[1], kChannelFd);
 
@@ -112,29 +111,24 @@ Result<std::unique_ptr<ChildProcess>> ChildProcess::start(const ChildLaunch& lau
       ::posix_spawn(&pid, launch.executable.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(channel[1]);
-  ::close(out[1]);
   ::close(err[1]);
   if (spawned != 0) {
-    for (int fd : {channel[0], out[0], err[0]}) ::close(fd);
+    for (int fd : {channel[0], err[0]}) ::close(fd);
     return Error{"cannot start the plugin host " + launch.executable + ": " + errno_text(spawned),
                  ErrorKind::io};
   }
   std::unique_ptr<ChildProcess> child(new ChildProcess);
   child->pid_ = pid;
   child->channel_ = channel[0];
-  child->out_ = out[0];
   child->err_ = err[0];
   child->on_stderr_line_ = launch.on_stderr_line;
-  for (int fd : {child->out_, child->err_}) {
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-  }
+  ::fcntl(child->err_, F_SETFL, ::fcntl(child->err_, F_GETFL) | O_NONBLOCK);
   return child;
 }
 
 ChildProcess::~ChildProcess() {
   reap();
   close_fd(channel_);
-  close_fd(out_);
   close_fd(err_);
 }
 
@@ -157,12 +151,7 @@ bool ChildProcess::read_some(int fd) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
-    std::string& to = fd == channel_ ? inbox_ : fd == out_ ? stdout_ : stderr_;
-    // Stray output is judged by its first bytes; a plugin printing without end must not make
-    // runback hold it all.
-    if (fd == out_ && stdout_.size() > 4096) return true;
-    to.append(buffer, static_cast<std::size_t>(n));
-    if (fd == out_ && stdout_.size() > 4096) stdout_.resize(4097);
+    (fd == channel_ ? inbox_ : stderr_).append(buffer, static_cast<std::size_t>(n));
     if (fd == err_) flush_stderr(false);
     return true;
   }
@@ -184,27 +173,15 @@ void ChildProcess::flush_stderr(bool all) {
 }
 
 void ChildProcess::drain() {
-  // One poll rather than a read of each: a batch drains after every reply, and mostly there is
-  // nothing to read.
-  pollfd fds[2] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}};
-  if (::poll(fds, 2, 0) == 0 && err_ >= 0) return;
-  for (int* fd : {&out_, &err_}) {
-    while (*fd >= 0) {
-      const std::size_t before = (*fd == out_ ? stdout_ : stderr_).size();
-      if (!read_some(*fd)) {
-        close_fd(*fd);
-        break;
-      }
-      if ((*fd == out_ ? stdout_ : stderr_).size() == before) break;  // nothing more now
+  while (err_ >= 0) {
+    const std::size_t before = stderr_.size();
+    if (!read_some(err_)) {
+      close_fd(err_);
+      break;
     }
+    if (stderr_.size() == before) break;  // nothing more now
   }
   if (err_ < 0) flush_stderr(true);
-}
-
-std::string ChildProcess::take_stdout() {
-  std::string out;
-  out.swap(stdout_);
-  return out;
 }
 
 Result<std::string, ChildReadError> ChildProcess::read_frame(
@@ -241,17 +218,18 @@ Result<std::string, ChildReadError> ChildProcess::read_frame(
     if (now >= deadline) return failed(ChildFault::timed_out, "no answer in time");
     const auto wait =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
-    pollfd fds[3] = {{channel_, POLLIN, 0}, {out_, POLLIN, 0}, {err_, POLLIN, 0}};
-    const int ready = ::poll(fds, 3, static_cast<int>(wait));
+    pollfd fds[2] = {{channel_, POLLIN, 0}, {err_, POLLIN, 0}};
+    const int ready = ::poll(fds, 2, static_cast<int>(wait));
     if (ready < 0 && errno != EINTR) {
       return failed(ChildFault::gone, "cannot wait for the plugin host: " + errno_text(errno));
     }
-    for (int i = 2; i >= 0 && ready > 0; --i) {
+    // stderr first, so a host's last words are passed on before its end is reported.
+    for (int i = 1; i >= 0 && ready > 0; --i) {
       if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
-      int& fd = i == 0 ? channel_ : i == 1 ? out_ : err_;
+      int& fd = i == 0 ? channel_ : err_;
       if (!read_some(fd)) {
         close_fd(fd);
-        if (i == 2) flush_stderr(true);
+        if (i == 1) flush_stderr(true);
       }
     }
   }

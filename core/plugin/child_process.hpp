@@ -1,9 +1,9 @@
 #pragma once
 // A helper process runback talks to: started with a channel on its fd 3 (a socket pair, so a
 // write to a child that died fails with EPIPE instead of killing runback with SIGPIPE), its
-// stdout and stderr captured apart, its stdin /dev/null. Reads wait with a deadline; what the
-// child writes to stderr is passed on line by line, what it writes to stdout is kept for the
-// caller to judge. POSIX only.
+// stderr captured, its stdin and stdout /dev/null (the plugin host catches what a plugin prints
+// itself, call by call: stdout_capture.hpp). Reads wait with a deadline; what the child writes to
+// stderr is passed on line by line. POSIX only.
 
 #include <sys/types.h>
 #include <chrono>
@@ -46,10 +46,8 @@ class ChildProcess {
   Status send(std::string_view bytes);
   // The payload of the next frame, waiting no later than `deadline`.
   Result<std::string, ChildReadError> read_frame(std::chrono::steady_clock::time_point deadline);
-  // Reads what stdout and stderr hold now, without waiting.
+  // Reads what stderr holds now, without waiting.
   void drain();
-  // What the child wrote to stdout since the last call.
-  std::string take_stdout();
   // Kills the child if it still runs and says how it ended ("exited with status 0", "stopped
   // with signal 11 (segmentation fault)", "was stopped"), waiting a little for a child whose
   // channel closed to finish dying.
@@ -64,11 +62,9 @@ class ChildProcess {
 
   pid_t pid_ = -1;
   int channel_ = -1;
-  int out_ = -1;
   int err_ = -1;
   std::string inbox_;
   std::size_t inbox_read_ = 0;  // the frames before this offset have been taken
-  std::string stdout_;
   std::string stderr_;
   std::function<void(std::string_view)> on_stderr_line_;
   std::optional<std::string> ended_;
