@@ -2,7 +2,9 @@
 
 namespace runback {
 
-std::string quoted_stray_output(const std::string& text) {
+namespace {
+
+std::string quoted(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (out.size() >= 60) {
@@ -20,9 +22,11 @@ std::string quoted_stray_output(const std::string& text) {
   return "'" + out + "'";
 }
 
+}  // namespace
+
 std::string stray_output_error(const std::string& label, const std::string& during,
                                const std::string& text) {
-  return label + ": wrote to standard output " + during + ": " + quoted_stray_output(text) +
+  return label + ": wrote to standard output " + during + ": " + quoted(text) +
          " (plugins must not print; use stderr)";
 }
 

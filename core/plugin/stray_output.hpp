@@ -6,12 +6,9 @@
 
 namespace runback {
 
-// "'{\"not\": \"runback's output\"}\n'": on one line (a line break shown as \n, other control
-// characters as ?), cut short after 60 characters.
-std::string quoted_stray_output(const std::string& text);
-
 // "LABEL: wrote to standard output DURING: 'TEXT' (plugins must not print; use stderr)";
-// `during` is "during `verdict`", "while loading", ...
+// `during` is "during `verdict`", "while loading", ...; TEXT is shown on one line (a line break as
+// \n, other control characters as ?) and cut short after 60 characters.
 std::string stray_output_error(const std::string& label, const std::string& during,
                                const std::string& text);
 
