@@ -16,10 +16,11 @@ const std::vector<CheckpointQuestion>& Planner::questions() {
   if (!questions_) {
     questions_.emplace();
     if (r_.extension && r_.day_details) {
-      // The questions describe the checkpoint; they are asked with the protocol's context.
-      auto asked = r_.extension->questions(context(r_.today));
+      // The questions describe the checkpoint; they are asked with the protocol's context (fixed
+      // questions: the answer the checkpoints had).
+      const auto& asked = checkpoint_questions(r_.today);
       if (asked.ok()) {
-        *questions_ = std::move(*asked);
+        *questions_ = *asked;
       } else {
         note_questions_failed(asked.error());
       }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "plan/batched_extension.hpp"
 #include "plan/day_walk.hpp"
@@ -34,12 +36,23 @@ namespace {
 // batches, which the SDK forbids: it is then asked one call at a time, as any other plugin.
 constexpr int kMaxBatches = 1000;
 
-// The questions call a plugin with fixed questions answers for every checkpoint of the plan
-// (PlanExtension::questions_fixed), asked before the first walk: the context is any of the plan's.
-ExtensionCall fixed_questions_call(const PlanRequest& request) {
-  return {ExtensionCall::Hook::questions,
-          ExtensionContext{request.protocol, request.programme, request.today, 0, 0, {}, {}, 0},
-          nullptr};
+// A plugin with fixed questions (PlanExtension::questions_fixed) is asked them before the first
+// walk, once a plan, the plans of one plugin in one batch; the context is any of each plan's.
+using PlansOfPlugin = std::vector<std::pair<const PlanRequest*, const BatchedExtension*>>;
+void ask_fixed_questions(const PlanExtension& plugin, const PlansOfPlugin& plans) {
+  if (plans.empty() || !plugin.questions_fixed()) return;
+  std::vector<ExtensionCall> asks;
+  asks.reserve(plans.size());
+  for (const auto& [request, batched] : plans) {
+    asks.push_back(
+        {ExtensionCall::Hook::questions,
+         ExtensionContext{request->protocol, request->programme, request->today, 0, 0, {}, {}, 0},
+         nullptr});
+  }
+  std::vector<ExtensionReply> replies = plugin.call_all(asks);
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    plans[k].second->take_fixed_questions(std::move(replies[k]));
+  }
 }
 
 Plan walk(const PlanRequest& request, Date explain_from, const BatchedExtension* batched) {
@@ -101,11 +114,7 @@ Plan make_plan(const PlanRequest& request) {
   std::optional<BatchedExtension> batching;
   if (batches(request)) {
     batching.emplace(*request.extension);
-    if (request.extension->questions_fixed()) {
-      const ExtensionCall ask = fixed_questions_call(request);
-      batching->take_fixed_questions(
-          std::move(request.extension->call_all(std::span<const ExtensionCall>(&ask, 1))[0]));
-    }
+    ask_fixed_questions(*request.extension, {{&request, &*batching}});
   }
   const BatchedExtension* batched = batching ? &*batching : nullptr;
   Plan plan = walk(request, explain_guess(request), batched);
@@ -129,28 +138,11 @@ std::vector<Plan> make_plans(std::span<const PlanRequest> requests) {
     through.back().extension = &*batching[i];
     open.push_back(i);
   }
-  // Fixed questions first, one call a plan, in one batch a plugin.
-  std::stable_sort(open.begin(), open.end(), [&](std::size_t a, std::size_t b) {
-    return std::less<const PlanExtension*>()(requests[a].extension, requests[b].extension);
-  });
-  for (std::size_t first = 0; first < open.size();) {
-    const PlanExtension* plugin = requests[open[first]].extension;
-    std::size_t end = first;
-    std::vector<ExtensionCall> asks;
-    std::vector<std::size_t> asking;
-    for (; end < open.size() && requests[open[end]].extension == plugin; ++end) {
-      if (!plugin->questions_fixed()) continue;
-      asks.push_back(fixed_questions_call(requests[open[end]]));
-      asking.push_back(open[end]);
-    }
-    if (!asks.empty()) {
-      std::vector<ExtensionReply> replies = plugin->call_all(asks);
-      for (std::size_t k = 0; k < asking.size(); ++k) {
-        batching[asking[k]]->take_fixed_questions(std::move(replies[k]));
-      }
-    }
-    first = end;
+  std::map<const PlanExtension*, PlansOfPlugin> by_plugin;
+  for (std::size_t i : open) {
+    by_plugin[requests[i].extension].push_back({&requests[i], &*batching[i]});
   }
+  for (const auto& [plugin, asking] : by_plugin) ask_fixed_questions(*plugin, asking);
   for (int round = 0; !open.empty() && round < kMaxBatches; ++round) {
     // Every open request walks; the calls they noted go to each plugin in one batch.
     std::vector<std::unique_ptr<Planner>> walked;
