@@ -1,4 +1,8 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -39,6 +43,41 @@ Result<std::string> RealFileSystem::read_file(const std::string& path,
     }
   }
   return content;
+}
+
+Status RealFileSystem::read_in_pieces(const std::string& path, std::size_t max_bytes,
+                                      FilePieces& into) const {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Error{path + ": no such file", ErrorKind::not_found};
+    return Error{path + ": cannot be read (check its permissions)", ErrorKind::io};
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) return Error{path + ": cannot be read", ErrorKind::io};
+  if (S_ISDIR(status.st_mode)) return Error{path + ": is a directory, not a file"};
+  const auto size = static_cast<std::uint64_t>(status.st_size);
+  if (size > max_bytes) {
+    return Error{path + ": the file is larger than " + std::to_string(max_bytes / 1024) +
+                 " KiB, more than runback reads"};
+  }
+  into.size(size);
+  // A small buffer used again and again: a few pages to touch, however large the file.
+  char buffer[16384];
+  std::uint64_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd, buffer, std::min<std::uint64_t>(sizeof buffer, size - done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{path + ": cannot be read", ErrorKind::io};
+    if (n == 0) break;
+    into.piece(std::string_view(buffer, static_cast<std::size_t>(n)));
+    done += static_cast<std::uint64_t>(n);
+  }
+  if (done != size) return Error{path + ": the file changed while runback read it", ErrorKind::io};
+  return ok_status();
 }
 
 bool RealFileSystem::is_file(const std::string& path) const {
