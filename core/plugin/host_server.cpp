@@ -166,7 +166,7 @@ int serve_plugin(const std::string& path, int channel) {
   StdoutCapture printed;
   host_wire::Hello hello;
   auto loaded = LoadedPlugin::load(path);
-  const std::string printed_loading = printed.take();
+  const std::string printed_loading = printed.take_at_end();
   if (loaded && !printed_loading.empty()) {
     // Named by its file, as runback names a plugin it has not been greeted by.
     const std::string stem = std::filesystem::path(path).stem().string();
@@ -201,11 +201,13 @@ int serve_plugin(const std::string& path, int channel) {
       return 2;
     }
     for (auto id : request->forget) server.forget(id);
-    for (auto& call : request->calls) {
+    for (std::size_t i = 0; i < request->calls.size(); ++i) {
+      Call& call = request->calls[i];
       outbox.hook_started();
       Reply reply = server.answer(call);
       outbox.hook_ended();
-      if (const std::string text = printed.take(); !text.empty()) {
+      const bool last = i + 1 == request->calls.size();
+      if (const std::string text = last ? printed.take_at_end() : printed.take(); !text.empty()) {
         reply = Reply{};
         reply.error =
             Error{stray_output_error((*loaded)->label(),
