@@ -1,12 +1,17 @@
 // Builds a records database for the planner's benchmarks: RUNNERS runners on the shipped
 // protocols (in turn), each with DAYS days of logs up to END: runs on Monday, Wednesday and
 // Friday with low pain and now and then a flare, next-morning scores, a red flag and clearance
-// now and then. Usage: make_caseload DB PROTOCOL_DIR RUNNERS DAYS END
+// now and then. Usage: make_caseload DB PROTOCOL_DIR RUNNERS DAYS END [PLUGIN_DIR]
+// With PLUGIN_DIR, each programme records its plugin's library (name, version, digest and path)
+// as `runback start` does; without it, the name and version 1.0.0 only.
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <random>
 
 #include "io/file_system.hpp"
+#include "plugin/plugin_host.hpp"
 #include "protocol/loader.hpp"
 #include "store/store.hpp"
 
@@ -14,8 +19,8 @@ using namespace runback;
 using Days = std::chrono::days;
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: make_caseload DB PROTOCOL_DIR RUNNERS DAYS END\n");
+  if (argc != 6 && argc != 7) {
+    std::fprintf(stderr, "usage: make_caseload DB PROTOCOL_DIR RUNNERS DAYS END [PLUGIN_DIR]\n");
     return 2;
   }
   const int runners = std::atoi(argv[3]);
@@ -23,6 +28,9 @@ int main(int argc, char** argv) {
   auto end = parse_date(argv[5]);
   if (!end) return 2;
   RealFileSystem fs;
+  std::optional<PluginHost> plugins;
+  if (argc == 7) plugins.emplace(fs, std::vector<PluginDir>{{argv[6], "--plugin-dir"}});
+  std::map<std::string, Result<PluginIdentity>> identities;  // by plugin name
   std::vector<Protocol> protocols;
   for (const char* id :
        {"general-return", "achilles-midportion", "hip-gluteal", "patellofemoral"}) {
@@ -49,6 +57,18 @@ int main(int argc, char** argv) {
     if (protocol.plugin) {
       programme.plugin_name = protocol.plugin->name;
       programme.plugin_version = "1.0.0";
+      if (plugins) {
+        auto& identity =
+            identities.try_emplace(protocol.plugin->name, plugins->identify(protocol.plugin->name))
+                .first->second;
+        if (!identity) {
+          std::fprintf(stderr, "%s\n", identity.error().c_str());
+          return 1;
+        }
+        programme.plugin_version = identity->version;
+        programme.plugin_digest = identity->digest;
+        programme.plugin_path = identity->path;
+      }
       if (protocol.plugin->name == "knee") programme.params["baseline_cadence"] = "164";
     }
     programme.start_date = start;

@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 
 # 1. One runner with a year of logs, among 99 others with the same.
-"$make_caseload" "$work/year.db" "$source_dir/protocols" 100 365 2026-11-20
+"$make_caseload" "$work/year.db" "$source_dir/protocols" 100 365 2026-11-20 "$build/plugins"
 count="SELECT count(*) FROM day_log l JOIN runner r ON r.id = l.runner_id
        WHERE r.name = 'runner-00042'"
 echo "runner-00042: $(sqlite3 "$work/year.db" "$count") logs"
@@ -25,7 +25,7 @@ hyperfine --warmup 3 --runs 30 -N --export-markdown "$work/week.md" \
   -n 'sqlite3 count' "sqlite3 $work/year.db \"$count\""
 
 # 2. The caseload: 10,000 runners, 6 months of logs each.
-"$make_caseload" "$work/caseload.db" "$source_dir/protocols" 10000 182 2026-11-20
+"$make_caseload" "$work/caseload.db" "$source_dir/protocols" 10000 182 2026-11-20 "$build/plugins"
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/all.md" \
   -n 'runback week --all --format json' \
   "$runback --db $work/caseload.db week --all --format json --date 2026-11-20 > /dev/null"
