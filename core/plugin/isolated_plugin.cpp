@@ -215,9 +215,14 @@ host_wire::Call IsolatedPlugin::context_call(const HookCall& call) const {
 
 std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
     std::vector<host_wire::Call> calls) const {
+  // The calls go into the request whole; only their kinds are needed after.
+  std::vector<CallKind> kinds;
+  kinds.reserve(calls.size());
+  for (const host_wire::Call& call : calls) kinds.push_back(call.kind);
   std::vector<Result<host_wire::Reply>> out;
+  out.reserve(calls.size());
   auto fail_rest = [&](const Error& error) {
-    while (out.size() < calls.size()) out.emplace_back(error);
+    while (out.size() < kinds.size()) out.emplace_back(error);
   };
   if (auto status = ensure_started(); !status) {
     fail_rest(status.failure());
@@ -225,17 +230,16 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
   }
   host_wire::Request request;
   request.forget.swap(forget_);
-  request.calls = calls;
+  request.calls = std::move(calls);
   const std::string payload = host_wire::encode(request);
+  request = {};
   std::string bytes;
   bytes.reserve(payload.size() + 4);
   for (int i = 0; i < 4; ++i) {
     bytes.push_back(static_cast<char>((payload.size() >> (8 * i)) & 0xff));
   }
   bytes += payload;
-  auto during = [&](std::size_t i) {
-    return "during `" + host_wire::call_name(calls[i].kind) + "`";
-  };
+  auto during = [&](std::size_t i) { return "during `" + host_wire::call_name(kinds[i]) + "`"; };
   auto host_died = [&](std::size_t i, const std::string& how) {
     dead_ = died(how, during(i));
     child_.reset();
@@ -246,7 +250,7 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
     host_died(0, child_->reap());
     return out;
   }
-  for (std::size_t i = 0; i < calls.size(); ++i) {
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
     auto reply_bytes = child_->read_frame(std::chrono::steady_clock::now() + options_.timeout);
     if (!reply_bytes) {
       const auto fault = reply_bytes.failure().fault;
@@ -262,7 +266,7 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
       }
       return out;
     }
-    auto reply = host_wire::decode_reply(calls[i].kind, *reply_bytes);
+    auto reply = host_wire::decode_reply(kinds[i], *reply_bytes);
     if (!reply) {
       child_->reap();
       host_died(i, "sent " + reply.error());
