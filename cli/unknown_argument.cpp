@@ -45,6 +45,22 @@ std::vector<std::string> subcommand_names(const CLI::App* command) {
   return names;
 }
 
+// `--date` is how `week`, `status` and `today` take a day; a command that takes it another way
+// says which, rather than suggesting an option that merely looks alike.
+std::string date_hint(const CLI::App* command) {
+  for (const CLI::Option* option : command->get_options()) {
+    if (option->get_positional() && option->get_name() == "DATE") {
+      return ": give the day (YYYY-MM-DD) straight after `" + command_words(command) + "`";
+    }
+  }
+  for (const CLI::Option* option : command->get_options()) {
+    if (option->check_lname("to")) {
+      return ": it takes its days as --from DATE and --to DATE (the last day)";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::optional<std::string> unknown_argument_message(const CLI::App& app) {
@@ -56,6 +72,11 @@ std::optional<std::string> unknown_argument_message(const CLI::App& app) {
   const std::string words = command_words(command);
   if (word.size() > 1 && word[0] == '-') {
     const std::string name = word.substr(0, word.find('='));
+    if (name == "--date") {
+      if (std::string hint = date_hint(command); !hint.empty()) {
+        return "`" + words + "` has no option --date" + hint + kMoreHelp;
+      }
+    }
     return "`" + words + "` has no option " + name + did_you_mean(name, option_names(command)) +
            kMoreHelp;
   }

@@ -91,3 +91,22 @@ TEST_CASE("a mistyped option or command is named, with the closest one runback k
   CHECK(word.err.find("`runback week` did not expect 'extra'") != std::string::npos);
   CHECK(option.out.empty());
 }
+
+TEST_CASE("--date on a command that takes its day otherwise says how it does", "[cli][exit]") {
+  InProcess p;
+  // `week`, `status` and `today` take --date, so runners try it everywhere; `log`'s nearest
+  // option by spelling (--note) would be the wrong advice.
+  const auto log = p.run({"log", "--date", "2026-11-30", "--pain-during", "2"});
+  CHECK(log.exit_code == 2);
+  CHECK(log.err ==
+        "runback: `runback log` has no option --date: give the day (YYYY-MM-DD) straight after "
+        "`runback log`\n"
+        "Run with --help for more information.\n");
+  for (const char* command : {"report", "history", "decisions"}) {
+    const auto ranged = p.run({command, "--date", "2026-11-30"});
+    CHECK(ranged.exit_code == 2);
+    CHECK(ranged.err.find("has no option --date: it takes its days as --from DATE and --to DATE "
+                          "(the last day)") != std::string::npos);
+    CHECK(ranged.out.empty());
+  }
+}
