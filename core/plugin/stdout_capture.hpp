@@ -3,11 +3,16 @@
 // own output would carry it). The host points it at a file of its own, in memory, and after each
 // hook takes what the hook printed, so the error names the very call that printed.
 //
-// Looking costs no system call: the file's first page is mapped, and the host only reads whether
-// it is still all zeros (a hook runs thousands of times in a caseload; a read of an empty pipe
-// after each was two fifths of the host's time). A hook that prints nothing but zero bytes is
-// not seen there; at_end() sees it, once a request, and then cannot tell which call it was.
+// Looking costs no system call: the file is mapped, and after each hook the host only reads
+// whether its first bytes are still zeros (a hook runs thousands of times in a caseload; a read
+// of an empty pipe after each was two fifths of the host's time). Output that does not start
+// there (zero bytes, or /dev/stdout opened again and written after what was taken) is seen by
+// take_at_end(), once a request, which cannot tell which call it was.
+//
+// The file holds 64 KB, as a pipe does, and cannot grow or shrink: a plugin that prints without
+// end gets write errors, not the machine's memory.
 
+#include <cstddef>
 #include <string>
 
 namespace runback {
@@ -22,17 +27,18 @@ class StdoutCapture {
   StdoutCapture& operator=(const StdoutCapture&) = delete;
 
   // What was printed since the last take (its first 4 KB), stdio's buffers flushed first; empty
-  // when nothing was, or only zero bytes were.
+  // when nothing was.
   std::string take();
-  // take(), and also output of zero bytes only (one system call): for the end of a request.
+  // take(), and also output that did not start at the beginning of the file (a look at all of
+  // it, and one system call): for the end of a request.
   std::string take_at_end();
 
  private:
   std::string collect();
 
-  int file_ = -1;   // the capture, also fd 1
-  int saved_ = -1;  // fd 1 as it was
-  const volatile unsigned char* first_page_ = nullptr;
+  int file_ = -1;                        // the capture, also fd 1
+  int saved_ = -1;                       // fd 1 as it was
+  const unsigned char* view_ = nullptr;  // the whole file, read-only
 };
 
 }  // namespace runback
