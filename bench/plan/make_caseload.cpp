@@ -58,9 +58,12 @@ int main(int argc, char** argv) {
       programme.plugin_name = protocol.plugin->name;
       programme.plugin_version = "1.0.0";
       if (plugins) {
-        auto& identity =
-            identities.try_emplace(protocol.plugin->name, plugins->identify(protocol.plugin->name))
-                .first->second;
+        auto it = identities.find(protocol.plugin->name);
+        if (it == identities.end()) {  // once a plugin: a digest reads the whole library
+          it = identities.emplace(protocol.plugin->name, plugins->identify(protocol.plugin->name))
+                   .first;
+        }
+        const Result<PluginIdentity>& identity = it->second;
         if (!identity) {
           std::fprintf(stderr, "%s\n", identity.error().c_str());
           return 1;
