@@ -92,7 +92,8 @@ TEST_CASE("a mistyped option or command is named, with the closest one runback k
   CHECK(option.out.empty());
 }
 
-TEST_CASE("--date on a command that takes its day otherwise says how it does", "[cli][exit]") {
+TEST_CASE("a command that takes its day otherwise than by --date says how, when given --date",
+          "[cli][exit]") {
   InProcess p;
   // `week`, `status` and `today` take --date, so runners try it everywhere; `log`'s nearest
   // option by spelling (--note) would be the wrong advice.
