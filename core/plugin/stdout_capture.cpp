@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cstdio>
@@ -41,6 +42,15 @@ StdoutCapture::StdoutCapture() {
   }
   file_ = file;
   view_ = static_cast<const unsigned char*>(view);
+  blocks_with_first_page_ = allocated_blocks();
+}
+
+long long StdoutCapture::allocated_blocks() const {
+  // The first page is read after every hook, which gives it storage; the rest has none until
+  // something is written there.
+  [[maybe_unused]] volatile unsigned char first = view_[0];
+  struct stat status {};
+  return ::fstat(file_, &status) == 0 ? static_cast<long long>(status.st_blocks) : 0;
 }
 
 StdoutCapture::~StdoutCapture() {
@@ -66,10 +76,13 @@ std::string StdoutCapture::collect() {
           .base();
   const unsigned char* stop = std::max(last, view_ + std::min<std::size_t>(offset, kCapacity));
   std::string printed(first, std::min(stop, first + kKept));
-  // Emptied for the next call: zeros written over it, and fd 1 rewound.
-  static constexpr char kZeros[4096] = {};
-  for (std::size_t at = 0; at < kCapacity; at += sizeof kZeros) {
-    if (::pwrite(file_, kZeros, sizeof kZeros, static_cast<off_t>(at)) < 0) break;
+  // Emptied for the next call: its storage given back (it reads as zeros again), or zeros
+  // written over it where that cannot be done; and fd 1 rewound.
+  if (::fallocate(file_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, kCapacity) != 0) {
+    static constexpr char kZeros[4096] = {};
+    for (std::size_t at = 0; at < kCapacity; at += sizeof kZeros) {
+      if (::pwrite(file_, kZeros, sizeof kZeros, static_cast<off_t>(at)) < 0) break;
+    }
   }
   ::lseek(STDOUT_FILENO, 0, SEEK_SET);
   return printed;
@@ -84,8 +97,11 @@ std::string StdoutCapture::take() {
 
 std::string StdoutCapture::take_at_end() {
   std::string printed = take();
-  if (printed.empty() && file_ >= 0 &&
-      (!std::all_of(view_, view_ + kCapacity, zero) || ::lseek(STDOUT_FILENO, 0, SEEK_CUR) > 0)) {
+  if (!printed.empty() || file_ < 0) return printed;
+  // Zero bytes at fd 1's offset, a write elsewhere in the first page, or anything beyond it
+  // (which gave the file more storage than the first page's): without reading every page.
+  if (::lseek(STDOUT_FILENO, 0, SEEK_CUR) > 0 || !std::all_of(view_, view_ + kKept, zero) ||
+      allocated_blocks() > blocks_with_first_page_) {
     printed = collect();
   }
   return printed;

@@ -29,16 +29,19 @@ class StdoutCapture {
   // What was printed since the last take (its first 4 KB), stdio's buffers flushed first; empty
   // when nothing was.
   std::string take();
-  // take(), and also output that did not start at the beginning of the file (a look at all of
-  // it, and one system call): for the end of a request.
+  // take(), and also output that did not start at the beginning of the file (two system calls
+  // and a look at the first page): for the end of a request.
   std::string take_at_end();
 
  private:
   std::string collect();
+  // The file's storage, in 512-byte blocks.
+  long long allocated_blocks() const;
 
-  int file_ = -1;                        // the capture, also fd 1
-  int saved_ = -1;                       // fd 1 as it was
-  const unsigned char* view_ = nullptr;  // the whole file, read-only
+  int file_ = -1;                         // the capture, also fd 1
+  int saved_ = -1;                        // fd 1 as it was
+  const unsigned char* view_ = nullptr;   // the whole file, read-only
+  long long blocks_with_first_page_ = 0;  // the storage of a file nothing was written to
 };
 
 }  // namespace runback

@@ -31,7 +31,7 @@ TEST_CASE("the plugin host's stdout capture takes what each call printed, howeve
   std::fflush(stdout);
   const ino_t before = fd1_inode();
   std::string by_printf, by_write, nothing_after, by_reopen, reopened_again, reopened_at_end;
-  std::string zeros, zeros_at_end, big;
+  std::string far, far_at_end, zeros, zeros_at_end, big;
   ssize_t past_the_end = 0;
   {
     StdoutCapture capture;
@@ -49,6 +49,11 @@ TEST_CASE("the plugin host's stdout capture takes what each call printed, howeve
     REQUIRE(::write(again, "again", 5) == 5);
     reopened_again = capture.take();
     reopened_at_end = capture.take_at_end();
+    // ...or anywhere else, beyond the page looked at.
+    REQUIRE(::lseek(again, 20000, SEEK_SET) == 20000);
+    REQUIRE(::write(again, "far", 3) == 3);
+    far = capture.take();
+    far_at_end = capture.take_at_end();
     ::close(again);
     write_fd1(std::string(3, '\0'));
     zeros = capture.take();                // not seen call by call...
@@ -68,6 +73,8 @@ TEST_CASE("the plugin host's stdout capture takes what each call printed, howeve
   CHECK(by_reopen == "reopened");
   CHECK(reopened_again.empty());
   CHECK(reopened_at_end == "again");
+  CHECK(far.empty());
+  CHECK(far_at_end == "far");
   CHECK(past_the_end == 65536);
   CHECK(zeros.empty());
   CHECK(zeros_at_end == std::string(3, '\0'));
