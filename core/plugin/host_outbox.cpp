@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "plugin/wire_format.hpp"
+
 namespace runback {
 
 namespace {
@@ -81,10 +83,10 @@ HostOutbox::~HostOutbox() {
   g_channel = -1;
 }
 
-void HostOutbox::add(const std::string& frame) {
+void HostOutbox::add(std::string_view payload) {
   const std::lock_guard lock(mutex_);
   g_held = nullptr;  // held_ may move
-  held_ += frame;
+  wire::append_frame(held_, payload);
   g_held_size = held_.size();
   g_held = held_.data();
 }

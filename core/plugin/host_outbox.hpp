@@ -12,6 +12,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace runback {
@@ -24,8 +25,8 @@ class HostOutbox {
   HostOutbox(const HostOutbox&) = delete;
   HostOutbox& operator=(const HostOutbox&) = delete;
 
-  // A framed reply, sent with the others at the next flush.
-  void add(const std::string& frame);
+  // A reply's payload, framed and sent with the others at the next flush.
+  void add(std::string_view payload);
   // Sends what is held; false when the channel is gone.
   bool flush();
   // Around each hook call: a call running longer than kPatience has the replies before it sent.

@@ -45,12 +45,6 @@ bool read_all(int fd, char* out, std::size_t size) {
   return true;
 }
 
-std::string framed(const std::string& payload) {
-  std::string out;
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((payload.size() >> (8 * i)) & 0xff));
-  return out + payload;
-}
-
 // A history as the host holds it: what the plugin's contexts point into.
 struct History {
   Protocol protocol;
@@ -135,6 +129,7 @@ class Server {
     if (delta.fresh) {
       *h = History{};
       h->protocol.id = delta.fresh->protocol_id;
+      h->protocol.stages.reserve(delta.fresh->stage_ids.size());
       for (auto& id : delta.fresh->stage_ids) {
         Stage stage;
         stage.id = std::move(id);
@@ -179,7 +174,9 @@ int serve_plugin(const std::string& path, int channel) {
     hello.error_name = loaded.failure().name;
     hello.load_error = loaded.error();
   }
-  if (!write_all(channel, framed(host_wire::encode(hello)))) return 1;
+  std::string greeting;
+  wire::append_frame(greeting, host_wire::encode(hello));
+  if (!write_all(channel, greeting)) return 1;
   if (!hello.info) return 0;
 
   HostOutbox outbox(channel);
@@ -214,7 +211,7 @@ int serve_plugin(const std::string& path, int channel) {
                                      "during `" + host_wire::call_name(call.kind) + "`", text),
                   ErrorKind::plugin};
       }
-      outbox.add(framed(host_wire::encode(call.kind, reply)));
+      outbox.add(host_wire::encode(call.kind, reply));
     }
     if (!outbox.flush()) return 0;
   }

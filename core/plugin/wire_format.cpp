@@ -4,38 +4,8 @@
 
 namespace runback::wire {
 
-namespace {
-
-template <class T>
-void put(std::string& out, T v) {
-  // Little-endian whatever the machine; one append, not a push_back a byte.
-  char bytes[sizeof(T)];
-  for (std::size_t i = 0; i < sizeof(T); ++i) {
-    bytes[i] = static_cast<char>(static_cast<std::uint8_t>(v >> (8 * i)));
-  }
-  out.append(bytes, sizeof(T));
-}
-
-template <class T>
-T get(const char* p) {
-  T v = 0;
-  for (std::size_t i = 0; i < sizeof(T); ++i) {
-    v |= static_cast<T>(static_cast<T>(static_cast<std::uint8_t>(p[i])) << (8 * i));
-  }
-  return v;
-}
-
-}  // namespace
-
-void Writer::u16(std::uint16_t v) {
-  put(bytes_, v);
-}
-void Writer::u32(std::uint32_t v) {
-  put(bytes_, v);
-}
-void Writer::u64(std::uint64_t v) {
-  put(bytes_, v);
-}
+using detail::get;
+using detail::put;
 
 void Writer::f64(double v) {
   std::uint64_t bits = 0;
@@ -79,9 +49,13 @@ void Writer::string_map(const std::map<std::string, std::string>& v) {
 std::string Writer::frame() const {
   std::string out;
   out.reserve(4 + bytes_.size());
-  put(out, static_cast<std::uint32_t>(bytes_.size()));
-  out += bytes_;
+  append_frame(out, bytes_);
   return out;
+}
+
+void append_frame(std::string& out, std::string_view payload) {
+  put(out, static_cast<std::uint32_t>(payload.size()));
+  out.append(payload);
 }
 
 void Reader::fail(const std::string& why) {
@@ -89,42 +63,16 @@ void Reader::fail(const std::string& why) {
   pos_ = bytes_.size();
 }
 
-bool Reader::take(std::size_t n, const char** out) {
-  if (!ok()) return false;
-  if (bytes_.size() - pos_ < n) {
+bool Reader::refuse_take(std::size_t n) {
+  if (ok()) {
     fail("the message ends early (at byte " + std::to_string(pos_) + " of " +
          std::to_string(bytes_.size()) + ", " + std::to_string(n) + " more expected)");
-    return false;
   }
-  *out = bytes_.data() + pos_;
-  pos_ += n;
-  return true;
+  return false;
 }
 
-std::uint8_t Reader::u8() {
-  const char* p = nullptr;
-  return take(1, &p) ? static_cast<std::uint8_t>(*p) : 0;
-}
-
-bool Reader::boolean() {
-  const std::uint8_t v = u8();
-  if (v > 1) fail("a yes/no byte holds " + std::to_string(v));
-  return v == 1;
-}
-
-std::uint16_t Reader::u16() {
-  const char* p = nullptr;
-  return take(2, &p) ? get<std::uint16_t>(p) : 0;
-}
-
-std::uint32_t Reader::u32() {
-  const char* p = nullptr;
-  return take(4, &p) ? get<std::uint32_t>(p) : 0;
-}
-
-std::uint64_t Reader::u64() {
-  const char* p = nullptr;
-  return take(8, &p) ? get<std::uint64_t>(p) : 0;
+void Reader::refuse_boolean(std::uint8_t v) {
+  fail("a yes/no byte holds " + std::to_string(v));
 }
 
 double Reader::f64() {
@@ -138,11 +86,6 @@ std::string Reader::str() {
   const std::uint32_t n = u32();
   const char* p = nullptr;
   return take(n, &p) ? std::string(p, n) : std::string();
-}
-
-std::optional<int> Reader::opt_i32() {
-  if (!boolean()) return std::nullopt;
-  return i32();
 }
 
 std::optional<double> Reader::opt_f64() {
