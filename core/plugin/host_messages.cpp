@@ -1,5 +1,6 @@
 #include "plugin/host_messages.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "plugin/wire_format.hpp"
@@ -7,6 +8,8 @@
 namespace runback::host_wire {
 
 namespace {
+
+constexpr std::uint32_t kCallsReservedAtMost = 4096;
 
 using wire::Reader;
 using wire::Writer;
@@ -160,26 +163,39 @@ DayLog read_log(Reader& in) {
   return log;
 }
 
-void write_history(Writer& out, const HistoryDelta& h) {
-  out.u64(h.history_id);
-  out.boolean(h.fresh.has_value());
-  if (h.fresh) {
-    out.str(h.fresh->protocol_id);
-    out.strings(h.fresh->stage_ids);
-    out.boolean(h.fresh->plugin.has_value());
-    if (h.fresh->plugin) write_ref(out, *h.fresh->plugin);
-    out.string_map(h.fresh->programme_params);
-    write_date(out, h.fresh->programme_start);
+void write_setup(Writer& out, const std::optional<HistorySetup>& fresh) {
+  out.boolean(fresh.has_value());
+  if (fresh) {
+    out.str(fresh->protocol_id);
+    out.strings(fresh->stage_ids);
+    out.boolean(fresh->plugin.has_value());
+    if (fresh->plugin) write_ref(out, *fresh->plugin);
+    out.string_map(fresh->programme_params);
+    write_date(out, fresh->programme_start);
   }
-  out.u32(h.log_base);
-  out.u32(static_cast<std::uint32_t>(h.logs.size()));
-  for (const auto& log : h.logs) write_log(out, log);
-  out.u32(h.checkpoint_base);
-  out.u32(static_cast<std::uint32_t>(h.checkpoints.size()));
-  for (const auto& c : h.checkpoints) {
+}
+
+// Every context call, whether runback's view of it or a decoded Call sent again (tests).
+void write_context_call(Writer& out, const ContextCallView& call) {
+  write_enum(out, call.kind);
+  out.u64(call.history_id);
+  write_setup(out, call.fresh);
+  out.u32(call.log_base);
+  out.u32(static_cast<std::uint32_t>(call.logs.size()));
+  for (const auto& log : call.logs) write_log(out, log);
+  out.u32(call.checkpoint_base);
+  out.u32(static_cast<std::uint32_t>(call.checkpoints.size()));
+  for (const auto& c : call.checkpoints) {
     write_date(out, c.date);
     out.i32(c.stage_index);
     write_enum(out, c.outcome);
+  }
+  write_date(out, call.date);
+  out.i32(call.stage_index);
+  out.i32(call.days_at_stage);
+  if (call.kind == CallKind::verdict) {
+    out.boolean(call.log_is_last);
+    if (!call.log_is_last) write_log(out, call.log != nullptr ? *call.log : DayLog{});
   }
 }
 
@@ -289,26 +305,34 @@ std::string encode(const Request& request) {
   for (auto id : request.forget) out.u64(id);
   out.u32(static_cast<std::uint32_t>(request.calls.size()));
   for (const auto& call : request.calls) {
-    write_enum(out, call.kind);
     switch (call.kind) {
       case CallKind::validate:
+        write_enum(out, call.kind);
         write_ref(out, call.ref);
         break;
       case CallKind::check_programme_params:
+        write_enum(out, call.kind);
         out.string_map(call.params);
         break;
       default:
-        write_history(out, call.history);
-        write_date(out, call.date);
-        out.i32(call.stage_index);
-        out.i32(call.days_at_stage);
-        if (call.kind == CallKind::verdict) {
-          out.boolean(call.log_is_last);
-          if (!call.log_is_last) write_log(out, call.log);
-        }
+        write_context_call(
+            out, {call.kind, call.history.history_id, call.history.fresh, call.history.log_base,
+                  call.history.logs, call.history.checkpoint_base, call.history.checkpoints,
+                  call.date, call.stage_index, call.days_at_stage, &call.log, call.log_is_last});
         break;
     }
   }
+  return out.bytes();
+}
+
+std::string encode_context_calls(std::span<const std::uint64_t> forget,
+                                 std::span<const ContextCallView> calls) {
+  Writer out;
+  write_enum(out, MessageType::request);
+  out.u32(static_cast<std::uint32_t>(forget.size()));
+  for (auto id : forget) out.u64(id);
+  out.u32(static_cast<std::uint32_t>(calls.size()));
+  for (const auto& call : calls) write_context_call(out, call);
   return out.bytes();
 }
 
@@ -321,8 +345,12 @@ Result<Request> decode_request(std::string_view payload) {
   const std::uint32_t forget = in.count(8);
   for (std::uint32_t i = 0; i < forget && in.ok(); ++i) request.forget.push_back(in.u64());
   const std::uint32_t calls = in.count(1);
+  // Built in place: a Call is large, and moving a batch's calls as the vector grew was a tenth
+  // of the host's work. The reservation is bounded, as the count is only checked against the
+  // bytes left.
+  request.calls.reserve(std::min<std::uint32_t>(calls, kCallsReservedAtMost));
   for (std::uint32_t i = 0; i < calls && in.ok(); ++i) {
-    Call call;
+    Call& call = request.calls.emplace_back();
     call.kind = read_enum<CallKind>(in, 5, "call");
     if (call.kind == CallKind::validate) {
       call.ref = read_ref(in);
@@ -338,7 +366,6 @@ Result<Request> decode_request(std::string_view payload) {
         if (!call.log_is_last) call.log = read_log(in);
       }
     }
-    request.calls.push_back(std::move(call));
   }
   if (auto status = in.finish("request"); !status) return status.failure();
   return request;

@@ -31,6 +31,14 @@ CallKind call_kind(Hook hook) {
   return CallKind::verdict;
 }
 
+// A request of one call that is not a context call (validate, check_programme_params).
+std::string encode_alone(std::span<const std::uint64_t> forget, host_wire::Call call) {
+  host_wire::Request request;
+  request.forget.assign(forget.begin(), forget.end());
+  request.calls.push_back(std::move(call));
+  return host_wire::encode(request);
+}
+
 std::string seconds(std::chrono::milliseconds ms) {
   const auto count = ms.count();
   if (count % 1000 == 0) return std::to_string(count / 1000) + " s";
@@ -159,19 +167,18 @@ Status IsolatedPlugin::ensure_started() const {
   return ok_status();
 }
 
-host_wire::Call IsolatedPlugin::context_call(const HookCall& call) const {
+host_wire::ContextCallView IsolatedPlugin::context_call(const HookCall& call) const {
   const ExtensionContext& c = *call.context;
-  host_wire::Call out;
+  host_wire::ContextCallView out;
   out.kind = call_kind(call.hook);
   out.date = c.date;
   out.stage_index = c.stage_index;
   out.days_at_stage = c.days_at_stage;
   if (call.log != nullptr) {
     out.log_is_last = !c.logs.empty() && call.log == &c.logs.back();
-    if (!out.log_is_last) out.log = *call.log;
+    if (!out.log_is_last) out.log = call.log;
   }
-  auto& h = out.history;
-  h.history_id = c.history_id;
+  out.history_id = c.history_id;
   Sent sent;
   bool known = false;
   if (c.history_id != 0) {
@@ -191,12 +198,12 @@ host_wire::Call IsolatedPlugin::context_call(const HookCall& call) const {
     setup.plugin = c.protocol.plugin;
     setup.programme_params = c.programme.params;
     setup.programme_start = c.programme.start_date;
-    h.fresh = std::move(setup);
+    out.fresh = std::move(setup);
   }
-  h.log_base = sent.logs;
-  h.logs.assign(c.logs.begin() + sent.logs, c.logs.end());
-  h.checkpoint_base = sent.checkpoints;
-  h.checkpoints.assign(c.checkpoints.begin() + sent.checkpoints, c.checkpoints.end());
+  out.log_base = sent.logs;
+  out.logs = c.logs.subspan(sent.logs);
+  out.checkpoint_base = sent.checkpoints;
+  out.checkpoints = c.checkpoints.subspan(sent.checkpoints);
   if (c.history_id != 0) {
     const Sent now{static_cast<std::uint32_t>(c.logs.size()),
                    static_cast<std::uint32_t>(c.checkpoints.size())};
@@ -214,13 +221,10 @@ host_wire::Call IsolatedPlugin::context_call(const HookCall& call) const {
 }
 
 std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
-    std::vector<host_wire::Call> calls) const {
-  // The calls go into the request whole; only their kinds are needed after.
-  std::vector<CallKind> kinds;
-  kinds.reserve(calls.size());
-  for (const host_wire::Call& call : calls) kinds.push_back(call.kind);
+    std::vector<CallKind> kinds,
+    const std::function<std::string(std::span<const std::uint64_t> forget)>& encode) const {
   std::vector<Result<host_wire::Reply>> out;
-  out.reserve(calls.size());
+  out.reserve(kinds.size());
   auto fail_rest = [&](const Error& error) {
     while (out.size() < kinds.size()) out.emplace_back(error);
   };
@@ -228,17 +232,12 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
     fail_rest(status.failure());
     return out;
   }
-  host_wire::Request request;
-  request.forget.swap(forget_);
-  request.calls = std::move(calls);
-  const std::string payload = host_wire::encode(request);
-  request = {};
+  std::vector<std::uint64_t> forget;
+  forget.swap(forget_);
+  const std::string payload = encode(forget);
   std::string bytes;
   bytes.reserve(payload.size() + 4);
-  for (int i = 0; i < 4; ++i) {
-    bytes.push_back(static_cast<char>((payload.size() >> (8 * i)) & 0xff));
-  }
-  bytes += payload;
+  wire::append_frame(bytes, payload);
   auto during = [&](std::size_t i) { return "during `" + host_wire::call_name(kinds[i]) + "`"; };
   auto host_died = [&](std::size_t i, const std::string& how) {
     dead_ = died(how, during(i));
@@ -287,15 +286,22 @@ std::vector<Result<host_wire::Reply>> IsolatedPlugin::exchange(
 std::vector<Result<host_wire::Reply>> IsolatedPlugin::call_batch(
     std::span<const HookCall> calls) const {
   const std::lock_guard one_request_at_a_time(mutex_);
-  std::vector<host_wire::Call> wire_calls;
+  std::vector<host_wire::ContextCallView> wire_calls;
   wire_calls.reserve(calls.size());
   if (!dead_ && !child_) {
     // A host started afresh knows no history.
     histories_.clear();
     forget_.clear();
   }
-  for (const auto& call : calls) wire_calls.push_back(context_call(call));
-  return exchange(std::move(wire_calls));
+  std::vector<CallKind> kinds;
+  kinds.reserve(calls.size());
+  for (const auto& call : calls) {
+    wire_calls.push_back(context_call(call));
+    kinds.push_back(wire_calls.back().kind);
+  }
+  return exchange(std::move(kinds), [&](std::span<const std::uint64_t> forget) {
+    return host_wire::encode_context_calls(forget, wire_calls);
+  });
 }
 
 std::vector<ExtensionReply> IsolatedPlugin::call_all(std::span<const ExtensionCall> calls) const {
@@ -338,7 +344,9 @@ std::vector<Diagnostic> IsolatedPlugin::validate(const PluginRef& ref) const {
   call.kind = CallKind::validate;
   call.ref = ref;
   const std::lock_guard one_request_at_a_time(mutex_);
-  auto replies = exchange({call});
+  auto replies = exchange({call.kind}, [&](std::span<const std::uint64_t> forget) {
+    return encode_alone(forget, std::move(call));
+  });
   if (!replies[0]) return {{Severity::error, ref.where, "plugin", replies[0].error()}};
   return std::move(replies[0]->diagnostics);
 }
@@ -349,7 +357,9 @@ std::vector<std::string> IsolatedPlugin::check_programme_params(
   call.kind = CallKind::check_programme_params;
   call.params = params;
   const std::lock_guard one_request_at_a_time(mutex_);
-  auto replies = exchange({call});
+  auto replies = exchange({call.kind}, [&](std::span<const std::uint64_t> forget) {
+    return encode_alone(forget, std::move(call));
+  });
   if (!replies[0]) return {replies[0].error()};
   return std::move(replies[0]->problems);
 }

@@ -83,8 +83,12 @@ class IsolatedPlugin final : public Plugin {
   };
   // Starts the host if none runs; the error names the plugin.
   Status ensure_started() const;
-  std::vector<Result<host_wire::Reply>> exchange(std::vector<host_wire::Call> calls) const;
-  host_wire::Call context_call(const HookCall& call) const;
+  // One request of calls of these kinds: `encode` gives its payload, with the histories the host
+  // may forget.
+  std::vector<Result<host_wire::Reply>> exchange(
+      std::vector<host_wire::CallKind> kinds,
+      const std::function<std::string(std::span<const std::uint64_t> forget)>& encode) const;
+  host_wire::ContextCallView context_call(const HookCall& call) const;
   Error died(const std::string& what, const std::string& during) const;
 
   std::string path_;

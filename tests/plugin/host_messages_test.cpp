@@ -110,6 +110,36 @@ TEST_CASE("host messages: a request of many calls decodes to what was sent") {
   CHECK(encode(Request{{}, {sent.calls[4]}}).size() + 40 < encode(Request{{}, {resent}}).size());
 }
 
+TEST_CASE("host messages: context calls sent from views are the bytes of the same request") {
+  // runback sends its context calls from views of its history (encode_context_calls); the host
+  // decodes them as a Request, so both encodings must agree byte for byte.
+  const Request sent = sample_request();
+  std::vector<ContextCallView> views;
+  for (std::size_t i = 2; i < sent.calls.size(); ++i) {
+    const Call& call = sent.calls[i];
+    views.push_back({call.kind, call.history.history_id, call.history.fresh, call.history.log_base,
+                     call.history.logs, call.history.checkpoint_base, call.history.checkpoints,
+                     call.date, call.stage_index, call.days_at_stage,
+                     call.log_is_last ? nullptr : &call.log, call.log_is_last});
+  }
+  const std::vector<std::uint64_t> forget = sent.forget;
+  const Request context_only{forget, {sent.calls.begin() + 2, sent.calls.end()}};
+  CHECK(encode_context_calls(forget, views) == encode(context_only));
+  auto got = decode_request(encode_context_calls(forget, views));
+  REQUIRE(got.ok());
+  REQUIRE(got->calls.size() == 3);
+  CHECK(got->calls[0].log.red_flags == std::vector<std::string>{"night-pain"});
+  CHECK(got->calls[0].history.logs.size() == 2);
+  CHECK(got->calls[2].log_is_last);
+  // A view whose log is another day's than the history's last carries that log.
+  views[2].log_is_last = false;
+  views[2].log = &sent.calls[2].history.logs[0];
+  auto moved = decode_request(encode_context_calls({}, {views.begin() + 2, views.end()}));
+  REQUIRE(moved.ok());
+  CHECK(!moved->calls[0].log_is_last);
+  CHECK(moved->calls[0].log.date == day(1));
+}
+
 TEST_CASE("host messages: replies of every kind decode to what was sent") {
   Reply reply;
   reply.diagnostics = {{Severity::warning, {"p.yaml", 3, 4}, "plugin.params.x", "odd"}};
