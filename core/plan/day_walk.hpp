@@ -107,11 +107,15 @@ class Planner {
   int runs_this_week_ = 0;         // runs on or after this week's Monday, real then projected
   double volume_this_week_ = 0;    // their running, in the unit of the protocol's weekly_cap
   std::optional<Date> capped_on_;  // the last day whose run the weekly cap dropped
-  // The run-day pattern of the current stage and run days (recomputed when either changes).
-  int pattern_stage_ = -1;
-  const std::vector<std::chrono::weekday>* pattern_preferred_ = nullptr;
-  std::vector<std::chrono::weekday> pattern_;
-  Frequency pattern_frequency_;  // the frequency it was made for (by-week rules change it)
+  // The run-day pattern of each stage the walk reached, for the run days and frequency it was
+  // made for (recomputed when either changes: a change of run days, a by-week rule). Kept per
+  // stage because a runner who steps back and on again returns to patterns already made.
+  struct StagePattern {
+    const std::vector<std::chrono::weekday>* preferred = nullptr;
+    Frequency frequency;  // its values only (frequency_on)
+    std::vector<std::chrono::weekday> days;
+  };
+  std::vector<std::optional<StagePattern>> patterns_;
   // The plugin's questions, asked once per plan (they describe the checkpoint, not a day).
   std::optional<std::vector<CheckpointQuestion>> questions_;
   // The latest checkpoint's questions, and whether they hold for every checkpoint of the plan.

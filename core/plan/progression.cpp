@@ -37,12 +37,12 @@ const WeekFrequency* week_rule(const Frequency& frequency, int week) {
 
 Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date date) {
   const Frequency& own = protocol.stages[std::size_t(stage)].frequency;
-  Frequency out;  // the values only: copying the by_week list would allocate on every day
+  // The values only: copying the by_week list or the refs would allocate on every day.
+  Frequency out;
   out.sessions_min = own.sessions_min;
   out.sessions_max = own.sessions_max;
   out.min_rest_days = own.min_rest_days;
   out.sessions_up_to = own.sessions_up_to;
-  out.ref = own.ref;
   if (const WeekFrequency* rule = week_rule(own, programme_week(start, date))) {
     // The more cautious of the two, value by value.
     if (rule->min_rest_days) out.min_rest_days = std::max(out.min_rest_days, *rule->min_rest_days);

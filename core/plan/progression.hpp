@@ -42,7 +42,7 @@ int stages_per_7_days(const Protocol& protocol);
 int programme_week(Date start, Date date);
 // The stage's frequency on `date`: its own, made more cautious by the by-week rule for that
 // programme week when there is one (format 2: more rest days, fewer runs; never less cautious).
-// The result holds no by_week list.
+// The result holds the values only: no by_week list and no refs.
 Frequency frequency_on(const Protocol& protocol, int stage, Date start, Date date);
 // As min_rest_days, for `date` (the by-week rule included).
 int min_rest_days_on(const Protocol& protocol, int stage, Date start, Date date);

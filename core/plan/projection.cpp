@@ -24,6 +24,12 @@ DayLog clean_session(Date date) {
   return log;
 }
 
+// The values a run-day pattern is made from (run_day_pattern reads no others).
+bool same_values(const Frequency& a, const Frequency& b) {
+  return a.sessions_min == b.sessions_min && a.sessions_max == b.sessions_max &&
+         a.min_rest_days == b.min_rest_days && a.sessions_up_to == b.sessions_up_to;
+}
+
 }  // namespace
 
 void Planner::start_projection() {
@@ -47,14 +53,12 @@ bool Planner::is_run_day(Date day) {
   // The stage's frequency for this programme week (a by-week rule may ask for more caution).
   const Frequency frequency = frequency_on(p_, progress_.stage, r_.programme.start_date, day);
   const auto& preferred = run_days_on(r_.programme, day);
-  if (pattern_stage_ != progress_.stage || pattern_preferred_ != &preferred ||
-      pattern_frequency_ != frequency) {
-    pattern_ = run_day_pattern(preferred, frequency).days;
-    pattern_stage_ = progress_.stage;
-    pattern_preferred_ = &preferred;
-    pattern_frequency_ = frequency;
+  if (patterns_.size() <= std::size_t(progress_.stage)) patterns_.resize(p_.stages.size());
+  std::optional<StagePattern>& pattern = patterns_[std::size_t(progress_.stage)];
+  if (!pattern || pattern->preferred != &preferred || !same_values(pattern->frequency, frequency)) {
+    pattern = StagePattern{&preferred, frequency, run_day_pattern(preferred, frequency).days};
   }
-  if (!on_weekday(day, pattern_)) return false;
+  if (!on_weekday(day, pattern->days)) return false;
   if (progress_.last_run &&
       (day - *progress_.last_run).count() < std::clamp(frequency.min_rest_days, 0, 6) + 1) {
     return false;

@@ -32,6 +32,22 @@ TEST_CASE("run days follow the preferred weekdays, else are spread out", "[plan]
   }
 }
 
+TEST_CASE("new run days hold from their day on, within a stage already under way",
+          "[plan][schedule]") {
+  // The run-day pattern is kept per stage as the walk goes; a change of run days must still
+  // take effect in the middle of a stage the runner had reached before it.
+  Run run = start(achilles_protocol());
+  run.programme.run_days = {std::chrono::Monday, std::chrono::Wednesday, std::chrono::Friday};
+  run.programme.run_days_changes = {
+      {day(7), {std::chrono::Tuesday, std::chrono::Thursday, std::chrono::Saturday}}};
+  Plan plan = run.plan(day(0), 14);
+  REQUIRE(plan.days.size() == 14);
+  CHECK(run_days(plan) == std::vector<Date>{day(0), day(2), day(4), day(8), day(10), day(12)});
+  REQUIRE(plan.days[4].run);
+  REQUIRE(plan.days[8].run);
+  CHECK(plan.days[8].run->stage_index == plan.days[4].run->stage_index);
+}
+
 TEST_CASE("each day lists its exercises, recovery and what to log", "[plan][schedule]") {
   Run run = start(achilles_protocol());
   run.programme.run_days = {std::chrono::Monday, std::chrono::Wednesday, std::chrono::Friday};
