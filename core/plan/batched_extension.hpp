@@ -31,7 +31,11 @@ namespace runback::plan_internal {
 
 class BatchedExtension final : public PlanExtension {
  public:
-  explicit BatchedExtension(const PlanExtension& plugin) : plugin_(plugin) {}
+  // `logs`: how many days the history logs. A walk asks about once a logged day, so room for
+  // that many calls (and a week ahead) spares moving them, large as they are, as they come.
+  BatchedExtension(const PlanExtension& plugin, std::size_t logs) : plugin_(plugin) {
+    entries_.reserve(logs + 7);
+  }
 
   std::string name() const override { return plugin_.name(); }
   std::string version() const override { return plugin_.version(); }

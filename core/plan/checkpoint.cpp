@@ -316,9 +316,15 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
   }
   result.complete = result.missing.empty();
 
+  // A checkpoint that has reasons often has several (a pain limit, then the responses to it):
+  // room for a few at the first spares moving them as the list grows.
+  auto make_room = [&] {
+    if (result.reasons.empty()) result.reasons.reserve(4);
+  };
   // Texts are built only when asked for: a caseload's plans need only the latest ones.
   auto add = [&](const char* rule, auto text, Action action) {
     if (action.kind == ActionKind::proceed && action.rest_days == 0) return;
+    make_room();
     result.reasons.push_back({rule, explain ? text() : std::string(), action, ""});
     result.action = most_cautious(result.action, action);
   };
@@ -382,6 +388,7 @@ CheckpointResult evaluate_checkpoint(const Protocol& protocol, const EffectivePa
         reason.text = "the protocol's response '" + response.name + "' applies";
       }
     }
+    make_room();
     result.reasons.push_back(std::move(reason));
     result.action = most_cautious(result.action, response.then);
   }

@@ -113,7 +113,7 @@ bool batches(const PlanRequest& request) {
 Plan make_plan(const PlanRequest& request) {
   std::optional<BatchedExtension> batching;
   if (batches(request)) {
-    batching.emplace(*request.extension);
+    batching.emplace(*request.extension, request.logs.size());
     ask_fixed_questions(*request.extension, {{&request, &*batching}});
   }
   const BatchedExtension* batched = batching ? &*batching : nullptr;
@@ -134,7 +134,7 @@ std::vector<Plan> make_plans(std::span<const PlanRequest> requests) {
       plans[i] = make_plan(requests[i]);
       continue;
     }
-    batching[i].emplace(*requests[i].extension);
+    batching[i].emplace(*requests[i].extension, requests[i].logs.size());
     through.back().extension = &*batching[i];
     open.push_back(i);
   }
