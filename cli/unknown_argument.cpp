@@ -1,6 +1,7 @@
 #include "unknown_argument.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <vector>
 
 #include "util/suggest.hpp"
@@ -45,14 +46,35 @@ std::vector<std::string> subcommand_names(const CLI::App* command) {
   return names;
 }
 
-// `--date` is how `week`, `status` and `today` take a day; a command that takes it another way
-// says which, rather than suggesting an option that merely looks alike.
-std::string date_hint(const CLI::App* command) {
-  for (const CLI::Option* option : command->get_options()) {
-    if (option->get_positional() && option->get_name() == "DATE") {
-      return ": give the day (YYYY-MM-DD) straight after `" + command_words(command) + "`";
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// What a command takes by position, given as an option (`log --date DAY`, `program days --days
+// mon,wed,fri`, `protocol show --protocol ID`): the command says where it goes, rather than
+// suggesting an option that merely looks alike. `--file` finds `files` too.
+std::string positional_hint(const CLI::App* command, const std::string& option) {
+  const std::string name = lower(option.substr(2));
+  const std::string words = command_words(command);
+  for (const CLI::Option* positional : command->get_options()) {
+    if (!positional->get_positional()) continue;
+    const std::string takes = lower(positional->get_name());
+    if (takes != name && takes != name + "s") continue;
+    if (takes == "date") return ": give the day (YYYY-MM-DD) straight after `" + words + "`";
+    std::string hint = ": give the " + takes + " straight after `" + words + "`";
+    const std::string& description = positional->get_description();
+    if (const auto example = description.find("e.g. "); example != std::string::npos) {
+      hint += ", e.g. `" + words + " " + description.substr(example + 5) + "`";
     }
+    return hint;
   }
+  return "";
+}
+
+// `--date` is how `week`, `status` and `today` take a day; a command that takes a span of days
+// says how.
+std::string date_hint(const CLI::App* command) {
   for (const CLI::Option* option : command->get_options()) {
     if (option->check_lname("to")) {
       return ": it takes its days as --from DATE and --to DATE (the last day)";
@@ -72,11 +94,9 @@ std::optional<std::string> unknown_argument_message(const CLI::App& app) {
   const std::string words = command_words(command);
   if (word.size() > 1 && word[0] == '-') {
     const std::string name = word.substr(0, word.find('='));
-    if (name == "--date") {
-      if (std::string hint = date_hint(command); !hint.empty()) {
-        return "`" + words + "` has no option --date" + hint + kMoreHelp;
-      }
-    }
+    std::string hint = positional_hint(command, name);
+    if (hint.empty() && name == "--date") hint = date_hint(command);
+    if (!hint.empty()) return "`" + words + "` has no option " + name + hint + kMoreHelp;
     return "`" + words + "` has no option " + name + did_you_mean(name, option_names(command)) +
            kMoreHelp;
   }

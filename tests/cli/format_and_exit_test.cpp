@@ -111,3 +111,28 @@ TEST_CASE("a command that takes its day otherwise than by --date says how, when 
     CHECK(ranged.out.empty());
   }
 }
+
+TEST_CASE("what a command takes by position, given as an option, is shown where it goes",
+          "[cli][exit]") {
+  InProcess p;
+  // `start --protocol ID` and `start --days` teach these spellings; the commands that take the
+  // same by position say so, with their own example when their help has one.
+  const auto days = p.run({"program", "days", "--days", "tue,thu,sat"});
+  CHECK(days.exit_code == 2);
+  CHECK(days.err ==
+        "runback: `runback program days` has no option --days: give the days straight after "
+        "`runback program days`, e.g. `runback program days mon,wed,fri`\n"
+        "Run with --help for more information.\n");
+  CHECK(days.out.empty());
+  const auto show = p.run({"protocol", "show", "--protocol", "achilles-midportion"});
+  CHECK(show.exit_code == 2);
+  CHECK(show.err.find("`runback protocol show` has no option --protocol: give the protocol "
+                      "straight after `runback protocol show`\n") != std::string::npos);
+  const auto lint = p.run({"protocol", "lint", "--file", "p.yaml"});
+  CHECK(lint.exit_code == 2);
+  CHECK(lint.err.find("give the files straight after `runback protocol lint`") !=
+        std::string::npos);
+  // An option that is not a positional's name keeps the nearest spelling.
+  const auto typo = p.run({"program", "days", "--fro", "2026-11-30", "mon"});
+  CHECK(typo.err.find("has no option --fro (did you mean '--from'?)") != std::string::npos);
+}
