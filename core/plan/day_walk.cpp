@@ -118,7 +118,10 @@ Plan Planner::run() {
   for (;; day += Days{1}) {
     std::optional<PlannedRun> run;
     const DayLog* logged = nullptr;
-    explain_ = day >= explain_from_;
+    // At the last stage too: the programme's completion is the decision every view shows from
+    // then on, however long before the guessed date it came, and explaining the last stage's few
+    // checkpoints costs less than walking the whole history again to explain it.
+    explain_ = day >= explain_from_ || at_last_stage();
     if (std::chrono::weekday{day} == std::chrono::Monday) {
       runs_this_week_ = 0;
       volume_this_week_ = 0;

@@ -65,6 +65,11 @@ class Planner {
   bool hold(const DayLog& log, const std::vector<std::string>& missing,
             const std::vector<Reason>& reasons, Action action, int from);
   void note_questions_failed(const std::string& error);
+  // The runner is at the last stage and has not completed it: a passed session may complete the
+  // programme.
+  bool at_last_stage() const {
+    return !progress_.complete && progress_.stage + 1 >= int(p_.stages.size());
+  }
 
   // projection.cpp
   void start_projection();
