@@ -46,13 +46,6 @@ void Writer::string_map(const std::map<std::string, std::string>& v) {
   }
 }
 
-std::string Writer::frame() const {
-  std::string out;
-  out.reserve(4 + bytes_.size());
-  append_frame(out, bytes_);
-  return out;
-}
-
 void append_frame(std::string& out, std::string_view payload) {
   put(out, static_cast<std::uint32_t>(payload.size()));
   out.append(payload);

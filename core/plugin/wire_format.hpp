@@ -56,8 +56,6 @@ class Writer {
   void strings(const std::vector<std::string>& v);
   void string_map(const std::map<std::string, std::string>& v);
 
-  // The payload written so far, framed: its length, then the bytes.
-  std::string frame() const;
   const std::string& bytes() const { return bytes_; }
 
  private:
