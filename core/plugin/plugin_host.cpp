@@ -11,6 +11,16 @@ namespace runback {
 
 namespace {
 
+// As load_next built the path: DIR + "/" + file.
+std::string directory_of(const std::string& path) {
+  return path.substr(0, path.rfind('/'));
+}
+
+// A library whose file is named after the plugin it declares (knee.so for `knee`).
+bool named_after(const Plugin& plugin) {
+  return std::filesystem::path(plugin.info().path).stem().string() == plugin.name();
+}
+
 std::string absolute(const std::string& path) {
   std::error_code ec;
   auto full = std::filesystem::absolute(path, ec);
@@ -110,6 +120,15 @@ bool PluginHost::load_next(const std::string* wanted) const {
       if (file.ends_with(".so")) files_.push_back(dir.path + "/" + file);
     }
   }
+  if (wanted != nullptr) {
+    // The file named after the plugin first: finding `knee` starts no other plugin of its
+    // directory (each start is a process).
+    const std::string named = dirs_[next_dir_ - 1].path + "/" + *wanted + ".so";
+    const auto begin = files_.begin() + std::ptrdiff_t(next_file_);
+    if (auto it = std::find(begin, files_.end(), named); it != files_.end()) {
+      std::rotate(begin, it, it + 1);
+    }
+  }
   const std::string& path = files_[next_file_++];
   std::shared_ptr<const Plugin> plugin;
   if (isolation_) {
@@ -135,14 +154,24 @@ bool PluginHost::load_next(const std::string* wanted) const {
   }
   auto first = std::find_if(plugins_.begin(), plugins_.end(),
                             [&](const auto& p) { return p->name() == plugin->name(); });
-  if (first != plugins_.end()) {
-    failures_.push_back({plugin->name(), path,
-                         plugin->label() + ": another plugin named '" + plugin->name() +
-                             "' was found first, at " + (*first)->info().path +
-                             "; this one is not used"});
+  if (first == plugins_.end()) {
+    plugins_.push_back(plugin);
     return true;
   }
-  plugins_.push_back(plugin);
+  // In one directory, the file named after the plugin is the plugin, whichever was loaded first.
+  if (named_after(*plugin) && !named_after(**first) &&
+      directory_of((*first)->info().path) == directory_of(path)) {
+    failures_.push_back({(*first)->name(), (*first)->info().path,
+                         (*first)->label() + ": another plugin named '" + plugin->name() +
+                             "' is in the same directory as " + path +
+                             ", the file named after it; this one is not used"});
+    *first = plugin;
+    return true;
+  }
+  failures_.push_back({plugin->name(), path,
+                       plugin->label() + ": another plugin named '" + plugin->name() +
+                           "' was found first, at " + (*first)->info().path +
+                           "; this one is not used"});
   return true;
 }
 
@@ -159,11 +188,24 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
 Result<std::shared_ptr<const Plugin>> PluginHost::find_plugin(const std::string& name) const {
   // The first plugin with the name wins, so candidates after it need not be loaded: a plan
   // maps one library, not every one on the search path.
-  for (const auto& plugin : plugins_) {
-    if (plugin->name() == name) return plugin;
+  auto registered = [&]() -> const std::shared_ptr<const Plugin>* {
+    for (const auto& plugin : plugins_) {
+      if (plugin->name() == name) return &plugin;
+    }
+    return nullptr;
+  };
+  if (const auto* plugin = registered()) {
+    // Found under another file's name while its directory was part loaded: the file named after
+    // it, if that directory has one, is the plugin (load_next).
+    const std::size_t dir = next_dir_;
+    if (!named_after(**plugin) && directory_of((*plugin)->info().path) == dirs_[dir - 1].path) {
+      while (next_dir_ == dir && next_file_ < files_.size() && load_next(nullptr)) {
+      }
+    }
+    return *registered();
   }
   while (load_next(&name)) {
-    if (!plugins_.empty() && plugins_.back()->name() == name) return plugins_.back();
+    if (const auto* plugin = registered()) return *plugin;
   }
   for (const auto& failure : failures_) {
     if (failure.name == name) return Error{failure.reason, ErrorKind::plugin};

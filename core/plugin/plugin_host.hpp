@@ -7,6 +7,9 @@
 // installed libdir/runback/plugins. Every *.so in those directories is a candidate. The first
 // plugin with a name wins; a later one with the same name is reported as failed (by plugins()
 // and failures(), which load every candidate; find() stops at the first plugin with the name).
+// Within a directory, find(name) tries NAME.so first, and NAME.so is the plugin even when
+// another file there, listed before it, declares the same name: each candidate loaded is a
+// process started, and finding `knee` need start neither achilles.so nor hip.so.
 //
 // Failure is contained: a plugin that cannot be loaded is listed with why, and only a protocol
 // that names it is affected.

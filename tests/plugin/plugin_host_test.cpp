@@ -323,6 +323,43 @@ TEST_CASE("nonsense returned from a hook is refused - naming the plugin and its 
             "empty-name | nan-cadence | bad-verdict | silent-repeat | bad-question");
 }
 
+TEST_CASE("in a directory, the file named after a plugin is tried first and is the plugin") {
+  const std::string dir = broken_dir("named-twin");
+  const std::string other = dir + "/twin-a.so";
+  const std::string mid = dir + "/twin-m.so";
+  const std::string named = dir + "/twin.so";
+  SECTION("finding it loads no other library of its directory") {
+    const PluginHost host(real_fs, {{dir, "--plugin-dir"}});
+    const auto twin = host.find("twin");
+    REQUIRE(twin.ok());
+    CHECK((*twin)->version() == "3.0.0");
+    CHECK_FALSE(is_mapped(other));
+    CHECK_FALSE(is_mapped(mid));
+  }
+  SECTION("listing agrees, though twin-a.so comes first in the directory") {
+    const PluginHost host(real_fs, {{dir, "--plugin-dir"}});
+    REQUIRE(names(host) == std::vector<std::string>{"twin", "mid"});
+    CHECK(host.plugins()[0]->version() == "3.0.0");
+    REQUIRE(host.failures().size() == 1);
+    CHECK(host.failures()[0].reason ==
+          "plugin 'twin' (" + other +
+              "): another plugin named 'twin' is in the same directory as " + named +
+              ", the file named after it; this one is not used");
+    CHECK(host.find("twin").value()->version() == "3.0.0");
+  }
+  SECTION("found first under another file's name, it is still the named file's") {
+    const PluginHost host(real_fs, {{dir, "--plugin-dir"}});
+    // `mid` has no mid.so: the directory is loaded in order, twin-a.so (a twin) before it.
+    REQUIRE(host.find("mid").ok());
+    CHECK(is_mapped(other));
+    CHECK_FALSE(is_mapped(named));
+    const auto twin = host.find_plugin("twin");
+    REQUIRE(twin.ok());
+    CHECK((*twin)->version() == "3.0.0");
+    CHECK((*twin)->info().path == named);
+  }
+}
+
 TEST_CASE("finding a plugin loads no candidate after it - listing loads them all") {
   const std::string later = broken_dir("twins") + "/twin-b.so";
   const PluginHost host(real_fs, {{broken_dir("twins"), "--plugin-dir"}});
