@@ -57,6 +57,9 @@ nlohmann::json plugin_json(const PluginInfo& info) {
 
 void list_plugins(Context& context, const std::string& format) {
   const PluginHost host = plugin_host_for(context);
+  if (const std::string& problem = host.misconfigured(); !problem.empty()) {
+    return fail(context, ErrorKind::bad_input, problem);
+  }
   const auto& plugins = host.plugins();
   const auto& failures = host.failures();
   if (format == "json") {

@@ -38,7 +38,14 @@ struct IsolationOptions {
   // Each line a plugin writes to stderr, already prefixed with "NAME: ". Default: runback's
   // stderr.
   std::function<void(std::string_view)> stderr_line;
+  // Not empty: an environment variable asked for something these options cannot be
+  // (plugin_host.hpp's plugin_isolation), said plainly with the variable's name and what it takes;
+  // then no plugin is loaded, and asking for one fails with this.
+  std::string misconfigured;
 };
+
+// A megabyte limit beyond this (a terabyte) is a typo, not a limit.
+constexpr unsigned long long kMostPluginMemoryMb = 1ull << 20;
 
 // One context hook call of a batch.
 struct HookCall {

@@ -1,6 +1,7 @@
 #include "plugin/plugin_host.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -74,20 +75,42 @@ std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environmen
 
 std::optional<IsolationOptions> plugin_isolation(const Environment& env,
                                                  const std::string& executable_path) {
-  if (env.get("RUNBACK_PLUGINS_IN_PROCESS") == "1") return std::nullopt;
   IsolationOptions options;
+  if (auto in_process = env.get("RUNBACK_PLUGINS_IN_PROCESS")) {
+    if (*in_process == "1") return std::nullopt;
+    if (*in_process != "0") {
+      options.misconfigured = "RUNBACK_PLUGINS_IN_PROCESS: '" + *in_process +
+                              "' is neither 1 (plugins inside runback) nor 0 (each in a plugin "
+                              "host process, the default)";
+    }
+  }
   options.host_executable = find_plugin_host_executable(executable_path).value_or("");
   if (auto text = env.get("RUNBACK_PLUGIN_TIMEOUT")) {
     char* end = nullptr;
     const double s = std::strtod(text->c_str(), &end);
-    if (end != text->c_str() && *end == '\0' && s > 0 && s <= 86400) {
+    // A number as written, not strtod's wider reading (leading spaces, "inf", hexadecimal).
+    const bool plain =
+        std::isdigit(static_cast<unsigned char>(text->front())) || text->front() == '.';
+    if (plain && end != text->c_str() && *end == '\0' && s >= 0.001 && s <= 86400) {
       options.timeout = std::chrono::milliseconds(static_cast<long long>(s * 1000));
+    } else if (options.misconfigured.empty()) {
+      options.misconfigured = "RUNBACK_PLUGIN_TIMEOUT: '" + *text +
+                              "' is not a number of seconds from 0.001 to 86400 (a plugin's "
+                              "time per call), e.g. RUNBACK_PLUGIN_TIMEOUT=30";
     }
   }
   if (auto text = env.get("RUNBACK_PLUGIN_MEMORY_MB")) {
     char* end = nullptr;
     const unsigned long long mb = std::strtoull(text->c_str(), &end, 10);
-    if (end != text->c_str() && *end == '\0') options.memory_mb = mb;
+    if (std::isdigit(static_cast<unsigned char>(text->front())) && *end == '\0' &&
+        mb <= kMostPluginMemoryMb) {
+      options.memory_mb = mb;
+    } else if (options.misconfigured.empty()) {
+      options.misconfigured = "RUNBACK_PLUGIN_MEMORY_MB: '" + *text +
+                              "' is not a whole number of megabytes from 0 (no limit) to " +
+                              std::to_string(kMostPluginMemoryMb) +
+                              " (a plugin host's memory), e.g. RUNBACK_PLUGIN_MEMORY_MB=2048";
+    }
   }
   return options;
 }
@@ -102,6 +125,14 @@ void PluginHost::load_all() const {
 }
 
 bool PluginHost::load_next(const std::string* wanted) const {
+  if (isolation_ && !isolation_->misconfigured.empty()) {
+    // Nothing is loaded with limits other than the ones asked for.
+    if (next_dir_ < dirs_.size()) failures_.push_back({"", "", isolation_->misconfigured});
+    next_dir_ = dirs_.size();
+    files_.clear();
+    next_file_ = 0;
+    return false;
+  }
   while (next_file_ == files_.size()) {
     if (next_dir_ == dirs_.size()) return false;
     const PluginDir& dir = dirs_[next_dir_++];
@@ -186,6 +217,9 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
 }
 
 Result<std::shared_ptr<const Plugin>> PluginHost::find_plugin(const std::string& name) const {
+  if (isolation_ && !isolation_->misconfigured.empty()) {
+    return Error{isolation_->misconfigured, ErrorKind::bad_input};
+  }
   // The first plugin with the name wins, so candidates after it need not be loaded: a plan
   // maps one library, not every one on the search path.
   auto registered = [&]() -> const std::shared_ptr<const Plugin>* {

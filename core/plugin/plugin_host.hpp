@@ -42,8 +42,10 @@ std::vector<PluginDir> plugin_search_dirs(const FileSystem& fs, const Environmen
 
 // How plugins run: in a plugin host process each (the default), or in runback's own process
 // when RUNBACK_PLUGINS_IN_PROCESS=1 (nothing: trusted plugins, debugging). Limits from
-// RUNBACK_PLUGIN_TIMEOUT (seconds per call, default 5) and RUNBACK_PLUGIN_MEMORY_MB (default
-// 1024, 0 for none); a value that is not a number leaves the default.
+// RUNBACK_PLUGIN_TIMEOUT (seconds per call, 0.001 to 86400, default 5) and
+// RUNBACK_PLUGIN_MEMORY_MB (0 for none, up to kMostPluginMemoryMb, default 1024). A value
+// outside these is not quietly replaced by the default: the options say what is wrong
+// (IsolationOptions::misconfigured), and no plugin is loaded with them.
 std::optional<IsolationOptions> plugin_isolation(const Environment& env,
                                                  const std::string& executable_path);
 
@@ -62,6 +64,12 @@ class PluginHost final : public ExtensionCatalog {
   // Loads every candidate not loaded yet; find() loads only as far as the plugin it finds.
   void load_all() const;
   const std::vector<PluginDir>& dirs() const { return dirs_; }
+  // Why no plugin can be loaded with the options given (IsolationOptions::misconfigured), or
+  // nothing.
+  const std::string& misconfigured() const {
+    static const std::string none;
+    return isolation_ ? isolation_->misconfigured : none;
+  }
   const std::vector<std::shared_ptr<const Plugin>>& plugins() const;
   const std::vector<PluginFailure>& failures() const;
 

@@ -34,6 +34,21 @@ TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up",
   CHECK_THAT(result.out, !Contains("could not be loaded"));
 }
 
+TEST_CASE("a plugin limit set to something that is not one stops plugin list, saying so",
+          "[cli][plugin][exit]") {
+  TempDir home{scratch_base()};
+  auto env = isolated(home);
+  env["RUNBACK_PLUGIN_TIMEOUT"] = "1h";
+  const auto result = run_command({"plugin", "list"}, env);
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "runback: RUNBACK_PLUGIN_TIMEOUT: '1h' is not a number of seconds from 0.001 to 86400 "
+        "(a plugin's time per call), e.g. RUNBACK_PLUGIN_TIMEOUT=30\n");
+  env["RUNBACK_PLUGIN_TIMEOUT"] = "30";
+  CHECK(run_command({"plugin", "list"}, env).exit_code == 0);
+}
+
 TEST_CASE("plugin list shows plugins that failed to load and why - without crashing",
           "[cli][plugin]") {
   TempDir home{scratch_base()};

@@ -163,6 +163,56 @@ TEST_CASE("a broken plugin is refused with its name and path - and the others st
   }
 }
 
+TEST_CASE("plugin limits from the environment are taken as given or refused, never defaulted") {
+  auto options = [](std::map<std::string, std::string> vars) {
+    return plugin_isolation(MapEnvironment(std::move(vars)), "");
+  };
+  SECTION("values in range") {
+    const auto given = options({{"RUNBACK_PLUGIN_TIMEOUT", "2.5"},
+                                {"RUNBACK_PLUGIN_MEMORY_MB", "0"},
+                                {"RUNBACK_PLUGINS_IN_PROCESS", "0"}});
+    REQUIRE(given);
+    CHECK(given->misconfigured.empty());
+    CHECK(given->timeout == std::chrono::milliseconds(2500));
+    CHECK(given->memory_mb == 0);
+    CHECK_FALSE(options({{"RUNBACK_PLUGINS_IN_PROCESS", "1"}}).has_value());
+    CHECK(options({{"RUNBACK_PLUGIN_TIMEOUT", "0.001"}})->misconfigured.empty());
+    CHECK(options({{"RUNBACK_PLUGIN_MEMORY_MB", "1048576"}})->misconfigured.empty());
+  }
+  SECTION("values out of range or not numbers") {
+    const std::string timeout =
+        "' is not a number of seconds from 0.001 to 86400 (a plugin's time per call), e.g. "
+        "RUNBACK_PLUGIN_TIMEOUT=30";
+    for (const char* text : {"1h", "0", "-5", "86401", "5s", " 5"}) {
+      CHECK(options({{"RUNBACK_PLUGIN_TIMEOUT", text}})->misconfigured ==
+            "RUNBACK_PLUGIN_TIMEOUT: '" + std::string(text) + timeout);
+    }
+    const std::string memory =
+        "' is not a whole number of megabytes from 0 (no limit) to 1048576 (a plugin host's "
+        "memory), e.g. RUNBACK_PLUGIN_MEMORY_MB=2048";
+    for (const char* text : {"lots", "-1", "1048577", "2G", "1.5"}) {
+      CHECK(options({{"RUNBACK_PLUGIN_MEMORY_MB", text}})->misconfigured ==
+            "RUNBACK_PLUGIN_MEMORY_MB: '" + std::string(text) + memory);
+    }
+    CHECK(options({{"RUNBACK_PLUGINS_IN_PROCESS", "true"}})->misconfigured ==
+          "RUNBACK_PLUGINS_IN_PROCESS: 'true' is neither 1 (plugins inside runback) nor 0 (each "
+          "in a plugin host process, the default)");
+  }
+  SECTION("with a value refused, no plugin is loaded and asking for one says why") {
+    auto refused = options({{"RUNBACK_PLUGIN_TIMEOUT", "1h"}});
+    const std::string why = refused->misconfigured;
+    const PluginHost host(real_fs, {{RUNBACK_BUILT_PLUGIN_DIR, "build tree"}}, *refused);
+    CHECK(host.misconfigured() == why);
+    const auto knee = host.find("knee");
+    REQUIRE_FALSE(knee.ok());
+    CHECK(knee.error() == why);
+    CHECK(knee.error_kind() == ErrorKind::bad_input);
+    CHECK(host.plugins().empty());
+    REQUIRE(host.failures().size() == 1);
+    CHECK(host.failures()[0].reason == why);
+  }
+}
+
 TEST_CASE("a plugin directory the user named but that does not exist is reported") {
   PluginHost host(
       real_fs, {{"/nonexistent/plugins", "--plugin-dir"}, {"/nonexistent/default", "user data"}});
