@@ -50,6 +50,22 @@ installed ones.
 .TP
 .B NO_COLOR
 When set and not empty, no colour unless \fB\-\-color always\fR.
+.TP
+.B RUNBACK_PLUGIN_PATH
+Directories of plugins (separated by \fB:\fR), searched after \fB\-\-plugin\-dir\fR and
+before \fI$XDG_DATA_HOME/runback/plugins\fR and the installed ones.
+.TP
+.B RUNBACK_PLUGIN_TIMEOUT
+The time a plugin may take per call, in seconds (0.001 to 86400; default 5).
+.TP
+.B RUNBACK_PLUGIN_MEMORY_MB
+The memory a plugin's host process may take, in megabytes (0 for no limit, up to 1048576;
+default 1024).
+.TP
+.B RUNBACK_PLUGINS_IN_PROCESS
+1 runs plugins inside runback, without limits or protection (for trusted plugins and
+debugging); 0 or unset runs each in a plugin host process of its own. A value these variables
+cannot take is refused, not replaced by the default.
 [FILES]
 .TP
 .I ~/.local/share/runback/runback.db
@@ -59,7 +75,7 @@ The runners, their programmes and every symptom logged (SQLite). Nothing leaves 
 The protocols runback ships.
 [EXIT STATUS]
 0 when the command did what was asked; 1 when the machine failed (a file could not be
-written); 2 for bad input (a mistyped option, a date or value out of range, a protocol with
+written) or a plugin did; 2 for bad input (a mistyped option, a date or value out of range, a protocol with
 errors), with a message that says what is wrong and where, and nothing stored.
 [SEE ALSO]
 The guide for physiotherapists and runners, the protocol format and the JSON output are in
