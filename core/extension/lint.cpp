@@ -16,8 +16,10 @@ std::vector<Diagnostic> lint_protocol(const Protocol& protocol,
   auto extension = extensions->find(plugin.name);
   if (!extension) {
     // Not found may be a machine without the plugin, where a protocol is still worth checking;
-    // a plugin that is there and fails to load (a crash, a refused handshake) fails every plan.
-    const bool broken = extension.error_kind() == ErrorKind::plugin;
+    // a plugin that is there and fails to load (a crash, a refused handshake), or plugin limits
+    // set to something they cannot be (bad input), fail every plan.
+    const bool broken = extension.error_kind() == ErrorKind::plugin ||
+                        extension.error_kind() == ErrorKind::bad_input;
     diagnostics.push_back(Diagnostic{
         broken ? Severity::error : Severity::warning, plugin.where, "plugin.name",
         "plugin '" + plugin.name + "' is not available: " + extension.error() + unchecked});

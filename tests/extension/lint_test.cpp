@@ -40,6 +40,9 @@ class OneExtension final : public ExtensionCatalog {
     if (name == "crashing") {
       return Error{"plugin 'crashing' (/p/crashing.so): crashed while loading", ErrorKind::plugin};
     }
+    if (name == "limited") {
+      return Error{"RUNBACK_PLUGIN_TIMEOUT: '1h' is not a number of seconds", ErrorKind::bad_input};
+    }
     return Error{"no plugin named '" + name + "'", ErrorKind::not_found};
   }
 };
@@ -76,6 +79,10 @@ TEST_CASE("lint fails a protocol whose plugin is there but cannot be loaded", "[
   CHECK(format_diagnostic(broken[0]) ==
         "p.yaml:8:9: error: plugin.name: plugin 'crashing' is not available: plugin 'crashing' "
         "(/p/crashing.so): crashed while loading; its parameters were not checked");
+  // Limits set to what they cannot be (plugin_host.hpp) fail every plan alike.
+  const auto limited = lint_protocol(with_plugin("limited"), &catalog);
+  REQUIRE(limited.size() == 1);
+  CHECK(limited[0].severity == Severity::error);
 }
 
 TEST_CASE("lint passes on what the plugin says of its parameters", "[protocol][lint]") {
