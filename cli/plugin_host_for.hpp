@@ -32,7 +32,8 @@ inline PluginHost plugin_host_for(const Context& context) {
 }
 
 // The plugin a protocol names, loaded (null when it names none), or why it cannot be had (an
-// error of ErrorKind::plugin, missing or broken alike: the protocol needs it). The loaded plugin
+// error of ErrorKind::plugin, missing or broken alike: the protocol needs it; of
+// ErrorKind::bad_input when the plugin limits are set to what they cannot be). The loaded plugin
 // keeps its library mapped, so the host may go. `identity`, when given, receives which library it
 // is, as a programme records it (extension/programme_plugin.hpp).
 inline Result<std::shared_ptr<const PlanExtension>> protocol_plugin(
@@ -41,9 +42,12 @@ inline Result<std::shared_ptr<const PlanExtension>> protocol_plugin(
   const PluginHost host = plugin_host_for(context);
   auto found = host.find(protocol.plugin->name);
   if (!found) {
+    // Plugin limits set to what they cannot be are the user's to mend (exit 2), like any input.
+    const ErrorKind kind =
+        found.error_kind() == ErrorKind::bad_input ? ErrorKind::bad_input : ErrorKind::plugin;
     return Error{protocol.id + " uses the plugin '" + protocol.plugin->name +
                      "', which is not available: " + found.error(),
-                 ErrorKind::plugin};
+                 kind};
   }
   if (identity != nullptr) {
     auto identified = host.identify(protocol.plugin->name);

@@ -45,6 +45,15 @@ TEST_CASE("a plugin limit set to something that is not one stops plugin list, sa
   CHECK(result.err ==
         "runback: RUNBACK_PLUGIN_TIMEOUT: '1h' is not a number of seconds from 0.001 to 86400 "
         "(a plugin's time per call), e.g. RUNBACK_PLUGIN_TIMEOUT=30\n");
+  // Starting a programme on a plugin protocol is refused alike, and nothing is stored.
+  const std::string db = home.path() + "/runback.db";
+  const auto start =
+      run_command({"--db", db, "--runner", "zoe", "start", "--protocol", "patellofemoral",
+                   "--param", "baseline_cadence=160", "--usual-pain", "0"},
+                  env);
+  CHECK(start.exit_code == 2);
+  CHECK_THAT(start.err, Contains("RUNBACK_PLUGIN_TIMEOUT: '1h' is not a number of seconds"));
+  CHECK(run_command({"--db", db, "runners"}, isolated(home)).out.find("zoe") == std::string::npos);
   env["RUNBACK_PLUGIN_TIMEOUT"] = "30";
   CHECK(run_command({"plugin", "list"}, env).exit_code == 0);
 }
