@@ -205,10 +205,11 @@ void run_history(Context& context, const HistoryOptions& o) {
               << (decided ? "Decision; details" : "Details") << "\n";
       }
       std::string details;
-      if (row.pain_warmup) details += "warm-up " + std::to_string(*row.pain_warmup) + "/10; ";
-      for (const auto& flag : row.red_flags) details += "RED FLAG " + flag + "; ";
-      for (const auto& [key, value] : row.answers) details += key + "=" + value + "; ";
-      if (row.note) details += *row.note;
+      auto add = [&](const std::string& part) { details += (details.empty() ? "" : "; ") + part; };
+      if (row.pain_warmup) add("warm-up " + std::to_string(*row.pain_warmup) + "/10");
+      for (const auto& flag : row.red_flags) add("RED FLAG " + flag);
+      for (const auto& [key, value] : row.answers) add(key + "=" + value);
+      if (row.note) add(*row.note);
       if (decided) {
         const std::string summary = decided->summary(row.date);
         if (!summary.empty()) details = summary + (details.empty() ? "" : "; " + details);

@@ -258,6 +258,10 @@ TEST_CASE("a new user's week: start, log, history, export, wipe, import, the sam
   const auto table = db.run({"history"}).out;
   CHECK(table.find("stairs felt odd") != std::string::npos);
   CHECK(table.find("RED FLAG pinpoint-bone-pain") != std::string::npos);
+  // Details are joined, not left with a separator when nothing follows (a red flag without a
+  // note).
+  CHECK(table.find("; \n") == std::string::npos);
+  CHECK(table.find(";\n") == std::string::npos);
   const auto history = db.run({"history", "--format", "json"}).out;
   CHECK(nlohmann::json::parse(history)["logs"].size() == 8);
 
