@@ -125,9 +125,9 @@ void PluginHost::load_all() const {
 }
 
 bool PluginHost::load_next(const std::string* wanted) const {
-  if (isolation_ && !isolation_->misconfigured.empty()) {
+  if (!misconfigured().empty()) {
     // Nothing is loaded with limits other than the ones asked for.
-    if (next_dir_ < dirs_.size()) failures_.push_back({"", "", isolation_->misconfigured});
+    if (next_dir_ < dirs_.size()) failures_.push_back({"", "", misconfigured()});
     next_dir_ = dirs_.size();
     files_.clear();
     next_file_ = 0;
@@ -217,9 +217,7 @@ const std::vector<PluginFailure>& PluginHost::failures() const {
 }
 
 Result<std::shared_ptr<const Plugin>> PluginHost::find_plugin(const std::string& name) const {
-  if (isolation_ && !isolation_->misconfigured.empty()) {
-    return Error{isolation_->misconfigured, ErrorKind::bad_input};
-  }
+  if (!misconfigured().empty()) return Error{misconfigured(), ErrorKind::bad_input};
   // The first plugin with the name wins, so candidates after it need not be loaded: a plan
   // maps one library, not every one on the search path.
   auto registered = [&]() -> const std::shared_ptr<const Plugin>* {
