@@ -101,13 +101,24 @@ std::string not_available(const Protocol& protocol, const std::string& why) {
          "', which is not available (" + why + "); no run can count until it is";
 }
 
+// The plugin may be there; runback will not load any while a plugin variable is set wrong.
+std::string not_loaded(const Protocol& protocol, const std::string& why) {
+  return protocol.id + " uses the plugin '" + protocol.plugin->name +
+         "', which is not loaded while a plugin setting is wrong (" + why +
+         "); no run can count until it is mended";
+}
+
 }  // namespace
 
 const PlanExtension* PlanSource::extension_for(const Protocol& protocol, std::string* problem) {
   if (!protocol.plugin) return nullptr;
   const auto& found = plugins_.find(protocol.plugin->name);
   if (!found) {
-    if (problem) *problem = not_available(protocol, found.error());
+    if (problem) {
+      *problem = found.error_kind() == ErrorKind::bad_input
+                     ? not_loaded(protocol, found.error())
+                     : not_available(protocol, found.error());
+    }
     return nullptr;
   }
   return found->get();
@@ -123,8 +134,15 @@ Result<const PlanExtension*> PlanSource::extension_for(const Protocol& protocol,
   if (found) return found->get();
   // Another plugin than the programme's: nothing is planned for this runner.
   if (found.error_kind() == ErrorKind::conflict) return found.failure();
-  if (problem) *problem = not_available(protocol, found.error());
+  if (problem) {
+    *problem = found.error_kind() == ErrorKind::bad_input ? not_loaded(protocol, found.error())
+                                                          : not_available(protocol, found.error());
+  }
   return static_cast<const PlanExtension*>(nullptr);
+}
+
+ErrorKind PlanSource::plugin_problem_kind() const {
+  return host_.misconfigured().empty() ? ErrorKind::plugin : ErrorKind::bad_input;
 }
 
 std::string plugin_failure_problem(const Protocol& protocol, const std::string& runner,

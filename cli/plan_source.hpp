@@ -40,6 +40,10 @@ class PlanSource {
   // another plugin is found under the name; nothing may be planned for the runner with it.
   Result<const PlanExtension*> extension_for(const Protocol& protocol, const std::string& runner,
                                              const Programme& programme, std::string* problem);
+  // What kind of failure a `problem` of extension_for is, for the exit status: the user's input
+  // when a plugin limit is set to what it cannot be (as `start` and `lint` say it), else the
+  // plugin's.
+  ErrorKind plugin_problem_kind() const;
 
  private:
   Result<std::unique_ptr<Protocol>> read_stored(const Programme& programme);

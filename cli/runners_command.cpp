@@ -78,7 +78,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
             records.programme.plugin_name, plan.plugin_failures.front(), records.runner.name);
       }
       if (!runner.problem.empty() || !plan.plugin_failures.empty()) {
-        context.exit_code = exit_status(ErrorKind::plugin);
+        context.exit_code = exit_status(source.plugin_problem_kind());
       }
       const PlanStatus& s = plan.status;
       std::string text = std::to_string(s.stage_index + 1) + " of " + std::to_string(s.stage_count);

@@ -53,7 +53,7 @@ std::optional<RunnerPlan> plan_runner(Context& context, PlanSource& source,
   // A plan without its plugin holds every session: shown, but not a success.
   if (!problem.empty()) {
     context.err << "runback: " << problem << "\n";
-    context.exit_code = exit_status(ErrorKind::plugin);
+    context.exit_code = exit_status(source.plugin_problem_kind());
   }
   if (!planned) {
     context.err << "runback: " << records.runner.name << ": " << planned.error() << "\n";
@@ -206,7 +206,7 @@ void run_caseload_week(Context& context, Store& store, PlanSource& source, Date 
       if (!output.warning.empty()) {
         failures.add(context.err, output.warning, output.failed_plugin, output.failure,
                      output.runner);
-        context.exit_code = exit_status(ErrorKind::plugin);
+        context.exit_code = exit_status(source.plugin_problem_kind());
       }
       if (!output.planned) {
         context.err << "runback: " << output.text << "\n";

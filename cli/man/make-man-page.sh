@@ -76,7 +76,7 @@ The protocols runback ships.
 [EXIT STATUS]
 0 when the command did what was asked; 1 when the machine failed (a file could not be
 written) or a plugin did; 2 for bad input (a mistyped option, a date or value out of range, a protocol with
-errors), with a message that says what is wrong and where, and nothing stored.
+errors, a plugin variable above set to what it cannot be), with a message that says what is wrong and where, and nothing stored.
 [SEE ALSO]
 The guide for physiotherapists and runners, the protocol format and the JSON output are in
 \fIdocs/guide.md\fR, \fIdocs/protocol-format.md\fR and \fIdocs/json.md\fR of runback's sources.

@@ -58,6 +58,36 @@ TEST_CASE("a plugin limit set to something that is not one stops plugin list, sa
   CHECK(run_command({"plugin", "list"}, env).exit_code == 0);
 }
 
+TEST_CASE("a plugin limit set wrong is the user's to mend in every plan command (exit 2)",
+          "[cli][plugin][exit]") {
+  TempDir home{scratch_base()};
+  auto env = isolated(home);
+  const std::string db = home.path() + "/runback.db";
+  REQUIRE(
+      run_command({"--db", db, "--runner", "zoe", "start", "--protocol", "patellofemoral",
+                   "--param", "baseline_cadence=160", "--usual-pain", "0", "--start", "2026-11-09"},
+                  env)
+          .exit_code == 0);
+  env["RUNBACK_PLUGIN_MEMORY_MB"] = "2G";
+  const std::string said =
+      "runback: patellofemoral uses the plugin 'knee', which is not loaded while a plugin setting "
+      "is wrong (RUNBACK_PLUGIN_MEMORY_MB: '2G' is not";
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"--runner", "zoe", "week"},
+        std::vector<std::string>{"--runner", "zoe", "status"},
+        {"runners"},
+        {"week", "--all"}}) {
+    std::vector<std::string> args{"--db", db};
+    args.insert(args.end(), command.begin(), command.end());
+    args.insert(args.end(), {"--date", "2026-11-11"});
+    INFO(args.back() + " " + command.back());
+    const auto result = run_command(args, env);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, StartsWith(said));
+    CHECK_THAT(result.err, Contains("); no run can count until it is mended\n"));
+  }
+}
+
 TEST_CASE("plugin list shows plugins that failed to load and why - without crashing",
           "[cli][plugin]") {
   TempDir home{scratch_base()};
