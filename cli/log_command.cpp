@@ -115,8 +115,22 @@ bool any_red_flag(const std::vector<LogRow>& rows) {
                      [](const LogRow& r) { return !r.red_flags.empty(); });
 }
 
+// Sessions logged before the programme's first day: kept, but no checkpoint is judged on them
+// (day_walk.cpp), so a mistyped date would quietly count for nothing. A morning value there is
+// the baseline a rise is measured from (this morning's, logged on the first day, is for the day
+// before), and a red flag stops running whenever it was felt: neither is listed.
+std::vector<Date> days_before_start(const std::vector<LogRow>& rows, Date start) {
+  std::vector<Date> days;
+  for (const LogRow& row : rows) {
+    const bool session = row.session || row.pain_warmup || row.pain_during || row.pain_after;
+    if (row.date < start && session && row.red_flags.empty()) days.push_back(row.date);
+  }
+  return days;
+}
+
 void print_json(Context& context, const std::string& runner_name, const std::vector<LogRow>& rows,
-                const LogOutcome& outcome, const std::vector<CheckpointNews>& news) {
+                const LogOutcome& outcome, const std::vector<CheckpointNews>& news,
+                Date programme_start) {
   nlohmann::ordered_json doc;
   doc["schema"] = "runback.log/1";
   doc["runner"] = runner_name;
@@ -125,6 +139,10 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
   doc["replaced"] = nlohmann::ordered_json::array();
   for (const auto& entry : outcome.replaced) doc["replaced"].push_back(audit_json(entry));
   doc["advice"] = any_red_flag(rows) ? nlohmann::ordered_json(kRedFlagAdvice) : nullptr;
+  doc["before_start"] = nlohmann::ordered_json::array();
+  for (Date d : days_before_start(rows, programme_start)) {
+    doc["before_start"].push_back(format_date(d));
+  }
   doc["checkpoints"] = nlohmann::ordered_json::array();
   for (const CheckpointNews& n : news) {
     nlohmann::ordered_json c;
@@ -142,10 +160,19 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
 }
 
 void print_text(Context& context, const std::string& runner_name, const std::vector<LogRow>& rows,
-                const LogOutcome& outcome, const std::vector<CheckpointNews>& news, Date today) {
+                const LogOutcome& outcome, const std::vector<CheckpointNews>& news, Date today,
+                Date programme_start) {
   for (const auto& row : rows) {
     context.out << "Logged for " << runner_name << ", " << day_name(row.date, today) << ": "
                 << describe_log(row) << ".\n";
+  }
+  for (Date d : days_before_start(rows, programme_start)) {
+    context.out << "The session of " << format_date(d) << " is before this programme started ("
+                << weekday_long(std::chrono::weekday{programme_start}) << " "
+                << format_date(programme_start)
+                << "), so no checkpoint is judged on it; it stays in your history. If you meant a "
+                   "day since the start, take it back with `runback withdraw "
+                << format_date(d) << "` and log it again.\n";
   }
   for (const auto& entry : outcome.replaced) {
     context.out << "Replaced " << entry.field << " for " << format_date(*entry.date) << ": '"
@@ -270,9 +297,9 @@ void run_log(Context& context, LogOptions& o) {
     if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
   }
   if (o.format == "json") {
-    print_json(context, runner->name, *rows, *outcome, news);
+    print_json(context, runner->name, *rows, *outcome, news, (*programme)->start_date);
   } else {
-    print_text(context, runner->name, *rows, *outcome, news, today);
+    print_text(context, runner->name, *rows, *outcome, news, today, (*programme)->start_date);
   }
 }
 

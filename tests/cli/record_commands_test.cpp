@@ -11,6 +11,7 @@
 
 using namespace runback;
 using namespace runback::testing;
+using Catch::Matchers::Contains;
 
 namespace {
 
@@ -139,6 +140,34 @@ TEST_CASE("a log on a day with no planned session is recorded", "[cli][records]"
   auto doc = nlohmann::json::parse(db.run({"history", "--format", "json"}).out);
   CHECK(doc["logs"][0]["swelling"] == true);
   CHECK(doc["logs"][0]["session"].is_null());
+}
+
+TEST_CASE("a session logged before the programme's start is kept, and the runner is told",
+          "[cli][records]") {
+  Db db;
+  REQUIRE(db.run({"--runner", "ana", "start", "--usual-pain", "0", "--protocol", "general-return",
+                  "--start", day(10)})
+              .exit_code == 0);
+  const std::string said = "The session of " + day(12) + " is before this programme started";
+  auto early = db.run({"log", day(12), "--pain-during", "1"});
+  CHECK(early.exit_code == 0);
+  CHECK_THAT(early.out, Contains(said));
+  CHECK_THAT(early.out, Contains("`runback withdraw " + day(12) + "`"));
+  auto json = db.run({"log", day(12), "--pain-after", "1", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  CHECK(nlohmann::json::parse(json.out)["before_start"] == nlohmann::json::array({day(12)}));
+  // This morning's pain on the first day is for the day before: the baseline, not a mistake.
+  auto baseline = db.run({"log", day(11), "--pain-morning", "1"});
+  CHECK(baseline.exit_code == 0);
+  CHECK_THAT(baseline.out, !Contains("before this programme started"));
+  // A red flag counts whenever it was felt.
+  CHECK_THAT(db.run({"log", day(13), "--red-flag", "night-pain"}).out,
+             !Contains("before this programme started"));
+  auto since = db.run({"log", day(8), "--pain-during", "1", "--format", "json"});
+  REQUIRE(since.exit_code == 0);
+  CHECK(nlohmann::json::parse(since.out)["before_start"].empty());
+  auto history = nlohmann::json::parse(db.run({"history", "--format", "json"}).out);
+  CHECK(history["logs"].size() == 4);
 }
 
 TEST_CASE("a red flag, then a clinician's clearance", "[cli][records]") {
