@@ -128,6 +128,31 @@ std::vector<Date> days_before_start(const std::vector<LogRow>& rows, Date start)
   return days;
 }
 
+// A row of this command split into what it changed and what was already logged as given.
+struct SplitRow {
+  LogRow changed;
+  LogRow unchanged;
+};
+
+SplitRow split_unchanged(const LogRow& row, const std::vector<LogConflict>& unchanged) {
+  SplitRow out{row, LogRow{}};
+  out.unchanged.date = row.date;
+  const LogRow none{};
+  const std::string answer_prefix = "answers.";
+  for (const LogConflict& u : unchanged) {
+    if (u.date != row.date) continue;
+    if (u.field.starts_with(answer_prefix)) {
+      const std::string key = u.field.substr(answer_prefix.size());
+      out.unchanged.answers[key] = u.given;
+      out.changed.answers.erase(key);
+    } else {
+      copy_scalar(out.unchanged, row, u.field);
+      copy_scalar(out.changed, none, u.field);
+    }
+  }
+  return out;
+}
+
 void print_json(Context& context, const std::string& runner_name, const std::vector<LogRow>& rows,
                 const LogOutcome& outcome, const std::vector<CheckpointNews>& news,
                 Date programme_start) {
@@ -138,6 +163,11 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
   for (const auto& row : rows) doc["logged"].push_back(log_row_json(row));
   doc["replaced"] = nlohmann::ordered_json::array();
   for (const auto& entry : outcome.replaced) doc["replaced"].push_back(audit_json(entry));
+  doc["unchanged"] = nlohmann::ordered_json::array();
+  for (const LogConflict& u : outcome.unchanged) {
+    doc["unchanged"].push_back(
+        {{"date", format_date(u.date)}, {"field", u.field}, {"value", u.recorded}});
+  }
   doc["advice"] = any_red_flag(rows) ? nlohmann::ordered_json(kRedFlagAdvice) : nullptr;
   doc["before_start"] = nlohmann::ordered_json::array();
   for (Date d : days_before_start(rows, programme_start)) {
@@ -163,8 +193,15 @@ void print_text(Context& context, const std::string& runner_name, const std::vec
                 const LogOutcome& outcome, const std::vector<CheckpointNews>& news, Date today,
                 Date programme_start) {
   for (const auto& row : rows) {
-    context.out << "Logged for " << runner_name << ", " << day_name(row.date, today) << ": "
-                << describe_log(row) << ".\n";
+    const SplitRow split = split_unchanged(row, outcome.unchanged);
+    if (!split.changed.empty()) {
+      context.out << "Logged for " << runner_name << ", " << day_name(row.date, today) << ": "
+                  << describe_log(split.changed) << ".\n";
+    }
+    if (!split.unchanged.empty()) {
+      context.out << "Already logged for " << runner_name << ", " << day_name(row.date, today)
+                  << ": " << describe_log(split.unchanged) << "; nothing changed.\n";
+    }
   }
   for (Date d : days_before_start(rows, programme_start)) {
     context.out << "The session of " << format_date(d) << " is before this programme started ("

@@ -20,6 +20,11 @@ MergedLog merge_log(const std::optional<LogRow>& stored, const LogRow& change, b
   for (std::size_t i = 0; i < new_fields.size(); ++i) {
     if (!new_fields[i].value) continue;
     if (old_fields[i].value) {
+      if (*old_fields[i].value == *new_fields[i].value) {
+        out.unchanged.push_back(
+            {change.date, new_fields[i].name, *old_fields[i].value, *new_fields[i].value});
+        continue;
+      }
       if (!replace) {
         out.conflicts.push_back(
             {change.date, new_fields[i].name, *old_fields[i].value, *new_fields[i].value});
@@ -32,6 +37,10 @@ MergedLog merge_log(const std::optional<LogRow>& stored, const LogRow& change, b
   for (const auto& [key, value] : change.answers) {
     auto it = merged.answers.find(key);
     if (it != merged.answers.end()) {
+      if (it->second == value) {
+        out.unchanged.push_back({change.date, "answers." + key, it->second, value});
+        continue;
+      }
       if (!replace) {
         out.conflicts.push_back({change.date, "answers." + key, it->second, value});
         continue;

@@ -1,8 +1,9 @@
 #pragma once
 // How a newly logged value merges with the day's stored row: pure rules, no database. A value
 // already recorded may change only when the runner asks to replace it (the old value is then
-// audited); otherwise the attempt is a conflict and the value stays. Red flags add to those
-// already logged, or, with `replace`, take their place.
+// audited); otherwise the attempt is a conflict and the value stays. The same value logged again
+// is neither: nothing changes, and the caller can say so (a command run twice is not a mistake).
+// Red flags add to those already logged, or, with `replace`, take their place.
 
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct MergedLog {
   LogRow row;                          // the day's row as it is to be stored
   std::vector<LogConflict> conflicts;  // when not empty, the row must not be stored
   std::vector<AuditEntry> replaced;    // values replaced (with `replace`), for the audit table
+  std::vector<LogConflict> unchanged;  // values logged again as they were: nothing to store
 };
 
 // `change` logged over `stored` (none: nothing logged that day yet). Replaced values are audited

@@ -63,6 +63,8 @@ Result<LogOutcome> Store::record_logs(std::int64_t runner_id, const std::vector<
     outcome.conflicts.insert(outcome.conflicts.end(), merged.conflicts.begin(),
                              merged.conflicts.end());
     outcome.replaced.insert(outcome.replaced.end(), merged.replaced.begin(), merged.replaced.end());
+    outcome.unchanged.insert(outcome.unchanged.end(), merged.unchanged.begin(),
+                             merged.unchanged.end());
     merged_rows.push_back(std::move(merged.row));
   }
   if (!outcome.conflicts.empty()) {

@@ -44,6 +44,7 @@ Result<std::string> resolve_db_path(const Environment& env, const std::string& f
 struct LogOutcome {
   std::vector<LogConflict> conflicts;  // when not empty, nothing was written
   std::vector<AuditEntry> replaced;    // values replaced (with `replace`)
+  std::vector<LogConflict> unchanged;  // values logged again as they were
 };
 
 // What Store::withdraw_log did. When `logged` is empty or `not_logged` is not, nothing changed.

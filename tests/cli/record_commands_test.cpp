@@ -142,6 +142,34 @@ TEST_CASE("a log on a day with no planned session is recorded", "[cli][records]"
   CHECK(doc["logs"][0]["session"].is_null());
 }
 
+TEST_CASE("the same log run twice changes nothing and says so; a new value beside it is logged",
+          "[cli][records]") {
+  Db db;
+  seed_runners(db.path, {"ana"});
+  REQUIRE(db.run({"log", day(2), "--pain-during", "2", "--answer", "hop_test=yes"}).exit_code == 0);
+  const std::string before = dump_database(db.path);
+  auto again = db.run({"log", day(2), "--pain-during", "2", "--answer", "hop_test=yes"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());
+  CHECK_THAT(again.out, Contains("Already logged for ana, "));
+  CHECK_THAT(again.out, Contains(day(2) + ": pain during 2/10, hop_test = yes; nothing changed."));
+  CHECK_THAT(again.out, !Contains("Logged for"));
+  CHECK(dump_database(db.path) == before);
+
+  auto more = db.run({"log", day(2), "--pain-during", "2", "--pain-after", "3"});
+  CHECK(more.exit_code == 0);
+  CHECK_THAT(more.out, Contains(day(2) + ": pain after 3/10.\n"));
+  CHECK_THAT(more.out, Contains(day(2) + ": pain during 2/10; nothing changed.\n"));
+  auto json = db.run({"log", day(2), "--pain-after", "3", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  const auto unchanged = nlohmann::json::parse(json.out)["unchanged"];
+  REQUIRE(unchanged.size() == 1);
+  CHECK(unchanged[0]["field"] == "pain_after");
+  CHECK(unchanged[0]["value"] == "3");
+  // A different value is still refused without --replace.
+  CHECK(db.run({"log", day(2), "--pain-after", "4"}).exit_code == 2);
+}
+
 TEST_CASE("a session logged before the programme's start is kept, and the runner is told",
           "[cli][records]") {
   Db db;

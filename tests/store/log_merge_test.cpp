@@ -50,7 +50,7 @@ TEST_CASE("merge_log: new values join those already logged", "[store][log_merge]
         std::map<std::string, std::string>{{"heel_raises", "20"}, {"hop_test", "yes"}});
 }
 
-TEST_CASE("merge_log: without replace, a recorded value is a conflict, even the same one",
+TEST_CASE("merge_log: without replace, a recorded value given anew is a conflict",
           "[store][log_merge]") {
   LogRow stored = row();
   stored.pain_during = 2;
@@ -62,17 +62,18 @@ TEST_CASE("merge_log: without replace, a recorded value is a conflict, even the 
   change.answers = {{"hop_test", "no"}};
   change.note = "sore";
   const MergedLog merged = merge_log(stored, change, false, kAt);
-  REQUIRE(merged.conflicts.size() == 3);
+  REQUIRE(merged.conflicts.size() == 2);
   CHECK(merged.conflicts[0].field == "pain_during");
   CHECK(merged.conflicts[0].recorded == "2");
   CHECK(merged.conflicts[0].given == "5");
   CHECK(merged.conflicts[0].date == kDay);
-  CHECK(merged.conflicts[1].field == "swelling");
+  CHECK(merged.conflicts[1].field == "answers.hop_test");
   CHECK(merged.conflicts[1].recorded == "yes");
-  CHECK(merged.conflicts[1].given == "yes");
-  CHECK(merged.conflicts[2].field == "answers.hop_test");
-  CHECK(merged.conflicts[2].recorded == "yes");
-  CHECK(merged.conflicts[2].given == "no");
+  CHECK(merged.conflicts[1].given == "no");
+  // The same value again is no conflict: a command run twice is not a mistake.
+  REQUIRE(merged.unchanged.size() == 1);
+  CHECK(merged.unchanged[0].field == "swelling");
+  CHECK(merged.unchanged[0].recorded == "yes");
   CHECK(merged.replaced.empty());
   // The recorded values stay; what did not conflict is merged (the caller stores nothing).
   CHECK(merged.row.pain_during == 2);
@@ -137,4 +138,25 @@ TEST_CASE("merge_log: red flags add up, or with replace take the place of those 
   CHECK(first.replaced.empty());
   // No flags given leaves those logged, replace or not.
   CHECK(merge_log(stored, row(), true, kAt).row.red_flags == stored.red_flags);
+}
+
+TEST_CASE("merge_log: values logged again as they were change nothing, with or without replace",
+          "[store][log_merge]") {
+  LogRow stored = row();
+  stored.session = SessionOutcome::done;
+  stored.pain_during = 2;
+  stored.note = "windy";
+  stored.answers = {{"hop_test", "yes"}};
+  for (bool replace : {false, true}) {
+    const MergedLog merged = merge_log(stored, stored, replace, kAt);
+    CHECK(merged.row == stored);
+    CHECK(merged.conflicts.empty());
+    CHECK(merged.replaced.empty());
+    REQUIRE(merged.unchanged.size() == 4);
+    CHECK(merged.unchanged[0].field == "session");
+    CHECK(merged.unchanged[1].field == "pain_during");
+    CHECK(merged.unchanged[2].field == "note");
+    CHECK(merged.unchanged[3].field == "answers.hop_test");
+    CHECK(merged.unchanged[3].recorded == "yes");
+  }
 }
