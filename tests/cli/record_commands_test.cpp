@@ -142,7 +142,7 @@ TEST_CASE("a log on a day with no planned session is recorded", "[cli][records]"
   CHECK(doc["logs"][0]["session"].is_null());
 }
 
-TEST_CASE("the same log run twice changes nothing and says so; a new value beside it is logged",
+TEST_CASE("the same log run twice changes nothing and says so, and a new value beside it is logged",
           "[cli][records]") {
   Db db;
   seed_runners(db.path, {"ana"});
