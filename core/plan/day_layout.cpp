@@ -125,13 +125,13 @@ PlannedDay Planner::lay_out(Date day, const std::optional<PlannedRun>& run) {
     bool today = false;
     switch (item.when) {
       case RecoveryWhen::after_run:
+      case RecoveryWhen::evening:  // the evening of a run day (protocol-format.md)
         today = run && !run->missed;
         break;
       case RecoveryWhen::rest_day:
         today = !run || run->missed;
         break;
       case RecoveryWhen::daily:
-      case RecoveryWhen::evening:
         today = true;
         break;
       case RecoveryWhen::weekly:

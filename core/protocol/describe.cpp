@@ -369,7 +369,7 @@ std::string describe_recovery_when(const RecoveryItem& item) {
     case RecoveryWhen::daily:
       return "daily";
     case RecoveryWhen::evening:
-      return "in the evening";
+      return "the evening of each run day";
     case RecoveryWhen::weekly:
       return item.times_per_week ? describe_times(*item.times_per_week, Period::week) : "weekly";
   }

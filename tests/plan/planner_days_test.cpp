@@ -1,6 +1,7 @@
 // The days the planner lays out: run days, what each day holds, what was logged on it, and the
 // projection ahead.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "plan/planner_run.hpp"
@@ -62,6 +63,26 @@ TEST_CASE("each day lists its exercises, recovery and what to log", "[plan][sche
   CHECK(plan.days[1].reminders[0].when == TimePoint::next_morning);
   CHECK(plan.days[1].reminders[0].session_date == day(0));
 }
+
+TEST_CASE("evening recovery falls on run days only, as the format says", "[plan][schedule]") {
+  Protocol protocol = achilles_protocol();
+  RecoveryItem evening;
+  evening.name = "Evening reset";
+  evening.when = RecoveryWhen::evening;
+  protocol.recovery.push_back(evening);
+  Run run = start(protocol);
+  run.programme.run_days = {std::chrono::Monday, std::chrono::Wednesday, std::chrono::Friday};
+  Plan plan = run.plan(day(0));
+  REQUIRE(plan.days.size() == 7);
+  for (const PlannedDay& d : plan.days) {
+    const bool has_evening =
+        std::any_of(d.recovery.begin(), d.recovery.end(),
+                    [](const RecoveryItem& item) { return item.name == "Evening reset"; });
+    INFO(format_date(d.date));
+    CHECK(has_evening == d.run.has_value());
+  }
+}
+
 TEST_CASE("projected completion assumes every run goes well", "[plan][projection]") {
   Run run = start(achilles_protocol());
   Plan plan = run.plan(day(0));
