@@ -83,6 +83,23 @@ std::string date_hint(const CLI::App* command) {
   return "";
 }
 
+// runback's options are long, but hands type the short ones of other tools (`-o FILE`,
+// `-f json`): the long options that begin with the letter, one or a few.
+std::string short_option_hint(const CLI::App* command, const std::string& option) {
+  if (option.size() != 2 || option[1] == '-') return "";
+  std::vector<std::string> matches;
+  for (const std::string& name : option_names(command)) {
+    if (name.size() > 2 && name[2] == option[1] && name != "--help") matches.push_back(name);
+  }
+  if (matches.empty() || matches.size() > 3) return "";
+  std::string hint = " (runback's options are long: did you mean ";
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (i > 0) hint += i + 1 == matches.size() ? " or " : ", ";
+    hint += "'" + matches[i] + "'";
+  }
+  return hint + "?)";
+}
+
 }  // namespace
 
 std::optional<std::string> unknown_argument_message(const CLI::App& app) {
@@ -96,6 +113,7 @@ std::optional<std::string> unknown_argument_message(const CLI::App& app) {
     const std::string name = word.substr(0, word.find('='));
     std::string hint = positional_hint(command, name);
     if (hint.empty() && name == "--date") hint = date_hint(command);
+    if (hint.empty()) hint = short_option_hint(command, name);
     if (!hint.empty()) return "`" + words + "` has no option " + name + hint + kMoreHelp;
     return "`" + words + "` has no option " + name + did_you_mean(name, option_names(command)) +
            kMoreHelp;

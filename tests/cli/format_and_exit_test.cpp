@@ -2,6 +2,7 @@
 // written before), and one mapping from the kind of an error to the exit status.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "exit_status.hpp"
@@ -90,6 +91,26 @@ TEST_CASE("a mistyped option or command is named, with the closest one runback k
   CHECK(word.exit_code == 2);
   CHECK(word.err.find("`runback week` did not expect 'extra'") != std::string::npos);
   CHECK(option.out.empty());
+}
+
+TEST_CASE("a short option from another tool's habits is answered with runback's long ones",
+          "[cli][exit]") {
+  InProcess p;
+  const auto output = p.run({"calendar", "-o", "plan.ics"});
+  CHECK(output.exit_code == 2);
+  CHECK(output.err ==
+        "runback: `runback calendar` has no option -o (runback's options are long: did you mean "
+        "'--output'?)\n"
+        "Run with --help for more information.\n");
+  CHECK_FALSE(std::filesystem::exists("plan.ics"));
+  const auto format = p.run({"week", "-f", "json"});
+  CHECK(format.exit_code == 2);
+  CHECK(format.err.find("has no option -f (runback's options are long: did you mean "
+                        "'--format'?)") != std::string::npos);
+  // A letter no option begins with gets the plain refusal.
+  const auto none = p.run({"week", "-z"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("`runback week` has no option -z\n") != std::string::npos);
 }
 
 TEST_CASE("a command that takes its day otherwise than by --date says how, when given --date",
