@@ -166,24 +166,35 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
     }
     std::string choices;
     for (const auto& choice : field.choices) choices += (choices.empty() ? "" : "/") + choice;
-    return ask(in, out,
-               question + (field.yes_no      ? " (y/n)"
-                           : choices.empty() ? ""
-                                             : " (" + choices + ")"),
-               "Please give " + answer_scale(field) + skip, [&](const std::string& a) {
+    std::string hint = field.yes_no ? " (y/n)" : choices.empty() ? "" : " (" + choices + ")";
+    // A plugin's text may already say how to answer ("... without pain? (yes/no)").
+    if (field.yes_no && (question.ends_with("(yes/no)") || question.ends_with("(y/n)"))) hint = "";
+    return ask(in, out, question + hint, "Please give " + answer_scale(field) + skip,
+               [&](const std::string& a) {
                  auto answer = parse_answer(field, a);
                  if (answer) row->answers[field.answer_key] = *answer;
                  return answer.has_value();
                });
   };
-  const bool ran = s && s->session != SessionOutcome::skipped &&
-                   !(done && done->session == SessionOutcome::skipped);
+  // Questions about a run follow a run: one said or logged (a pain score says so too). Enter
+  // at "Did you run" is "no run was planned", and a morning after a rest day has no run to
+  // follow.
+  auto run_in = [](const LogRow* row) {
+    if (!row) return false;
+    if (row->session) return *row->session != SessionOutcome::skipped;
+    return bool(row->pain_warmup || row->pain_during || row->pain_after);
+  };
+  const bool ran =
+      s && (s->session ? *s->session != SessionOutcome::skipped : run_in(s) || run_in(done));
   if (ran) {
     for (const LogField& field : plan.session_fields) {
       if (!ask_field(field, s, done, "")) return;
     }
   }
+  const bool morning_after_run =
+      plan.morning_row == plan.session_row ? ran : run_in(plan.morning_recorded);
   for (const LogField& field : plan.morning_fields) {
+    if (!morning_after_run) break;
     if (!ask_field(field, plan.morning_row, plan.morning_recorded,
                    field.value == LogValue::answer ? "" : ", after " + plan.morning_day)) {
       return;

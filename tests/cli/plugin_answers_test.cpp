@@ -152,6 +152,56 @@ TEST_CASE("the interactive log checks a yes/no answer as --answer does",
   CHECK(logged[0]["answers"]["single-leg-stance"] == "yes");
 }
 
+TEST_CASE("the interactive log asks next-morning questions only after a run",
+          "[cli][plugin][interactive]") {
+  TempDir dir{scratch_base()};
+  const RealFileSystem fs;
+  const MapEnvironment env(std::map<std::string, std::string>{});
+  const std::string db = dir.file("r.db");
+  const FixedClock start_day(make_date(2026, 11, 2));
+  REQUIRE(run_in_process({"--db", db, "start", "--protocol", "hip-gluteal", "--start", "2026-11-02",
+                          "--usual-pain", "0"},
+                         fs, env, start_day)
+              .exit_code == 0);
+  REQUIRE(
+      run_in_process({"--db", db, "log", "2026-11-03", "--pain-during", "1", "--pain-after", "1"},
+                     fs, env, FixedClock(make_date(2026, 11, 3)))
+          .exit_code == 0);
+
+  SECTION("the morning after a rest day: nothing about a run") {
+    // Run (Enter: none), swelling, limp, red flags, note: all skipped.
+    auto log = run_in_process({"--db", db, "log"}, fs, env, FixedClock(make_date(2026, 11, 5)),
+                              std::string("\n\n\n\n\n"));
+    INFO(log.err);
+    CHECK(log.exit_code == 0);
+    CHECK_THAT(log.err, Contains("Did you run"));
+    CHECK_THAT(log.err, !Contains("Pain the next morning"));
+    CHECK_THAT(log.err, !Contains("lying on the sore side"));
+    CHECK_THAT(log.err, !Contains("Pain during the run"));
+    CHECK_THAT(log.err, Contains("Any swelling"));
+  }
+  SECTION("the morning after a run: its next-morning values, the plugin's questions too") {
+    // Run today (Enter: none), next-morning pain, side-lying pain, single-leg stance, swelling,
+    // limp, red flags, note.
+    auto log = run_in_process({"--db", db, "log"}, fs, env, FixedClock(make_date(2026, 11, 4)),
+                              std::string("\n2\n1\ny\n\n\n\n\n"));
+    INFO(log.err);
+    REQUIRE(log.exit_code == 0);
+    CHECK_THAT(log.err, Contains("Pain the next morning (0-10), after yesterday's session?"));
+    // The plugin's text says how to answer; it is not said twice.
+    CHECK_THAT(log.err, Contains("10 seconds without pain? (yes/no) "));
+    CHECK_THAT(log.err, !Contains("(yes/no) (y/n)"));
+    CHECK_THAT(log.err, !Contains("Pain during the run"));
+    auto history = run_in_process({"--db", db, "history", "--format", "json"}, fs, env,
+                                  FixedClock(make_date(2026, 11, 4)));
+    auto logged = nlohmann::json::parse(history.out)["logs"];
+    REQUIRE(logged.size() == 1);
+    CHECK(logged[0]["pain_next_morning"] == 2);
+    CHECK(logged[0]["answers"]["side-lying-pain"] == "1");
+    CHECK(logged[0]["answers"]["single-leg-stance"] == "yes");
+  }
+}
+
 TEST_CASE("a plugin that crashes while planning: the caseload names it once, and fails",
           "[cli][plugin]") {
   InProcess p;
