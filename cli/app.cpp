@@ -14,6 +14,10 @@ int run_command_line(int argc, const char* const* argv, Context& context) {
   app.name("runback");
   app.set_version_flag("--version", std::string("runback ") + RUNBACK_VERSION);
   app.require_subcommand(1);
+  // CLI11's own refusals (a value out of range, a missing one) begin as runback's do.
+  app.failure_message([](const CLI::App* command, const CLI::Error& e) {
+    return "runback: " + CLI::FailureMessage::simple(command, e);
+  });
   app.fallthrough();
   app.add_option("--protocol-dir", context.protocol_dirs,
                  "Also look for protocols in DIR (repeatable; searched first)")

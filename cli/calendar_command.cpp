@@ -11,6 +11,7 @@
 #include "date_range.hpp"
 #include "file_output.hpp"
 #include "ical/icalendar_writer.hpp"
+#include "number_option.hpp"
 #include "plan_commands.hpp"
 #include "plan_source.hpp"
 #include "record_output.hpp"
@@ -135,7 +136,7 @@ void register_calendar_command(CLI::App& app, Context& context) {
                 calendar
                     .add_option("--weeks", options->weeks,
                                 "How many weeks from the date, 1 to 26 (default: 4)")
-                    ->check(CLI::Range(kMinWeeks, kMaxWeeks))
+                    ->check(whole_number_in(kMinWeeks, kMaxWeeks, "a number of weeks"))
                     ->type_name("N");
                 calendar
                     .add_option("--output", options->output,

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "number_option.hpp"
+
 namespace runback::cli {
 
 void add_layout_options(CLI::App& command, LayoutOptions& options) {
@@ -13,17 +15,7 @@ void add_layout_options(CLI::App& command, LayoutOptions& options) {
                   "Wrap the text to N columns, " + range +
                       " (default: the terminal's width, or 80 when not a terminal)")
       ->type_name("N")
-      ->check(CLI::Validator(
-          [range](std::string& value) -> std::string {
-            int n = 0;
-            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
-            if (error != std::errc() || end != value.data() + value.size() || n < kMinWidth ||
-                n > kMaxWidth) {
-              return "'" + value + "' is not a width from " + range + " columns";
-            }
-            return {};
-          },
-          "N", "WIDTH"));
+      ->check(whole_number_in(kMinWidth, kMaxWidth, "a width", "columns"));
   command
       .add_option("--color", options.color,
                   "Colour for stops, red flags and holds: never, auto (on a terminal, unless "

@@ -4,6 +4,7 @@
 
 #include "add_command.hpp"
 #include "context.hpp"
+#include "number_option.hpp"
 #include "plan/simulate.hpp"
 #include "plan/symptom_script.hpp"
 #include "plan_commands.hpp"
@@ -153,8 +154,9 @@ void declare_simulate(CLI::App& command, Context& context) {
       ->type_name("N");
   simulate->add_option("--start", o->start, "First day (default: today)")->type_name("DATE");
   simulate->add_option("--stage", o->stage, "Starting stage, from 1 (default: 1)")->type_name("N");
-  simulate->add_option("--days", o->days, "How many days to simulate at most (default: 365)")
-      ->check(CLI::Range(1, 3650))
+  simulate
+      ->add_option("--days", o->days, "How many days to simulate at most, 1 to 3650 (default: 365)")
+      ->check(whole_number_in(1, 3650, "a number of days"))
       ->type_name("N");
   simulate
       ->add_option("--param", o->params,
@@ -163,9 +165,9 @@ void declare_simulate(CLI::App& command, Context& context) {
       ->type_name("KEY=VALUE");
   simulate
       ->add_option("--usual-pain", o->usual_pain,
-                   "The simulated runner's usual pain, the baseline a rise is measured from "
+                   "The simulated runner's usual pain, 0-10, the baseline a rise is measured from "
                    "(default: 0)")
-      ->check(CLI::Range(0, 10))
+      ->check(whole_number_in(0, 10, "a pain score"))
       ->type_name("N");
   simulate->add_option("--run-days", o->run_days, "Preferred run days, as `runback start --days`")
       ->type_name("DAYS");

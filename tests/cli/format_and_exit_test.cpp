@@ -10,6 +10,7 @@
 
 using namespace runback;
 using namespace runback::testing;
+using Catch::Matchers::StartsWith;
 
 TEST_CASE("each kind of error has its exit status", "[cli][exit]") {
   CHECK(cli::exit_status(ErrorKind::bad_input) == 2);
@@ -111,6 +112,25 @@ TEST_CASE("a short option from another tool's habits is answered with runback's 
   const auto none = p.run({"week", "-z"});
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("`runback week` has no option -z\n") != std::string::npos);
+}
+
+TEST_CASE("a number out of its range names the flag and the range, as every refusal begins",
+          "[cli][exit]") {
+  InProcess p;
+  const auto weeks = p.run({"calendar", "--weeks", "30"});
+  CHECK(weeks.exit_code == 2);
+  CHECK(weeks.err ==
+        "runback: --weeks: '30' is not a number of weeks from 1 to 26\n"
+        "Run with --help for more information.\n");
+  CHECK(weeks.out.empty());
+  CHECK_THAT(p.run({"protocol", "simulate", "general-return", "--days", "0"}).err,
+             StartsWith("runback: --days: '0' is not a number of days from 1 to 3650\n"));
+  CHECK_THAT(p.run({"protocol", "simulate", "general-return", "--usual-pain", "eleven"}).err,
+             StartsWith("runback: --usual-pain: 'eleven' is not a pain score from 0 to 10\n"));
+  CHECK_THAT(p.run({"week", "--width", "30"}).err,
+             StartsWith("runback: --width: '30' is not a width from 40 to 200 columns\n"));
+  // CLI11's own refusals begin alike.
+  CHECK_THAT(p.run({"week", "--format", "xml"}).err, StartsWith("runback: --format: xml not in"));
 }
 
 TEST_CASE("a command that takes its day otherwise than by --date says how, when given --date",
