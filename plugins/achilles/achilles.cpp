@@ -23,6 +23,11 @@ std::string whole(double value) {
   return std::to_string(std::lround(value));
 }
 
+// "1 minute", "5 minutes": as a runner reads it.
+std::string counted(double value, const std::string& one, const std::string& many) {
+  return whole(value) + " " + (std::lround(value) == 1 ? one : many);
+}
+
 // How far the dose has come: one step per symptom-clean week, one back after a checkpoint that
 // stepped back or stopped.
 int dose_level(const sdk::Context& context) {
@@ -92,7 +97,7 @@ void heavy_slow_resistance(const sdk::Context& context, const sdk::Exercises& ou
 
 struct Achilles {
   static constexpr const char* name = "achilles";
-  static constexpr const char* version = "1.0.0";
+  static constexpr const char* version = "1.0.1";
   static constexpr const char* description =
       "Calf loading for Achilles tendinopathy (Alfredson heel drops or heavy slow resistance), "
       "dosed by symptoms, with morning-stiffness and heel-raise checkpoints";
@@ -161,25 +166,29 @@ struct Achilles {
     const auto before = context.previous_answer("morning-stiffness");
     if (stiffness && before && *stiffness > *before) {
       verdict = sdk::most_cautious(
-          verdict,
-          sdk::Verdict::repeat("Your Achilles was stiff for " + whole(*stiffness) +
-                               " minutes this morning, longer than last time (" + whole(*before) +
-                               "). Stay at this stage until it settles."));
+          verdict, sdk::Verdict::repeat("Your Achilles was stiff for " +
+                                        counted(*stiffness, "minute", "minutes") +
+                                        " this morning, longer than last time (" + whole(*before) +
+                                        "). Stay at this stage until it settles."));
     }
     if (const auto raises = log.number("heel-raises")) {
       const double floor = double(context.integer("min_heel_raises"));
       const auto last = context.previous_answer("heel-raises");
       if (*raises < floor) {
         verdict = sdk::most_cautious(
-            verdict, sdk::Verdict::repeat("You managed " + whole(*raises) +
-                                          " single-leg heel raises; at least " + whole(floor) +
-                                          " are needed to move on. Keep going with your calf "
-                                          "exercises at this stage."));
+            verdict, sdk::Verdict::repeat(
+                         "You managed " +
+                         counted(*raises, "single-leg heel raise", "single-leg heel raises") +
+                         "; at least " + whole(floor) +
+                         " are needed to move on. Keep going with your calf "
+                         "exercises at this stage."));
       } else if (last && *raises < *last) {
         verdict = sdk::most_cautious(
-            verdict, sdk::Verdict::repeat("You managed " + whole(*raises) +
-                                          " single-leg heel raises, fewer than last time (" +
-                                          whole(*last) + "). Stay at this stage for now."));
+            verdict,
+            sdk::Verdict::repeat(
+                "You managed " +
+                counted(*raises, "single-leg heel raise", "single-leg heel raises") +
+                ", fewer than last time (" + whole(*last) + "). Stay at this stage for now."));
       }
     }
     return verdict;

@@ -26,7 +26,7 @@ TEST_CASE("plugin list shows the three plugins of a fresh build with no set-up",
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
   CHECK_THAT(result.out,
-             StartsWith("achilles 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/achilles.so\n"));
+             StartsWith("achilles 1.0.1  (plugin ABI 1.2)  " + kBuilt + "/achilles.so\n"));
   CHECK_THAT(result.out, Contains("hip 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/hip.so\n"));
   CHECK_THAT(result.out, Contains("knee 1.0.0  (plugin ABI 1.2)  " + kBuilt + "/knee.so\n"));
   CHECK_THAT(result.out,
@@ -101,7 +101,7 @@ TEST_CASE("plugin list shows plugins that failed to load and why - without crash
   args.push_back("list");
   const auto result = run_command(args, isolated(home));
   CHECK(result.exit_code == 0);
-  CHECK_THAT(result.out, Contains("achilles 1.0.0") && Contains("knee 1.0.0") &&
+  CHECK_THAT(result.out, Contains("achilles 1.0.1") && Contains("knee 1.0.0") &&
                              Contains("hip 1.0.0") && Contains("twin 1.0.0"));
   CHECK_THAT(result.out, Contains("\n9 plugins could not be loaded:\n"));
   CHECK_THAT(result.out, Contains("  plugin 'abi-major' (" + kBroken +
@@ -140,7 +140,7 @@ TEST_CASE("plugin info describes the parameters with types - defaults and meanin
   const auto result = run_command({"plugin", "info", "achilles"}, isolated(home));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out,
-             StartsWith("achilles 1.0.0 (plugin ABI 1.2)\n" + kBuilt + "/achilles.so\n"));
+             StartsWith("achilles 1.0.1 (plugin ABI 1.2)\n" + kBuilt + "/achilles.so\n"));
   CHECK_THAT(result.out, Contains("  programme  (enum, alfredson | hsr; default alfredson)\n"));
   CHECK_THAT(result.out, Contains("  load_step_kg  (number, 0..5 kg; default 5)\n"));
   CHECK_THAT(result.out, Contains("Alfredson 1998"));

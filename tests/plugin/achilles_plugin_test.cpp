@@ -132,6 +132,12 @@ TEST_CASE("achilles: the checkpoint holds the runner when stiffness rises or hee
           "You managed 8 single-leg heel raises; at least 10 are needed to move on. Keep going "
           "with your calf exercises at this stage.");
   }
+  SECTION("one heel raise is said as one") {
+    const auto& today = fixture.log(3, {{"heel-raises", "1"}});
+    auto verdict = achilles()->verdict(fixture.on(3), today);
+    REQUIRE(verdict.ok());
+    CHECK_THAT(verdict->why, Catch::StartsWith("You managed 1 single-leg heel raise; at least 10"));
+  }
   SECTION("fewer heel raises than last time: repeat") {
     const auto& today = fixture.log(3, {{"heel-raises", "15"}});
     auto verdict = achilles()->verdict(fixture.on(3), today);

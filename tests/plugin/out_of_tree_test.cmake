@@ -30,7 +30,7 @@ run(${CMAKE_COMMAND} -E env --unset=RUNBACK_PLUGIN_PATH "XDG_DATA_HOME=${work}/d
     "${prefix}/bin/runback" --plugin-dir "${work}/hello" plugin list)
 set(listing "${last_output}")
 foreach(expected "hello 1.0.0  (plugin ABI 1.2)  ${work}/hello/hello.so"
-                 "achilles 1.0.0" "knee 1.0.0" "hip 1.0.0")
+                 "achilles 1.0.1" "knee 1.0.0" "hip 1.0.0")
   string(FIND "${listing}" "${expected}" at)
   if(at EQUAL -1)
     file(REMOVE_RECURSE "${work}")
@@ -38,7 +38,7 @@ foreach(expected "hello 1.0.0  (plugin ABI 1.2)  ${work}/hello/hello.so"
   endif()
 endforeach()
 # The shipped plugins come from the prefix, found next to the installed runback.
-if(NOT listing MATCHES "achilles 1\\.0\\.0  \\(plugin ABI 1\\.2\\)  ${prefix}/[^\n]*runback/plugins/achilles\\.so")
+if(NOT listing MATCHES "achilles 1\\.0\\.1  \\(plugin ABI 1\\.2\\)  ${prefix}/[^\n]*runback/plugins/achilles\\.so")
   file(REMOVE_RECURSE "${work}")
   message(FATAL_ERROR "the installed achilles plugin is not loaded from ${prefix}:\n${listing}")
 endif()
