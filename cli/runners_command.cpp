@@ -91,9 +91,14 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
     }
     group.clear();
   };
+  // A runner left unplanned is listed with the reason, but the command does not report success,
+  // as `week --all` does not.
   auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
-    if (!protocol) return;
+    if (!protocol) {
+      context.exit_code = exit_status(ErrorKind::io);
+      return;
+    }
     std::string problem;
     auto extension =
         source.extension_for(**protocol, records.runner.name, records.programme, &problem);
@@ -102,6 +107,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                                      "' found is not the one the programme started with "
                                      "(`runback status --runner " +
                                      records.runner.name + "` says more)";
+      context.exit_code = exit_status(ErrorKind::plugin);
       return;
     }
     group.push_back({std::move(records), *protocol, *extension, std::move(problem)});

@@ -76,7 +76,7 @@ says err "week --all" "ana: ana's programme started with the plugin 'knee' 1.0.0
 expect nonzero "week --all json" -- "$runback" week --all --date 2026-11-09 --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [w["runner"] for w in d["runners"]] == ["ben"], d' \
   "$work/out" 2>"$work/py" || { fail "week --all --format json: not ben's week alone"; cat "$work/py" >&2; }
-expect 0 "runners" -- "$runback" runners --date 2026-11-09
+expect 1 "runners" -- "$runback" runners --date 2026-11-09
 says out "runners" "not planned: the plugin 'knee' found is not the one the programme started"
 
 # Nothing was written by any of that.
