@@ -255,8 +255,17 @@ std::vector<std::string> check_programme_params(const std::string& plugin_name,
   for (const auto& [name, value] : params) {
     const ParamSpec* spec = find_spec(specs, name);
     if (spec == nullptr) {
+      std::string hint = did_you_mean(name, names_of(specs));
+      if (hint.empty()) {
+        // Nothing close: what a runner can be given, so the next try is not a guess.
+        std::string takes;
+        for (const auto& s : specs) {
+          if (s.scope == ParamScope::programme) takes += (takes.empty() ? "" : ", ") + s.name;
+        }
+        hint = takes.empty() ? "; it takes none for each runner" : "; it takes " + takes;
+      }
       out.push_back("--param " + name + ": plugin '" + plugin_name + "' has no parameter '" + name +
-                    "'" + did_you_mean(name, names_of(specs)));
+                    "'" + hint);
     } else if (spec->scope == ParamScope::protocol) {
       out.push_back("--param " + name + ": '" + name +
                     "' is set by the protocol (plugin.params), not for each runner");

@@ -137,6 +137,11 @@ TEST_CASE("programme parameters are checked per runner") {
         "runner");
   CHECK(problems[2] ==
         "plugin 'knee' needs --param baseline_cadence=VALUE (120..220 steps/min): Cadence before");
+  // Nothing close: the parameters a runner can be given are listed.
+  CHECK(
+      check_programme_params("knee", all, {{"cadence", "165"}, {"baseline_cadence", "165"}}) ==
+      std::vector<std::string>{
+          "--param cadence: plugin 'knee' has no parameter 'cadence'; it takes baseline_cadence"});
   CHECK(check_programme_params("knee", all, {{"baseline_cadence", "300"}}) ==
         std::vector<std::string>{
             "--param baseline_cadence: 300 is out of range (expected 120..220 steps/min)"});
