@@ -96,6 +96,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
   auto status = store.for_each_active_records([&](RunnerRecords&& records) {
     auto protocol = source.protocol_for(records.programme);
     if (!protocol) {
+      context.err << "runback: " << records.runner.name << ": " << protocol.error() << "\n";
       context.exit_code = exit_status(ErrorKind::io);
       return;
     }
@@ -107,6 +108,7 @@ std::map<std::string, Standing> standings_on(Context& context, Store& store, Dat
                                      "' found is not the one the programme started with "
                                      "(`runback status --runner " +
                                      records.runner.name + "` says more)";
+      context.err << "runback: " << records.runner.name << ": " << extension.error() << "\n";
       context.exit_code = exit_status(ErrorKind::plugin);
       return;
     }

@@ -78,6 +78,7 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [w["runner"]
   "$work/out" 2>"$work/py" || { fail "week --all --format json: not ben's week alone"; cat "$work/py" >&2; }
 expect 1 "runners" -- "$runback" runners --date 2026-11-09
 says out "runners" "not planned: the plugin 'knee' found is not the one the programme started"
+says err "runners" "ana: ana's programme started with the plugin 'knee' 1.0.0"
 
 # Nothing was written by any of that.
 [ "$(dump)" = "$before" ] || fail "the database changed while the impostor was refused"
