@@ -72,15 +72,17 @@ std::string positional_hint(const CLI::App* command, const std::string& option) 
   return "";
 }
 
-// `--date` is how `week`, `status` and `today` take a day; a command that takes a span of days
-// says how.
+// `--date` is how `week`, `status` and `today` take a day; a command that takes a span of days,
+// or a first day, says how.
 std::string date_hint(const CLI::App* command) {
+  bool from = false;
   for (const CLI::Option* option : command->get_options()) {
     if (option->check_lname("to")) {
       return ": it takes its days as --from DATE and --to DATE (the last day)";
     }
+    from = from || option->check_lname("from");
   }
-  return "";
+  return from ? ": it takes its first day as --from DATE" : "";
 }
 
 // runback's options are long, but hands type the short ones of other tools (`-o FILE`,

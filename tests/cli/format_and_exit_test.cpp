@@ -144,6 +144,10 @@ TEST_CASE("a command that takes its day otherwise than by --date says how, when 
         "runback: `runback log` has no option --date: give the day (YYYY-MM-DD) straight after "
         "`runback log`\n"
         "Run with --help for more information.\n");
+  const auto days = p.run({"program", "days", "tue,thu,sat", "--date", "2026-11-30"});
+  CHECK(days.exit_code == 2);
+  CHECK(days.err.find("`runback program days` has no option --date: it takes its first day as "
+                      "--from DATE\n") != std::string::npos);
   for (const char* command : {"report", "history", "decisions"}) {
     const auto ranged = p.run({command, "--date", "2026-11-30"});
     CHECK(ranged.exit_code == 2);
