@@ -125,6 +125,19 @@ std::optional<std::string> unknown_argument_message(const CLI::App& app) {
     return "`" + words + "` has no command '" + word + "'" + did_you_mean(word, subcommands) +
            kMoreHelp;
   }
+  // `export plan.csv` for `export --csv plan.csv`: the one required option not given takes it.
+  const CLI::Option* wanted = nullptr;
+  int missing = 0;
+  for (const CLI::Option* option : command->get_options()) {
+    if (option->get_required() && option->count() == 0 && !option->get_positional()) {
+      wanted = option;
+      ++missing;
+    }
+  }
+  if (missing == 1 && wanted->get_type_size() != 0) {
+    return "`" + words + "` did not expect '" + word + "' there: give it as `" + words + " " +
+           wanted->get_name() + " " + word + "`" + kMoreHelp;
+  }
   return "`" + words + "` did not expect '" + word + "'" + kMoreHelp;
 }
 

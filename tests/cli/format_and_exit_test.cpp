@@ -10,6 +10,7 @@
 
 using namespace runback;
 using namespace runback::testing;
+using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 TEST_CASE("each kind of error has its exit status", "[cli][exit]") {
@@ -112,6 +113,20 @@ TEST_CASE("a short option from another tool's habits is answered with runback's 
   const auto none = p.run({"week", "-z"});
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("`runback week` has no option -z\n") != std::string::npos);
+}
+
+TEST_CASE("a file given by position to a command that takes it as an option is shown where it goes",
+          "[cli][exit]") {
+  InProcess p;
+  const auto exported = p.run({"export", "records.csv"});
+  CHECK(exported.exit_code == 2);
+  CHECK(exported.err ==
+        "runback: `runback export` did not expect 'records.csv' there: give it as `runback "
+        "export --csv records.csv`\n"
+        "Run with --help for more information.\n");
+  CHECK_FALSE(std::filesystem::exists("records.csv"));
+  CHECK_THAT(p.run({"import", "records.csv"}).err,
+             Contains("give it as `runback import --csv records.csv`"));
 }
 
 TEST_CASE("a number out of its range names the flag and the range, as every refusal begins",
