@@ -172,15 +172,17 @@ void run_runners(Context& context, const RunnersOptions& o) {
     const auto found = standings.find(s.runner.name);
     const Standing* standing = found == standings.end() ? nullptr : &found->second;
     const auto why_refused = refused.find(s.runner.name);
+    const bool running = s.programme.has_value();
     RunnerAttention attention =
         standing ? standing->attention
         : why_refused != refused.end()
-            ? attention_without_plan(s.runner.name, why_refused->second)
-            : attention_without_plan(s.runner.name, s.programme
-                                                        ? "protocol cannot be read: `runback "
-                                                          "status --runner " +
-                                                              s.runner.name + "` says why"
-                                                        : std::string("no programme running"));
+            ? attention_without_plan(s.runner.name, why_refused->second, running)
+            : attention_without_plan(s.runner.name,
+                                     running ? "protocol cannot be read: `runback status "
+                                               "--runner " +
+                                                   s.runner.name + "` says why"
+                                             : std::string("no programme running"),
+                                     running);
     rows.push_back({std::move(s), standing, std::move(attention)});
   }
   const bool by_name = o.sort == "name";

@@ -13,8 +13,9 @@ namespace {
 
 using Days = std::chrono::days;
 
-constexpr NameTable<AttentionTier, 5> kTierNames{{
+constexpr NameTable<AttentionTier, 6> kTierNames{{
     {AttentionTier::stopped, "stopped"},
+    {AttentionTier::unplanned, "unplanned"},
     {AttentionTier::silent, "silent"},
     {AttentionTier::setbacks, "setbacks"},
     {AttentionTier::steady, "steady"},
@@ -42,7 +43,7 @@ std::string attention_tier_name(AttentionTier tier) {
 }
 
 AttentionTier RunnerAttention::tier() const {
-  if (!planned) return AttentionTier::no_plan;
+  if (!planned) return programme_running ? AttentionTier::unplanned : AttentionTier::no_plan;
   if (stopped) return AttentionTier::stopped;
   if (complete) return AttentionTier::steady;
   if (missed_since_last_log || days_silent >= kSilentAfterDays) return AttentionTier::silent;
@@ -119,10 +120,12 @@ RunnerAttention attention_of(const std::string& name, const Programme& programme
   return out;
 }
 
-RunnerAttention attention_without_plan(const std::string& name, const std::string& reason) {
+RunnerAttention attention_without_plan(const std::string& name, const std::string& reason,
+                                       bool programme_running) {
   RunnerAttention out;
   out.name = name;
   out.no_plan_reason = reason;
+  out.programme_running = programme_running;
   return out;
 }
 

@@ -23,20 +23,23 @@ inline constexpr int kPainTrendSessions = 5;
 
 // Why a runner comes where they do, most urgent first.
 enum class AttentionTier {
-  stopped,   // running is on hold (a red flag, or a response that stops) until a clearance
-  silent,    // a planned run passed with nothing logged since the last log, or 7+ days silent
-  setbacks,  // a step back or a stop in the last 14 days
-  steady,    // none of these
-  no_plan,   // no active programme, or its protocol cannot be read: nothing to judge
+  stopped,    // running is on hold (a red flag, or a response that stops) until a clearance
+  unplanned,  // a programme runs, but no plan can be made (its protocol cannot be read, or
+              // another plugin is found under its plugin's name): the runner gets no guidance
+  silent,     // a planned run passed with nothing logged since the last log, or 7+ days silent
+  setbacks,   // a step back or a stop in the last 14 days
+  steady,     // none of these
+  no_plan,    // no active programme: nothing to judge
 };
-// "stopped", "silent", "setbacks", "steady", "no_plan", as JSON gives them.
+// "stopped", "unplanned", "silent", "setbacks", "steady", "no_plan", as JSON gives them.
 std::string attention_tier_name(AttentionTier tier);
 
 struct RunnerAttention {
   std::string name;
-  bool planned = false;  // false: no plan (AttentionTier::no_plan); the fields below are empty
+  bool planned = false;        // false: no plan (unplanned or no_plan); the fields below are empty
   std::string no_plan_reason;  // then why: "no programme running"
-  int stage_number = 0;        // 1-based
+  bool programme_running = false;  // without a plan: whether a programme runs (unplanned)
+  int stage_number = 0;            // 1-based
   int stage_count = 0;
   bool complete = false;
   bool stopped = false;
@@ -69,11 +72,14 @@ bool is_setback(const Decision& decision);
 // The summary of one runner's plan on `today` (the plan's date; logs after it are not read).
 RunnerAttention attention_of(const std::string& name, const Programme& programme,
                              const std::vector<DayLog>& logs, const Plan& plan, Date today);
-// A runner with no plan to judge, and why (no programme, or a protocol that cannot be read).
-RunnerAttention attention_without_plan(const std::string& name, const std::string& reason);
+// A runner with no plan to judge, and why: no programme running, or one that cannot be planned
+// (`programme_running`: a protocol that cannot be read, another plugin under its name).
+RunnerAttention attention_without_plan(const std::string& name, const std::string& reason,
+                                       bool programme_running);
 
-// The caseload's order: stopped first, then silent (longest first), then setbacks (most
-// first), then everyone else; by name within a tier and on ties.
+// The caseload's order: stopped first, then unplanned, then silent (longest first), then
+// setbacks (most first), then everyone else, then those without a programme; by name within a
+// tier and on ties.
 bool needs_attention_before(const RunnerAttention& a, const RunnerAttention& b);
 bool name_before(const RunnerAttention& a, const RunnerAttention& b);
 

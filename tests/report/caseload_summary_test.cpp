@@ -146,6 +146,16 @@ TEST_CASE("the order: stopped, then silent longest first, then setbacks, then by
   RunnerAttention none;
   none.name = "aaron";
   CHECK(in_order({none, runner("bea", 0)}) == std::vector<std::string>{"bea", "aaron"});
+  // A programme that cannot be planned gives the runner no guidance: right after the stops.
+  const RunnerAttention cannot =
+      attention_without_plan("carl", "not planned: another plugin", /*programme_running=*/true);
+  CHECK(cannot.tier() == AttentionTier::unplanned);
+  CHECK(attention_tier_name(cannot.tier()) == "unplanned");
+  CHECK(attention_text(cannot) == "not planned: another plugin");
+  CHECK(in_order({none, runner("xia", 9), cannot, runner("wil", 0, 0, true)}) ==
+        std::vector<std::string>{"wil", "carl", "xia", "aaron"});
+  CHECK(attention_without_plan("dee", "no programme running", false).tier() ==
+        AttentionTier::no_plan);
   RunnerAttention done = runner("cy", 30);
   done.complete = true;  // a finished programme is not silence
   CHECK(done.tier() == AttentionTier::steady);
