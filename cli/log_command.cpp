@@ -96,8 +96,7 @@ Result<std::vector<LogRow>> rows_to_record(Store& store, std::int64_t runner_id,
   }
   // Pain during or after a run means the run happened, unless the runner said otherwise now or
   // before (records.hpp: implied_session).
-  if (!session_row.session &&
-      (session_row.pain_warmup || session_row.pain_during || session_row.pain_after)) {
+  if (!session_row.session && implied_session(session_row)) {
     auto recorded = store.log_for(runner_id, session_date);
     if (!recorded) return Error{recorded.error(), ErrorKind::io};
     if (!recorded->has_value() || !(*recorded)->session) {
@@ -122,8 +121,9 @@ bool any_red_flag(const std::vector<LogRow>& rows) {
 std::vector<Date> days_before_start(const std::vector<LogRow>& rows, Date start) {
   std::vector<Date> days;
   for (const LogRow& row : rows) {
-    const bool session = row.session || row.pain_warmup || row.pain_during || row.pain_after;
-    if (row.date < start && session && row.red_flags.empty()) days.push_back(row.date);
+    if (row.date < start && implied_session(row) && row.red_flags.empty()) {
+      days.push_back(row.date);
+    }
   }
   return days;
 }

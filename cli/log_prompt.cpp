@@ -180,9 +180,8 @@ void ask_missing_values(std::istream& in, std::ostream& out, const PromptPlan& p
   // at "Did you run" is "no run was planned", and a morning after a rest day has no run to
   // follow.
   auto run_in = [](const LogRow* row) {
-    if (!row) return false;
-    if (row->session) return *row->session != SessionOutcome::skipped;
-    return bool(row->pain_warmup || row->pain_during || row->pain_after);
+    const auto session = row ? implied_session(*row) : std::nullopt;
+    return session && *session != SessionOutcome::skipped;
   };
   const bool ran =
       s && (s->session ? *s->session != SessionOutcome::skipped : run_in(s) || run_in(done));

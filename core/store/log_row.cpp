@@ -50,6 +50,12 @@ std::vector<StoredValue> log_scalar_fields(const LogRow& row) {
   };
 }
 
+std::optional<SessionOutcome> implied_session(const LogRow& row) {
+  if (row.session) return row.session;
+  if (row.pain_warmup || row.pain_during || row.pain_after) return SessionOutcome::done;
+  return std::nullopt;
+}
+
 LogRow to_log_row(const DayLog& log) {
   LogRow row;
   row.date = log.date;

@@ -52,6 +52,10 @@ LogRow to_log_row(const DayLog& log);
 
 std::optional<SessionOutcome> parse_session(std::string_view text);
 
+// The session a row records, as implied_session (records.hpp) reads a DayLog: a pain during,
+// after or in the warm-up means a run was done unless the row says otherwise.
+std::optional<SessionOutcome> implied_session(const LogRow& row);
+
 // Red flags are stored as "id,id"; answers as a JSON object ('' when none).
 std::string join_red_flags(const std::vector<std::string>& flags);
 std::vector<std::string> split_red_flags(std::string_view text);

@@ -45,3 +45,18 @@ TEST_CASE("a day's log survives the trip to a stored row and back to the planner
   log.note.clear();
   CHECK_FALSE(to_log_row(log).note.has_value());  // an empty note is no note
 }
+
+TEST_CASE("a row's pain during, after or in the warm-up implies a run done, as a DayLog's does",
+          "[store][log_row]") {
+  LogRow row;
+  CHECK_FALSE(implied_session(row));
+  row.pain_next_morning = 2;
+  CHECK_FALSE(implied_session(row));  // a morning value alone is no run
+  row.pain_warmup = 1;
+  CHECK(implied_session(row) == SessionOutcome::done);
+  row.session = SessionOutcome::skipped;
+  CHECK(implied_session(row) == SessionOutcome::skipped);  // what the runner said stands
+  DayLog day;
+  day.pain_warmup = 1;
+  CHECK(implied_session(LogRow{.pain_warmup = 1}) == implied_session(day));
+}
