@@ -1,5 +1,6 @@
 #include "protocol_show.hpp"
 
+#include <functional>
 #include <ostream>
 
 #include "protocol/amount.hpp"
@@ -75,6 +76,40 @@ std::string run_column(const SessionTotals& totals) {
   const std::string mixed =
       describe_total(totals.run_walk_seconds, totals.run_walk_metres) + " run-walk";
   return run == "none" ? mixed : run + " + " + mixed;
+}
+
+// A list of sessions (format 2) from its least to its most: a list need not rise in every
+// column (week 3 of post-acl-run-walk runs 21, 16, then 20 minutes), and "21 min to 20 min",
+// its first and last, would hide the 16.
+std::string least_to_most(const Stage& s, const std::function<double(const SessionTotals&)>& size,
+                          const std::function<std::string(const SessionTotals&)>& describe) {
+  SessionTotals least = session_totals(s.session);
+  SessionTotals most = least;
+  for (int i = 1; i < session_count(s); ++i) {
+    const SessionTotals totals = session_totals(session_for(s, i));
+    if (size(totals) < size(least)) least = totals;
+    if (size(totals) > size(most)) most = totals;
+  }
+  const std::string from = describe(least);
+  const std::string to = describe(most);
+  return from == to ? from : from + " to " + to;
+}
+
+// One of seconds and metres is zero in a session by time or by distance, so their sum orders
+// the sessions of a list by how much running they hold.
+std::string run_range(const Stage& s) {
+  return least_to_most(
+      s,
+      [](const SessionTotals& t) {
+        return t.run_seconds + t.run_walk_seconds + t.run_metres + t.run_walk_metres;
+      },
+      run_column);
+}
+
+std::string walk_range(const Stage& s) {
+  return least_to_most(
+      s, [](const SessionTotals& t) { return t.walk_seconds + t.walk_metres; },
+      [](const SessionTotals& t) { return describe_total(t.walk_seconds, t.walk_metres); });
 }
 
 // A stage's session, or (format 2) its list of sessions, one per good run in a row.
@@ -172,16 +207,8 @@ void print_stages(std::ostream& out, const Protocol& p) {
                      "Runs/week", "Rest days", "Advance after"});
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
       const Stage& s = p.stages[i];
-      const SessionTotals totals = session_totals(s.session);
-      // A list of sessions (format 2) from its first to its last.
-      const SessionTotals last = session_totals(session_for(s, session_count(s) - 1));
-      auto from_to = [](const std::string& from, const std::string& to) {
-        return from == to ? from : from + " to " + to;
-      };
       const Frequency& f = s.frequency;
-      table.add_row({std::to_string(i + 1), s.id, from_to(run_column(totals), run_column(last)),
-                     from_to(describe_total(totals.walk_seconds, totals.walk_metres),
-                             describe_total(last.walk_seconds, last.walk_metres)),
+      table.add_row({std::to_string(i + 1), s.id, run_range(s), walk_range(s),
                      f.sessions_up_to ? "up to " + std::to_string(f.sessions_max)
                      : f.sessions_min == f.sessions_max
                          ? std::to_string(f.sessions_min)

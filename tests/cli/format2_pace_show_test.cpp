@@ -57,7 +57,10 @@ TEST_CASE(
   INFO(lists.err);
   REQUIRE(lists.exit_code == 0);
   // Week 1's sessions: 3 x (4 walk / 1 run), 3 x (3 / 2), 3 x (2 / 3).
-  CHECK_THAT(lists.out, Catch::Contains("  1  week-1  3 min to 9 min    12 min to 6 min  3"));
+  CHECK_THAT(lists.out, Catch::Contains("  1  week-1  3 min to 9 min    6 min to 12 min  3"));
+  // Week 3's: 3 x (1 / 7), 2 x (1 / 8), 2 x (1 / 10): the least and the most, not the first
+  // and the last (21 and 20 minutes).
+  CHECK_THAT(lists.out, Catch::Contains("  3  week-3  16 min to 21 min  2 min to 3 min   3"));
 
   const CommandResult after =
       run_command({"protocol", "show",
