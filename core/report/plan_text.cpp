@@ -35,11 +35,9 @@ std::string status_text(const Protocol& protocol, const Plan& plan, const std::s
     }
   }
   if (plan.projected_completion && !status.complete) {
-    const auto days_left = (*plan.projected_completion - today).count();
     out << "\nProjected completion: " << short_day(*plan.projected_completion) << " "
-        << int(std::chrono::year_month_day{*plan.projected_completion}.year()) << ", in about "
-        << (days_left + 6) / 7 << " week" << ((days_left + 6) / 7 == 1 ? "" : "s")
-        << " if every run goes well.\n";
+        << int(std::chrono::year_month_day{*plan.projected_completion}.year()) << ", "
+        << time_until(*plan.projected_completion - today) << " if every run goes well.\n";
   }
   // The week names the red flags; here they are in full.
   if (!status.complete) out << "\n" << red_flags_text(protocol, commands);

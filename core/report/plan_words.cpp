@@ -38,4 +38,12 @@ std::string short_day(Date date) {
          std::to_string(unsigned(ymd.day())) + " " + kMonths[unsigned(ymd.month()) - 1];
 }
 
+std::string time_until(std::chrono::days days) {
+  const auto count = days.count();
+  if (count <= 0) return "today";
+  if (count == 1) return "tomorrow";
+  if (count < 14) return "in " + std::to_string(count) + " days";
+  return "in about " + std::to_string((count + 3) / 7) + " weeks";
+}
+
 }  // namespace runback
