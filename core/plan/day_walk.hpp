@@ -97,6 +97,10 @@ class Planner {
   Baseline baseline_;  // what a rise in pain is measured from
   std::optional<Date> pending_;
   std::vector<std::string> pending_missing_;
+  // What the values logged for the pending session already ask for (a step back, days off),
+  // when they already fail it: the days ahead follow it while the rest is waited for, since
+  // the values to come can only add caution.
+  std::optional<Action> pending_action_;
   std::vector<DayLog> seen_;  // logs so far, real then projected: the plugin's view
   std::vector<CheckpointSummary> summaries_;
   // The sessions run so far, for the rules that span sessions (SessionHistory), and whether the

@@ -37,6 +37,9 @@ struct Decision {
   // (report/decision_words.hpp).
   std::string explanation;
   std::vector<std::string> missing;  // for `waiting`: the logs still needed
+  // For `waiting`: the values logged so far already keep the session from counting (its
+  // explanation says what they mean), so no view may leave it out as a mere reminder.
+  bool fails_already = false;
   bool projected = false;  // true in a projection ("if all goes well"), never from real logs
 };
 

@@ -105,6 +105,7 @@ struct Plan {
   PlanStatus status;                         // as of the plan's date
   std::vector<PlannedDay> days;              // the days asked for
   std::optional<Date> next_run;              // the next planned run on or after the plan's date
+  int next_run_stage = 0;                    // the stage it is planned at (0-based)
   std::optional<Date> projected_completion;  // the last stage completed, if all goes well
   std::vector<std::string> notes;            // e.g. a plugin that could not give its exercises
   // What the plugin's hooks failed with while planning (a crash, a hang, a refused answer), each

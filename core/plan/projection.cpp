@@ -36,6 +36,12 @@ void Planner::start_projection() {
   projecting_ = true;
   // A session still waiting for its logs has not passed: the projection does not count it.
   if (pending_) progress_.clean = 0;
+  // And when what was logged already fails it, the days ahead take what that asks for now (the
+  // week must not lay out the stage a runner was just told to step back from).
+  if (pending_ && pending_action_) {
+    const Move move = apply_action(p_, progress_, *pending_, *pending_action_);
+    if (move.kind == DecisionKind::step_back || pending_action_->rest_days > 0) setback_ = true;
+  }
 }
 
 // A planned run day: one of the stage's run-day pattern (the runner's preferred days), with the
@@ -81,7 +87,10 @@ PlannedRun Planner::project_run(Date day) {
   DayLog clean = clean_session(day);
   seen_.push_back(clean);
   const int before = plan_.status.stage_index;
-  if (!plan_.next_run) plan_.next_run = day;
+  if (!plan_.next_run) {
+    plan_.next_run = day;
+    plan_.next_run_stage = progress_.stage;
+  }
   const int session = session_index(p_, progress_);
   const int at = on_session(clean, false);
   PlannedRun run{at, false, std::nullopt, at != before, false, false};

@@ -155,11 +155,14 @@ bool Planner::hold(const DayLog& log, const std::vector<std::string>& missing,
   const Date date = log.date;
   pending_ = date;
   pending_missing_ = missing;
+  pending_action_.reset();
+  if (!reasons.empty() && action.kind != ActionKind::proceed) pending_action_ = action;
   // A stop cannot be undone by the values still to come (more values only add caution): it is
   // decided now, not the next morning.
   if (action.kind == ActionKind::stop) return false;
   Decision decision = make_decision(date, DecisionKind::waiting, from, from, "waiting for logs");
   decision.missing = missing;
+  decision.fails_already = !reasons.empty();
   if (explain_) {
     decision.explanation =
         waiting_explanation(words_, and_words(missing), date, from, reasons, action);
@@ -266,6 +269,7 @@ void Planner::apply(const DayLog& log, Action action, const std::vector<Reason>&
   if (pending_ && *pending_ <= date) {
     pending_.reset();
     pending_missing_.clear();
+    pending_action_.reset();
   }
   summarise(date, move.from_stage, action.kind);
   decide(std::move(decision));

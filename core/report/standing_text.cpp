@@ -92,13 +92,9 @@ std::vector<StandingLine> standing_lines(const Protocol& protocol, const Plan& p
     break;
   }
   if (plan.next_run && !status.stopped && !status.complete) {
-    int stage = status.stage_index;
-    for (const PlannedDay& day : plan.days) {
-      if (day.date == *plan.next_run && day.run) stage = day.run->stage_index;
-    }
     add(Tone::plain, "Next run: " + short_day(*plan.next_run) +
                          (*plan.next_run == today ? " (today)" : "") + ", " +
-                         stage_title(protocol, stage) + ".");
+                         stage_title(protocol, plan.next_run_stage) + ".");
   }
   return lines;
 }

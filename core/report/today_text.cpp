@@ -16,10 +16,13 @@ std::string today_text(const Protocol& protocol, const Plan& plan, const std::st
                     protocol.title,
                 0, Tone::heading);
   // Where the runner stands, without what the day below says anyway: a value still waited for
-  // that today's reminder asks for, the next run when it is today, a plain decision.
+  // that today's reminder asks for (unless what was logged already fails the session: that
+  // news is not in the reminder), the next run when it is today, a plain decision.
   const Decision* waiting = waiting_decision(plan);
   for (const Reminder& reminder : day.reminders) {
-    if (waiting && reminder.session_date == waiting->date) waiting = nullptr;
+    if (waiting && !waiting->fails_already && reminder.session_date == waiting->date) {
+      waiting = nullptr;
+    }
   }
   const std::string waiting_line =
       waiting_decision(plan) ? explanation_text(*waiting_decision(plan), commands) : std::string();

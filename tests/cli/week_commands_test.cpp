@@ -63,6 +63,29 @@ TEST_CASE("week and status follow a runner's logs", "[cli][week]") {
   CHECK(status_json["decisions"].size() == 2);
 }
 
+TEST_CASE(
+    "a run that already fails while its next morning is awaited: today says so, and every view "
+    "lays out what it asks",
+    "[cli][week]") {
+  TempDir dir{scratch_base()};
+  runback_ok({"--runner", "Lee", "start", "--usual-pain", "1", "--protocol", "post-acl-run-walk",
+              "--start", "2026-11-02", "--stage", "2"},
+             dir);
+  // Swelling in week 2: a day off, then back a week; the morning's value is still to come.
+  runback_ok({"log", "2026-11-03", "--pain-during", "2", "--swelling"}, dir);
+  const auto today = runback_ok({"today", "--date", "2026-11-04"}, dir);
+  CHECK(contains(today.out, "Already: "));
+  CHECK(contains(today.out, "go back a week"));
+  CHECK(contains(today.out, "runback log 2026-11-03 --pain-morning N"));
+  for (const char* view : {"today", "status"}) {
+    INFO(view);
+    const auto out = runback_ok({view, "--date", "2026-11-04"}, dir);
+    CHECK(contains(out.out, "Next run: Thu 5 Nov, week 1 of 5"));
+  }
+  const auto week = runback_ok({"week", "--date", "2026-11-04"}, dir);
+  CHECK(contains(week.out, "Thu 5 Nov: run, week 1 of 5"));
+}
+
 TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
   TempDir dir{scratch_base()};
   runback_ok({"--runner", "Ben", "start", "--usual-pain", "0", "--protocol", "general-return",

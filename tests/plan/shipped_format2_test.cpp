@@ -150,6 +150,48 @@ TEST_CASE(
   CHECK(next.run->session_index == 0);
 }
 
+// The same with the next morning still to come: the checkpoint waits for it, but the days ahead
+// already take the day off and the week's first run (more values can only add caution), where
+// they laid out the week's next session as if the run had counted.
+TEST_CASE(
+    "shipped format 2, post-acl-run-walk: pain during a run, the morning still to come: the "
+    "days ahead already follow what it asks",
+    "[plan][shipped][format2]") {
+  Run run = post_acl(1);  // in week 2
+  const std::vector<Date> days = run_days(run.plan(day(0)));
+  REQUIRE(days.size() == 3);
+  run.logs = {session(days[0], 0, 0), session(days[1], 3, -1)};
+  run.logs.back().swelling = true;
+  const Date after = days[1] + std::chrono::days{1};
+  const Plan plan = run.plan(after, 14);
+  const Decision& waiting = last(plan);
+  CHECK(waiting.kind == DecisionKind::waiting);
+  CHECK(waiting.fails_already);
+  CHECK(contains(waiting.explanation, "Already: "));
+  CHECK(plan.status.stage_index == 1);  // not decided: still week 2
+  CHECK_FALSE(on(plan, after).run);     // the day off
+  const PlannedDay& next = next_run(plan, after);
+  CHECK(next.run->stage_index == 0);  // swelling: back a week
+  CHECK(next.run->session_index == 0);
+  REQUIRE(plan.next_run);
+  CHECK(*plan.next_run == next.date);
+  CHECK(plan.next_run_stage == 0);
+
+  // The morning's value then decides it, and the days ahead stay as they were laid out.
+  run.logs.back().pain_next_morning = 0;
+  const Plan decided = run.plan(after, 14);
+  CHECK(last(decided).kind == DecisionKind::step_back);
+  CHECK(next_run(decided, after).date == next.date);
+  CHECK(next_run(decided, after).run->stage_index == 0);
+
+  // A wait with nothing wrong yet keeps the stage ahead.
+  run.logs.back() = session(days[1], 0, -1);
+  const Plan fine = run.plan(after, 14);
+  CHECK(last(fine).kind == DecisionKind::waiting);
+  CHECK_FALSE(last(fine).fails_already);
+  CHECK(next_run(fine, after).run->stage_index == 1);
+}
+
 // clinical-basis.md line 56: red flags, "a limp or changed stride": stop and see a clinician.
 TEST_CASE("shipped format 2, post-acl-run-walk: a limp stops running", "[plan][shipped][format2]") {
   Run run = post_acl();
