@@ -103,9 +103,10 @@ std::string join_reasons(const std::vector<Reason>& reasons, const Action& taken
   return facts + "." + (whys.empty() ? "" : " " + whys);
 }
 
-std::string missing_logs_text(const std::string& missing, Date date) {
-  return "no " + missing + " was logged for the session on " + format_date(date) +
-         ", so it cannot count";
+std::string missing_logs_text(const std::vector<std::string>& missing, Date date) {
+  // Not "no pain after the run was logged", which reads as a pain of 0.
+  return and_words(missing) + (missing.size() == 1 ? " was" : " were") +
+         " not logged for the session on " + format_date(date) + ", so it cannot count";
 }
 
 std::string too_soon_text(const TooSoon& too_soon, Date date) {

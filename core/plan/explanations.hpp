@@ -24,7 +24,7 @@ std::string and_words(const std::vector<std::string>& items);  // "a and b and c
 std::string join_reasons(const std::vector<Reason>& reasons, const Action& taken);
 
 // The texts of the reasons the day walk adds to a checkpoint's own.
-std::string missing_logs_text(const std::string& missing, Date date);
+std::string missing_logs_text(const std::vector<std::string>& missing, Date date);
 std::string too_soon_text(const TooSoon& too_soon, Date date);
 std::string plugin_missing_text(const std::string& plugin, Date date);
 std::string plugin_failed_text(const std::string& plugin, Date date, const std::string& error);

@@ -202,7 +202,7 @@ int Planner::on_session(const DayLog& log, bool later_session) {
   }
   const auto never_came = [&](const std::vector<std::string>& missing) {
     const Reason reason{"missing logs",
-                        explain_ ? missing_logs_text(and_words(missing), date) : std::string(),
+                        explain_ ? missing_logs_text(missing, date) : std::string(),
                         {ActionKind::repeat, 0, 0},
                         ""};
     reasons.push_back(reason);

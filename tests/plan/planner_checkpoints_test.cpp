@@ -68,6 +68,10 @@ TEST_CASE("no advance without the logs a rule needs", "[plan][knee]") {
     REQUIRE(later.decisions.size() == 3);
     CHECK(later.decisions[1].kind == DecisionKind::repeat);
     CHECK(later.decisions[1].rule == "missing logs");
+    // Not "no next-morning pain was logged", which reads as a pain of 0.
+    CHECK(contains(later.decisions[1].explanation,
+                   "next-morning pain was not logged for the session on 2026-11-05, so it "
+                   "cannot count"));
     CHECK(later.decisions[2].kind == DecisionKind::keep_going);
   }
 }
