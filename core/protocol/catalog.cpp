@@ -1,6 +1,7 @@
 #include "protocol/catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -107,6 +108,45 @@ std::vector<CatalogEntry> list_protocols(const FileSystem& fs,
   return entries;
 }
 
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// A word that names no id but what protocols are about ("knee", "achilles", "acl"): the
+// protocols whose plugin has that name or whose title or condition has the word, so that
+// `--protocol knee` leads to patellofemoral, where a spelling suggestion has nothing to offer.
+std::string protocols_about(const std::vector<Found>& all, const std::string& word) {
+  const std::string wanted = lower(word);
+  if (wanted.size() < 3) return "";
+  auto has_word = [&wanted](const std::string& text) {
+    const std::string haystack = lower(text);
+    for (std::size_t at = haystack.find(wanted); at != std::string::npos;
+         at = haystack.find(wanted, at + 1)) {
+      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(haystack[at - 1]));
+      if (starts) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> about;
+  for (const auto& found : all) {
+    const Protocol* p = found.result.protocol ? &*found.result.protocol : nullptr;
+    if (p == nullptr || std::find(about.begin(), about.end(), p->id) != about.end()) continue;
+    if ((p->plugin && lower(p->plugin->name) == wanted) || has_word(p->title) ||
+        has_word(p->condition)) {
+      about.push_back(p->id);
+    }
+  }
+  if (about.empty()) return "";
+  std::string text = " (protocols about '" + word + "': ";
+  for (std::size_t i = 0; i < about.size(); ++i) text += (i ? ", " : "") + about[i];
+  return text + ")";
+}
+
+}  // namespace
+
 LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& dirs,
                          const std::string& id_or_file) {
   if (fs.is_file(id_or_file) || id_or_file.find('/') != std::string::npos ||
@@ -127,8 +167,9 @@ LoadResult find_protocol(const FileSystem& fs, const std::vector<ProtocolDir>& d
   for (const auto& found : all) {
     if (found.result.protocol) ids.push_back(found.result.protocol->id);
   }
-  std::string message = "no protocol has the id '" + id_or_file + "'" +
-                        did_you_mean(id_or_file, ids) + "; looked in ";
+  std::string suggestion = did_you_mean(id_or_file, ids);
+  if (suggestion.empty()) suggestion = protocols_about(all, id_or_file);
+  std::string message = "no protocol has the id '" + id_or_file + "'" + suggestion + "; looked in ";
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     if (i > 0) message += ", ";
     message += dirs[i].path + " (" + dirs[i].origin + ")";

@@ -127,6 +127,20 @@ TEST_CASE("find_protocol by id, by file, and with a suggestion when unknown",
         "(--protocol-dir), /b (installed); 'runback protocol list' shows them all");
   CHECK(unknown.error_kind == ErrorKind::not_found);
 
+  // A word no id is close to, but protocols are about (their title, condition or plugin): they
+  // are named, where a spelling suggestion had nothing to offer.
+  fs.add_file("/a/ankle.yaml", protocol_yaml("ank-03", "Sprained ankle, run-walk"));
+  auto about = find_protocol(fs, dirs, "Ankle");
+  REQUIRE(about.diagnostics.size() == 1);
+  CHECK_THAT(about.diagnostics[0].message,
+             Catch::StartsWith("no protocol has the id 'Ankle' (protocols about 'Ankle': ank-03); "
+                               "looked in /a"));
+  // Only at the start of a word: "nee" is not about "Knee".
+  auto inside = find_protocol(fs, dirs, "nee");
+  REQUIRE(inside.diagnostics.size() == 1);
+  CHECK_THAT(inside.diagnostics[0].message,
+             Catch::StartsWith("no protocol has the id 'nee'; looked in"));
+
   // The same when a valid protocol with the id comes later on the path: the broken file first on
   // the path is the one meant, and is not passed over.
   fs.add_file("/b/hip.yaml", protocol_yaml("hip", "Hip, older"));
