@@ -30,6 +30,7 @@ nlohmann::ordered_json attention_json(const RunnerAttention& r) {
   j["missed_since_last_log"] = r.missed_since_last_log;
   j["waiting_for"] = date_or_null(r.waiting_for);
   j["awaited"] = r.awaited;
+  j["waiting_fails"] = r.waiting_fails;
   j["setbacks"] = r.setbacks;
   j["pain"] = r.pain;
   j["pain_trend"] = pain_trend_text(r.pain);

@@ -47,7 +47,7 @@ AttentionTier RunnerAttention::tier() const {
   if (stopped) return AttentionTier::stopped;
   if (complete) return AttentionTier::steady;
   if (missed_since_last_log || days_silent >= kSilentAfterDays) return AttentionTier::silent;
-  if (setbacks > 0) return AttentionTier::setbacks;
+  if (setbacks > 0 || waiting_fails) return AttentionTier::setbacks;
   return AttentionTier::steady;
 }
 
@@ -88,6 +88,8 @@ RunnerAttention attention_of(const std::string& name, const Programme& programme
   if (status.waiting_for) {
     out.waiting_for = status.waiting_for;
     out.awaited = status.missing;
+    const Decision* waiting = waiting_decision(plan);
+    out.waiting_fails = waiting && waiting->fails_already;
   }
 
   const Date window_start = today - Days{kSetbackWindowDays - 1};
@@ -177,6 +179,9 @@ std::string attention_text(const RunnerAttention& r) {
   if (others > 0) {
     parts.push_back(std::string(r.stopped ? "also " : "") + plural(others, "setback") + " in " +
                     std::to_string(kSetbackWindowDays) + " days");
+  }
+  if (r.waiting_for && r.waiting_fails) {
+    parts.push_back("the run on " + short_day(*r.waiting_for) + " did not pass");
   }
   if (r.waiting_for && !r.awaited.empty()) {
     std::string values;

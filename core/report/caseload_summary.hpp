@@ -53,6 +53,9 @@ struct RunnerAttention {
   bool missed_since_last_log = false;  // a planned run passed with nothing logged since
   std::optional<Date> waiting_for;     // the session whose checkpoint still waits for values
   std::vector<std::string> awaited;    // the values it waits for ("next-morning pain")
+  // What was logged for it already fails the run (Decision::fails_already): the step back or
+  // repeat is coming whatever the values awaited say.
+  bool waiting_fails = false;
   int setbacks = 0;                    // is_setback decisions in the last 14 days
   bool setbacks_include_stop = false;  // the open stop is one of them
   std::vector<int> pain;               // the worst pain of the last sessions, oldest first

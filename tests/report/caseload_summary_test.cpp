@@ -135,6 +135,19 @@ TEST_CASE("a checkpoint's missing values are what the caseload awaits", "[report
   CHECK(std::find(r.awaited.begin(), r.awaited.end(), "next-morning pain") != r.awaited.end());
   CHECK(attention_text(r) == "needs next-morning pain");
   CHECK(last_log_cell(r) == "yesterday");
+  CHECK_FALSE(r.waiting_fails);
+  CHECK(r.tier() == AttentionTier::steady);
+}
+
+TEST_CASE("a run whose values already fail it is a setback to see before its morning comes",
+          "[report][caseload]") {
+  const RunnerAttention r =
+      attention_on(achilles_protocol(), {session(kStart, 6, -1)}, make_date(2026, 11, 3));
+  CHECK(r.waiting_for == kStart);
+  CHECK(r.waiting_fails);
+  CHECK(r.setbacks == 0);  // not decided yet
+  CHECK(r.tier() == AttentionTier::setbacks);
+  CHECK(attention_text(r) == "the run on Mon 2 Nov did not pass; needs next-morning pain");
 }
 
 TEST_CASE("the order: stopped, then silent longest first, then setbacks, then by name",
