@@ -111,6 +111,10 @@ class Planner {
   // seen_ and summaries_ only grow during a run, so one id covers the run (see ExtensionContext).
   const std::uint64_t history_id_;
   bool projecting_ = false;
+  // A projected checkpoint has moved the stage up: every run after it assumes the runs before
+  // it pass (PlannedRun::if_all_goes_well). A stage below today's, from a long break or a step
+  // back already asked for, assumes nothing.
+  bool projected_advance_ = false;
   bool explain_ = true;            // build texts for the decisions being taken now
   Date explain_from_;              // real decisions before this date get no text
   int runs_this_week_ = 0;         // runs on or after this week's Monday, real then projected

@@ -86,14 +86,14 @@ bool Planner::is_run_day(Date day) {
 PlannedRun Planner::project_run(Date day) {
   DayLog clean = clean_session(day);
   seen_.push_back(clean);
-  const int before = plan_.status.stage_index;
   if (!plan_.next_run) {
     plan_.next_run = day;
     plan_.next_run_stage = progress_.stage;
   }
   const int session = session_index(p_, progress_);
   const int at = on_session(clean, false);
-  PlannedRun run{at, false, std::nullopt, at != before, false, false};
+  PlannedRun run{at, false, std::nullopt, projected_advance_, false, false};
+  if (progress_.stage > at || progress_.complete) projected_advance_ = true;
   run.session_index = session;
   return run;
 }

@@ -173,6 +173,7 @@ TEST_CASE(
   const PlannedDay& next = next_run(plan, after);
   CHECK(next.run->stage_index == 0);  // swelling: back a week
   CHECK(next.run->session_index == 0);
+  CHECK_FALSE(next.run->if_all_goes_well);  // a step back already asked for assumes nothing
   REQUIRE(plan.next_run);
   CHECK(*plan.next_run == next.date);
   CHECK(plan.next_run_stage == 0);
