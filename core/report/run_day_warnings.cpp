@@ -29,28 +29,38 @@ std::vector<std::string> run_day_warnings(const Protocol& protocol,
         days_words(preferred) + ".");
     return warnings;
   }
-  std::vector<Frequency> seen;
+  // Stages that say the same in words and get the same days are one note, whatever else tells
+  // their frequencies apart (a source cited, a rule for some weeks).
+  struct Misfit {
+    std::string frequency;
+    std::vector<std::chrono::weekday> days;
+    std::vector<std::size_t> stages;
+  };
+  std::vector<Misfit> misfits;
   for (std::size_t i = 0; i < protocol.stages.size(); ++i) {
     const Frequency& f = protocol.stages[i].frequency;
-    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
-    seen.push_back(f);
     const RunDayPattern pattern = run_day_pattern(preferred, f);
     if (pattern.preferred_fit) continue;
+    const std::string words = describe_frequency(f);
+    auto same = std::find_if(misfits.begin(), misfits.end(), [&](const Misfit& m) {
+      return m.frequency == words && m.days == pattern.days;
+    });
+    if (same == misfits.end()) same = misfits.insert(misfits.end(), {words, pattern.days, {}});
+    same->stages.push_back(i + 1);
+  }
+  for (const Misfit& misfit : misfits) {
     std::string stages;
-    std::size_t count = 0;
-    for (std::size_t j = i; j < protocol.stages.size(); ++j) {
-      if (protocol.stages[j].frequency == f) {
-        stages += (stages.empty() ? "" : ", ") + std::to_string(j + 1);
-        ++count;
-      }
+    for (std::size_t number : misfit.stages) {
+      stages += (stages.empty() ? "" : ", ") + std::to_string(number);
     }
-    const std::string where = count == protocol.stages.size() ? "this protocol"
-                              : count == 1 ? step_words(protocol).one + " " + stages
-                                           : step_words(protocol).many + " " + stages;
+    const bool all = misfit.stages.size() == protocol.stages.size();
+    const std::string where = all ? "this protocol"
+                              : misfit.stages.size() == 1
+                                  ? step_words(protocol).one + " " + stages
+                                  : step_words(protocol).many + " " + stages;
     warnings.push_back("your days (" + days_words(preferred) + ") do not fit " + where + ": " +
-                       describe_frequency(f) + ". runback will plan your runs on " +
-                       days_words(pattern.days) +
-                       (count == protocol.stages.size() ? "." : " there."));
+                       misfit.frequency + ". runback will plan your runs on " +
+                       days_words(misfit.days) + (all ? "." : " there."));
   }
   return warnings;
 }

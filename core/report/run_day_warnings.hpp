@@ -11,7 +11,8 @@
 namespace runback {
 
 // What does not fit in the runner's preferred run days, stage by stage (one line for the stages
-// that share a frequency), with the days runback will use instead. Empty: they all fit.
+// whose frequencies read the same and get the same days), with the days runback will use
+// instead. Empty: they all fit.
 std::vector<std::string> run_day_warnings(const Protocol& protocol,
                                           const std::vector<std::chrono::weekday>& preferred);
 
