@@ -91,11 +91,14 @@ void write_standing_members(W& w, const Parts& parts, const CommandSyntax& comma
   w.key("last_decision");
   write_decision_or_null(w, commands, last_decision(plan));
   w.key("waiting");
-  if (const Decision* waiting = waiting_decision(plan)) {
+  const Decision* waiting = waiting_decision(plan);
+  if (waiting) {
     w.string(explanation_text(*waiting, commands));
   } else {
     w.null();
   }
+  w.key("waiting_fails");
+  w.boolean(waiting && waiting->fails_already);
 }
 
 // The standing as an object of its own.

@@ -84,6 +84,10 @@ TEST_CASE(
   }
   const auto week = runback_ok({"week", "--date", "2026-11-04"}, dir);
   CHECK(contains(week.out, "Thu 5 Nov: run, week 1 of 5"));
+  const auto json = runback_ok({"status", "--date", "2026-11-04", "--format", "json"}, dir);
+  const auto status = nlohmann::json::parse(json.out);
+  CHECK(status["waiting_fails"] == true);
+  CHECK(status["next_run"] == "2026-11-05");
 }
 
 TEST_CASE("a red flag stops the week until a clearance", "[cli][week]") {
