@@ -153,8 +153,10 @@ void TextWriter::line_then_command(std::string_view text, std::string_view comma
   }
   std::string held(text);
   std::replace(held.begin(), held.end(), ' ', '\x1f');
-  const std::vector<std::string> lines =
+  std::vector<std::string> lines =
       wrap_command(held + " " + std::string(command), layout_.width, 0);
+  // wrap_command gives back a command that fits as it came, with the line still held.
+  for (std::string& l : lines) std::replace(l.begin(), l.end(), '\x1f', ' ');
   for (std::size_t i = 0; i < lines.size(); ++i) line(lines[i], i == 0 ? tone : Tone::plain);
 }
 
