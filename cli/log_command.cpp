@@ -8,6 +8,7 @@
 
 #include "add_command.hpp"
 #include "checkpoint_news.hpp"
+#include "layout_options.hpp"
 #include "log_prompt.hpp"
 #include "log_values.hpp"
 #include "plan_source.hpp"
@@ -16,6 +17,8 @@
 #include "record_output.hpp"
 #include "report/decision_words.hpp"
 #include "report/plan_json.hpp"
+#include "report/plan_words.hpp"
+#include "report/text_layout.hpp"
 #include "runback_syntax.hpp"
 
 namespace runback::cli {
@@ -128,6 +131,47 @@ std::vector<Date> days_before_start(const std::vector<LogRow>& rows, Date start)
   return days;
 }
 
+// A next-morning value logged for a day with no run, while an earlier run still waits for its
+// own: most likely the morning after that run, logged under the day it was felt. It is kept (a
+// morning's pain is worth having, and the next rise counts from it), and the runner is shown
+// where the run's value goes.
+struct MorningWithoutRun {
+  Date day;             // the day it was logged for, with no run
+  Date waiting_run;     // the run still waiting for its next-morning value
+  std::string command;  // what logs that value
+};
+
+std::optional<MorningWithoutRun> morning_without_run(const Plan& plan,
+                                                     const std::vector<LogRow>& rows,
+                                                     const std::vector<CheckpointNews>& news) {
+  const auto waiting = plan.status.waiting_for;
+  if (!waiting) return std::nullopt;
+  const bool morning_awaited =
+      std::any_of(plan.status.missing.begin(), plan.status.missing.end(),
+                  [](const std::string& m) { return m.find("morning") != std::string::npos; });
+  if (!morning_awaited) return std::nullopt;
+  for (const LogRow& row : rows) {
+    if (!row.pain_next_morning && !row.stiffness_minutes) continue;
+    if (row.date <= *waiting || implied_session(row)) continue;
+    const bool a_session = std::any_of(news.begin(), news.end(),
+                                       [&](const CheckpointNews& n) { return n.date == row.date; });
+    if (a_session) continue;
+    MorningWithoutRun out{row.date, *waiting, {}};
+    for (const PlannedDay& day : plan.days) {
+      for (const Reminder& r : day.reminders) {
+        if (r.session_date == *waiting && r.when == TimePoint::next_morning) {
+          out.command = runback_syntax().log_reminder(r);
+        }
+      }
+    }
+    if (out.command.empty()) {
+      out.command = "runback log " + format_date(*waiting) + " --pain-morning N";
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
 // A row of this command split into what it changed and what was already logged as given.
 struct SplitRow {
   LogRow changed;
@@ -155,7 +199,7 @@ SplitRow split_unchanged(const LogRow& row, const std::vector<LogConflict>& unch
 
 void print_json(Context& context, const std::string& runner_name, const std::vector<LogRow>& rows,
                 const LogOutcome& outcome, const std::vector<CheckpointNews>& news,
-                Date programme_start) {
+                Date programme_start, const std::optional<MorningWithoutRun>& misplaced) {
   nlohmann::ordered_json doc;
   doc["schema"] = "runback.log/1";
   doc["runner"] = runner_name;
@@ -173,6 +217,12 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
   for (Date d : days_before_start(rows, programme_start)) {
     doc["before_start"].push_back(format_date(d));
   }
+  doc["morning_without_run"] = nullptr;
+  if (misplaced) {
+    doc["morning_without_run"] = {{"date", format_date(misplaced->day)},
+                                  {"waiting_run", format_date(misplaced->waiting_run)},
+                                  {"command", misplaced->command}};
+  }
   doc["checkpoints"] = nlohmann::ordered_json::array();
   for (const CheckpointNews& n : news) {
     nlohmann::ordered_json c;
@@ -189,50 +239,76 @@ void print_json(Context& context, const std::string& runner_name, const std::vec
   context.out << doc.dump(2) << "\n";
 }
 
+// Fitted to the terminal as `week` and `today` are (a phone's is narrow); into a pipe or a file,
+// one line a paragraph, as scripts read it.
+TextLayout log_layout(const Context& context) {
+  if (!context.out_is_terminal) return {};
+  TextLayout layout = text_layout(context, LayoutOptions{});
+  layout.colour = false;
+  return layout;
+}
+
 void print_text(Context& context, const std::string& runner_name, const std::vector<LogRow>& rows,
                 const LogOutcome& outcome, const std::vector<CheckpointNews>& news, Date today,
-                Date programme_start) {
+                Date programme_start, const std::optional<MorningWithoutRun>& misplaced) {
+  TextWriter out(log_layout(context));
   for (const auto& row : rows) {
     const SplitRow split = split_unchanged(row, outcome.unchanged);
     if (!split.changed.empty()) {
-      context.out << "Logged for " << runner_name << ", " << day_name(row.date, today) << ": "
-                  << describe_log(split.changed) << ".\n";
+      out.paragraph("Logged for " + runner_name + ", " + day_name(row.date, today) + ": " +
+                    describe_log(split.changed) + ".");
     }
     if (!split.unchanged.empty()) {
-      context.out << "Already logged for " << runner_name << ", " << day_name(row.date, today)
-                  << ": " << describe_log(split.unchanged) << "; nothing changed.\n";
+      out.paragraph("Already logged for " + runner_name + ", " + day_name(row.date, today) + ": " +
+                    describe_log(split.unchanged) + "; nothing changed.");
     }
   }
   for (Date d : days_before_start(rows, programme_start)) {
-    context.out << "The session of " << format_date(d) << " is before this programme started ("
-                << weekday_long(std::chrono::weekday{programme_start}) << " "
-                << format_date(programme_start)
-                << "), so no checkpoint is judged on it; it stays in your history. If you meant a "
-                   "day since the start, take it back with `runback withdraw "
-                << format_date(d) << "` and log it again.\n";
+    out.paragraph("The session of " + format_date(d) + " is before this programme started (" +
+                  weekday_long(std::chrono::weekday{programme_start}) + " " +
+                  format_date(programme_start) +
+                  "), so no checkpoint is judged on it; it stays in your history. If you meant a "
+                  "day since the start, take it back with `runback withdraw " +
+                  format_date(d) + "` and log it again.");
   }
   for (const auto& entry : outcome.replaced) {
-    context.out << "Replaced " << entry.field << " for " << format_date(*entry.date) << ": '"
-                << entry.old_value.value_or("") << "' -> '" << entry.new_value.value_or("")
-                << "' (kept in the audit trail).\n";
+    out.paragraph("Replaced " + entry.field + " for " + format_date(*entry.date) + ": '" +
+                  entry.old_value.value_or("") + "' -> '" + entry.new_value.value_or("") +
+                  "' (kept in the audit trail).");
+  }
+  if (misplaced) {
+    out.paragraph(short_day(misplaced->day) +
+                  " has no run logged, so a next-morning value for it judges no run (it is kept "
+                  "in your history). The run of " +
+                  short_day(misplaced->waiting_run) +
+                  " still waits for its next-morning value; if this was the morning after that "
+                  "run, log it there: `" +
+                  misplaced->command + "`.");
   }
   bool stop_said = false;
   for (const CheckpointNews& n : news) {
     if (n.unplanned) {
-      context.out << "No run was planned on " << format_date(n.date)
-                  << "; it counts as a run all the same, and your rest days count from it.\n";
+      out.paragraph("No run was planned on " + format_date(n.date) +
+                    "; it counts as a run all the same, and your rest days count from it.");
     }
-    if (n.decision) context.out << explanation_text(*n.decision, runback_syntax()) << "\n";
+    if (n.decision) out.paragraph(explanation_text(*n.decision, runback_syntax()));
     if (n.decision && n.decision->kind == DecisionKind::stop) stop_said = true;
     for (const Reminder& r : n.still_to_log) {
-      context.out << (r.when == TimePoint::next_morning ? "Tomorrow morning" : "Still to log")
-                  << ", for " << format_date(n.date) << ": " << runback_syntax().log_reminder(r)
-                  << "\n";
+      const std::string when =
+          std::string(r.when == TimePoint::next_morning ? "Tomorrow morning" : "Still to log") +
+          ", for " + format_date(n.date) + ":";
+      const std::string command = runback_syntax().log_reminder(r);
+      if (out.layout().width > 0) {
+        out.line_then_command(when, command, Tone::plain);
+      } else {
+        out.paragraph(when + " " + command);
+      }
     }
   }
   if (any_red_flag(rows) && !stop_said) {  // no plan to speak for it (its protocol cannot be read)
-    context.out << kRedFlagAdvice << "\n";
+    out.paragraph(kRedFlagAdvice);
   }
+  context.out << out.str();
 }
 
 void run_log(Context& context, LogOptions& o) {
@@ -319,6 +395,7 @@ void run_log(Context& context, LogOptions& o) {
   // 5. What the values mean against this protocol, at once: the checkpoint's decision (or what
   // it still waits for, with the command that logs it), from the same plan every view shows.
   std::vector<CheckpointNews> news;
+  std::optional<MorningWithoutRun> misplaced;
   if (protocol) {
     auto records = store->records_for(runner->name);
     if (!records) return fail(context, ErrorKind::io, records.error());
@@ -328,15 +405,19 @@ void run_log(Context& context, LogOptions& o) {
     for (const LogRow& row : *rows) from = std::min(from, row.date);
     const int days = int((today - from).count()) + 2;
     auto planned = plan_for(source, *records, today, &problem, -1, from, days);
-    if (planned) news = checkpoint_news(planned->plan, *rows, today);
+    if (planned) {
+      news = checkpoint_news(planned->plan, *rows, today);
+      misplaced = morning_without_run(planned->plan, *rows, news);
+    }
     // What was logged is kept either way; the runner should know the checkpoint cannot be
     // judged yet.
     if (!problem.empty()) context.err << "runback: warning: " << problem << "\n";
   }
   if (o.format == "json") {
-    print_json(context, runner->name, *rows, *outcome, news, (*programme)->start_date);
+    print_json(context, runner->name, *rows, *outcome, news, (*programme)->start_date, misplaced);
   } else {
-    print_text(context, runner->name, *rows, *outcome, news, today, (*programme)->start_date);
+    print_text(context, runner->name, *rows, *outcome, news, today, (*programme)->start_date,
+               misplaced);
   }
 }
 

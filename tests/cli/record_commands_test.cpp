@@ -198,6 +198,31 @@ TEST_CASE("a session logged before the programme's start is kept, and the runner
   CHECK(history["logs"].size() == 4);
 }
 
+TEST_CASE(
+    "a next-morning value logged under a day with no run, while a run waits for its own: kept, "
+    "and the runner is shown where it goes",
+    "[cli][records]") {
+  Db db;
+  REQUIRE(db.run({"--runner", "ana", "start", "--usual-pain", "0", "--protocol", "general-return",
+                  "--start", day(10)})
+              .exit_code == 0);
+  REQUIRE(db.run({"log", day(3), "--pain-during", "1", "--pain-after", "0"}).exit_code == 0);
+  // The morning after, logged under the day it was felt.
+  auto felt = db.run({"log", day(2), "--pain-morning", "0"});
+  CHECK(felt.exit_code == 0);
+  CHECK_THAT(felt.out, Contains("has no run logged, so a next-morning value for it judges no run"));
+  CHECK_THAT(felt.out, Contains("`runback log " + day(3) + " --pain-morning N`"));
+  auto json = nlohmann::json::parse(
+      db.run({"log", day(2), "--stiffness-min", "0", "--format", "json"}).out);
+  CHECK(json["morning_without_run"]["waiting_run"] == day(3));
+  CHECK(json["morning_without_run"]["date"] == day(2));
+  // Logged where it belongs: the run is judged, and nothing is said of the other day.
+  auto right = db.run({"log", day(3), "--pain-morning", "0", "--format", "json"});
+  REQUIRE(right.exit_code == 0);
+  CHECK(nlohmann::json::parse(right.out)["morning_without_run"].is_null());
+  CHECK_THAT(db.run({"log", day(2), "--pain-morning", "0"}).out, !Contains("has no run logged"));
+}
+
 TEST_CASE("a red flag, then a clinician's clearance", "[cli][records]") {
   Db db;
   // A real protocol: whether there is a stop to clear is the planner's answer.
