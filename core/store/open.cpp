@@ -1,7 +1,10 @@
 // Where the records live and opening them: the path from --db or the environment, the
 // connection's settings, and the schema brought up to date.
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "store/database.hpp"
 #include "store/messages.hpp"
@@ -60,8 +63,21 @@ Result<Store> Store::open(const std::string& path, OpenMode mode) {
   if (*version < current_schema_version()) {
     // WAL lets the planner read while a log is being written. The mode is stored in the file,
     // so it is set once, when the database is created or first migrated.
-    if (auto done = db->exec("PRAGMA journal_mode = WAL"); !done) return failed(done.error());
-    if (auto done = migrate(*db); !done) return failed(done.error());
+    // Two runbacks setting up the same new file at once: SQLite answers the second one's change
+    // of journal mode (or its read lock that would have to become a write lock) with "busy" at
+    // once, not after the busy timeout. It waits a moment and looks again, as the timeout
+    // would: by then the other has set the file up, or it can.
+    const auto give_up =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (int attempt = 0;; ++attempt) {
+      Status done = db->exec("PRAGMA journal_mode = WAL");
+      if (done) done = migrate(*db);
+      if (done) break;
+      const int code = db->last_error_code() & 0xff;
+      const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+      if (!busy || std::chrono::steady_clock::now() >= give_up) return failed(done.error());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 << std::min(attempt, 4)));
+    }
   }
   return Store(std::make_unique<Database>(std::move(*db)));
 }

@@ -5,8 +5,11 @@
 #include "store/store_access.hpp"
 #include "store_fixture.hpp"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 using namespace runback;
 using namespace runback::testing;
@@ -87,6 +90,29 @@ TEST_CASE("opening: an empty database has no records yet, and a folder that cann
   REQUIRE_FALSE(unmade.ok());
   CHECK(unmade.error_kind() == ErrorKind::io);
   CHECK(unmade.error().find("cannot create the folder") != std::string::npos);
+}
+
+TEST_CASE("two at once setting up the same new file: both open it, and it is set up once",
+          "[store][open]") {
+  // SQLite answers the second one's change of journal mode with "busy" at once, not through
+  // the busy timeout; the store waits and looks again (it failed about one time in ten).
+  TempDir dir;
+  for (int round = 0; round < 40; ++round) {
+    const std::string path = dir.file("fresh-" + std::to_string(round) + ".db");
+    std::array<std::optional<Result<Store>>, 2> opened;
+    std::array<std::thread, 2> threads;
+    for (std::size_t i = 0; i < 2; ++i) {
+      threads[i] = std::thread([&opened, &path, i] {
+        opened[i].emplace(Store::open(path, OpenMode::create_if_missing));
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    for (std::size_t i = 0; i < 2; ++i) {
+      INFO("round " << round << ", opener " << i);
+      REQUIRE(opened[i]->ok());
+      CHECK(opened[i]->value().runners().ok());
+    }
+  }
 }
 
 TEST_CASE("runners: the only one is the default, otherwise --runner is needed", "[store]") {
