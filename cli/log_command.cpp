@@ -156,18 +156,17 @@ std::optional<MorningWithoutRun> morning_without_run(const Plan& plan,
     const bool a_session = std::any_of(news.begin(), news.end(),
                                        [&](const CheckpointNews& n) { return n.date == row.date; });
     if (a_session) continue;
-    MorningWithoutRun out{row.date, *waiting, {}};
+    // The plan's own reminder for that morning when its days reach it (with the protocol's
+    // questions), else the pain alone.
+    LogField pain;
+    pain.value = LogValue::pain_next_morning;
+    Reminder morning{TimePoint::next_morning, *waiting, {pain}};
     for (const PlannedDay& day : plan.days) {
       for (const Reminder& r : day.reminders) {
-        if (r.session_date == *waiting && r.when == TimePoint::next_morning) {
-          out.command = runback_syntax().log_reminder(r);
-        }
+        if (r.session_date == *waiting && r.when == TimePoint::next_morning) morning = r;
       }
     }
-    if (out.command.empty()) {
-      out.command = "runback log " + format_date(*waiting) + " --pain-morning N";
-    }
-    return out;
+    return MorningWithoutRun{row.date, *waiting, runback_syntax().log_reminder(morning)};
   }
   return std::nullopt;
 }
